@@ -1,0 +1,16 @@
+// Package liveblog turns the pasted text of a live blog or wire report into
+// its entries and into the attributed claims a fact-checking desk reviews.
+//
+// Parse splits a text into a title, timestamped entries (time as printed,
+// headline, body) and photo captions with their credit. Extract goes on to
+// find every attributed statement — "S said C", "C, according to S",
+// quotations with the speaker before or after, denials, accusations,
+// relayed reports — and returns it as a Candidate with its claimant resolved
+// to the fullest name the text gives, the attribution as data (verb, direct
+// or indirect, channel, relaying outlet) and the "could not be independently
+// verified" caveat that covers it, if any.
+//
+// The package is pure code: standard library only, no database, no HTTP, no
+// package-level mutable state. Work is linear in the size of the input;
+// pronoun and role resolution and caveat scoping look only within an entry.
+package liveblog

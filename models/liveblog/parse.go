@@ -1,0 +1,260 @@
+package liveblog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parsed is a Blog together with the paragraphs each entry is made of, which
+// is what the extractor works on.
+type parsed struct {
+	blog       Blog
+	intro      []string
+	paragraphs [][]string // per entry
+}
+
+// Parse splits a live blog or wire report into title, entries and photo
+// captions. Text without timestamps is a single entry; only input that is
+// empty, too large or not UTF-8 text is an error.
+func Parse(text string) (Blog, error) {
+	norm, err := normalize(text)
+	if err != nil {
+		return Blog{}, err
+	}
+	return parseNormalized(norm).blog, nil
+}
+
+// line kinds
+const (
+	kindText = iota
+	kindStamp
+	kindCaption
+	kindUpdated
+)
+
+type line struct {
+	text    string
+	kind    int
+	stamp   string
+	rest    string
+	caption Caption
+}
+
+// paragraphLines splits normalised text into non-empty lines, joining a line
+// that was hard-wrapped in the middle of a sentence to the one before it.
+func paragraphLines(text string) []line {
+	var out []line
+	prevBlank := true
+	for raw := range strings.SplitSeq(text, "\n") {
+		t := strings.TrimSpace(raw)
+		if t == "" {
+			prevBlank = true
+			continue
+		}
+		l := classifyLine(t)
+		if !prevBlank && l.kind == kindText && len(out) > 0 && out[len(out)-1].kind == kindText && continuesLine(out[len(out)-1].text, t) {
+			out[len(out)-1].text += " " + t
+			prevBlank = false
+			continue
+		}
+		out = append(out, l)
+		prevBlank = false
+	}
+	return out
+}
+
+// continuesLine reports whether next looks like the rest of a sentence that
+// was wrapped after prev.
+func continuesLine(prev, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return !strings.ContainsRune(".!?:”\"", last)
+}
+
+func classifyLine(t string) line {
+	if isUpdatedLine(t) {
+		return line{text: t, kind: kindUpdated}
+	}
+	if stamp, rest, ok := parseStamp(t); ok {
+		return line{text: t, kind: kindStamp, stamp: stamp, rest: rest}
+	}
+	if c, ok := parseCaption(t); ok {
+		return line{text: t, kind: kindCaption, caption: c}
+	}
+	return line{text: t, kind: kindText}
+}
+
+// headlineLike reports whether a line reads as a headline: short and not
+// ending like a sentence.
+func headlineLike(s string) bool {
+	n := wordCount(s)
+	if n == 0 || n > 20 {
+		return false
+	}
+	return !endsSentence(s)
+}
+
+// endsSentence reports whether s ends with sentence punctuation, possibly
+// inside a closing quote or bracket.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ")
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '.', '!', '?', '…':
+			return true
+		case '"', '”', '’', '\'', ')', ']', '»':
+			s = s[:len(s)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// isDateline reports whether a paragraph opens with a wire dateline such as
+// "CAIRO (Reuters) -" and returns its length.
+func datelineLen(s string) int {
+	open := strings.IndexByte(s, '(')
+	if open < 2 || open > 60 {
+		return 0
+	}
+	head := strings.TrimSpace(s[:open])
+	letters := 0
+	for _, r := range head {
+		if unicode.IsLower(r) {
+			return 0
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return 0
+	}
+	cl := strings.IndexByte(s[open:], ')')
+	if cl < 0 || cl > 40 {
+		return 0
+	}
+	i := skipSpaces(s, open+cl+1)
+	for _, sep := range []string{"-", "–", "—"} {
+		if strings.HasPrefix(s[i:], sep) {
+			return skipSpaces(s, i+len(sep))
+		}
+	}
+	return 0
+}
+
+func parseNormalized(text string) parsed {
+	lines := paragraphLines(text)
+	var p parsed
+	i := 0
+	hasStamp := false
+	for _, l := range lines {
+		if l.kind == kindStamp {
+			hasStamp = true
+			break
+		}
+	}
+	// Title: a first line that reads like a headline.
+	if len(lines) > 1 && lines[0].kind == kindText && wordCount(lines[0].text) <= 25 && datelineLen(lines[0].text) == 0 {
+		p.blog.Title = lines[0].text
+		i = 1
+	}
+
+	if !hasStamp {
+		var paras []string
+		for ; i < len(lines); i++ {
+			switch lines[i].kind {
+			case kindCaption:
+				p.addCaption(lines[i].caption, 0)
+			case kindUpdated:
+			default:
+				paras = append(paras, lines[i].text)
+			}
+		}
+		p.addEntry(Entry{}, paras)
+		return p
+	}
+
+	cur := -1 // index of the current entry, -1 before the first
+	var curEntry Entry
+	var curParas []string
+	pending := "" // a headline printed before its timestamp
+	flush := func() {
+		if cur >= 0 {
+			p.addEntry(curEntry, curParas)
+		}
+	}
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		switch l.kind {
+		case kindUpdated:
+			continue
+		case kindCaption:
+			p.addCaption(l.caption, cur)
+			continue
+		case kindStamp:
+			flush()
+			cur++
+			curEntry = Entry{Time: l.stamp}
+			curParas = nil
+			switch {
+			case l.rest == "" && pending == "" && i+1 < len(lines) && lines[i+1].kind == kindText && headlineLike(lines[i+1].text):
+				curEntry.Headline = lines[i+1].text
+				i++
+			case l.rest == "":
+				curEntry.Headline = pending
+			case pending == "" && headlineLike(l.rest):
+				curEntry.Headline = l.rest
+			default:
+				curEntry.Headline = pending
+				curParas = append(curParas, l.rest)
+			}
+			pending = ""
+			continue
+		}
+		// Plain text: a headline for the next entry, or a paragraph.
+		if headlineLike(l.text) && i+1 < len(lines) && lines[i+1].kind == kindStamp &&
+			(lines[i+1].rest == "" || !headlineLike(lines[i+1].rest)) {
+			if pending != "" {
+				p.appendText(cur, &curParas, pending)
+			}
+			pending = l.text
+			continue
+		}
+		p.appendText(cur, &curParas, l.text)
+	}
+	if pending != "" {
+		p.appendText(cur, &curParas, pending)
+	}
+	flush()
+	p.blog.Intro = strings.Join(p.intro, "\n\n")
+	return p
+}
+
+func (p *parsed) appendText(cur int, paras *[]string, text string) {
+	if cur < 0 {
+		p.intro = append(p.intro, text)
+		return
+	}
+	*paras = append(*paras, text)
+}
+
+func (p *parsed) addEntry(e Entry, paras []string) {
+	e.Index = len(p.blog.Entries)
+	e.Body = strings.Join(paras, "\n\n")
+	p.blog.Entries = append(p.blog.Entries, e)
+	p.paragraphs = append(p.paragraphs, paras)
+}
+
+func (p *parsed) addCaption(c Caption, entry int) {
+	c.EntryIndex = entry
+	p.blog.Captions = append(p.blog.Captions, c)
+}

@@ -1,0 +1,154 @@
+package liveblog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stampSeparators are the marks printed between a timestamp and the entry
+// text: "4:52 p.m.:", "19:40 –", "9:58 p.m. ET —", "11:03 | …".
+var stampSeparators = []string{":", "–", "—", "-", "|", "·", "•"}
+
+// meridiems are the printed forms of a.m./p.m., longest first.
+var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm", "AM", "PM"}
+
+// parseStamp recognises a line that starts a live-blog entry and returns the
+// timestamp as printed and the text after the separator.
+func parseStamp(line string) (stamp, rest string, ok bool) {
+	s := strings.TrimLeft(line, " *#>")
+	lead := len(line) - len(s)
+	i := 0
+	for i < len(s) && i < 2 && isDigit(s[i]) {
+		i++
+	}
+	if i == 0 || i >= len(s) || (s[i] != ':' && s[i] != '.') {
+		return "", "", false
+	}
+	hour := atoi(s[:i])
+	dot := s[i] == '.'
+	i++
+	if i+2 > len(s) || !isDigit(s[i]) || !isDigit(s[i+1]) || (i+2 < len(s) && isDigit(s[i+2])) {
+		return "", "", false
+	}
+	if hour > 24 || atoi(s[i:i+2]) > 59 {
+		return "", "", false
+	}
+	i += 2
+	end := i
+
+	// a.m. / p.m.
+	meridiem := false
+	j := skipSpaces(s, i)
+	for _, m := range meridiems {
+		if strings.HasPrefix(s[j:], m) && !startsWithLetter(s[j+len(m):]) {
+			j += len(m)
+			end, meridiem = j, true
+			break
+		}
+	}
+	if meridiem && hour > 12 {
+		return "", "", false
+	}
+
+	// Time zone: "ET", "GMT+2", "local time".
+	j = skipSpaces(s, end)
+	if z := zoneLen(s[j:]); z > 0 && j > end {
+		end = j + z
+	}
+
+	// Separator, or the end of the line.
+	j = skipSpaces(s, end)
+	if j == len(s) {
+		return strings.TrimSpace(s[:end]), "", true
+	}
+	for _, sep := range stampSeparators {
+		if strings.HasPrefix(s[j:], sep) {
+			rest = strings.TrimSpace(s[j+len(sep):])
+			rest = strings.TrimLeft(rest, "*")
+			return strings.TrimSpace(line[lead : lead+end]), strings.TrimSpace(rest), true
+		}
+	}
+	// No separator: only when the time is unambiguous and the text after it
+	// starts like a sentence.
+	if j == end || (dot && !meridiem) {
+		return "", "", false
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if !unicode.IsUpper(r) && !isOpenQuote(r) {
+		return "", "", false
+	}
+	return strings.TrimSpace(s[:end]), strings.TrimSpace(s[j:]), true
+}
+
+// zoneLen returns the length of a time-zone mark at the start of s: two to
+// five capitals (ET, BST, CEST), optionally with an offset (GMT+2), or
+// "local time" / "local".
+func zoneLen(s string) int {
+	low := strings.ToLower(s)
+	for _, w := range []string{"local time", "local"} {
+		if strings.HasPrefix(low, w) && !startsWithLetter(s[len(w):]) {
+			return len(w)
+		}
+	}
+	n := 0
+	for n < len(s) && n < 6 && s[n] >= 'A' && s[n] <= 'Z' {
+		n++
+	}
+	if n < 2 || n > 5 || startsWithLetter(s[n:]) {
+		return 0
+	}
+	if n < len(s) && (s[n] == '+' || s[n] == '-') && n+1 < len(s) && isDigit(s[n+1]) {
+		n += 2
+		if n < len(s) && isDigit(s[n]) {
+			n++
+		}
+	}
+	return n
+}
+
+// isUpdatedLine reports whether a line is page furniture such as
+// "Updated 9:58 p.m." or "Last updated: 19:40 GMT" rather than an entry.
+func isUpdatedLine(line string) bool {
+	low := strings.ToLower(strings.TrimSpace(line))
+	for _, p := range []string{"updated", "last updated", "posted", "published", "first published", "edited"} {
+		if strings.HasPrefix(low, p) && len(strings.Fields(low)) <= 10 && containsClock(low) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsClock reports whether s contains something like "9:58" or "10.35".
+func containsClock(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if (s[i] == ':' || s[i] == '.') && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && unicode.IsLetter(r)
+}
+
+func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '‘' || r == '«' }
