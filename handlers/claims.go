@@ -1,0 +1,144 @@
+package handlers
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"claimdesk/models"
+)
+
+// claimRequest is the JSON body for creating or editing a claim. Times are
+// strings so that a malformed one is reported against its field.
+type claimRequest struct {
+	StoryID             *int64  `json:"story_id"`
+	EntryID             *int64  `json:"entry_id"`
+	SourceID            *int64  `json:"source_id"`
+	Claimant            *string `json:"claimant" validate:"omitempty,max=300"`
+	Text                *string `json:"text" validate:"omitempty,max=5000"`
+	Quote               *string `json:"quote" validate:"omitempty,max=20000"`
+	Verb                *string `json:"verb" validate:"omitempty,max=300"`
+	Direct              *bool   `json:"direct"`
+	Channel             *string `json:"channel" validate:"omitempty,max=300"`
+	Via                 *string `json:"via" validate:"omitempty,max=300"`
+	MadeAt              *string `json:"made_at"`
+	ReportedAt          *string `json:"reported_at"`
+	ReportedURL         *string `json:"reported_url" validate:"omitempty,max=2000"`
+	Verifiability       *string `json:"verifiability" validate:"omitempty,oneof=unknown verifiable not_verifiable"`
+	VerifiabilityReason *string `json:"verifiability_reason" validate:"omitempty,max=5000"`
+	Version             int64   `json:"version"`
+}
+
+func (r claimRequest) input() (models.ClaimInput, error) {
+	in := models.ClaimInput{StoryID: r.StoryID, EntryID: r.EntryID, SourceID: r.SourceID, Claimant: r.Claimant,
+		Text: r.Text, Quote: r.Quote, Verb: r.Verb, Direct: r.Direct, Channel: r.Channel, Via: r.Via,
+		ReportedURL: r.ReportedURL, VerifiabilityReason: r.VerifiabilityReason}
+	errs := map[string]string{}
+	in.MadeAt = parseTimeField(r.MadeAt, "made_at", errs)
+	in.ReportedAt = parseTimeField(r.ReportedAt, "reported_at", errs)
+	if r.Verifiability != nil {
+		v := models.Verifiability(*r.Verifiability)
+		in.Verifiability = &v
+	}
+	if len(errs) > 0 {
+		return in, &models.ValidationError{Fields: errs}
+	}
+	return in, nil
+}
+
+func parseTimeField(s *string, field string, errs map[string]string) *time.Time {
+	if s == nil || *s == "" {
+		return nil
+	}
+	return parseTimeParam(*s, field, errs)
+}
+
+func (h *Handler) listClaims(c echo.Context) error {
+	f, err := parseClaimFilter(c.QueryParams(), currentUser(c))
+	if err != nil {
+		return err
+	}
+	page, err := h.store.Claims(c.Request().Context(), f)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, page)
+}
+
+func (h *Handler) createClaim(c echo.Context) error {
+	var req claimRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	in, err := req.input()
+	if err != nil {
+		return err
+	}
+	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, cl)
+}
+
+// claimDetail is a claim with everything its page shows.
+type claimDetail struct {
+	*models.Claim
+	Evidence      []models.Evidence    `json:"evidence"`
+	Links         []models.LinkedClaim `json:"links"`
+	Corroboration int                  `json:"corroboration"`
+}
+
+func (h *Handler) showClaim(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	cl, err := h.store.Claim(ctx, id)
+	if err != nil {
+		return err
+	}
+	evs, err := h.store.ClaimEvidence(ctx, id)
+	if err != nil {
+		return err
+	}
+	links, err := h.store.ClaimLinks(ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, claimDetail{Claim: cl, Evidence: evs, Links: links, Corroboration: models.Corroboration(evs)})
+}
+
+func (h *Handler) updateClaim(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var req claimRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	in, err := req.input()
+	if err != nil {
+		return err
+	}
+	cl, err := h.store.UpdateClaim(c.Request().Context(), currentUser(c), id, req.Version, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, cl)
+}
+
+func (h *Handler) claimActivity(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	acts, err := h.store.ClaimActivity(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"activity": acts})
+}

@@ -1,0 +1,151 @@
+// Package cli holds Claimdesk's commands (serve, user add, token create, …):
+// each reads its flags with environment defaults, opens the store and calls
+// the models or the HTTP handlers. main.go only hands it the process's
+// arguments and streams, so tests run every command in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"claimdesk/models"
+)
+
+// Env is what a command may touch of the outside world; tests give their own.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// Ctx is cancelled when the process is asked to stop (SIGINT/SIGTERM).
+	Ctx context.Context
+}
+
+// usage is printed for "help" and for an unknown command.
+const usage = `Claimdesk — claim-verification tracker for newsrooms.
+
+Usage:
+  claimdesk [serve] [--addr :8080] [--db claimdesk.db]   run the web app and API
+  claimdesk user add --name N --email E --role R          create a user (password from stdin)
+  claimdesk token create --email E [--name N]            print a new API token for a user
+  claimdesk extract [FILE|-]                              print a live blog's candidate claims as JSON
+  claimdesk import --story "Title" FILE                   store a live blog's claims in a story
+  claimdesk export --format csv|json|claimreview [filters] write an export to stdout
+  claimdesk backup FILE                                   write a consistent copy of the database
+
+Every command that touches the database takes --db PATH (env CLAIMDESK_DB, default claimdesk.db).
+Roles: viewer, factchecker, editor, admin.
+`
+
+// Run runs the command in args (without the program name) and returns the exit code.
+func Run(args []string, env Env) int {
+	if env.Getenv == nil {
+		env.Getenv = os.Getenv
+	}
+	if env.Ctx == nil {
+		env.Ctx = context.Background()
+	}
+	cmd, rest := "serve", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, rest = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = runServe(rest, env)
+	case "user":
+		err = runSub(rest, env, "user", map[string]func([]string, Env) error{"add": runUserAdd})
+	case "token":
+		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate})
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(env.Stderr, "claimdesk: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err == nil {
+		return 0
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "claimdesk %s: %s\n", cmd, ue.msg)
+		return 2
+	}
+	var ve *models.ValidationError
+	if errors.As(err, &ve) {
+		for f, m := range ve.Fields {
+			fmt.Fprintf(env.Stderr, "claimdesk %s: %s %s\n", cmd, f, m)
+		}
+		return 1
+	}
+	fmt.Fprintf(env.Stderr, "claimdesk %s: %v\n", cmd, err)
+	return 1
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func runSub(args []string, env Env, name string, subs map[string]func([]string, Env) error) error {
+	if len(args) == 0 {
+		return usageError{"missing subcommand; see claimdesk help"}
+	}
+	fn, ok := subs[args[0]]
+	if !ok {
+		return usageError{fmt.Sprintf("unknown subcommand %q; see claimdesk help", args[0])}
+	}
+	return fn(args[1:], env)
+}
+
+// newFlags makes a flag set that reports errors instead of exiting.
+func newFlags(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	return fs
+}
+
+// parse parses flags and turns a flag mistake into a usage error.
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// dbFlag adds --db with its CLAIMDESK_DB default.
+func dbFlag(fs *flag.FlagSet, env Env) *string {
+	def := env.Getenv("CLAIMDESK_DB")
+	if def == "" {
+		def = "claimdesk.db"
+	}
+	return fs.String("db", def, "SQLite database file (env CLAIMDESK_DB)")
+}
+
+// durationEnv reads a duration from the environment, or def.
+func durationEnv(env Env, key string, def time.Duration) time.Duration {
+	if v := env.Getenv(key); v != "" {
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return def
+}
+
+// openStore opens the database with the settings shared by every command.
+func openStore(path string, env Env) (*models.Store, error) {
+	return models.Open(models.Config{Path: path, StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0)})
+}

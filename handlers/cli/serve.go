@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"claimdesk/handlers"
+)
+
+// runServe runs the web app and API until the context is cancelled, then stops
+// accepting, lets requests in flight finish (up to a deadline) and closes the
+// database cleanly.
+func runServe(args []string, env Env) error {
+	fs := newFlags("serve", env)
+	db := dbFlag(fs, env)
+	defAddr := env.Getenv("CLAIMDESK_ADDR")
+	if defAddr == "" {
+		defAddr = ":8080"
+	}
+	addr := fs.String("addr", defAddr, "address to listen on (env CLAIMDESK_ADDR)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	st, err := openStore(*db, env)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	e, err := handlers.New(st, handlers.Config{Logger: logger, BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    1 << 20,
+	}
+	fmt.Fprintf(env.Stderr, "Claimdesk is serving on http://%s (database %s)\n", displayAddr(ln.Addr()), st.Path())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+		return nil
+	case <-env.Ctx.Done():
+	}
+	fmt.Fprintln(env.Stderr, "Claimdesk is shutting down: finishing requests in flight")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	return srv.Shutdown(ctx)
+}
+
+func displayAddr(a net.Addr) string {
+	ta, ok := a.(*net.TCPAddr)
+	if ok && ta.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", ta.Port)
+	}
+	return a.String()
+}

@@ -1,0 +1,71 @@
+// Package handlers is Claimdesk's HTTP layer: it binds and validates requests,
+// calls the models and renders pages or writes JSON. Business rules live in
+// models; nothing here writes SQL.
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/go-playground/validator/v10"
+	"github.com/labstack/echo/v4"
+
+	"claimdesk/models"
+)
+
+// Config holds what the HTTP layer needs beyond the store.
+type Config struct {
+	// MaxBodyBytes bounds a JSON or form body.
+	MaxBodyBytes int64
+	// BaseURL is where Claimdesk is reached, for links in exports ("" = from the request).
+	BaseURL string
+	// Newsroom names the publisher in ClaimReview exports.
+	Newsroom string
+	// Logger receives request errors; nil means slog.Default().
+	Logger *slog.Logger
+}
+
+// DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
+const DefaultMaxBodyBytes = 2 << 20
+
+// Handler carries the dependencies of every route: built once in main (or in a
+// test) and never global.
+type Handler struct {
+	store    *models.Store
+	validate *validator.Validate
+	cfg      Config
+	log      *slog.Logger
+}
+
+// New builds the echo app with every route, the error handler and the validator.
+func New(store *models.Store, cfg Config) (*echo.Echo, error) {
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.Newsroom == "" {
+		cfg.Newsroom = "Claimdesk newsroom"
+	}
+	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger}
+	if h.log == nil {
+		h.log = slog.Default()
+	}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = h.handleError
+	if err := h.routes(e); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// idParam reads a numeric path parameter; anything else is a 404, since no
+// such row can exist.
+func idParam(c echo.Context, name string) (int64, error) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, echo.NewHTTPError(http.StatusNotFound, "not found")
+	}
+	return id, nil
+}

@@ -1,0 +1,92 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"claimdesk/models"
+)
+
+// userRequest creates a user (admins only).
+type userRequest struct {
+	Name     string `json:"name" validate:"required,max=200"`
+	Email    string `json:"email" validate:"required,email,max=254"`
+	Role     string `json:"role" validate:"required,oneof=viewer factchecker editor admin"`
+	Password string `json:"password" validate:"required,min=10,max=72"`
+}
+
+func (h *Handler) listUsers(c echo.Context) error {
+	us, err := h.store.Users(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"users": us})
+}
+
+func (h *Handler) createUser(c echo.Context) error {
+	var req userRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	u, err := h.store.CreateUser(c.Request().Context(), models.NewUser{Name: req.Name, Email: req.Email, Role: models.Role(req.Role), Password: req.Password})
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, u)
+}
+
+type userUpdateRequest struct {
+	Name     *string `json:"name" validate:"omitempty,max=200"`
+	Role     *string `json:"role" validate:"omitempty,oneof=viewer factchecker editor admin"`
+	Disabled *bool   `json:"disabled"`
+}
+
+func (h *Handler) updateUser(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var req userUpdateRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	up := models.UserUpdate{Name: req.Name, Disabled: req.Disabled}
+	if req.Role != nil {
+		r := models.Role(*req.Role)
+		up.Role = &r
+	}
+	if id == currentUser(c).ID && ((up.Role != nil && *up.Role != models.RoleAdmin) || (up.Disabled != nil && *up.Disabled)) {
+		return &models.ValidationError{Fields: map[string]string{"role": "you cannot demote or disable yourself"}}
+	}
+	u, err := h.store.UpdateUser(c.Request().Context(), id, up)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, u)
+}
+
+type tokenRequest struct {
+	Name string `json:"name" validate:"max=200"`
+}
+
+func (h *Handler) createUserToken(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var req tokenRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	u, err := h.store.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	secret, t, err := h.store.CreateToken(ctx, u.Email, req.Name)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": t.ID, "user_id": t.UserID, "name": t.Name})
+}

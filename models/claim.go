@@ -1,0 +1,458 @@
+package models
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// Claim is a statement as reported, with who made it, how it was attributed and
+// where its review stands. Version guards against silent overwrites: every
+// change names the version it was based on.
+type Claim struct {
+	ID                  int64         `json:"id"`
+	StoryID             int64         `json:"story_id"`
+	EntryID             *int64        `json:"entry_id"`
+	SourceID            int64         `json:"source_id"`
+	Text                string        `json:"text"`
+	Quote               string        `json:"quote"`
+	Verb                string        `json:"verb"`
+	Direct              bool          `json:"direct"`
+	Channel             string        `json:"channel"`
+	Via                 string        `json:"via"`
+	MadeAt              *time.Time    `json:"made_at"`
+	ReportedAt          time.Time     `json:"reported_at"`
+	ReportedURL         string        `json:"reported_url"`
+	Verifiability       Verifiability `json:"verifiability"`
+	VerifiabilityReason string        `json:"verifiability_reason"`
+	Verdict             Verdict       `json:"verdict"`
+	Unconfirmed         bool          `json:"unconfirmed" gorm:"->"`
+	VerdictRationale    string        `json:"verdict_rationale"`
+	VerdictByID         *int64        `json:"verdict_by"`
+	VerdictAt           *time.Time    `json:"verdict_at"`
+	SignedOffByID       *int64        `json:"signed_off_by"`
+	SignedOffAt         *time.Time    `json:"signed_off_at"`
+	AssigneeID          *int64        `json:"assignee_id"`
+	ContentHash         string        `json:"-"`
+	Version             int64         `json:"version"`
+	CreatedByID         *int64        `json:"created_by"`
+	UpdatedByID         *int64        `json:"updated_by"`
+	CreatedAt           time.Time     `json:"created_at"`
+	UpdatedAt           time.Time     `json:"updated_at"`
+
+	// Joined for display; never written.
+	ClaimantName    string `json:"claimant" gorm:"->;column:source_name"`
+	ClaimantRole    string `json:"claimant_role" gorm:"->;column:source_role"`
+	ClaimantKind    string `json:"claimant_kind" gorm:"->;column:source_kind"`
+	StoryTitle      string `json:"story_title" gorm:"->"`
+	EntryTime       string `json:"entry_time" gorm:"->"`
+	EntryHeadline   string `json:"entry_headline" gorm:"->"`
+	AssigneeName    string `json:"assignee_name" gorm:"->"`
+	VerdictByName   string `json:"verdict_by_name" gorm:"->"`
+	SignedOffByName string `json:"signed_off_by_name" gorm:"->"`
+
+	// Computed after loading.
+	Stale           bool   `json:"stale" gorm:"-"`
+	Published       bool   `json:"published" gorm:"-"`
+	AttributionLine string `json:"attribution_line" gorm:"-"`
+}
+
+// claimSelect loads claims with the names the desk shows beside them, in one query.
+const claimSelect = `SELECT claims.*, s.name AS source_name, s.role AS source_role, s.kind AS source_kind,
+	st.title AS story_title, COALESCE(e.time_text, '') AS entry_time, COALESCE(e.headline, '') AS entry_headline,
+	COALESCE(ua.name, '') AS assignee_name, COALESCE(uv.name, '') AS verdict_by_name, COALESCE(us.name, '') AS signed_off_by_name
+	FROM claims
+	JOIN sources s ON s.id = claims.source_id
+	JOIN stories st ON st.id = claims.story_id
+	LEFT JOIN entries e ON e.id = claims.entry_id
+	LEFT JOIN users ua ON ua.id = claims.assignee_id
+	LEFT JOIN users uv ON uv.id = claims.verdict_by_id
+	LEFT JOIN users us ON us.id = claims.signed_off_by_id`
+
+// finish fills the computed fields.
+func (c *Claim) finish(now time.Time, staleAfter time.Duration) {
+	c.Unconfirmed = c.Verdict.Unconfirmed()
+	c.Stale = c.Unconfirmed && now.Sub(c.ReportedAt) > staleAfter
+	c.Published = c.Verdict.Final() && c.SignedOffAt != nil
+	c.AttributionLine = AttributionLine(c)
+}
+
+// ClaimInput is what a person may set on a claim. On update, nil means "leave as is".
+type ClaimInput struct {
+	StoryID             *int64
+	EntryID             *int64
+	SourceID            *int64
+	Claimant            *string // a source name, matched or created when SourceID is nil
+	Text                *string
+	Quote               *string
+	Verb                *string
+	Direct              *bool
+	Channel             *string
+	Via                 *string
+	MadeAt              *time.Time
+	ReportedAt          *time.Time
+	ReportedURL         *string
+	Verifiability       *Verifiability
+	VerifiabilityReason *string
+}
+
+func trimPtr(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
+}
+
+// applyText validates and copies the plain fields of in onto c.
+func (in ClaimInput) applyText(c *Claim, creating bool, f map[string]string) {
+	if in.Text != nil || creating {
+		v := trimPtr(in.Text)
+		checkText(f, "text", v, true, MaxClaimLen)
+		c.Text = v
+	}
+	if in.Quote != nil {
+		v := strings.TrimSpace(*in.Quote)
+		checkText(f, "quote", v, false, MaxQuoteLen)
+		c.Quote = v
+	}
+	for field, p := range map[string]struct {
+		in  *string
+		dst *string
+	}{"verb": {in.Verb, &c.Verb}, "channel": {in.Channel, &c.Channel}, "via": {in.Via, &c.Via}} {
+		if p.in != nil {
+			v := strings.TrimSpace(*p.in)
+			checkText(f, field, v, false, MaxShortLen)
+			*p.dst = v
+		}
+	}
+	if in.Direct != nil {
+		c.Direct = *in.Direct
+	}
+	if in.MadeAt != nil {
+		t := in.MadeAt.UTC()
+		c.MadeAt = &t
+	}
+	if in.ReportedAt != nil {
+		c.ReportedAt = in.ReportedAt.UTC()
+	}
+	if in.ReportedURL != nil {
+		v := strings.TrimSpace(*in.ReportedURL)
+		checkURL(f, "reported_url", v)
+		c.ReportedURL = v
+	}
+}
+
+func claimHash(c *Claim) string {
+	h := sha256.New()
+	h.Write([]byte(normName(c.Text)))
+	h.Write([]byte{0})
+	h.Write([]byte(itoa(int(c.SourceID))))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// CreateClaim stores a new claim and its "created" Activity row in one transaction.
+func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*Claim, error) {
+	var id int64
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := createClaimTx(tx, actor, in, s.Now(), ActCreated)
+		if err != nil {
+			return err
+		}
+		id = c.ID
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.claimFrom(ctx, s.w, id)
+}
+
+// createClaimTx validates in and inserts the claim in tx.
+func createClaimTx(tx *gorm.DB, actor *User, in ClaimInput, now time.Time, action string) (*Claim, error) {
+	f := map[string]string{}
+	c := &Claim{Verdict: Unreviewed, Verifiability: VerifUnknown, Version: 1, ReportedAt: now,
+		CreatedByID: &actor.ID, UpdatedByID: &actor.ID, CreatedAt: now, UpdatedAt: now}
+	in.applyText(c, true, f)
+	if in.Verifiability != nil {
+		if !in.Verifiability.Valid() {
+			f["verifiability"] = "must be one of unknown, verifiable, not_verifiable"
+		}
+		c.Verifiability = *in.Verifiability
+	}
+	if in.VerifiabilityReason != nil {
+		v := strings.TrimSpace(*in.VerifiabilityReason)
+		checkText(f, "verifiability_reason", v, false, MaxRationale)
+		c.VerifiabilityReason = v
+	}
+	if in.StoryID == nil || *in.StoryID <= 0 {
+		f["story_id"] = "is required"
+	} else {
+		var st Story
+		if err := tx.Select("id").First(&st, *in.StoryID).Error; err != nil {
+			if !IsNotFound(err) {
+				return nil, err
+			}
+			f["story_id"] = "no such story"
+		}
+		c.StoryID = *in.StoryID
+	}
+	if in.EntryID != nil && *in.EntryID > 0 {
+		var e Entry
+		if err := tx.Select("id", "story_id").First(&e, *in.EntryID).Error; err != nil {
+			if !IsNotFound(err) {
+				return nil, err
+			}
+			f["entry_id"] = "no such entry"
+		} else if e.StoryID != c.StoryID {
+			f["entry_id"] = "belongs to another story"
+		}
+		c.EntryID = in.EntryID
+	}
+	if err := resolveSource(tx, in, c, f); err != nil {
+		return nil, err
+	}
+	if len(f) > 0 {
+		return nil, &ValidationError{Fields: f}
+	}
+	c.ContentHash = claimHash(c)
+	if err := tx.Omit("Unconfirmed").Create(c).Error; err != nil {
+		return nil, err
+	}
+	if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: action,
+		ToValue: string(c.Verdict), Text: c.Text, CreatedAt: now}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// resolveSource sets c.SourceID from a source id or a claimant name (matched by
+// name or alias, else created).
+func resolveSource(tx *gorm.DB, in ClaimInput, c *Claim, f map[string]string) error {
+	switch {
+	case in.SourceID != nil && *in.SourceID > 0:
+		var src Source
+		if err := tx.Select("id", "merged_into_id").First(&src, *in.SourceID).Error; err != nil {
+			if !IsNotFound(err) {
+				return err
+			}
+			f["source_id"] = "no such source"
+			return nil
+		}
+		c.SourceID = src.ID
+		if src.MergedIntoID != nil {
+			c.SourceID = *src.MergedIntoID
+		}
+	case in.Claimant != nil && strings.TrimSpace(*in.Claimant) != "":
+		src, err := matchSourceTx(tx, *in.Claimant)
+		if err == nil {
+			c.SourceID = src.ID
+			return nil
+		}
+		if !IsNotFound(err) {
+			return err
+		}
+		name := *in.Claimant
+		ns := &Source{Version: 1}
+		aliases, v := SourceInput{Name: &name}.apply(ns, true)
+		if v != nil {
+			f["claimant"] = v.Fields["name"]
+			return nil
+		}
+		if err := createSourceTx(tx, ns, aliases); err != nil {
+			return err
+		}
+		c.SourceID = ns.ID
+	default:
+		f["source_id"] = "is required (or give a claimant name)"
+	}
+	return nil
+}
+
+// Claim loads one claim with its display fields.
+func (s *Store) Claim(ctx context.Context, id int64) (*Claim, error) {
+	return s.claimFrom(ctx, s.r, id)
+}
+
+func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, error) {
+	var cs []Claim
+	if err := db.WithContext(ctx).Raw(claimSelect+` WHERE claims.id = ?`, id).Scan(&cs).Error; err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, ErrNotFound
+	}
+	cs[0].finish(s.Now(), s.staleAfter)
+	return &cs[0], nil
+}
+
+func (s *Store) claimExists(ctx context.Context, id int64) (bool, error) {
+	var n int64
+	if err := s.read(ctx).Model(&Claim{}).Where("id = ?", id).Count(&n).Error; err != nil {
+		return false, err
+	}
+	if n == 0 {
+		return false, ErrNotFound
+	}
+	return true, nil
+}
+
+// lockClaim loads the claim in tx and checks the version the change was based
+// on; a stale version is a ConflictError carrying the current claim.
+func (s *Store) lockClaim(tx *gorm.DB, id, version int64) (*Claim, error) {
+	var cs []Claim
+	if err := tx.Raw(claimSelect+` WHERE claims.id = ?`, id).Scan(&cs).Error; err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, ErrNotFound
+	}
+	c := &cs[0]
+	c.finish(s.Now(), s.staleAfter)
+	if version <= 0 {
+		return nil, invalid("version", "is required: the version of the claim the change is based on")
+	}
+	if c.Version != version {
+		return nil, &ConflictError{Current: c}
+	}
+	return c, nil
+}
+
+// saveClaim writes the changed columns of c and bumps its version, guarded by
+// the version it was read at.
+func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[string]any) error {
+	cols["version"] = c.Version + 1
+	cols["updated_at"] = now
+	cols["updated_by_id"] = actor.ID
+	res := tx.Model(&Claim{}).Where("id = ? AND version = ?", c.ID, c.Version).Updates(cols)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected != 1 {
+		return &ConflictError{Current: c}
+	}
+	c.Version++
+	return nil
+}
+
+// UpdateClaim edits a claim's text and attribution, recording every changed
+// field old → new in one "edited" Activity row.
+func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := s.lockClaim(tx, id, version)
+		if err != nil {
+			return err
+		}
+		before := *c
+		f := map[string]string{}
+		in.applyText(c, false, f)
+		if in.StoryID != nil && *in.StoryID != c.StoryID {
+			f["story_id"] = "a claim cannot move to another story"
+		}
+		if in.EntryID != nil {
+			if *in.EntryID <= 0 {
+				c.EntryID = nil
+			} else {
+				var e Entry
+				if err := tx.Select("id", "story_id").First(&e, *in.EntryID).Error; err != nil || e.StoryID != c.StoryID {
+					if err != nil && !IsNotFound(err) {
+						return err
+					}
+					f["entry_id"] = "no such entry in this story"
+				}
+				c.EntryID = in.EntryID
+			}
+		}
+		if in.SourceID != nil || in.Claimant != nil {
+			if err := resolveSource(tx, in, c, f); err != nil {
+				return err
+			}
+		}
+		if in.Verifiability != nil || in.VerifiabilityReason != nil {
+			f["verifiability"] = "change verifiability through its own endpoint"
+		}
+		if len(f) > 0 {
+			return &ValidationError{Fields: f}
+		}
+		changes := claimChanges(&before, c)
+		if len(changes) == 0 {
+			return nil
+		}
+		cols := map[string]any{}
+		for _, ch := range changes {
+			cols[ch.Field] = ch.New
+		}
+		now := s.Now()
+		if err := saveClaim(tx, c, actor, now, cols); err != nil {
+			return err
+		}
+		if _, ok := cols["text"]; ok {
+			if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Update("content_hash", claimHash(c)).Error; err != nil {
+				return err
+			}
+		}
+		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
+			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.claimFrom(ctx, s.w, id)
+}
+
+// claimChanges lists the editable columns that differ between a and b.
+func claimChanges(a, b *Claim) []FieldChange {
+	var out []FieldChange
+	add := func(field string, old, new any) { out = append(out, FieldChange{Field: field, Old: old, New: new}) }
+	if a.Text != b.Text {
+		add("text", a.Text, b.Text)
+	}
+	if a.Quote != b.Quote {
+		add("quote", a.Quote, b.Quote)
+	}
+	if a.Verb != b.Verb {
+		add("verb", a.Verb, b.Verb)
+	}
+	if a.Direct != b.Direct {
+		add("direct", a.Direct, b.Direct)
+	}
+	if a.Channel != b.Channel {
+		add("channel", a.Channel, b.Channel)
+	}
+	if a.Via != b.Via {
+		add("via", a.Via, b.Via)
+	}
+	if a.ReportedURL != b.ReportedURL {
+		add("reported_url", a.ReportedURL, b.ReportedURL)
+	}
+	if !a.ReportedAt.Equal(b.ReportedAt) {
+		add("reported_at", a.ReportedAt, b.ReportedAt)
+	}
+	if !timePtrEqual(a.MadeAt, b.MadeAt) {
+		add("made_at", a.MadeAt, b.MadeAt)
+	}
+	if a.SourceID != b.SourceID {
+		add("source_id", a.SourceID, b.SourceID)
+	}
+	if !int64PtrEqual(a.EntryID, b.EntryID) {
+		add("entry_id", a.EntryID, b.EntryID)
+	}
+	return out
+}
+
+func timePtrEqual(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
+func int64PtrEqual(a, b *int64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}

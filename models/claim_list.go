@@ -1,0 +1,271 @@
+package models
+
+import (
+	"context"
+	"strings"
+	"time"
+	"unicode"
+
+	"gorm.io/gorm"
+)
+
+// ClaimFilter is every filter of the claim list, shared by the API, the desk
+// and the exports so that one view means the same rows everywhere.
+type ClaimFilter struct {
+	Verdicts      []Verdict
+	Verifiability []Verifiability
+	Unconfirmed   bool
+	Stale         bool
+	StoryID       int64
+	SourceID      int64
+	AssigneeID    int64 // > 0: that user
+	Unassigned    bool
+	Query         string
+	Since, Until  *time.Time
+	Sort          string
+	Page, PerPage int
+}
+
+// Sorts maps each accepted sort name to its ORDER BY; nothing else reaches SQL.
+var claimSorts = map[string]string{
+	"-reported":  "claims.reported_at DESC, claims.id DESC",
+	"reported":   "claims.reported_at ASC, claims.id ASC",
+	"-created":   "claims.created_at DESC, claims.id DESC",
+	"created":    "claims.created_at ASC, claims.id ASC",
+	"-updated":   "claims.updated_at DESC, claims.id DESC",
+	"updated":    "claims.updated_at ASC, claims.id ASC",
+	"-id":        "claims.id DESC",
+	"id":         "claims.id ASC",
+	"relevance":  "", // full-text rank, only with a query
+}
+
+// ClaimSorts lists the accepted sort names, the default first.
+func ClaimSorts() []string {
+	return []string{"-reported", "reported", "-created", "created", "-updated", "updated", "-id", "id", "relevance"}
+}
+
+// Paging bounds.
+const (
+	DefaultPerPage = 50
+	MaxPerPage     = 200
+	MaxQueryLen    = 200
+)
+
+// Validate checks the filter's values and fills defaults.
+func (f *ClaimFilter) Validate() *ValidationError {
+	e := map[string]string{}
+	for _, v := range f.Verdicts {
+		if !v.Valid() {
+			e["verdict"] = "must be one of unreviewed, in_review, verified, unverified, disputed, misleading, false"
+		}
+	}
+	for _, v := range f.Verifiability {
+		if !v.Valid() {
+			e["verifiability"] = "must be one of unknown, verifiable, not_verifiable"
+		}
+	}
+	if f.Sort == "" {
+		f.Sort = "-reported"
+		if strings.TrimSpace(f.Query) != "" {
+			f.Sort = "relevance"
+		}
+	}
+	if _, ok := claimSorts[f.Sort]; !ok {
+		e["sort"] = "must be one of " + strings.Join(ClaimSorts(), ", ")
+	}
+	if len(f.Query) > MaxQueryLen*4 || len([]rune(f.Query)) > MaxQueryLen {
+		e["q"] = "must be at most 200 characters"
+	}
+	if f.Page == 0 {
+		f.Page = 1
+	}
+	if f.Page < 1 || f.Page > 100000 {
+		e["page"] = "must be between 1 and 100000"
+	}
+	if f.PerPage == 0 {
+		f.PerPage = DefaultPerPage
+	}
+	if f.PerPage < 1 || f.PerPage > MaxPerPage {
+		e["per_page"] = "must be between 1 and 200"
+	}
+	if f.Since != nil && f.Until != nil && f.Until.Before(*f.Since) {
+		e["until"] = "must not be before since"
+	}
+	if len(e) > 0 {
+		return &ValidationError{Fields: e}
+	}
+	return nil
+}
+
+// ftsQuery turns what a person typed into an FTS4 MATCH expression: every word
+// must occur, the last one as a prefix; FTS operators and quotes typed by the
+// user are treated as plain text.
+func ftsQuery(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) > 16 {
+		words = words[:16]
+	}
+	parts := make([]string, 0, len(words))
+	for i, w := range words {
+		p := `"` + w + `"`
+		if i == len(words)-1 {
+			p = `"` + w + `*"`
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " ")
+}
+
+// apply adds the filter's WHERE clauses to db (values only as arguments).
+func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration) *gorm.DB {
+	if len(f.Verdicts) > 0 {
+		db = db.Where("claims.verdict IN ?", verdictStrings(f.Verdicts))
+	}
+	if len(f.Verifiability) > 0 {
+		vs := make([]string, len(f.Verifiability))
+		for i, v := range f.Verifiability {
+			vs[i] = string(v)
+		}
+		db = db.Where("claims.verifiability IN ?", vs)
+	}
+	if f.Unconfirmed || f.Stale {
+		db = db.Where("claims.unconfirmed = 1")
+	}
+	if f.Stale {
+		db = db.Where("claims.reported_at < ?", now.Add(-staleAfter))
+	}
+	if f.StoryID > 0 {
+		db = db.Where("claims.story_id = ?", f.StoryID)
+	}
+	if f.SourceID > 0 {
+		db = db.Where("claims.source_id = ?", f.SourceID)
+	}
+	if f.AssigneeID > 0 {
+		db = db.Where("claims.assignee_id = ?", f.AssigneeID)
+	}
+	if f.Unassigned {
+		db = db.Where("claims.assignee_id IS NULL")
+	}
+	if f.Since != nil {
+		db = db.Where("claims.reported_at >= ?", f.Since.UTC())
+	}
+	if f.Until != nil {
+		db = db.Where("claims.reported_at < ?", f.Until.UTC())
+	}
+	if m := ftsQuery(f.Query); m != "" {
+		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE claim_search MATCH ?)", m)
+	}
+	return db
+}
+
+func verdictStrings(vs []Verdict) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
+}
+
+// ClaimPage is one page of the claim list with the total number of matches.
+type ClaimPage struct {
+	Claims  []Claim `json:"claims"`
+	Total   int64   `json:"total"`
+	Page    int     `json:"page"`
+	PerPage int     `json:"per_page"`
+}
+
+// Claims lists the claims that match f, one page at a time, with the total.
+func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
+	if v := f.Validate(); v != nil {
+		return nil, v
+	}
+	now := s.Now()
+	base := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	var total int64
+	if err := base.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+		return nil, err
+	}
+	page := &ClaimPage{Claims: []Claim{}, Total: total, Page: f.Page, PerPage: f.PerPage}
+	if total == 0 || int64((f.Page-1)*f.PerPage) >= total {
+		return page, nil
+	}
+	ids, err := s.claimIDs(ctx, f, now)
+	if err != nil {
+		return nil, err
+	}
+	claims, err := s.claimsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	page.Claims = claims
+	return page, nil
+}
+
+// claimIDs picks the ids of one page: a narrow query on indexed columns, so the
+// joins for display run on one page of rows only.
+func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time) ([]int64, error) {
+	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	order := claimSorts[f.Sort]
+	if f.Sort == "relevance" {
+		if m := ftsQuery(f.Query); m != "" {
+			// Rank by how many of the columns match, then newest first.
+			db = db.Joins("JOIN (SELECT docid, length(offsets(claim_search)) AS score FROM claim_search WHERE claim_search MATCH ?) r ON r.docid = claims.id", m)
+			order = "r.score DESC, claims.reported_at DESC, claims.id DESC"
+		} else {
+			order = claimSorts["-reported"]
+		}
+	}
+	var ids []int64
+	err := db.Order(order).Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("claims.id", &ids).Error
+	return ids, err
+}
+
+// claimsByID loads claims with display fields, in the order of ids.
+func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
+	if len(ids) == 0 {
+		return []Claim{}, nil
+	}
+	var cs []Claim
+	if err := s.read(ctx).Raw(claimSelect+` WHERE claims.id IN ?`, ids).Scan(&cs).Error; err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]Claim, len(cs))
+	now := s.Now()
+	for _, c := range cs {
+		c.finish(now, s.staleAfter)
+		byID[c.ID] = c
+	}
+	out := make([]Claim, 0, len(ids))
+	for _, id := range ids {
+		if c, ok := byID[id]; ok {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// VerdictCounts counts the claims matching f per verdict (ignoring f's own
+// verdict filter), for the desk's counts and chart.
+func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {
+	f.Verdicts = nil
+	f.Unconfirmed = false
+	if v := f.Validate(); v != nil {
+		return nil, v
+	}
+	rows := []struct {
+		Verdict string
+		N       int64
+	}{}
+	db := f.apply(s.read(ctx).Table("claims"), s.Now(), s.staleAfter)
+	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := map[string]int64{}
+	for _, v := range Verdicts() {
+		out[string(v)] = 0
+	}
+	for _, r := range rows {
+		out[r.Verdict] = r.N
+	}
+	return out, nil
+}

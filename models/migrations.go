@@ -1,0 +1,65 @@
+package models
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// migration is one versioned step of the schema. Steps are never edited once
+// released: a change to the schema is a new step at the end of the list.
+type migration struct {
+	version int
+	name    string
+	sql     []string
+}
+
+// migrations lists every schema step in order; the schema version of a database
+// is the version of the last step applied to it.
+var migrations = []migration{
+	{1, "initial schema", schemaV1},
+}
+
+// SchemaVersion is the schema this binary writes and understands.
+func SchemaVersion() int { return migrations[len(migrations)-1].version }
+
+// ErrSchemaTooNew is returned by Open for a database written by a newer Claimdesk.
+type ErrSchemaTooNew struct{ Have, Know int }
+
+func (e ErrSchemaTooNew) Error() string {
+	return fmt.Sprintf("database schema version %d is newer than this Claimdesk understands (%d); upgrade Claimdesk", e.Have, e.Know)
+}
+
+// migrate applies the pending steps, all of them in one transaction, so a failed
+// step leaves the database exactly as it was.
+func migrate(db *gorm.DB) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY,
+			name TEXT NOT NULL,
+			applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)`).Error; err != nil {
+			return fmt.Errorf("create schema_migrations: %w", err)
+		}
+		var have int
+		if err := tx.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have).Error; err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		if have > SchemaVersion() {
+			return ErrSchemaTooNew{Have: have, Know: SchemaVersion()}
+		}
+		for _, m := range migrations {
+			if m.version <= have {
+				continue
+			}
+			for _, stmt := range m.sql {
+				if err := tx.Exec(stmt).Error; err != nil {
+					return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+				}
+			}
+			if err := tx.Exec(`INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.version, m.name).Error; err != nil {
+				return fmt.Errorf("record migration %d: %w", m.version, err)
+			}
+		}
+		return nil
+	})
+}

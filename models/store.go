@@ -1,0 +1,165 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"gorm.io/driver/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// Config holds what the store needs to know at start; the zero value of every
+// field except Path has a sensible default.
+type Config struct {
+	// Path is the SQLite database file.
+	Path string
+	// StaleAfter is how old an unconfirmed claim must be before the desk flags it.
+	StaleAfter time.Duration
+	// MaxUploadBytes bounds an uploaded evidence file.
+	MaxUploadBytes int64
+	// ReadConns is the size of the read pool (the write pool is always one connection).
+	ReadConns int
+	// Now is the clock; tests pass a fixed one.
+	Now func() time.Time
+}
+
+// Store is the single entry point to Claimdesk's data. It keeps one writer
+// connection (SQLite allows one writer at a time; queueing writers in Go instead
+// of inside SQLite is what keeps "database is locked" away) and a pool of readers
+// that never wait behind a write thanks to WAL.
+type Store struct {
+	w          *gorm.DB
+	r          *gorm.DB
+	path       string
+	staleAfter time.Duration
+	maxUpload  int64
+	now        func() time.Time
+}
+
+// Default limits, used when Config leaves them zero.
+const (
+	DefaultStaleAfter     = 6 * time.Hour
+	DefaultMaxUploadBytes = 10 << 20
+)
+
+// sqliteDSN builds the connection string. Every setting is in the DSN so that
+// every pooled connection gets it, not just the first one.
+func sqliteDSN(path string, write bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("_journal_mode", "WAL")
+	// FULL: a committed transaction survives a process kill and a power loss
+	// (the WAL is synced at every commit). See README "Durability".
+	q.Set("_synchronous", "FULL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_cache_size", "-32000")
+	if write {
+		// BEGIN IMMEDIATE takes the write lock at the start of a transaction, so
+		// a transaction never has to upgrade a read lock and fail with SQLITE_BUSY.
+		q.Set("_txlock", "immediate")
+	} else {
+		q.Set("_query_only", "1")
+	}
+	return "file:" + filepath.ToSlash(path) + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) the database at cfg.Path, runs the pending
+// migrations in a transaction and refuses a database whose schema is newer than
+// this binary knows.
+func Open(cfg Config) (*Store, error) {
+	if cfg.Path == "" {
+		return nil, errors.New("database path is empty")
+	}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now}
+	if s.staleAfter <= 0 {
+		s.staleAfter = DefaultStaleAfter
+	}
+	if s.maxUpload <= 0 {
+		s.maxUpload = DefaultMaxUploadBytes
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	readConns := cfg.ReadConns
+	if readConns <= 0 {
+		readConns = 4
+	}
+	gcfg := &gorm.Config{
+		Logger:                 logger.Default.LogMode(logger.Silent),
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return s.now().UTC() },
+	}
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, true)), gcfg)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", cfg.Path, err)
+	}
+	wdb, err := w.DB()
+	if err != nil {
+		return nil, err
+	}
+	wdb.SetMaxOpenConns(1)
+	wdb.SetMaxIdleConns(1)
+	wdb.SetConnMaxLifetime(0)
+	s.w = w
+	if err := migrate(w); err != nil {
+		_ = wdb.Close()
+		return nil, err
+	}
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false)), gcfg)
+	if err != nil {
+		_ = wdb.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", cfg.Path, err)
+	}
+	rdb, err := r.DB()
+	if err != nil {
+		_ = wdb.Close()
+		return nil, err
+	}
+	rdb.SetMaxOpenConns(readConns)
+	rdb.SetMaxIdleConns(readConns)
+	s.r = r
+	return s, nil
+}
+
+// Close closes both pools; after a clean close the WAL is checkpointed.
+func (s *Store) Close() error {
+	var errs []error
+	if db, err := s.r.DB(); err == nil {
+		errs = append(errs, db.Close())
+	}
+	if db, err := s.w.DB(); err == nil {
+		errs = append(errs, db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Ping checks that the database answers; /healthz uses it.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return s.r.WithContext(ctx).Raw("SELECT 1").Scan(&one).Error
+}
+
+// Now is the store's clock, in UTC.
+func (s *Store) Now() time.Time { return s.now().UTC() }
+
+// StaleAfter is the age after which an unconfirmed claim counts as stale.
+func (s *Store) StaleAfter() time.Duration { return s.staleAfter }
+
+// MaxUploadBytes is the largest evidence file the store accepts.
+func (s *Store) MaxUploadBytes() int64 { return s.maxUpload }
+
+// Path is the database file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// write runs fn in one immediate write transaction.
+func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return s.w.WithContext(ctx).Transaction(fn)
+}
+
+// read returns the read pool bound to ctx.
+func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }
