@@ -28,15 +28,15 @@ type ClaimFilter struct {
 
 // Sorts maps each accepted sort name to its ORDER BY; nothing else reaches SQL.
 var claimSorts = map[string]string{
-	"-reported":  "claims.reported_at DESC, claims.id DESC",
-	"reported":   "claims.reported_at ASC, claims.id ASC",
-	"-created":   "claims.created_at DESC, claims.id DESC",
-	"created":    "claims.created_at ASC, claims.id ASC",
-	"-updated":   "claims.updated_at DESC, claims.id DESC",
-	"updated":    "claims.updated_at ASC, claims.id ASC",
-	"-id":        "claims.id DESC",
-	"id":         "claims.id ASC",
-	"relevance":  "", // full-text rank, only with a query
+	"-reported": "claims.reported_at DESC, claims.id DESC",
+	"reported":  "claims.reported_at ASC, claims.id ASC",
+	"-created":  "claims.created_at DESC, claims.id DESC",
+	"created":   "claims.created_at ASC, claims.id ASC",
+	"-updated":  "claims.updated_at DESC, claims.id DESC",
+	"updated":   "claims.updated_at ASC, claims.id ASC",
+	"-id":       "claims.id DESC",
+	"id":        "claims.id ASC",
+	"relevance": "", // full-text rank, only with a query
 }
 
 // ClaimSorts lists the accepted sort names, the default first.

@@ -176,7 +176,7 @@ func (s *Store) AddEvidence(ctx context.Context, actor *User, claimID int64, in 
 		}
 		return appendActivity(tx, &Activity{ClaimID: claimID, ActorID: &actor.ID, Action: ActEvidenceAdded,
 			ToValue: ev.Stance, Text: firstNonEmpty(ev.Title, ev.URL, ev.FileName),
-			Details: mustJSON(map[string]any{"evidence_id": ev.ID, "kind": ev.Kind, "url": ev.URL, "file_sha256": ev.FileSHA256}),
+			Details:   mustJSON(map[string]any{"evidence_id": ev.ID, "kind": ev.Kind, "url": ev.URL, "file_sha256": ev.FileSHA256}),
 			CreatedAt: ev.CreatedAt})
 	})
 	if err != nil {
