@@ -52,5 +52,8 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/users", h.createUser, admin)
 	api.PATCH("/users/:id", h.updateUser, admin)
 	api.POST("/users/:id/tokens", h.createUserToken, admin)
-	return nil
+
+	h.importRoutes(api)
+	h.exportRoutes(api)
+	return h.webRoutes(e)
 }

@@ -63,6 +63,16 @@ func Run(args []string, env Env) int {
 		err = runSub(rest, env, "user", map[string]func([]string, Env) error{"add": runUserAdd})
 	case "token":
 		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate})
+	case "extract":
+		err = runExtract(rest, env)
+	case "import":
+		err = runImport(rest, env)
+	case "export":
+		err = runExport(rest, env)
+	case "backup":
+		err = runBackup(rest, env)
+	case "seed":
+		err = runSeed(rest, env)
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
