@@ -124,4 +124,3 @@ func TestClaimUpdateRecordsChanges(t *testing.T) {
 		t.Fatalf("edit activity: %+v %s", last, last.Details)
 	}
 }
-

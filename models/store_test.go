@@ -28,11 +28,11 @@ func (c *testClock) Advance(d time.Duration) {
 
 // fixture is a fresh database with one user per role.
 type fixture struct {
-	s                                 *Store
-	clock                             *testClock
+	s                                  *Store
+	clock                              *testClock
 	admin, editor, editor2, fc, viewer *User
-	story                             *Story
-	source                            *Source
+	story                              *Story
+	source                             *Source
 }
 
 func newFixture(t testing.TB) *fixture {
