@@ -1,0 +1,662 @@
+package liveblog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxTriggers bounds the reporting verbs looked at in one sentence, which
+// keeps the pairing of verbs linear in the input.
+const maxTriggers = 12
+
+// maxSubjectWords is the longest speaker phrase accepted ("the head of the
+// regional civil protection authority, Marta Kellner").
+const maxSubjectWords = 14
+
+// trigger is a reporting verb found in a sentence.
+type trigger struct {
+	vs, ve int // byte range of the verb ("according to" counts as one)
+	info   verbInfo
+	quoted bool // "quoted as saying"
+}
+
+// rawFrame is one attribution found in a sentence, before its speaker is
+// resolved to a name.
+type rawFrame struct {
+	subject string // speaker as printed; "" continues the previous speaker
+	claim   string
+	verb    string
+	direct  bool
+	channel string
+	via     string
+	citing  string // "…, Reuters reported, citing witnesses": the real speaker
+	deny    bool
+	generic bool // a denial of "the accusation": no claim of its own
+	coord   bool // coordinated with the frame before ("… and said …")
+	pos     int  // position of the verb in the sentence
+}
+
+// findTriggers returns the reporting verbs of a sentence outside quotations.
+func findTriggers(s string, ws []word, qs []span) []trigger {
+	var out []trigger
+	for i, w := range ws {
+		if len(out) == maxTriggers {
+			break
+		}
+		if inSpans(qs, w.s) {
+			continue
+		}
+		if w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to" {
+			out = append(out, trigger{vs: w.s, ve: ws[i+1].e, info: verbInfo{kind: vAccording, display: "according to"}})
+			continue
+		}
+		info, ok := reportingVerbs[w.lower]
+		if !ok || (i == 0 && info.base) {
+			continue
+		}
+		prev, prev2, next := "", "", ""
+		adjacent := false
+		if i > 0 {
+			prev = ws[i-1].lower
+			adjacent = strings.TrimSpace(s[ws[i-1].e:w.s]) == ""
+		}
+		if i > 1 {
+			prev2 = ws[i-2].lower
+		}
+		if i+1 < len(ws) {
+			next = ws[i+1].lower
+		}
+		quoted := info.part && prev == "as" && prev2 == "quoted"
+		if adjacent && blockingBefore[prev] {
+			continue
+		}
+		if info.noun {
+			if (adjacent && determiners[prev]) || nounFollowers[next] || prev != "" && isDigit(prev[0]) {
+				continue
+			}
+			if _, v := reportingVerbs[next]; v {
+				continue
+			}
+		}
+		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
+			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) {
+			continue
+		}
+		if info.part && !quoted {
+			gap := s[0:w.s]
+			if i > 0 {
+				gap = s[ws[i-1].e:w.s]
+			}
+			if !strings.Contains(gap, ",") && !participleLead[prev] {
+				continue
+			}
+		}
+		if info.kind == vPut && !putsFigure(ws[i+1:]) {
+			continue
+		}
+		if w.text != w.lower && i > 0 && info.kind != vSay {
+			continue // a capitalised verb mid-sentence is a name or a title
+		}
+		out = append(out, trigger{vs: w.s, ve: w.e, info: info, quoted: quoted})
+	}
+	return out
+}
+
+// putsFigure reports whether "put" is followed by "… at <number>" ("put the
+// death toll at nine").
+func putsFigure(ws []word) bool {
+	for k := 0; k < len(ws) && k < 12; k++ {
+		if ws[k].lower == "at" && k+1 < len(ws) {
+			n := ws[k+1].lower
+			if n == "least" || n == "more" || n == "about" || n == "around" {
+				if k+2 < len(ws) {
+					n = ws[k+2].lower
+				}
+			}
+			return isDigit(n[0]) || numberWords[n]
+		}
+	}
+	return false
+}
+
+var numberWords = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+	"thousands", "dozens", "a", "over", "roughly", "nearly", "almost", "up", "less", "fewer")
+
+// sentenceFrames finds the attributions of one sentence. from is where the
+// sentence proper starts (after a wire dateline).
+func sentenceFrames(s string, from int) []rawFrame {
+	qs := quoteSpans(s)
+	ws := words(s)
+	trigs := findTriggers(s, ws, qs)
+	if len(trigs) == 0 {
+		return nil
+	}
+	var out []rawFrame
+	lo := from
+	i := 0
+	for i < len(trigs) {
+		if trigs[i].vs < lo {
+			i++
+			continue
+		}
+		jB := -1
+		var bf rawFrame
+		var attrEnd, claimEnd int
+		for j := i; j < len(trigs); j++ {
+			hi := len(s)
+			if j+1 < len(trigs) {
+				hi = trigs[j+1].vs
+			}
+			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j]); ok {
+				jB, bf, claimEnd, attrEnd = j, f, ce, ae
+				break
+			}
+		}
+		if jB < 0 {
+			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:])...)
+			break
+		}
+		if jB > i && isOutlet(bf.subject) && (bf.verb == "reported" || bf.verb == "reports" || bf.verb == "according to") {
+			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB])
+			if len(inner) > 0 {
+				for k := range inner {
+					inner[k].via = strings.TrimSpace(bf.subject + " " + bf.verb)
+					if bf.verb == "according to" {
+						inner[k].via = "according to " + bf.subject
+					}
+				}
+				out = append(out, inner...)
+			} else {
+				out = append(out, bf)
+			}
+		} else {
+			if bf.citing != "" && isOutlet(bf.subject) {
+				bf.via = bf.subject + " " + bf.verb
+				bf.subject = bf.citing
+			}
+			out = append(out, bf)
+		}
+		lo = attrEnd
+		i = jB + 1
+	}
+	return out
+}
+
+// trailingFrame recognises an attribution that follows its claim:
+// "C, S said", "C, said S", "C, according to S", `"Q," S told O`,
+// `"Q1," she added, "Q2."`. It returns the frame, where the claim ends and
+// where the attribution ends.
+func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, int, bool) {
+	if t.info.kind == vAccuse || t.info.kind == vDeny || t.info.kind == vPut || t.info.part {
+		return rawFrame{}, 0, 0, false
+	}
+	f := rawFrame{verb: t.info.display, pos: t.vs}
+	pre := strings.TrimRight(s[lo:t.vs], " ")
+	if t.info.kind == vAccording {
+		if isIntroLike(pre) {
+			return rawFrame{}, 0, 0, false
+		}
+		claimEnd := lo + len(strings.TrimRight(pre, " ,;:–—-"))
+		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
+		if subj == "" {
+			return rawFrame{}, 0, 0, false
+		}
+		f.subject = subj
+		f.channel = "according to " + subj
+		f.claim, f.direct = cleanClaim(s[lo:claimEnd])
+		return f, claimEnd, ae, f.claim != ""
+	}
+	// Inversion: `"Q," said Smith` / "C, says the minister".
+	if endsWithCommaOrQuote(pre, qs, lo) && t.info.kind == vSay && !t.info.needsTo {
+		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
+		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
+			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
+			f.subject = subj
+			f.claim, f.direct = cleanClaim(s[lo:claimEnd])
+			return f, claimEnd, ae, f.claim != ""
+		}
+	}
+	ss, se, sep, ok := subjectSpan(s, qs, lo, t.vs)
+	if !ok || sep < 0 {
+		return rawFrame{}, 0, 0, false
+	}
+	region := strings.TrimSpace(s[lo:sep])
+	if region == "" || isIntroLike(strings.TrimRight(region, ",")) {
+		return rawFrame{}, 0, 0, false
+	}
+	tail, ok := consumeTail(s, qs, t, hi)
+	if !ok {
+		return rawFrame{}, 0, 0, false
+	}
+	f.subject = s[ss:se]
+	f.channel, f.citing = tail.channel, tail.citing
+	claimEnd := sep
+	f.claim, f.direct = cleanClaim(s[lo:claimEnd])
+	if tail.second != "" {
+		f.claim = strings.TrimSpace(strings.TrimRight(f.claim, " ")) + " " + tail.second
+		f.direct = f.direct && tail.secondDirect
+	}
+	return f, claimEnd, tail.end, f.claim != ""
+}
+
+// endsWithCommaOrQuote reports whether pre ends with a comma or with a
+// quotation that ends in a comma, question or exclamation mark.
+func endsWithCommaOrQuote(pre string, qs []span, lo int) bool {
+	if strings.HasSuffix(pre, ",") {
+		return true
+	}
+	r, size := utf8.DecodeLastRuneInString(pre)
+	if r != '"' && r != '”' {
+		return false
+	}
+	inner := strings.TrimRight(pre[:len(pre)-size], " ")
+	return strings.HasSuffix(inner, ",") || strings.HasSuffix(inner, "?") || strings.HasSuffix(inner, "!")
+}
+
+// hasAuxiliary reports whether a phrase contains an auxiliary verb, which
+// makes it a clause rather than a speaker.
+func hasAuxiliary(p string) bool {
+	for _, w := range words(p) {
+		if auxiliaries[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegment returns what follows the last comma of s, ignoring a comma at
+// its very end.
+func lastSegment(s string) string {
+	s = strings.TrimRight(s, " ,")
+	if k := strings.LastIndexByte(s, ','); k >= 0 {
+		return strings.TrimSpace(s[k+1:])
+	}
+	return strings.TrimSpace(s)
+}
+
+// startsNounPhrase reports whether s opens like a speaker: a capitalised
+// word or an article.
+func startsNounPhrase(s string) bool {
+	w := strings.ToLower(firstWord(s))
+	return isCapitalized(s) || nounPhraseOpeners[w]
+}
+
+// phraseUntilEnd returns the phrase from start up to the end of the clause
+// (hi, the end of the sentence, or a comma that is not followed by an
+// appositive name), without final punctuation.
+func phraseUntilEnd(s string, qs []span, start, hi int) (string, int) {
+	end := hi
+	for i := start; i < hi; i++ {
+		if s[i] == ',' && !inSpans(qs, i) {
+			rest := strings.TrimSpace(s[i+1 : hi])
+			seg := rest
+			if k := strings.IndexByte(rest, ','); k >= 0 {
+				seg = rest[:k]
+			}
+			seg = strings.TrimRight(seg, ".!? ")
+			if nameLike(seg) || isRoleAppositive(seg) {
+				continue
+			}
+			end = i
+			break
+		}
+	}
+	p := strings.TrimSpace(s[start:end])
+	p = strings.TrimRight(p, ".!?;: ")
+	return p, end
+}
+
+// isIntroLike reports whether a phrase before the subject is an
+// introduction ("On Wednesday", "Speaking to reporters") rather than a claim.
+func isIntroLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return true
+	}
+	ws := strings.Fields(text)
+	if len(ws) > 8 {
+		return false
+	}
+	return introStarters[strings.ToLower(strings.Trim(ws[0], ",.;:"))]
+}
+
+// tailInfo is what follows a trailing attribution's verb.
+type tailInfo struct {
+	channel      string
+	citing       string
+	second       string // the second half of a split quotation
+	secondDirect bool
+	end          int
+}
+
+// consumeTail checks that what follows a verb is only attribution — an
+// object of "told", channels, times, "asking not to be named", "citing X" —
+// or the second half of a split quotation.
+func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
+	var ti tailInfo
+	j := t.ve
+	var channels []string
+	if t.info.kind == vTell {
+		obj, k := tellObject(s, qs, j, hi)
+		if obj == "" {
+			return ti, false
+		}
+		channels = append(channels, "told "+obj)
+		j = k
+	}
+	// Split quotation: `, "Q2."` running to the end of the clause.
+	k := skipSpaces(s, j)
+	if k < hi && s[k] == ',' {
+		q := skipSpaces(s, k+1)
+		for _, sp := range qs {
+			if sp.s == q && strings.TrimRight(strings.TrimSpace(s[sp.e:hi]), ".!?") == "" {
+				ti.second, ti.secondDirect = cleanClaim(s[sp.s:sp.e])
+				ti.end = hi
+				ti.channel = strings.Join(channels, " ")
+				return ti, ti.second != ""
+			}
+		}
+	}
+	for _, c := range topLevelSplit(s, qs, j, hi) {
+		seg := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s[c.s:c.e]), ".!?;"))
+		if seg == "" {
+			continue
+		}
+		low := strings.ToLower(seg)
+		if isAnonymity(low) {
+			continue
+		}
+		if strings.HasPrefix(low, "citing ") {
+			ti.citing = strings.TrimSpace(seg[len("citing "):])
+			continue
+		}
+		ws := strings.Fields(low)
+		if len(ws) > 8 || !(phraseStarters[ws[0]] || timeWords[ws[0]]) {
+			return ti, false
+		}
+		if ch := channelPhrase(seg); ch != "" {
+			channels = append(channels, ch)
+		}
+	}
+	ti.channel = strings.Join(channels, " ")
+	ti.end = hi
+	return ti, true
+}
+
+// isAnonymity reports whether a phrase only says the speaker was not named.
+func isAnonymity(low string) bool {
+	for _, p := range []string{"asking not to be", "who asked not to be", "speaking on condition", "on condition of anonymity", "who declined to be", "declining to be", "requesting anonymity", "who requested anonymity", "because they were not authori", "because he was not authori", "because she was not authori"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// topLevelSplit splits s[from:to] at commas outside quotations and brackets.
+func topLevelSplit(s string, qs []span, from, to int) []span {
+	var out []span
+	start := from
+	depth := 0
+	for i := from; i < to; i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			if depth > 0 {
+				depth--
+			}
+		case ',', ';':
+			if depth == 0 && !inSpans(qs, i) {
+				out = append(out, span{start, i})
+				start = i + 1
+			}
+		}
+	}
+	return append(out, span{start, to})
+}
+
+// tellObject returns who was told ("reporters", "the news agency NPA", "our
+// reporter") and where it ends.
+func tellObject(s string, qs []span, j, hi int) (string, int) {
+	ws := words(s[j:hi])
+	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
+		return "", j
+	}
+	at := func(k int) int { return j + ws[k].s }
+	end := func(k int) int { return j + ws[k].e }
+	// "told X that …"
+	for k := 1; k < len(ws) && k < 8; k++ {
+		if inSpans(qs, at(k)) || strings.ContainsAny(s[j:at(k)], ",:\"“") {
+			break
+		}
+		if ws[k].lower == "that" {
+			return strings.TrimSpace(s[j:at(k)]), at(k)
+		}
+	}
+	k := 0
+	if nounPhraseOpeners[ws[0].lower] {
+		for m := 1; m < len(ws) && m <= 3; m++ {
+			if strings.TrimSpace(s[end(m-1):at(m)]) != "" || phraseStarters[ws[m].lower] || nounPhraseOpeners[ws[m].lower] {
+				break
+			}
+			k = m
+			if isCapitalized(ws[m].text) {
+				break
+			}
+		}
+	}
+	if isCapitalized(ws[k].text) {
+		for k+1 < len(ws) && isCapitalized(ws[k+1].text) && strings.TrimSpace(s[end(k):at(k+1)]) == "" {
+			k++
+		}
+	}
+	return strings.TrimSpace(s[j:end(k)]), end(k)
+}
+
+// channelPhrase returns the parts of a phrase that name a channel ("in a
+// statement", "on Telegram", "at a news conference"), dropping times and
+// places.
+func channelPhrase(seg string) string {
+	ws := strings.Fields(seg)
+	var out []string
+	var cur []string
+	flush := func() {
+		for _, w := range cur {
+			if channelWords[strings.ToLower(strings.Trim(w, ".,;:"))] {
+				out = append(out, strings.Join(cur, " "))
+				break
+			}
+		}
+		cur = nil
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if (lw == "in" || lw == "on" || lw == "at" || lw == "via" || lw == "during" || lw == "through") && len(cur) > 0 {
+			last := strings.ToLower(cur[len(cur)-1])
+			if last != "in" && last != "on" {
+				flush()
+			}
+		}
+		cur = append(cur, w)
+	}
+	flush()
+	return strings.Join(out, " ")
+}
+
+// subjectSpan finds the speaker that ends right before a verb at vs. It
+// returns the speaker's range and sep, the end of the claim before it (-1
+// when nothing but an introduction stands before the speaker).
+func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
+	end := lo + len(strings.TrimRight(s[lo:vs], " "))
+	// Adverbs between subject and verb: "later told", "has said".
+	for {
+		w := lastWord(s[lo:end])
+		if w == "" || !subjectAdverbs[strings.ToLower(w)] || end-len(w) <= lo {
+			break
+		}
+		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
+	}
+	if end <= lo {
+		return 0, 0, 0, false
+	}
+	trailing := s[end-1] == ','
+	last := end
+	if trailing {
+		last = end - 1
+	}
+	segs := topLevelSplit(s, qs, lo, last)
+	n := len(segs)
+	first := n - 1
+	if trailing && n >= 2 {
+		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
+		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
+		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) {
+			first = n - 2
+		}
+	}
+	ss = segs[first].s
+	se = segs[n-1].e
+	sep = -1
+	if first > 0 {
+		sep = segs[first].s - 1
+	}
+	// A quotation inside the subject segment ends the claim.
+	for _, q := range qs {
+		if q.e > ss && q.e <= se {
+			ss = q.e
+			sep = q.e
+		}
+	}
+	for ss < se && (s[ss] == ' ' || s[ss] == ',') {
+		ss++
+	}
+	for se > ss && (s[se-1] == ' ' || s[se-1] == ',') {
+		se--
+	}
+	// Leading conjunction: ", and the union said".
+	if w := firstWord(s[ss:se]); leadingConjunctions[strings.ToLower(w)] && len(w) < se-ss {
+		ss = skipSpaces(s, ss+len(w))
+		for ss < se && s[ss] == ',' {
+			ss = skipSpaces(s, ss+1)
+		}
+	}
+	n = wordCount(s[ss:se])
+	if n == 0 || n > maxSubjectWords {
+		return 0, 0, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[ss:se]); !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return 0, 0, 0, false
+	}
+	return ss, se, sep, true
+}
+
+// afterQuote returns the part of a segment after its last quotation.
+func afterQuote(s string, qs []span, seg span) string {
+	from := seg.s
+	for _, q := range qs {
+		if q.e > from && q.e <= seg.e {
+			from = q.e
+		}
+	}
+	return s[from:seg.e]
+}
+
+// isInsertion reports whether a comma-delimited phrase after a subject is an
+// aside about it ("who leads the union", "quoted by state radio").
+func isInsertion(seg string) bool {
+	w := strings.ToLower(firstWord(seg))
+	switch w {
+	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself",
+		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
+		return true
+	}
+	return isAnonymity(strings.ToLower(seg))
+}
+
+// isAge reports whether seg is an age ("45").
+func isAge(seg string) bool {
+	seg = strings.TrimSpace(seg)
+	if seg == "" || len(seg) > 3 {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if !isDigit(seg[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether seg is a proper name: capitalised words, with
+// connectors such as "of" between them.
+func nameLike(seg string) bool {
+	ws := strings.Fields(seg)
+	if len(ws) == 0 || len(ws) > 6 || !isCapitalized(ws[0]) {
+		return false
+	}
+	for _, w := range ws {
+		if !isCapitalized(w) && !nameConnectors[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// roleLike reports whether seg reads as a description of a speaker that a
+// name may follow ("The port operator", "Its commander").
+func roleLike(seg string) bool {
+	ws := strings.Fields(seg)
+	return len(ws) > 0 && len(ws) <= 10 && !nameLike(seg)
+}
+
+// isRoleAppositive reports whether seg is a description placed after a name
+// ("the head of the authority", "a spokeswoman for X").
+func isRoleAppositive(seg string) bool {
+	ws := strings.Fields(seg)
+	if len(ws) < 2 || len(ws) > 10 {
+		return false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "the", "a", "an", "its", "his", "her", "their", "who":
+		return true
+	}
+	return false
+}
+
+// cleanClaim trims a claim, and strips the quotation marks of a claim that is
+// one quotation (a direct quote).
+func cleanClaim(c string) (string, bool) {
+	c = strings.TrimSpace(c)
+	c = strings.TrimLeft(c, ",;:–—- ")
+	c = strings.TrimSpace(c)
+	low := strings.ToLower(c)
+	if strings.HasPrefix(low, "that ") {
+		c = strings.TrimSpace(c[5:])
+	}
+	c = strings.TrimRight(c, ",;:–—- ")
+	direct := false
+	qs := quoteSpans(c)
+	if len(qs) == 1 && qs[0].s == 0 {
+		rest := strings.TrimSpace(c[qs[0].e:])
+		if strings.Trim(rest, ".,!?;") == "" {
+			inner := c[qs[0].s:qs[0].e]
+			_, fs := utf8.DecodeRuneInString(inner)
+			_, ls := utf8.DecodeLastRuneInString(inner)
+			if len(inner) > fs+ls {
+				inner = inner[fs : len(inner)-ls]
+			}
+			c = strings.TrimSpace(inner)
+			direct = true
+		}
+	}
+	c = strings.TrimRight(c, ",;: ")
+	c = strings.TrimSuffix(c, ".")
+	c = strings.TrimSpace(c)
+	if wordCount(c) < 2 {
+		return "", false
+	}
+	return collapseSpaces(c), direct
+}

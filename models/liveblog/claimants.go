@@ -1,0 +1,617 @@
+package liveblog
+
+import (
+	"sort"
+	"strings"
+)
+
+// subjectInfo is a speaker phrase taken apart: the proper name it contains,
+// the description around it, a pronoun, and asides about the channel.
+type subjectInfo struct {
+	raw     string
+	name    string // "Marta Kellner", "Civil Rescue Corps"
+	role    string // "head of the regional civil protection authority"
+	pron    string // "he", "she", "it", "they", "its", "his", "her", "their"
+	via     string // "quoted by state radio"
+	channel string
+}
+
+// titles stand before a name and are not part of it ("Governor Vyacheslav
+// Gladkov", "Foreign Minister Sergei Lavrov").
+var titles = setOf("president", "minister", "governor", "gov", "mayor", "senator", "sen", "rep",
+	"representative", "general", "gen", "colonel", "col", "lt", "lieutenant", "captain", "capt",
+	"commander", "chief", "secretary", "spokesman", "spokeswoman", "spokesperson", "mr", "mrs", "ms",
+	"dr", "prof", "professor", "judge", "justice", "king", "queen", "prince", "princess", "pope",
+	"chancellor", "ambassador", "director", "chairman", "chairwoman", "ceo", "officer", "sheriff",
+	"deputy", "speaker", "leader", "envoy", "commissioner", "inspector", "sergeant", "sgt", "admiral",
+	"adm", "archbishop", "bishop", "sheikh", "emir", "sultan", "premier", "lord", "dame", "sir",
+	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep")
+
+// personRoles are description heads that make a speaker a person, which is
+// what "he" and "she" refer back to.
+var personRoles = setOf("leader", "minister", "spokesman", "spokeswoman", "spokesperson", "commander",
+	"mayor", "governor", "president", "economist", "head", "chief", "director", "chairman", "chairwoman",
+	"secretary", "official", "officer", "doctor", "analyst", "expert", "witness", "resident", "lawyer",
+	"prosecutor", "judge", "senator", "lawmaker", "mp", "general", "colonel", "envoy", "ambassador",
+	"adviser", "advisor", "aide", "deputy", "manager", "founder", "ceo", "chancellor", "king", "queen",
+	"professor", "scientist", "researcher", "reporter", "correspondent", "editor", "negotiator",
+	"representative", "member", "activist", "survivor", "eyewitness", "mother", "father", "owner",
+	"farmer", "driver", "nurse", "surgeon", "paramedic", "firefighter", "captain", "pilot", "teacher",
+	"student", "worker", "coordinator", "sheriff", "inspector", "premier", "commissioner", "councillor",
+	"seismologist", "meteorologist", "historian", "engineer", "physician", "medic", "man", "woman",
+	"chairperson", "who", "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen")
+
+// orgWords in a name make it an organisation rather than a person.
+var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "association", "institute",
+	"authority", "council", "party", "group", "army", "forces", "police", "service", "services", "office",
+	"committee", "department", "company", "inc", "ltd", "bank", "fund", "organization", "organisation",
+	"front", "brigade", "battalion", "movement", "league", "court", "government", "commission", "news",
+	"times", "post", "radio", "tv", "television", "media", "university", "hospital", "cross", "crescent",
+	"terminals", "energie", "energy", "airlines", "railways", "rail", "network", "centre", "center",
+	"foundation", "federation", "guard", "navy", "command", "kremlin", "pentagon", "parliament", "senate",
+	"congress", "assembly", "cabinet", "embassy", "mission", "nations", "international", "watch",
+	"industries", "group", "holdings", "corporation", "corp", "co", "gmbh", "ag", "sa", "plc", "llc",
+	"reuters", "press", "observatory", "unit", "units", "squad", "regiment", "division", "operator",
+	"institute", "hamas", "hezbollah", "nato", "un", "eu", "who", "board", "bureau", "directorate", "house")
+
+// commonSubjects are plural or generic nouns that start a sentence with a
+// capital but are not names ("Police said", "Officials say").
+var commonSubjects = setOf("police", "officials", "residents", "witnesses", "authorities", "rescuers",
+	"doctors", "experts", "analysts", "sources", "officers", "troops", "soldiers", "locals", "medics",
+	"paramedics", "firefighters", "investigators", "prosecutors", "lawmakers", "critics", "activists",
+	"organisers", "organizers", "protesters", "demonstrators", "survivors", "others", "some", "many",
+	"reports", "observers", "insurers", "economists", "scientists", "researchers", "engineers", "workers",
+	"farmers", "hospitals", "aid", "rebels", "militants", "separatists", "villagers", "relatives", "families")
+
+var pronouns = setOf("he", "she", "it", "they", "we", "i")
+var possessives = setOf("its", "his", "her", "their")
+
+// outletWords make a speaker a news outlet, whose "reported" relays what
+// others said.
+var outletWords = setOf("reuters", "afp", "ap", "tass", "ria", "interfax", "xinhua", "yonhap", "kyodo",
+	"anadolu", "bbc", "cnn", "agency", "media", "newspaper", "broadcaster", "television", "tv", "radio",
+	"daily", "outlet", "outlets", "wire", "magazine", "times", "post", "journal", "jazeera", "guardian",
+	"nbc", "cbs", "abc", "fox", "dpa", "efe", "ansa", "pap", "ukrinform", "kommersant", "izvestia",
+	"pravda", "press", "channel", "website", "tabloid", "network", "bloomberg", "axios", "politico")
+
+// isOutlet reports whether a speaker is a news outlet.
+func isOutlet(subj string) bool {
+	for _, w := range words(subj) {
+		if outletWords[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// analyzeSubject takes a speaker phrase apart.
+func analyzeSubject(raw string) subjectInfo {
+	si := subjectInfo{raw: raw}
+	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
+	s = removeParentheses(s)
+	var parts []string
+	for p := range strings.SplitSeq(s, ",") {
+		p = strings.TrimSpace(p)
+		low := strings.ToLower(p)
+		switch {
+		case p == "" || isAge(p) || isAnonymity(low):
+		case strings.HasPrefix(low, "quoted by ") || strings.HasPrefix(low, "cited by ") || strings.HasPrefix(low, "quoted in "):
+			si.via = p
+		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing "):
+			si.channel = p
+		case strings.HasPrefix(low, "who ") || strings.HasPrefix(low, "which ") || strings.HasPrefix(low, "whose "):
+			if si.role == "" && len(parts) > 0 {
+				si.role = p
+			}
+		default:
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return si
+	}
+	if len(parts) >= 2 {
+		a, b := parts[len(parts)-2], parts[len(parts)-1]
+		switch {
+		case nameLike(b) && !nameLike(a):
+			si.role, si.name = a, cleanName(b)
+			return si
+		case nameLike(a):
+			si.name, si.role = cleanName(a), b
+			return si
+		}
+		parts = parts[len(parts)-1:]
+	}
+	p := parts[0]
+	ws := strings.Fields(p)
+	first := strings.ToLower(ws[0])
+	if len(ws) == 1 && pronouns[first] {
+		si.pron = first
+		return si
+	}
+	if possessives[first] && len(ws) > 1 {
+		si.pron = first
+		p = strings.Join(ws[1:], " ")
+		ws = ws[1:]
+	}
+	// Trailing capitalised run: "party leader Tomas Wendt".
+	r := len(ws)
+	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && nameConnectors[strings.ToLower(ws[r-1])] && isCapitalized(ws[r-2]))) {
+		r--
+	}
+	if r == len(ws) || (r > 0 && placePrepositions[strings.ToLower(ws[r-1])]) {
+		si.role = lowerFirstArticle(p)
+		return si
+	}
+	name := strings.Join(ws[r:], " ")
+	role := strings.Join(ws[:r], " ")
+	if r == 0 && len(ws) == 1 && commonSubjects[strings.ToLower(ws[0])] {
+		si.role = p
+		return si
+	}
+	if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+		si.role = lowerFirstArticle(p) // "Ukraine's" in "Ukraine's military" is not the speaker
+		return si
+	}
+	// Titles inside the run belong to the role.
+	nws := strings.Fields(name)
+	lastTitle := -1
+	for i, w := range nws {
+		if titles[strings.ToLower(strings.TrimSuffix(w, "."))] {
+			lastTitle = i
+		}
+	}
+	if lastTitle >= 0 {
+		k := lastTitle + 1
+		if k < len(nws) && (strings.EqualFold(nws[k], "of") || strings.EqualFold(nws[k], "for")) && k+1 < len(nws) {
+			k += 2
+		}
+		role = strings.TrimSpace(role + " " + strings.Join(nws[:lastTitle+1], " "))
+		nws = nws[k:]
+	}
+	if len(nws) == 0 {
+		si.role = p
+		return si
+	}
+	si.name = cleanName(strings.Join(nws, " "))
+	si.role = role
+	if si.name == "" {
+		si.role = p
+	}
+	return si
+}
+
+// placePrepositions before a capitalised run make it a complement ("a doctor
+// at the hospital in Vellamar"), not the speaker's name.
+var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside", "inside", "on", "with", "to", "by")
+
+// lowerFirstArticle writes a description's opening article in lower case:
+// "The interior ministry" → "the interior ministry".
+func lowerFirstArticle(p string) string {
+	for _, a := range []string{"The ", "A ", "An "} {
+		if strings.HasPrefix(p, a) {
+			return strings.ToLower(a) + p[len(a):]
+		}
+	}
+	return p
+}
+
+// cleanName drops a leading article: "The Civil Rescue Corps" → "Civil
+// Rescue Corps".
+func cleanName(n string) string {
+	n = strings.TrimSpace(n)
+	for _, a := range []string{"The ", "the "} {
+		n = strings.TrimPrefix(n, a)
+	}
+	if pronouns[strings.ToLower(n)] {
+		return ""
+	}
+	return n
+}
+
+func removeParentheses(s string) string {
+	for {
+		o := strings.IndexByte(s, '(')
+		if o < 0 {
+			return s
+		}
+		c := strings.IndexByte(s[o:], ')')
+		if c < 0 {
+			return strings.TrimSpace(s[:o])
+		}
+		s = collapseSpaces(s[:o] + " " + s[o+c+1:])
+	}
+}
+
+// mention is a speaker or a name seen in an entry, kept to resolve
+// pronouns, surnames and roles.
+type mention struct {
+	name   string
+	role   string
+	person bool
+	pos    int
+}
+
+// entityIndex holds the mentions of one entry, ordered by position, with
+// look-up tables so resolution needs no scan of the whole entry.
+type entityIndex struct {
+	ms      []mention
+	byHead  map[string][]int
+	byLast  map[string][]int
+	persons []int
+	orgs    []int
+	descs   map[string][]int // descriptions without a name, by head
+}
+
+// blogIndex carries names from earlier entries: surnames and role heads.
+type blogIndex struct {
+	bySurname map[string]string
+	byHead    map[string]string
+}
+
+func newBlogIndex() *blogIndex {
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}}
+}
+
+func (ix *entityIndex) add(m mention) { ix.ms = append(ix.ms, m) }
+
+// build sorts the mentions and fills the look-up tables.
+func (ix *entityIndex) build() {
+	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].pos < ix.ms[j].pos })
+	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
+	surnames := map[string]bool{}
+	for _, m := range ix.ms {
+		if ws := strings.Fields(strings.ToLower(m.name)); m.person && len(ws) > 1 {
+			surnames[ws[len(ws)-1]] = true
+		}
+	}
+	for i := range ix.ms {
+		if m := &ix.ms[i]; !m.person && surnames[strings.ToLower(m.name)] {
+			m.person = true // "Borg" after "Ana Borg"
+		}
+	}
+	for i, m := range ix.ms {
+		if m.name != "" {
+			if h := roleHead(m.role); h != "" {
+				ix.byHead[h] = append(ix.byHead[h], i)
+			}
+			ws := strings.Fields(strings.ToLower(m.name))
+			last := ws[len(ws)-1]
+			ix.byLast[last] = append(ix.byLast[last], i)
+			if last != roleHead(m.role) {
+				ix.byHead[last] = append(ix.byHead[last], i)
+			}
+			if m.person {
+				ix.persons = append(ix.persons, i)
+			} else {
+				ix.orgs = append(ix.orgs, i)
+			}
+		} else if h := roleHead(m.role); h != "" {
+			ix.descs[h] = append(ix.descs[h], i)
+		}
+	}
+}
+
+// nearest returns the index in list of the mention nearest before pos,
+// else the first after it, checking up to a few candidates with ok.
+func (ix *entityIndex) nearest(list []int, pos int, ok func(mention) bool) int {
+	k := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
+	for i, n := k-1, 0; i >= 0 && n < 8; i, n = i-1, n+1 {
+		if ok == nil || ok(ix.ms[list[i]]) {
+			return list[i]
+		}
+	}
+	for i, n := k, 0; i < len(list) && n < 8; i, n = i+1, n+1 {
+		if ok == nil || ok(ix.ms[list[i]]) {
+			return list[i]
+		}
+	}
+	return -1
+}
+
+// isPersonName guesses whether a name without a role is a person: two or
+// three capitalised words, none of them an organisation word or acronym.
+func isPersonName(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) {
+			return false
+		}
+	}
+	return true
+}
+
+// classify decides whether a speaker is a person.
+func classify(name, role, pron string) bool {
+	if pron == "he" || pron == "she" {
+		return true
+	}
+	if h := roleHead(role); h != "" {
+		if personRoles[h] {
+			return true
+		}
+		if name == "" || !isPersonName(name) {
+			return false
+		}
+	}
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		if personRoles[w] || w == "who" {
+			return name != "" && !containsOrgWord(name)
+		}
+	}
+	return isPersonName(name)
+}
+
+func containsOrgWord(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if orgWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// descStop are words a description's meaning does not rest on.
+var descStop = setOf("the", "a", "an", "of", "for", "at", "in", "on", "its", "his", "her", "their", "from", "with", "to", "and", "'s", "’s")
+
+// roleHead returns the head noun of a description: "head of the regional
+// authority" → "head", "the national rail operator" → "operator",
+// "hospital's management" → "management".
+func roleHead(role string) string {
+	ws := strings.Fields(strings.ToLower(role))
+	if len(ws) > 0 && ws[0] == "who" {
+		return ""
+	}
+	end := len(ws)
+	for i, w := range ws {
+		if i > 0 && (w == "of" || w == "for" || w == "at" || w == "in" || w == "from" || w == "on" || w == "with") {
+			end = i
+			break
+		}
+	}
+	for i := end - 1; i >= 0; i-- {
+		w := strings.Trim(ws[i], ".,;:\"“”")
+		if !descStop[w] && w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// contentWords returns the meaningful words of a phrase, lower-case.
+func contentWords(s string) []string {
+	var out []string
+	for _, w := range words(s) {
+		l := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+		if !descStop[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// describes reports whether description d fits mention m: same head noun,
+// and every other content word of d found in m's role or name.
+func describes(d string, m mention) bool {
+	h := roleHead(d)
+	nameWords := strings.Fields(strings.ToLower(m.name))
+	last := ""
+	if len(nameWords) > 0 {
+		last = nameWords[len(nameWords)-1]
+	}
+	if h == "" || (h != roleHead(m.role) && h != last) {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range contentWords(m.role) {
+		have[w] = true
+	}
+	for _, w := range nameWords {
+		have[w] = true
+	}
+	for _, w := range contentWords(d) {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve returns the fullest name the text gives for a speaker at pos.
+func (ix *entityIndex) resolve(si subjectInfo, pos int, blog *blogIndex) string {
+	switch {
+	case si.name != "":
+		return ix.fullName(si.name, pos, blog)
+	case si.pron == "he" || si.pron == "she":
+		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
+			return ix.fullName(ix.ms[k].name, pos, blog)
+		}
+	case si.pron == "it" || si.pron == "they" && si.role == "":
+		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
+			return ix.ms[k].name
+		}
+	case si.pron != "" && si.role != "":
+		// "Its commander": a named mention with that role, else the body
+		// it belongs to.
+		h := roleHead(si.role)
+		if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(si.role, m) }); k >= 0 && ix.ms[k].person {
+			return ix.fullName(ix.ms[k].name, pos, blog)
+		}
+		if si.pron == "its" || si.pron == "their" {
+			if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
+				return ix.ms[k].name + " " + si.role
+			}
+		}
+	case si.role != "":
+		return ix.resolveDescription(si.role, pos, blog)
+	}
+	return strings.TrimSpace(si.raw)
+}
+
+// fullName expands a surname ("Kellner") to the full name given in the
+// entry or, failing that, earlier in the blog.
+func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
+	ws := strings.Fields(name)
+	if len(ws) != 1 {
+		return name
+	}
+	low := strings.ToLower(name)
+	if k := ix.nearest(ix.byLast[low], pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
+		return ix.ms[k].name
+	}
+	if full, ok := blog.bySurname[low]; ok {
+		return full
+	}
+	return name
+}
+
+// resolveDescription turns "the governor" or "the operator" into the name or
+// fuller description it refers to in the entry, or earlier in the blog.
+func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex) string {
+	clean := strings.TrimSpace(role)
+	low := strings.ToLower(clean)
+	if !strings.HasPrefix(low, "the ") || len(contentWords(clean)) > 3 {
+		return lowerFirstArticle(clean)
+	}
+	h := roleHead(clean)
+	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 {
+		return ix.fullName(ix.ms[k].name, pos, blog)
+	}
+	// A fuller description of the same body: "the operator" → "national
+	// rail operator".
+	best := ""
+	for _, k := range ix.descs[h] {
+		d := strings.TrimSpace(ix.ms[k].role)
+		dl := strings.ToLower(d)
+		if strings.HasPrefix(dl, "the ") {
+			d = d[4:]
+		}
+		if len(contentWords(d)) > len(contentWords(clean)) && describes(clean, mention{role: d}) && len(d) > len(best) {
+			best = d
+		}
+		if len(best) > 0 && k > 16 {
+			break
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if len(contentWords(clean)) == 1 {
+		if n, ok := blog.byHead[h]; ok {
+			return n
+		}
+	}
+	return lowerFirstArticle(clean)
+}
+
+// remember passes the entry's names on to later entries.
+func (ix *entityIndex) remember(blog *blogIndex) {
+	for _, m := range ix.ms {
+		if m.name == "" {
+			continue
+		}
+		ws := strings.Fields(m.name)
+		if m.person && len(ws) > 1 {
+			blog.bySurname[strings.ToLower(ws[len(ws)-1])] = m.name
+		}
+		if h := roleHead(m.role); h != "" && m.role != "" {
+			blog.byHead[h] = m.name
+		}
+	}
+}
+
+// scanNames registers the names of a sentence with the descriptions printed
+// next to them ("party leader Tomas Wendt", "the mayor, Ilse Baumann,"), so
+// roles and pronouns can be resolved to names mentioned only in passing.
+func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
+	for i := 0; i < len(ws); i++ {
+		if !isCapitalized(ws[i].text) || inSpans(qs, ws[i].s) {
+			continue
+		}
+		j := i
+		for j+1 < len(ws) && strings.TrimSpace(s[ws[j].e:ws[j+1].s]) == "" &&
+			(isCapitalized(ws[j+1].text) || (nameConnectors[ws[j+1].lower] && j+2 < len(ws) && isCapitalized(ws[j+2].text))) {
+			j++
+		}
+		start := i
+		for start <= j && (sentenceStarters[ws[start].lower] || (start == 0 && !isNameStart(ws[start].lower))) {
+			start++
+		}
+		if j-start < 1 {
+			i = j
+			continue
+		}
+		name := s[ws[start].s:ws[j].e]
+		si := analyzeSubject(name)
+		if si.name == "" || !strings.Contains(si.name, " ") {
+			i = j
+			continue
+		}
+		role := si.role
+		// Description before: "party leader Tomas Wendt" / "the mayor, Ilse Baumann".
+		if role == "" && start > 0 {
+			role = descriptionBefore(s, ws, start)
+		}
+		// Description after: "Ilse Baumann, the mayor of Brück,".
+		if role == "" && j+1 < len(ws) {
+			rest := s[ws[j].e:]
+			if strings.HasPrefix(rest, ", ") {
+				seg := rest[2:]
+				if k := strings.IndexAny(seg, ",.;"); k >= 0 {
+					seg = seg[:k]
+				}
+				if isRoleAppositive(seg) {
+					role = strings.TrimSpace(seg)
+				}
+			}
+		}
+		ix.add(mention{name: si.name, role: role, person: classify(si.name, role, ""), pos: base + ws[start].s})
+		i = j
+	}
+}
+
+// sentenceStarters are capitalised words that open a sentence without being
+// part of a name.
+var sentenceStarters = setOf("the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they",
+	"we", "there", "this", "that", "according", "after", "before", "as", "when", "while", "its", "his",
+	"her", "their", "our", "opposition", "transport", "former", "acting", "local", "regional", "state")
+
+// isNameStart reports whether a sentence-initial word may begin a name.
+func isNameStart(low string) bool { return !sentenceStarters[low] }
+
+// descriptionBefore returns the lower-case words right before a name ("party
+// leader"), or the appositive before a comma ("the mayor of Brück,").
+func descriptionBefore(s string, ws []word, start int) string {
+	gap := s[ws[start-1].e:ws[start].s]
+	if strings.TrimSpace(gap) == "," {
+		// "ROLE, NAME": back to the previous comma or clause start.
+		k := start - 1
+		for k > 0 && !strings.ContainsAny(s[ws[k-1].e:ws[k].s], ",;:\"“”") && start-k < 10 {
+			k--
+		}
+		seg := strings.TrimSpace(s[ws[k].s:ws[start-1].e])
+		if isRoleAppositive(seg) || strings.HasPrefix(strings.ToLower(seg), "the ") {
+			return seg
+		}
+		return ""
+	}
+	if strings.TrimSpace(gap) != "" {
+		return ""
+	}
+	k := start
+	for k > 0 && start-k < 3 && strings.TrimSpace(s[ws[k-1].e:ws[k].s]) == "" && !isCapitalized(ws[k-1].text) &&
+		!descStop[ws[k-1].lower] && !phraseStarters[ws[k-1].lower] {
+		if _, v := reportingVerbs[ws[k-1].lower]; v {
+			break
+		}
+		k--
+	}
+	if k == start {
+		return ""
+	}
+	return s[ws[k].s:ws[start-1].e]
+}

@@ -1,0 +1,197 @@
+package liveblog
+
+import (
+	"strings"
+)
+
+// Candidate is one attributed claim proposed for review. It marshals to the
+// `claimdesk extract` JSON contract in PRODUCT.md.
+type Candidate struct {
+	// Claim is the statement in the text's words (a direct quote without
+	// its quotation marks; a denial with "not" added where an auxiliary
+	// allows).
+	Claim string `json:"claim"`
+	// Claimant is who made the claim, resolved to the fullest name the
+	// text gives ("Kellner" → "Marta Kellner", "He" → the person meant).
+	Claimant string `json:"claimant"`
+	// Quote is the sentence the claim was found in, verbatim but for
+	// white space.
+	Quote string `json:"quote"`
+	// Time and Headline are those of the entry the claim stands in.
+	Time     string `json:"time"`
+	Headline string `json:"headline"`
+	// Unverifiable is set when the text itself says the claim could not be
+	// independently verified; Caveat is the sentence that says so.
+	Unverifiable bool `json:"unverifiable"`
+	// Verb is the reporting verb as printed ("said", "told", "denied",
+	// "according to").
+	Verb string `json:"verb,omitempty"`
+	// Direct is true for a quotation.
+	Direct bool `json:"direct,omitempty"`
+	// Channel is where or how the claim was made ("in a statement", "on
+	// Telegram", "told reporters", "according to Russian sources").
+	Channel string `json:"channel,omitempty"`
+	// Via is the outlet that relayed the claim ("Reuters reported").
+	Via    string `json:"via,omitempty"`
+	Caveat string `json:"caveat,omitempty"`
+	// EntryIndex is the index of the claim's entry in Blog.Entries, or -1
+	// for the text before the first entry, so an importer can attach the
+	// claim to its Entry.
+	EntryIndex int `json:"-"`
+}
+
+// item is a claim on its way to becoming a Candidate.
+type item struct {
+	f            rawFrame
+	si           subjectInfo
+	subjPos      int
+	para, sent   int
+	quote        string
+	unverifiable bool
+	caveat       string
+	claimant     string
+}
+
+// Extract returns the attributed claims of a live blog or wire report in the
+// order they appear, photo captions with a credit included. A text without
+// attributions yields no candidates and no error.
+func Extract(text string) ([]Candidate, error) {
+	norm, err := normalize(text)
+	if err != nil {
+		return nil, err
+	}
+	p := parseNormalized(norm)
+	blog := newBlogIndex()
+	out := []Candidate{}
+	captions := func(entry int, time, headline string) {
+		for _, c := range p.blog.Captions {
+			if c.EntryIndex != entry || c.Credit == "" || wordCount(c.Text) < 2 {
+				continue
+			}
+			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
+			src := creditSource(c.Credit)
+			if src == "" {
+				continue
+			}
+			out = append(out, Candidate{Claim: collapseSpaces(claim), Claimant: src,
+				Quote: collapseSpaces(c.Text + " " + c.Credit), Time: time, Headline: headline,
+				Channel: "photo", EntryIndex: entry})
+		}
+	}
+	captions(-1, "", "")
+	if len(p.intro) > 0 {
+		out = append(out, extractEntry(p.intro, -1, "", "", blog)...)
+	}
+	for i, e := range p.blog.Entries {
+		captions(i, e.Time, e.Headline)
+		out = append(out, extractEntry(p.paragraphs[i], i, e.Time, e.Headline, blog)...)
+	}
+	return out, nil
+}
+
+// extractEntry finds the claims of one entry, resolves their speakers within
+// the entry and applies the entry's caveats.
+func extractEntry(paras []string, index int, time, headline string, blog *blogIndex) []Candidate {
+	var ix entityIndex
+	var items []*item
+	var caveats []caveatAt
+	base := 0
+	for pi, para := range paras {
+		dl := datelineLen(para)
+		for si, sp := range splitSentences(para) {
+			sent := para[sp.s:sp.e]
+			from := 0
+			if si == 0 && dl > 0 && dl <= len(sent) {
+				from = dl
+			}
+			low := strings.ToLower(sent)
+			if isCaveat(low) {
+				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
+				continue
+			}
+			qs := quoteSpans(sent)
+			ix.scanNames(sent, qs, words(sent), base+sp.s)
+			frames := sentenceFrames(sent, from)
+			if len(frames) == 0 && len(items) > 0 {
+				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
+					prev := items[len(items)-1]
+					frames = []rawFrame{{claim: c, direct: true, coord: true}}
+					_ = prev
+				}
+			}
+			var prevInSentence *item
+			for _, f := range frames {
+				it := &item{f: f, para: pi, sent: si, quote: collapseSpaces(sent)}
+				switch {
+				case f.subject != "":
+					it.si = analyzeSubject(f.subject)
+					it.subjPos = base + sp.s + f.pos
+					if it.si.name != "" || it.si.role != "" {
+						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
+							person: classify(it.si.name, it.si.role, it.si.pron)})
+					}
+				case prevInSentence != nil:
+					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos
+				case len(items) > 0:
+					last := items[len(items)-1]
+					it.si, it.subjPos = last.si, last.subjPos
+				default:
+					continue
+				}
+				if it.f.via == "" {
+					it.f.via = it.si.via
+				}
+				if it.f.channel == "" {
+					it.f.channel = it.si.channel
+				}
+				prevInSentence = it
+				items = append(items, it)
+			}
+		}
+		base += len(para) + 2
+	}
+	items = mergeDenials(items)
+	ix.build()
+	for _, it := range items {
+		it.claimant = ix.resolve(it.si, it.subjPos, blog)
+	}
+	ix.remember(blog)
+	applyCaveats(items, caveats)
+	out := make([]Candidate, 0, len(items))
+	for _, it := range items {
+		if it.claimant == "" || it.f.claim == "" {
+			continue
+		}
+		out = append(out, Candidate{
+			Claim: it.f.claim, Claimant: collapseSpaces(it.claimant), Quote: it.quote, Time: time,
+			Headline: headline, Unverifiable: it.unverifiable, Verb: it.f.verb, Direct: it.f.direct,
+			Channel: collapseSpaces(it.f.channel), Via: collapseSpaces(it.f.via), Caveat: it.caveat,
+			EntryIndex: index,
+		})
+	}
+	return out
+}
+
+// mergeDenials joins "denied that C1 and said C2" into one claim and drops
+// denials that carry no claim of their own ("rejected the accusation").
+func mergeDenials(items []*item) []*item {
+	out := items[:0]
+	for i := 0; i < len(items); i++ {
+		it := items[i]
+		if it.f.generic {
+			continue
+		}
+		if it.f.deny && i+1 < len(items) {
+			n := items[i+1]
+			if n.f.coord && n.para == it.para && n.sent == it.sent && !n.f.deny && n.f.claim != "" {
+				it.f.claim = it.f.claim + " and " + n.f.claim
+				if it.f.channel == "" {
+					it.f.channel = n.f.channel
+				}
+				i++
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}

@@ -1,0 +1,302 @@
+package liveblog
+
+import "strings"
+
+// leadingFrames turns reporting verbs whose claim follows them into frames:
+// "S said (that) C", "S told O C", "According to S, C", "S accused O of C",
+// "S denied C", "S put the toll at N", with "…, adding that C2" and
+// "… and said C2" continuing the same speaker.
+func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame {
+	var out []rawFrame
+	dropped := make([]bool, len(trigs))
+	coord := make([]bool, len(trigs))
+	for k := 0; k < len(trigs); k++ {
+		t := trigs[k]
+		if dropped[k] || t.vs < lo {
+			continue
+		}
+		f := rawFrame{verb: t.info.display, pos: t.vs}
+		var cs int
+		var hadThat bool
+		switch {
+		case t.info.kind == vAccording:
+			subj, after, ok := accordingSubject(s, qs, t.ve, hi)
+			if !ok {
+				continue
+			}
+			f.subject, f.channel, cs = subj, "according to "+subj, after
+		case t.info.part || coord[k]:
+			f.coord = true
+		case t.quoted:
+			pre := strings.TrimRight(s[lo:t.vs], " ")
+			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
+			pre = strings.TrimSuffix(pre, "quoted")
+			pre = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(pre, " "), "was"), "is")
+			f.subject = strings.TrimSpace(pre)
+			f.verb = "quoted as saying"
+			if f.subject == "" {
+				continue
+			}
+		default:
+			ss, se, _, ok := subjectSpan(s, qs, lo, t.vs)
+			if !ok {
+				continue
+			}
+			f.subject = s[ss:se]
+		}
+		if t.info.kind != vAccording {
+			var ch string
+			cs, ch, hadThat = afterVerb(s, qs, t, hi)
+			f.channel = ch
+		}
+		// Where the claim ends: at a coordinated or independent next verb.
+		ce, next := hi, hi
+		for m := k + 1; m < len(trigs); m++ {
+			u := trigs[m]
+			if u.vs < cs {
+				dropped[m] = true
+				continue
+			}
+			gap := s[cs:u.vs]
+			if cut, ok := coordination(gap, u); ok {
+				ce, next = cs+cut, u.vs
+				coord[m] = true
+				break
+			}
+			if b0, b1, ok := clauseBoundary(s, qs, cs, u.vs); ok {
+				ce, next = b0, b1
+				break
+			}
+			dropped[m] = true
+		}
+		lo = next
+		if cs >= ce {
+			continue
+		}
+		text := cutTails(s[cs:ce])
+		switch t.info.kind {
+		case vAccuse:
+			if of := indexWord(text, "of", 10); of > 0 {
+				text = strings.TrimSpace(text[:of]) + " " + strings.TrimSpace(text[of+2:])
+			}
+		case vDeny:
+			f.deny = true
+			if !hadThat && isGenericDenial(text) {
+				f.generic = true
+				out = append(out, f)
+				continue
+			}
+		}
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
+			continue
+		}
+		f.claim, f.direct = cleanClaim(text)
+		if f.deny && hadThat && f.claim != "" {
+			f.claim = negate(f.claim)
+		}
+		if f.claim == "" {
+			if f.subject != "" {
+				f.generic = true // keeps the speaker for a following "and said"
+				out = append(out, f)
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// accordingSubject reads "According to S, C": the speaker up to the comma
+// (an appositive name after it included) and where the claim starts.
+func accordingSubject(s string, qs []span, from, hi int) (string, int, bool) {
+	segs := topLevelSplit(s, qs, from, hi)
+	if len(segs) < 2 {
+		return "", 0, false
+	}
+	m := 0
+	if len(segs) > 2 && nameLike(strings.TrimSpace(s[segs[1].s:segs[1].e])) {
+		m = 1
+	}
+	subj := strings.TrimSpace(s[segs[0].s:segs[m].e])
+	if subj == "" || wordCount(subj) > maxSubjectWords {
+		return "", 0, false
+	}
+	return subj, segs[m].e + 1, true
+}
+
+// afterVerb skips what stands between a verb and its claim — the object of
+// "told", channels and times, "that", a colon — and reports the channel and
+// whether "that" was there.
+func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
+	j := t.ve
+	var chans []string
+	if t.info.kind == vTell {
+		obj, k := tellObject(s, qs, j, hi)
+		if obj != "" {
+			chans = append(chans, "told "+obj)
+			j = k
+		}
+	}
+	ws := words(s[j:hi])
+	for k := 0; k < len(ws) && k < 10; k++ {
+		abs := j + ws[k].s
+		if inSpans(qs, abs) {
+			break
+		}
+		if ws[k].lower == "that" {
+			between := strings.TrimSpace(s[j:abs])
+			fw := strings.ToLower(firstWord(between))
+			if between == "" || ((phraseStarters[fw] || timeWords[fw]) && !strings.ContainsAny(between, "\"“")) {
+				if ch := channelPhrase(between); ch != "" {
+					chans = append(chans, ch)
+				}
+				return abs + 4, strings.Join(chans, " "), true
+			}
+			break
+		}
+	}
+	for {
+		k := skipSpaces(s, j)
+		if k < hi && (s[k] == ':' || s[k] == ',') {
+			return k + 1, strings.Join(chans, " "), false
+		}
+		ws := words(s[j:hi])
+		if len(ws) == 0 || !phraseStarters[ws[0].lower] || inSpans(qs, j+ws[0].s) {
+			break
+		}
+		found := -1
+		for m := 0; m < len(ws) && m < 5; m++ {
+			if channelWords[ws[m].lower] || timeWords[ws[m].lower] {
+				found = m
+			}
+		}
+		if found < 0 {
+			break
+		}
+		phrase := s[j : j+ws[found].e]
+		if ch := channelPhrase(phrase); ch != "" {
+			chans = append(chans, ch)
+		}
+		j += ws[found].e
+	}
+	return j, strings.Join(chans, " "), false
+}
+
+// startsQuoteOrColon reports whether the claim after a verb is introduced by
+// a colon or a quotation.
+func startsQuoteOrColon(s string, from, cs int) bool {
+	between := strings.TrimSpace(s[from:cs])
+	if strings.HasSuffix(between, ":") {
+		return true
+	}
+	rest := strings.TrimLeft(s[cs:], " ,:")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+}
+
+// coordination reports whether a next verb shares the speaker of the frame
+// before ("… and accused", "…, adding") and where the first claim ends.
+func coordination(gap string, u trigger) (int, bool) {
+	g := strings.TrimRight(gap, " ")
+	low := strings.ToLower(g)
+	if u.info.part {
+		if strings.HasSuffix(low, ",") {
+			return len(strings.TrimRight(g, ", ")), true
+		}
+		w := strings.ToLower(lastWord(g))
+		if participleLead[w] {
+			return len(strings.TrimRight(g[:len(g)-len(w)], ", ")), true
+		}
+		return 0, false
+	}
+	for _, suf := range []string{" and also", " and later", " and then", " but also", " and", " but"} {
+		if strings.HasSuffix(low, suf) {
+			return len(strings.TrimRight(g[:len(g)-len(suf)], ", ")), true
+		}
+	}
+	return 0, false
+}
+
+// clauseBoundary finds the last ", and" / ", but" / ";" / ", while" between
+// from and to after which only a speaker stands, so the verb at to starts a
+// new attribution.
+func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
+	seg := s[from:to]
+	low := strings.ToLower(seg)
+	best, bestEnd := -1, -1
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as "} {
+		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
+			best, bestEnd = k, k+len(b)
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	n := wordCount(seg[bestEnd:])
+	if n == 0 || n > maxSubjectWords {
+		return 0, 0, false
+	}
+	return from + best, from + bestEnd, true
+}
+
+// cutTails removes asides at the end of a claim ("…, asking not to be
+// named", "…, citing officials").
+func cutTails(text string) string {
+	low := strings.ToLower(text)
+	for _, p := range []string{", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
+		if k := strings.Index(low, p); k >= 0 {
+			text, low = text[:k], low[:k]
+		}
+	}
+	return text
+}
+
+// indexWord returns the byte index of word w among the first n words of
+// text, or -1.
+func indexWord(text, w string, n int) int {
+	for i, x := range words(text) {
+		if i >= n {
+			break
+		}
+		if x.lower == w {
+			return x.s
+		}
+	}
+	return -1
+}
+
+// isGenericDenial reports whether a denial's object is only a reference to
+// something said before ("rejected the accusation").
+func isGenericDenial(text string) bool {
+	ws := words(text)
+	if len(ws) == 0 {
+		return true
+	}
+	if len(ws) > 5 {
+		return false
+	}
+	for _, w := range ws {
+		if genericDenied[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// negate puts "not" after the first auxiliary of a denied statement ("it was
+// overwhelmed" → "it was not overwhelmed"). Without an auxiliary the
+// statement is left as it is; the verb "denied" still says what happened.
+func negate(c string) string {
+	ws := words(c)
+	for i, w := range ws {
+		if i >= 8 {
+			break
+		}
+		if auxiliaries[w.lower] {
+			if i+1 < len(ws) && (ws[i+1].lower == "not" || ws[i+1].lower == "never") {
+				return c[:w.e] + c[ws[i+1].e:]
+			}
+			return c[:w.e] + " not" + c[w.e:]
+		}
+	}
+	return c
+}

@@ -1,0 +1,242 @@
+package liveblog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxSentence bounds the length of a sentence the extractor looks at. No
+// news sentence is this long; a longer run of text without full stops is cut
+// at a space so that the work stays linear.
+const maxSentence = 3000
+
+// abbreviations end with a full stop that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "lt": true,
+	"col": true, "capt": true, "sgt": true, "gov": true, "sen": true, "rep": true, "st": true,
+	"mt": true, "jr": true, "sr": true, "no": true, "nos": true, "jan": true, "feb": true,
+	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
+	"oct": true, "nov": true, "dec": true, "inc": true, "ltd": true, "co": true, "corp": true,
+	"vs": true, "approx": true, "maj": true, "adm": true, "cmdr": true, "brig": true,
+	"rev": true, "hon": true, "pres": true, "dept": true, "univ": true, "ave": true, "fig": true,
+	"est": true, "cf": true, "ca": true,
+}
+
+// timeZoneWords may follow "p.m." without starting a new sentence.
+var timeZoneWords = map[string]bool{"ET": true, "EST": true, "EDT": true, "PT": true, "PST": true,
+	"PDT": true, "CT": true, "GMT": true, "BST": true, "CET": true, "CEST": true, "UTC": true, "EET": true,
+	"EEST": true, "MSK": true, "IST": true, "JST": true, "local": true, "Eastern": true, "Pacific": true}
+
+// span is a half-open byte range.
+type span struct{ s, e int }
+
+// splitSentences returns the sentences of a paragraph as byte ranges. It does
+// not split inside a quotation, after an abbreviation or an initial, or in a
+// number.
+func splitSentences(p string) []span {
+	var out []span
+	start := 0
+	inQuote := false
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch r {
+		case '"':
+			inQuote = !inQuote
+		case '“':
+			inQuote = true
+		case '”':
+			inQuote = false
+		}
+		if i-start > maxSentence && r == ' ' {
+			out = append(out, span{start, i})
+			start = i + 1
+			i += size
+			continue
+		}
+		if r != '.' && r != '!' && r != '?' && r != '…' {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(p) {
+			c, cs := utf8.DecodeRuneInString(p[j:])
+			if c == '"' || c == '”' {
+				inQuote = false
+			} else if c != '’' && c != '\'' && c != ')' && c != ']' {
+				break
+			}
+			j += cs
+		}
+		if j >= len(p) || p[j] != ' ' || inQuote {
+			i = j
+			continue
+		}
+		k := skipSpaces(p, j)
+		next, _ := utf8.DecodeRuneInString(p[k:])
+		if k >= len(p) || !(unicode.IsUpper(next) || unicode.IsDigit(next) || isOpenQuote(next)) {
+			i = j
+			continue
+		}
+		if r == '.' && j == i+1 && !abbreviationEnds(p[:i], p[k:]) {
+			i = j
+			continue
+		}
+		out = append(out, span{start, j})
+		start = k
+		i = k
+	}
+	if strings.TrimSpace(p[start:]) != "" {
+		out = append(out, span{start, len(p)})
+	}
+	return out
+}
+
+// abbreviationEnds reports whether the full stop after before really ends
+// the sentence, given the text after it.
+func abbreviationEnds(before, after string) bool {
+	w := lastWord(before)
+	if w == "" {
+		return true
+	}
+	low := strings.ToLower(w)
+	if low == "a.m" || low == "p.m" {
+		return !timeZoneWords[firstWord(after)]
+	}
+	if strings.Contains(w, ".") {
+		return false // U.S., e.g.
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		// An initial ("J. Smith"), unless a common sentence opener follows
+		// ("… wrote on X. The ministry …").
+		return !unicode.IsUpper(r) || sentenceStarters[strings.ToLower(firstWord(after))]
+	}
+	return !abbreviations[low]
+}
+
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if r != '.' && !unicode.IsLetter(r) {
+			break
+		}
+		i -= size
+	}
+	return s[i:]
+}
+
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		i += size
+	}
+	return s[:i]
+}
+
+// quoteSpans returns the quotations in a sentence, quote marks included. An
+// opening mark without a closing one runs to the end of the sentence (the
+// convention for a quotation that continues in the next paragraph).
+func quoteSpans(s string) []span {
+	var out []span
+	open := -1
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '“' && open < 0:
+			open = i
+		case r == '”' && open >= 0:
+			out = append(out, span{open, i + size})
+			open = -1
+		case r == '"' && open < 0:
+			open = i
+		case r == '"':
+			out = append(out, span{open, i + size})
+			open = -1
+		}
+		i += size
+	}
+	if open >= 0 {
+		out = append(out, span{open, len(s)})
+	}
+	return out
+}
+
+// inSpans reports whether position i lies inside one of the spans.
+func inSpans(spans []span, i int) bool {
+	for _, q := range spans {
+		if i >= q.s && i < q.e {
+			return true
+		}
+		if q.s > i {
+			break
+		}
+	}
+	return false
+}
+
+// word is a token of a sentence with its byte range.
+type word struct {
+	s, e  int
+	text  string
+	lower string
+}
+
+// words splits s into words: runs of letters, digits, apostrophes and
+// hyphens, plus "%" and "." inside numbers.
+func words(s string) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			c, cs := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(c) || ((c == '\'' || c == '’' || c == '-' || c == '.' || c == ',') && j+cs < len(s) && isWordStartAfter(c, s[j+cs:])) {
+				j += cs
+				continue
+			}
+			if (c == '\'' || c == '’') && s[j-1] == 's' && (j+cs == len(s) || s[j+cs] == ' ') {
+				j += cs // plural possessive: "Workers' Union"
+			}
+			break
+		}
+		t := s[i:j]
+		out = append(out, word{i, j, t, strings.ToLower(t)})
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' }
+
+// isWordStartAfter reports whether a joiner c continues the word: letters
+// after an apostrophe or hyphen, digits after a dot or comma ("7.1", "2,000").
+func isWordStartAfter(c rune, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if c == '.' || c == ',' {
+		return unicode.IsDigit(r)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isCapitalized reports whether a word starts with an upper-case letter or
+// a digit-free acronym.
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// collapseSpaces replaces runs of white space with one space.
+func collapseSpaces(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,160 @@
+package liveblog
+
+// verbKind says how a reporting verb arranges speaker and claim.
+type verbKind int
+
+const (
+	vSay       verbKind = iota // S said (that) C · C, S said · C, said S
+	vTell                      // S told O (that) C · C, S told O
+	vAccuse                    // S accused O of C
+	vDeny                      // S denied (that) C · S rejected the claim
+	vAccording                 // according to S, C · C, according to S
+	vPut                       // S put the toll at 9
+)
+
+// verbInfo describes one printed form of a reporting verb.
+type verbInfo struct {
+	kind    verbKind
+	display string // the form reported in Candidate.Verb
+	noun    bool   // the form can also be a noun ("claims", "reports")
+	base    bool   // bare plural form ("officials say"): needs a plural subject
+	part    bool   // participle ("adding that"): continues the previous speaker
+	needsTo bool   // only with "that", a colon or a quotation ("wrote", "posted")
+}
+
+// reportingVerbs maps the lower-case printed forms to their description.
+var reportingVerbs = map[string]verbInfo{
+	"said": {kind: vSay, display: "said"}, "says": {kind: vSay, display: "says"},
+	"say":   {kind: vSay, display: "say", base: true},
+	"added": {kind: vSay, display: "added"}, "adds": {kind: vSay, display: "adds"},
+	"claimed": {kind: vSay, display: "claimed"}, "claims": {kind: vSay, display: "claims", noun: true},
+	"claim":  {kind: vSay, display: "claim", base: true, noun: true},
+	"stated": {kind: vSay, display: "stated"}, "announced": {kind: vSay, display: "announced"},
+	"announces": {kind: vSay, display: "announces"},
+	"wrote":     {kind: vSay, display: "wrote", needsTo: true}, "writes": {kind: vSay, display: "writes", needsTo: true},
+	"posted": {kind: vSay, display: "posted", needsTo: true}, "tweeted": {kind: vSay, display: "tweeted", needsTo: true},
+	"insisted": {kind: vSay, display: "insisted"}, "insists": {kind: vSay, display: "insists"},
+	"insist": {kind: vSay, display: "insist", base: true},
+	"warned": {kind: vSay, display: "warned"}, "warns": {kind: vSay, display: "warns"},
+	"warn":      {kind: vSay, display: "warn", base: true},
+	"confirmed": {kind: vSay, display: "confirmed"}, "confirms": {kind: vSay, display: "confirms"},
+	"noted": {kind: vSay, display: "noted"}, "stressed": {kind: vSay, display: "stressed"},
+	"explained": {kind: vSay, display: "explained"}, "argued": {kind: vSay, display: "argued"},
+	"argues": {kind: vSay, display: "argues"}, "acknowledged": {kind: vSay, display: "acknowledged"},
+	"admitted": {kind: vSay, display: "admitted"}, "maintained": {kind: vSay, display: "maintained"},
+	"asserted": {kind: vSay, display: "asserted"}, "alleged": {kind: vSay, display: "alleged"},
+	"alleges": {kind: vSay, display: "alleges"}, "allege": {kind: vSay, display: "allege", base: true},
+	"reported": {kind: vSay, display: "reported"}, "reports": {kind: vSay, display: "reports", noun: true},
+	"report":    {kind: vSay, display: "report", base: true, noun: true},
+	"estimated": {kind: vSay, display: "estimated"}, "estimates": {kind: vSay, display: "estimates", noun: true},
+	"estimate":  {kind: vSay, display: "estimate", base: true, noun: true},
+	"predicted": {kind: vSay, display: "predicted"}, "declared": {kind: vSay, display: "declared"},
+	"revealed": {kind: vSay, display: "revealed"}, "disclosed": {kind: vSay, display: "disclosed"},
+	"told": {kind: vTell, display: "told"}, "tells": {kind: vTell, display: "tells"},
+	"accused": {kind: vAccuse, display: "accused"}, "accuses": {kind: vAccuse, display: "accuses"},
+	"accuse": {kind: vAccuse, display: "accuse", base: true},
+	"denied": {kind: vDeny, display: "denied"}, "denies": {kind: vDeny, display: "denies"},
+	"deny":     {kind: vDeny, display: "deny", base: true},
+	"rejected": {kind: vDeny, display: "rejected"}, "rejects": {kind: vDeny, display: "rejects"},
+	"dismissed": {kind: vDeny, display: "dismissed"},
+	"put":       {kind: vPut, display: "put"}, "puts": {kind: vPut, display: "puts"},
+	"saying": {kind: vSay, display: "said", part: true}, "adding": {kind: vSay, display: "added", part: true},
+	"claiming": {kind: vSay, display: "claimed", part: true}, "insisting": {kind: vSay, display: "insisted", part: true},
+	"warning": {kind: vSay, display: "warned", part: true}, "noting": {kind: vSay, display: "noted", part: true},
+	"stressing": {kind: vSay, display: "stressed", part: true}, "arguing": {kind: vSay, display: "argued", part: true},
+	"alleging": {kind: vSay, display: "alleged", part: true}, "explaining": {kind: vSay, display: "explained", part: true},
+	"denying": {kind: vDeny, display: "denied", part: true}, "accusing": {kind: vAccuse, display: "accused", part: true},
+	"rejecting": {kind: vDeny, display: "rejected", part: true},
+}
+
+// Words before a verb form that show it is not a report by a subject:
+// passives, infinitives, modals, negations.
+var blockingBefore = setOf("is", "was", "were", "are", "be", "been", "being", "am", "to", "will", "would",
+	"could", "can", "may", "might", "should", "must", "shall", "did", "does", "do", "not", "never",
+	"didn't", "doesn't", "don't", "won't", "wouldn't", "couldn't", "cannot", "independently", "newly")
+
+// Words before a form that can be a noun ("the claims", "no reports").
+var determiners = setOf("the", "a", "an", "these", "those", "this", "that", "both", "no", "its", "his",
+	"her", "their", "our", "my", "your", "such", "any", "some", "many", "several", "unconfirmed",
+	"unverified", "conflicting", "earlier", "new", "similar", "initial", "first", "latest", "media",
+	"press", "news", "of", "independent", "official", "further", "other", "these", "whose", "which",
+	"false", "rival", "competing", "preliminary", "recent", "local", "more", "most", "all", "with", "in", "on", "for")
+
+// Words after a noun form that show it is a noun ("claims are", "reports of").
+var nounFollowers = setOf("of", "are", "is", "were", "was", "have", "has", "had", "will", "would", "could",
+	"can", "may", "suggest", "suggested", "show", "showed", "remain", "vary", "put", "range", "about", "from")
+
+// Plural subjects that take a bare verb form ("police say").
+var pluralSubjects = setOf("they", "we", "i", "you", "police", "people", "authorities", "officials", "sources",
+	"residents", "witnesses", "experts", "analysts", "militants", "rebels", "troops", "doctors", "medics", "others")
+
+// Words a participle follows when it continues a report ("…, adding that").
+var participleLead = setOf("and", "while", "before", "after", "as", "also", "then", "but", "further", "again")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// Words that open a prepositional or adverbial phrase after a reporting verb
+// ("said in a statement", "told reporters on Wednesday").
+var phraseStarters = setOf("in", "on", "at", "via", "through", "during", "to", "from", "with", "after",
+	"before", "late", "early", "earlier", "later", "also", "again", "today", "tonight", "yesterday",
+	"overnight", "separately", "previously", "repeatedly", "publicly", "privately", "last", "this",
+	"speaking", "when", "while", "without", "shortly", "just", "by", "outside", "near", "inside", "over")
+
+// Time words that make a phrase after the verb an adverbial, not a claim.
+var timeWords = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "week", "month", "year",
+	"earlier", "later", "weekend", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "midday", "noon", "midnight", "hours", "minutes")
+
+// channelWords make a phrase a channel of the statement ("in a statement",
+// "on Telegram", "at a news conference").
+var channelWords = setOf("statement", "statements", "post", "posts", "interview", "conference", "briefing",
+	"speech", "address", "video", "message", "letter", "tweet", "comments", "radio", "television", "tv",
+	"broadcast", "media", "telegram", "x", "twitter", "facebook", "instagram", "tiktok", "youtube",
+	"whatsapp", "website", "blog", "podcast", "channel", "newspaper", "platform", "app", "programme",
+	"program", "show", "release", "notice", "email", "parliament", "hearing", "session", "rally",
+	"summit", "call", "text", "bluesky", "threads", "linkedin", "broadcaster", "agency", "reporters",
+	"journalists", "news", "statement.", "vk", "weibo", "truth")
+
+// Openers of a phrase that comes before the subject without being a claim
+// ("On Wednesday, the ministry said …").
+var introStarters = setOf("in", "on", "at", "after", "before", "as", "when", "while", "during", "since",
+	"following", "later", "earlier", "meanwhile", "however", "separately", "also", "asked", "speaking",
+	"late", "early", "yesterday", "today", "overnight", "elsewhere", "still", "but", "and", "so", "then",
+	"despite", "amid", "with", "without", "from", "for", "last", "this", "by", "under", "within",
+	"moreover", "furthermore", "again", "nonetheless", "nevertheless", "instead", "besides", "there",
+	"here", "now", "once", "until", "if", "responding", "writing", "addressing", "in a")
+
+// Adverbs that may stand between a subject and its verb ("later told").
+var subjectAdverbs = setOf("later", "also", "earlier", "previously", "again", "then", "now", "has", "have",
+	"had", "reportedly", "repeatedly", "publicly", "separately", "initially", "first", "further",
+	"subsequently", "similarly", "likewise", "meanwhile", "however", "only", "even", "himself", "herself",
+	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly")
+
+// Conjunctions that may open a subject segment (", and the union said").
+var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then", "meanwhile", "whereas", "though", "although", "however")
+
+// Possessives and articles that open a noun phrase.
+var nounPhraseOpeners = setOf("the", "a", "an", "our", "his", "her", "their", "its", "local", "state", "this", "that", "one")
+
+// Name connectors that may stand between capitalised words of a name.
+var nameConnectors = setOf("of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "del", "for", "and", "the", "el", "di", "dos", "das", "ibn")
+
+// Generic objects of a denial that carry no claim of their own ("rejected
+// the accusation").
+var genericDenied = setOf("accusation", "accusations", "claim", "claims", "allegation", "allegations",
+	"report", "reports", "criticism", "criticisms", "charge", "charges", "this", "it", "that", "them",
+	"suggestion", "suggestions", "account", "accounts", "rumour", "rumours", "rumor", "rumors",
+	"speculation", "assertion", "assertions", "statement", "statements", "idea", "notion", "version",
+	"characterisation", "characterization", "criticism.", "request", "demand", "demands", "offer", "proposal")
+
+// auxiliaries take "not" in a denied statement ("it was overwhelmed" → "it
+// was not overwhelmed").
+var auxiliaries = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
+	"can", "did", "does", "do", "should", "must", "might", "may")
