@@ -88,11 +88,17 @@ func validationError(err error) error {
 // bindJSON decodes a JSON body into dst and validates it. A value of the wrong
 // type is a 422 naming the field; a body that is not JSON is a 400.
 func (h *Handler) bindJSON(c echo.Context, dst any) error {
+	return h.bindJSONLimit(c, dst, h.cfg.MaxBodyBytes)
+}
+
+// bindJSONLimit is bindJSON with a body limit of its own, for the few routes
+// that take large bodies (a pasted live blog).
+func (h *Handler) bindJSONLimit(c echo.Context, dst any, limit int64) error {
 	r := c.Request()
 	if ct := r.Header.Get(echo.HeaderContentType); ct != "" && !strings.HasPrefix(ct, echo.MIMEApplicationJSON) {
 		return echo.NewHTTPError(http.StatusUnsupportedMediaType, "send the body as application/json")
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), r.Body, h.cfg.MaxBodyBytes))
+	dec := json.NewDecoder(http.MaxBytesReader(c.Response(), r.Body, limit))
 	if err := dec.Decode(dst); err != nil {
 		return decodeError(err)
 	}

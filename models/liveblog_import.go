@@ -1,0 +1,342 @@
+package models
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	"gorm.io/gorm"
+
+	"claimdesk/models/liveblog"
+)
+
+// ImportCandidate is one proposed claim of a pasted live blog, as the preview
+// shows it and as the desk sends it back (edited, selected) to import.
+type ImportCandidate struct {
+	Selected     bool   `json:"selected"`
+	EntryIndex   int    `json:"entry_index"`
+	Claim        string `json:"claim"`
+	Claimant     string `json:"claimant"`
+	Quote        string `json:"quote"`
+	Time         string `json:"time"`
+	Headline     string `json:"headline"`
+	Unverifiable bool   `json:"unverifiable"`
+	Verb         string `json:"verb,omitempty"`
+	Direct       bool   `json:"direct"`
+	Channel      string `json:"channel,omitempty"`
+	Via          string `json:"via,omitempty"`
+	Caveat       string `json:"caveat,omitempty"`
+	// SourceID is the existing source the claimant matched (by name or
+	// alias), 0 when the import will create a new source.
+	SourceID   int64  `json:"source_id"`
+	SourceName string `json:"source_name"`
+	// Duplicate is true when the story already holds this claim.
+	Duplicate bool `json:"duplicate"`
+}
+
+// ImportEntry is one parsed entry of the blog.
+type ImportEntry struct {
+	Index    int    `json:"index"`
+	Time     string `json:"time"`
+	Headline string `json:"headline"`
+	Body     string `json:"body"`
+}
+
+// ImportPreview is what the desk reviews before importing.
+type ImportPreview struct {
+	Title      string            `json:"title"`
+	Entries    []ImportEntry     `json:"entries"`
+	Candidates []ImportCandidate `json:"candidates"`
+}
+
+// ImportResult says what an import added; re-importing the same blog adds nothing.
+type ImportResult struct {
+	StoryID        int64 `json:"story_id"`
+	StoryCreated   bool  `json:"story_created"`
+	EntriesAdded   int   `json:"entries_added"`
+	SourcesAdded   int   `json:"sources_added"`
+	ClaimsAdded    int   `json:"claims_added"`
+	ClaimsExisting int   `json:"claims_existing"`
+}
+
+// liveblogError turns the parser's input errors into a field message.
+func liveblogError(err error) error {
+	switch {
+	case errors.Is(err, liveblog.ErrEmpty):
+		return invalid("text", "is empty: paste the live blog's text")
+	case errors.Is(err, liveblog.ErrTooLarge):
+		return invalid("text", "is larger than 10 MB")
+	case errors.Is(err, liveblog.ErrNotText):
+		return invalid("text", "is not plain UTF-8 text (binary file or another encoding?)")
+	}
+	return err
+}
+
+// PreviewImport parses and extracts a live blog and matches each claimant to
+// the desk's sources; storyID (0 for a new story) marks claims it already has.
+func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (*ImportPreview, error) {
+	blog, err := liveblog.Parse(text)
+	if err != nil {
+		return nil, liveblogError(err)
+	}
+	cands, err := liveblog.Extract(text)
+	if err != nil {
+		return nil, liveblogError(err)
+	}
+	p := &ImportPreview{Title: blog.Title, Entries: make([]ImportEntry, len(blog.Entries)), Candidates: make([]ImportCandidate, 0, len(cands))}
+	for i, e := range blog.Entries {
+		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
+	}
+	db := s.read(ctx)
+	matched := map[string]*Source{}
+	for _, c := range cands {
+		ic := ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote,
+			Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct,
+			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat}
+		key := normName(c.Claimant)
+		src, ok := matched[key]
+		if !ok {
+			src, err = matchSourceTx(db, c.Claimant)
+			if err != nil && !IsNotFound(err) {
+				return nil, err
+			}
+			matched[key] = src
+		}
+		if src != nil {
+			ic.SourceID, ic.SourceName = src.ID, src.Name
+			if storyID > 0 {
+				hash := claimHash(&Claim{Text: c.Claim, SourceID: src.ID})
+				var n int64
+				if err := db.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", storyID, hash).Count(&n).Error; err != nil {
+					return nil, err
+				}
+				ic.Duplicate = n > 0
+				ic.Selected = n == 0
+			}
+		}
+		p.Candidates = append(p.Candidates, ic)
+	}
+	return p, nil
+}
+
+// ImportRequest is an import to commit: the blog text (its entries are stored
+// for context), the story (an id, or a title for a new story or the newest
+// story of that title), and the candidates to store — nil means every
+// candidate the extractor finds.
+type ImportRequest struct {
+	StoryID     int64
+	StoryTitle  string
+	Text        string
+	Candidates  []ImportCandidate
+	ReportedURL string
+}
+
+// MaxImportCandidates bounds one import.
+const MaxImportCandidates = 5000
+
+// CommitImport stores a live blog's entries, sources and selected claims in one
+// transaction: either all of it lands or none of it. Entries and claims the
+// story already has are recognised and not added again.
+func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest) (*ImportResult, error) {
+	blog, err := liveblog.Parse(req.Text)
+	if err != nil {
+		return nil, liveblogError(err)
+	}
+	cands := req.Candidates
+	if cands == nil {
+		found, err := liveblog.Extract(req.Text)
+		if err != nil {
+			return nil, liveblogError(err)
+		}
+		for _, c := range found {
+			cands = append(cands, ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant,
+				Quote: c.Quote, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat})
+		}
+	}
+	if len(cands) > MaxImportCandidates {
+		return nil, invalid("candidates", "at most 5000 claims in one import")
+	}
+	fields := map[string]string{}
+	for i, c := range cands {
+		if !c.Selected {
+			continue
+		}
+		prefix := "candidates[" + itoa(i) + "]."
+		checkText(fields, prefix+"claim", strings.TrimSpace(c.Claim), true, MaxClaimLen)
+		checkText(fields, prefix+"claimant", strings.TrimSpace(c.Claimant), c.SourceID == 0, MaxNameLen)
+		checkText(fields, prefix+"quote", c.Quote, false, MaxQuoteLen)
+		checkText(fields, prefix+"caveat", c.Caveat, false, MaxRationale)
+		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
+			fields[prefix+"entry_index"] = "is not an entry of this blog"
+		}
+		for _, v := range []string{c.Verb, c.Channel, c.Via} {
+			if utf8.RuneCountInString(v) > MaxShortLen {
+				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
+			}
+		}
+	}
+	title := strings.TrimSpace(req.StoryTitle)
+	if req.StoryID <= 0 && title == "" {
+		title = blog.Title
+	}
+	if req.StoryID <= 0 {
+		checkText(fields, "story_title", title, true, MaxTitleLen)
+	}
+	checkURL(fields, "reported_url", req.ReportedURL)
+	if len(fields) > 0 {
+		return nil, &ValidationError{Fields: fields}
+	}
+	res := &ImportResult{}
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		now := s.Now()
+		st, created, err := importStory(tx, actor, req.StoryID, title)
+		if err != nil {
+			return err
+		}
+		res.StoryID, res.StoryCreated = st.ID, created
+		entryIDs := make([]int64, len(blog.Entries))
+		for i, e := range blog.Entries {
+			if strings.TrimSpace(e.Headline) == "" && strings.TrimSpace(e.Body) == "" {
+				continue
+			}
+			if utf8.RuneCountInString(e.Body) > MaxBodyLen {
+				e.Body = string([]rune(e.Body)[:MaxBodyLen])
+			}
+			if utf8.RuneCountInString(e.Headline) > MaxTitleLen {
+				e.Headline = string([]rune(e.Headline)[:MaxTitleLen])
+			}
+			if utf8.RuneCountInString(e.Time) > 100 {
+				e.Time = string([]rune(e.Time)[:100])
+			}
+			row, added, err := addEntry(tx, st, EntryInput{TimeText: e.Time, Headline: e.Headline, Body: e.Body, Position: i}, now)
+			if err != nil {
+				return err
+			}
+			entryIDs[i] = row.ID
+			if added {
+				res.EntriesAdded++
+			}
+		}
+		for _, c := range cands {
+			if !c.Selected {
+				continue
+			}
+			srcID := c.SourceID
+			if srcID <= 0 {
+				src, err := matchSourceTx(tx, c.Claimant)
+				switch {
+				case err == nil:
+					srcID = src.ID
+				case IsNotFound(err):
+					name := strings.TrimSpace(c.Claimant)
+					ns := &Source{Version: 1}
+					aliases, v := SourceInput{Name: &name, Kind: ptrTo(guessKind(name))}.apply(ns, true)
+					if v != nil {
+						return v
+					}
+					if err := createSourceTx(tx, ns, aliases); err != nil {
+						return err
+					}
+					srcID = ns.ID
+					res.SourcesAdded++
+				default:
+					return err
+				}
+			}
+			text := strings.TrimSpace(c.Claim)
+			var n int64
+			if err := tx.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", st.ID, claimHash(&Claim{Text: text, SourceID: srcID})).Count(&n).Error; err != nil {
+				return err
+			}
+			if n > 0 {
+				res.ClaimsExisting++
+				continue
+			}
+			in := ClaimInput{StoryID: &st.ID, SourceID: &srcID, Text: &text, Quote: ptrTo(c.Quote), Verb: ptrTo(c.Verb),
+				Direct: ptrTo(c.Direct), Channel: ptrTo(c.Channel), Via: ptrTo(c.Via), ReportedURL: ptrTo(req.ReportedURL)}
+			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
+				in.EntryID = &entryIDs[c.EntryIndex]
+			}
+			if c.Unverifiable {
+				reason := strings.TrimSpace(c.Caveat)
+				if reason == "" {
+					reason = "The report says the claim could not be independently verified."
+				}
+				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
+			}
+			if _, err := createClaimTx(tx, actor, in, now, ActImported); err != nil {
+				return err
+			}
+			res.ClaimsAdded++
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func ptrTo[T any](v T) *T { return &v }
+
+// importStory finds the story an import goes into, or creates it.
+func importStory(tx *gorm.DB, actor *User, id int64, title string) (*Story, bool, error) {
+	var st Story
+	if id > 0 {
+		if err := tx.First(&st, id).Error; err != nil {
+			if IsNotFound(err) {
+				return nil, false, invalid("story_id", "no such story")
+			}
+			return nil, false, err
+		}
+		return &st, false, nil
+	}
+	err := tx.Where("title = ? AND archived = 0", title).Order("id DESC").First(&st).Error
+	if err == nil {
+		return &st, false, nil
+	}
+	if !IsNotFound(err) {
+		return nil, false, err
+	}
+	st = Story{Title: title, Language: "en", Version: 1, CreatedByID: &actor.ID}
+	if err := tx.Create(&st).Error; err != nil {
+		return nil, false, err
+	}
+	return &st, true, nil
+}
+
+// guessKind proposes a source kind from its name; the desk can correct it.
+func guessKind(name string) string {
+	n := " " + strings.ToLower(name) + " "
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("ministry", "government", "governor", "mayor", "president", "prime minister", "minister", "council", "authorit", "office of", "spokes", "department", "agency", "police"):
+		return "government"
+	case has("army", "military", "forces", "troops", "defence", "defense", "command", "navy", "air force"):
+		return "military"
+	case has("militia", "rebel", "insurgent", "armed group", "brigade"):
+		return "armed group"
+	case has("intelligence"):
+		return "intelligence"
+	case has("reuters", "associated press", " ap ", "afp", "news", "broadcaster", "tv", "radio", "times", "post", "agency"):
+		return "media"
+	case has("anonymous", "unnamed", "a source", "sources", "official who", "asking not to be named"):
+		return "anonymous"
+	case has("company", "corp", "inc", "ltd", "plc", "group"):
+		return "company"
+	case has("red cross", "ngo", "charity", "foundation", "human rights", "amnesty", "médecins", "doctors without"):
+		return "NGO"
+	}
+	if len(strings.Fields(name)) >= 2 && len(strings.Fields(name)) <= 4 {
+		return "person"
+	}
+	return "other"
+}
