@@ -34,6 +34,9 @@ type rawFrame struct {
 	deny    bool
 	generic bool // a denial of "the accusation": no claim of its own
 	coord   bool // coordinated with the frame before ("… and said …")
+	// responsibility marks "claimed responsibility for X": the claim reads
+	// "<claimant> was responsible for X".
+	responsibility bool
 	pos     int  // position of the verb in the sentence
 }
 
@@ -158,7 +161,7 @@ func sentenceFrames(s string, from int) []rawFrame {
 			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:])...)
 			break
 		}
-		if jB > i && isOutlet(bf.subject) && (bf.verb == "reported" || bf.verb == "reports" || bf.verb == "according to") {
+		if jB > i && (bf.verb == "reported" || bf.verb == "reports" || (bf.verb == "according to" && isOutlet(bf.subject))) {
 			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB])
 			if len(inner) > 0 {
 				for k := range inner {
@@ -204,7 +207,9 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 			return rawFrame{}, 0, 0, false
 		}
 		f.subject = subj
-		f.channel = "according to " + subj
+		if analyzeSubject(subj).name == "" {
+			f.channel = "according to " + subj
+		}
 		f.claim, f.direct = cleanClaim(s[lo:claimEnd])
 		return f, claimEnd, ae, f.claim != ""
 	}
@@ -235,7 +240,10 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	claimEnd := sep
 	f.claim, f.direct = cleanClaim(s[lo:claimEnd])
 	if tail.second != "" {
-		f.claim = strings.TrimSpace(strings.TrimRight(f.claim, " ")) + " " + tail.second
+		if strings.HasSuffix(strings.TrimRight(strings.TrimRight(s[lo:claimEnd], " \"”"), " "), ",") {
+			f.claim += ","
+		}
+		f.claim = f.claim + " " + tail.second
 		f.direct = f.direct && tail.secondDirect
 	}
 	return f, claimEnd, tail.end, f.claim != ""
@@ -373,6 +381,14 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 			continue
 		}
 		ws := strings.Fields(low)
+		if continuationWords[ws[0]] && len(ws) > 2 {
+			// "Nobody was hurt, he said, but two tanks caught fire."
+			ti.second, _ = cleanClaim(s[c.s:hi])
+			ti.second = strings.TrimSpace(ti.second)
+			ti.channel = strings.Join(channels, " ")
+			ti.end = hi
+			return ti, ti.second != ""
+		}
 		if len(ws) > 8 || !(phraseStarters[ws[0]] || timeWords[ws[0]]) {
 			return ti, false
 		}
@@ -384,6 +400,10 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 	ti.end = hi
 	return ti, true
 }
+
+// continuationWords open the rest of a claim that an attribution
+// interrupted ("…, he said, but …").
+var continuationWords = setOf("but", "although", "though", "because", "and", "while", "since", "as", "so")
 
 // isAnonymity reports whether a phrase only says the speaker was not named.
 func isAnonymity(low string) bool {

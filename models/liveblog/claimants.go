@@ -38,7 +38,7 @@ var personRoles = setOf("leader", "minister", "spokesman", "spokeswoman", "spoke
 	"representative", "member", "activist", "survivor", "eyewitness", "mother", "father", "owner",
 	"farmer", "driver", "nurse", "surgeon", "paramedic", "firefighter", "captain", "pilot", "teacher",
 	"student", "worker", "coordinator", "sheriff", "inspector", "premier", "commissioner", "councillor",
-	"seismologist", "meteorologist", "historian", "engineer", "physician", "medic", "man", "woman",
+	"seismologist", "meteorologist", "forecaster", "lawyer", "attorney", "spokeswoman", "historian", "engineer", "physician", "medic", "man", "woman",
 	"chairperson", "who", "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen")
 
 // orgWords in a name make it an organisation rather than a person.
@@ -52,7 +52,10 @@ var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "associ
 	"congress", "assembly", "cabinet", "embassy", "mission", "nations", "international", "watch",
 	"industries", "group", "holdings", "corporation", "corp", "co", "gmbh", "ag", "sa", "plc", "llc",
 	"reuters", "press", "observatory", "unit", "units", "squad", "regiment", "division", "operator",
-	"institute", "hamas", "hezbollah", "nato", "un", "eu", "who", "board", "bureau", "directorate", "house")
+	"institute", "hamas", "hezbollah", "nato", "un", "eu", "who", "board", "bureau", "directorate", "house",
+	"power", "grid", "oil", "gas", "water", "airways", "motors", "systems", "technologies", "solutions",
+	"partners", "capital", "pharma", "logistics", "shipping", "lines", "mining", "steel", "electric",
+	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city")
 
 // commonSubjects are plural or generic nouns that start a sentence with a
 // capital but are not names ("Police said", "Officials say").
@@ -157,7 +160,8 @@ func analyzeSubject(raw string) subjectInfo {
 	nws := strings.Fields(name)
 	lastTitle := -1
 	for i, w := range nws {
-		if titles[strings.ToLower(strings.TrimSuffix(w, "."))] {
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		if titles[lw] || (i == lastTitle+1 && personRoles[lw] && i < len(nws)-1) {
 			lastTitle = i
 		}
 	}
@@ -355,6 +359,11 @@ func containsOrgWord(name string) bool {
 	return false
 }
 
+// genericOrgHeads are descriptions that refer back to the organisation
+// named before ("the company said").
+var genericOrgHeads = setOf("company", "firm", "group", "organisation", "organization", "utility",
+	"business", "insurer", "airline", "carrier", "charity", "association", "party", "militia", "movement")
+
 // descStop are words a description's meaning does not rest on.
 var descStop = setOf("the", "a", "an", "of", "for", "at", "in", "on", "its", "his", "her", "their", "from", "with", "to", "and", "'s", "’s")
 
@@ -499,6 +508,13 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	}
 	if best != "" {
 		return best
+	}
+	if genericOrgHeads[h] && len(contentWords(clean)) == 1 {
+		// "the company": the organisation named last before it.
+		k := sort.Search(len(ix.orgs), func(i int) bool { return ix.ms[ix.orgs[i]].pos >= pos })
+		if k > 0 {
+			return ix.ms[ix.orgs[k-1]].name
+		}
 	}
 	if len(contentWords(clean)) == 1 {
 		if n, ok := blog.byHead[h]; ok {

@@ -154,6 +154,9 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 	ix.build()
 	for _, it := range items {
 		it.claimant = ix.resolve(it.si, it.subjPos, blog)
+		if it.f.responsibility {
+			it.f.claim = it.claimant + " was responsible " + it.f.claim
+		}
 	}
 	ix.remember(blog)
 	applyCaveats(items, caveats)
@@ -172,6 +175,16 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 	return out
 }
 
+// lastAccusation returns the last accusation among items, or nil.
+func lastAccusation(items []*item) *item {
+	for k := len(items) - 1; k >= 0 && len(items)-k <= 8; k-- {
+		if items[k].f.verb == "accused" || items[k].f.verb == "accuses" || items[k].f.verb == "alleged" {
+			return items[k]
+		}
+	}
+	return nil
+}
+
 // mergeDenials joins "denied that C1 and said C2" into one claim and drops
 // denials that carry no claim of their own ("rejected the accusation").
 func mergeDenials(items []*item) []*item {
@@ -179,6 +192,14 @@ func mergeDenials(items []*item) []*item {
 	for i := 0; i < len(items); i++ {
 		it := items[i]
 		if it.f.generic {
+			// A bare denial ("denied the accusation") denies the last
+			// accusation in the entry.
+			if it.f.deny && !(i+1 < len(items) && items[i+1].f.coord && items[i+1].sent == it.sent && items[i+1].para == it.para) {
+				if acc := lastAccusation(out); acc != nil {
+					it.f.claim, it.f.generic = acc.f.claim, false
+					out = append(out, it)
+				}
+			}
 			continue
 		}
 		if it.f.deny && i+1 < len(items) {

@@ -24,9 +24,20 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			if !ok {
 				continue
 			}
-			f.subject, f.channel, cs = subj, "according to "+subj, after
-		case t.info.part || coord[k]:
+			f.subject, cs = subj, after
+			if analyzeSubject(subj).name == "" {
+				f.channel = "according to " + subj
+			}
+		case coord[k]:
 			f.coord = true
+		case t.info.part:
+			f.coord = true
+			if len(out) == 0 {
+				// "The service has issued a warning, saying …": the
+				// sentence's subject speaks.
+				f.subject = initialNounPhrase(s, lo, t.vs)
+				f.coord = f.subject == ""
+			}
 		case t.quoted:
 			pre := strings.TrimRight(s[lo:t.vs], " ")
 			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
@@ -43,6 +54,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject = s[ss:se]
+			if w := strings.ToLower(lastWord(f.subject)); w == "and" || w == "but" {
+				// "The ministry summoned the ambassador and accused …"
+				f.subject = initialNounPhrase(s, ss, t.vs)
+				if f.subject == "" {
+					continue
+				}
+			}
 		}
 		if t.info.kind != vAccording {
 			var ch string
@@ -81,6 +99,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		case vDeny:
 			f.deny = true
+			if !hadThat {
+				// "rejected claims that C": C is what is denied.
+				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
+					text, hadThat = text[k+4:], true
+				}
+			}
 			if !hadThat && isGenericDenial(text) {
 				f.generic = true
 				out = append(out, f)
@@ -88,8 +112,17 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		}
 		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
+			// "declared force majeure": an act, not a claim, but its
+			// subject still speaks in a following "and said".
+			f.generic = true
+			out = append(out, f)
 			continue
 		}
+		if t.info.kind == vSay && strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "responsibility ") {
+			f.responsibility = true
+			text = strings.TrimSpace(text)[len("responsibility "):]
+		}
+		text, f.channel = moveTrailingChannel(text, f.channel)
 		f.claim, f.direct = cleanClaim(text)
 		if f.deny && hadThat && f.claim != "" {
 			f.claim = negate(f.claim)
@@ -105,6 +138,33 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 	}
 	return out
 }
+
+// initialNounPhrase returns the noun phrase that opens s[from:to], up to the
+// first word that looks like a verb, or "".
+func initialNounPhrase(s string, from, to int) string {
+	ws := words(s[from:to])
+	end := -1
+	for k, w := range ws {
+		if k > 8 {
+			return ""
+		}
+		_, rep := reportingVerbs[w.lower]
+		if k > 0 && (auxiliaries[w.lower] || rep || (len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed")) || verbish[w.lower]) {
+			break
+		}
+		end = k
+	}
+	if end < 0 || end == len(ws)-1 {
+		return ""
+	}
+	return strings.TrimSpace(s[from+ws[0].s : from+ws[end].e])
+}
+
+// verbish are common irregular past forms that end a sentence's opening
+// noun phrase.
+var verbish = setOf("took", "made", "gave", "sent", "held", "met", "began", "put", "set", "hit", "led",
+	"kept", "left", "brought", "struck", "sought", "won", "lost", "ran", "saw", "went", "came", "drew",
+	"began", "chose", "rose", "fell", "broke", "spoke", "wrote", "bought", "paid", "built", "found")
 
 // accordingSubject reads "According to S, C": the speaker up to the comma
 // (an appositive name after it included) and where the claim starts.
@@ -191,6 +251,24 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 	}
 	rest := strings.TrimLeft(s[cs:], " ,:")
 	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+}
+
+// moveTrailingChannel moves a channel phrase at the end of a claim ("… in a
+// statement posted on Telegram") to the channel.
+func moveTrailingChannel(text, channel string) (string, string) {
+	low := strings.ToLower(text)
+	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
+		k := strings.LastIndex(low, p)
+		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
+			continue
+		}
+		ch := strings.TrimSpace(strings.TrimRight(text[k:], ". "))
+		if channel != "" {
+			ch = channel + " " + ch
+		}
+		return text[:k], ch
+	}
+	return text, channel
 }
 
 // coordination reports whether a next verb shares the speaker of the frame

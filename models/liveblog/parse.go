@@ -125,9 +125,11 @@ func datelineLen(s string) int {
 	if open < 2 || open > 60 {
 		return 0
 	}
+	// "CAIRO", "BENGHAZI, Libya": a first word in capitals.
 	head := strings.TrimSpace(s[:open])
+	first, _, _ := strings.Cut(head, ",")
 	letters := 0
-	for _, r := range head {
+	for _, r := range first {
 		if unicode.IsLower(r) {
 			return 0
 		}
@@ -135,7 +137,7 @@ func datelineLen(s string) int {
 			letters++
 		}
 	}
-	if letters < 2 {
+	if letters < 2 || wordCount(head) > 5 {
 		return 0
 	}
 	cl := strings.IndexByte(s[open:], ')')

@@ -48,7 +48,7 @@ var reportingVerbs = map[string]verbInfo{
 	"report":    {kind: vSay, display: "report", base: true, noun: true},
 	"estimated": {kind: vSay, display: "estimated"}, "estimates": {kind: vSay, display: "estimates", noun: true},
 	"estimate":  {kind: vSay, display: "estimate", base: true, noun: true},
-	"predicted": {kind: vSay, display: "predicted"}, "declared": {kind: vSay, display: "declared"},
+	"predicted": {kind: vSay, display: "predicted"}, "declared": {kind: vSay, display: "declared", needsTo: true},
 	"revealed": {kind: vSay, display: "revealed"}, "disclosed": {kind: vSay, display: "disclosed"},
 	"told": {kind: vTell, display: "told"}, "tells": {kind: vTell, display: "tells"},
 	"accused": {kind: vAccuse, display: "accused"}, "accuses": {kind: vAccuse, display: "accuses"},
