@@ -18,10 +18,25 @@ func currentUser(c echo.Context) *models.User {
 	return u
 }
 
-// apiAuth authenticates API requests by their bearer token: 401 without a valid one.
+// apiAuth authenticates API requests by their bearer token, or else by the
+// web desk's session cookie: 401 without either. A session-authenticated
+// request that changes anything must carry the session's CSRF token in the
+// X-CSRF-Token header (403 otherwise); Bearer requests need none, since a
+// browser never adds a bearer token on its own.
 func (h *Handler) apiAuth(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		auth := c.Request().Header.Get(echo.HeaderAuthorization)
+		if auth == "" {
+			u, sess, err := h.loadSession(c)
+			if err != nil {
+				return err
+			}
+			if u != nil {
+				c.Set(userKey, u)
+				c.Set(sessionKey, sess)
+				return csrfHeaderOnly(next)(c)
+			}
+		}
 		token, ok := strings.CutPrefix(auth, "Bearer ")
 		if !ok || strings.TrimSpace(token) == "" {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="claimdesk"`)

@@ -11,7 +11,8 @@ import (
 
 // handleError is the single place where an error becomes an answer: 422 with
 // field messages, 409 with the current state, 404, 403, 413, or a logged 500
-// that shows neither SQL nor a stack trace.
+// that shows neither SQL nor a stack trace. Browsers get the same as a page,
+// API clients as JSON.
 func (h *Handler) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
@@ -19,6 +20,13 @@ func (h *Handler) handleError(err error, c echo.Context) {
 	status, body := h.errorBody(err, c)
 	if c.Request().Method == http.MethodHead {
 		_ = c.NoContent(status)
+		return
+	}
+	if wantsHTML(c) {
+		if werr := h.renderError(c, status, body); werr != nil {
+			h.log.Error("writing error page", "err", werr)
+			_ = c.String(status, http.StatusText(status))
+		}
 		return
 	}
 	if werr := c.JSON(status, body); werr != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimdesk/models"
+	"claimdesk/static"
+	"claimdesk/views"
 )
 
 // Config holds what the HTTP layer needs beyond the store.
@@ -36,6 +38,10 @@ type Handler struct {
 	validate *validator.Validate
 	cfg      Config
 	log      *slog.Logger
+	// pages are the web desk's templates, one set per page, parsed once in New.
+	pages pages
+	// signins counts failed sign-ins per email and address.
+	signins *signinLimiter
 }
 
 // New builds the echo app with every route, the error handler and the validator.
@@ -46,7 +52,15 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.Newsroom == "" {
 		cfg.Newsroom = "Claimdesk newsroom"
 	}
-	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger}
+	ver, err := assetVersion(static.FS)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := loadPages(views.FS, ver)
+	if err != nil {
+		return nil, err
+	}
+	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg, signins: newSigninLimiter(store.Now)}
 	if h.log == nil {
 		h.log = slog.Default()
 	}

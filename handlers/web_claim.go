@@ -1,0 +1,202 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"claimdesk/models"
+)
+
+// claimPage is everything the claim page shows.
+type claimPage struct {
+	Claim         *models.Claim
+	Entry         *models.Entry
+	Evidence      []models.Evidence
+	Corroboration int
+	Links         []models.LinkedClaim
+	Activity      []models.Activity
+	Assignees     []models.User
+	Conflict      bool
+	MaxUpload     int64
+}
+
+// Err returns the message for field of the form that was just submitted, so a
+// message shows under the right form when several forms share field names.
+func (v view) Err(form, field string) string {
+	if v.Form.Get("_form") != form {
+		return ""
+	}
+	return v.Errors[field]
+}
+
+// Val returns what the user typed into field of the form that was just
+// submitted, so nothing typed is lost when the form comes back.
+func (v view) Val(form, field string) string {
+	if v.Form.Get("_form") != form {
+		return ""
+	}
+	return v.Form.Get(field)
+}
+
+func (h *Handler) claimPage(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	return h.renderClaim(c, id, http.StatusOK, newView(c, "", "desk"))
+}
+
+// renderClaim loads the claim page's data and shows it with status.
+func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) error {
+	ctx := c.Request().Context()
+	cl, err := h.store.Claim(ctx, id)
+	if err != nil {
+		return err
+	}
+	p := claimPage{Claim: cl, MaxUpload: h.store.MaxUploadBytes(), Conflict: status == http.StatusConflict}
+	if cl.EntryID != nil {
+		if p.Entry, err = h.store.Entry(ctx, *cl.EntryID); err != nil {
+			return err
+		}
+	}
+	if p.Evidence, err = h.store.ClaimEvidence(ctx, id); err != nil {
+		return err
+	}
+	p.Corroboration = models.Corroboration(p.Evidence)
+	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
+		return err
+	}
+	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Assignees, err = h.reviewers(c); err != nil {
+		return err
+	}
+	v.Title = "Claim #" + strconv.FormatInt(id, 10) + ": " + truncate(cl.Text, 60)
+	v.D = p
+	return h.render(c, status, "claim", v)
+}
+
+// claimForm runs one of the claim page's forms: on success it redirects back
+// to the claim with a flash message; on invalid input it shows the page again
+// with the messages (422); on a stale version it shows the current state with
+// "someone changed this meanwhile" (409). Either way what was typed is kept.
+func (h *Handler) claimForm(c echo.Context, form string, fields []string, do func(id int64, f url.Values) error, done string) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	f := formValues(c, fields...)
+	f.Set("_form", form)
+	err = do(id, f)
+	var ce *models.ConflictError
+	var fe *models.ForbiddenError
+	switch {
+	case errors.As(err, &fe):
+		v := newView(c, "", "desk")
+		v.Form, v.Errors = f, map[string]string{"_": fe.Reason}
+		return h.renderClaim(c, id, http.StatusForbidden, v)
+	case err == nil:
+		setFlash(c, done)
+		return c.Redirect(http.StatusSeeOther, "/claims/"+strconv.FormatInt(id, 10)+"#"+form)
+	case errors.As(err, &ce):
+		v := newView(c, "", "desk")
+		v.Form = f
+		return h.renderClaim(c, id, http.StatusConflict, v)
+	}
+	if ve, ok := asValidation(err); ok {
+		v := newView(c, "", "desk")
+		v.Form, v.Errors = f, ve.Fields
+		return h.renderClaim(c, id, http.StatusUnprocessableEntity, v)
+	}
+	return err
+}
+
+// formVersion reads the claim version a form was based on.
+func formVersion(f url.Values) int64 {
+	n, _ := strconv.ParseInt(f.Get("version"), 10, 64)
+	return n
+}
+
+func (h *Handler) claimVerdict(c echo.Context) error {
+	return h.claimForm(c, "verdict", []string{"verdict", "rationale", "version"}, func(id int64, f url.Values) error {
+		_, err := h.store.SetVerdict(c.Request().Context(), currentUser(c), id, models.VerdictChange{
+			Verdict: models.Verdict(f.Get("verdict")), Rationale: f.Get("rationale"), Version: formVersion(f)})
+		return err
+	}, "Verdict changed.")
+}
+
+func (h *Handler) claimVerifiability(c echo.Context) error {
+	return h.claimForm(c, "verifiability", []string{"verifiability", "reason", "version"}, func(id int64, f url.Values) error {
+		_, err := h.store.SetVerifiability(c.Request().Context(), currentUser(c), id, models.VerifiabilityChange{
+			Verifiability: models.Verifiability(f.Get("verifiability")), Reason: f.Get("reason"), Version: formVersion(f)})
+		return err
+	}, "Verifiability changed.")
+}
+
+func (h *Handler) claimEvidence(c echo.Context) error {
+	return h.claimForm(c, "evidence", []string{"kind", "stance", "url", "title", "note", "origin"}, func(id int64, f url.Values) error {
+		in := models.EvidenceInput{Kind: f.Get("kind"), Stance: f.Get("stance"), URL: f.Get("url"),
+			Title: f.Get("title"), Note: f.Get("note"), Origin: f.Get("origin")}
+		file, hdr, err := c.Request().FormFile("file")
+		switch {
+		case err == nil:
+			defer file.Close()
+			in.File, in.FileName = file, hdr.Filename
+		case !errors.Is(err, http.ErrMissingFile) && !errors.Is(err, http.ErrNotMultipart):
+			return &models.ValidationError{Fields: map[string]string{"file": "could not be read"}}
+		}
+		_, err = h.store.AddEvidence(c.Request().Context(), currentUser(c), id, in)
+		return err
+	}, "Evidence added.")
+}
+
+func (h *Handler) claimLink(c echo.Context) error {
+	return h.claimForm(c, "links", []string{"to_claim_id", "kind", "note"}, func(id int64, f url.Values) error {
+		to, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(f.Get("to_claim_id")), "#"), 10, 64)
+		if err != nil || to <= 0 {
+			return &models.ValidationError{Fields: map[string]string{"to_claim_id": "must be a claim number"}}
+		}
+		_, err = h.store.LinkClaims(c.Request().Context(), currentUser(c), id, to, f.Get("kind"), f.Get("note"))
+		return err
+	}, "Claims linked.")
+}
+
+func (h *Handler) claimAssign(c echo.Context) error {
+	return h.claimForm(c, "assign", []string{"assignee", "version"}, func(id int64, f url.Values) error {
+		u := currentUser(c)
+		var assignee *int64
+		switch a := f.Get("assignee"); a {
+		case "none", "":
+		case "me":
+			assignee = &u.ID
+		default:
+			n, err := strconv.ParseInt(a, 10, 64)
+			if err != nil {
+				return &models.ValidationError{Fields: map[string]string{"assignee": "choose someone"}}
+			}
+			assignee = &n
+		}
+		_, err := h.store.Assign(c.Request().Context(), u, id, assignee, formVersion(f))
+		return err
+	}, "Assignment changed.")
+}
+
+func (h *Handler) claimNote(c echo.Context) error {
+	return h.claimForm(c, "note", []string{"text"}, func(id int64, f url.Values) error {
+		_, err := h.store.AddNote(c.Request().Context(), currentUser(c), id, f.Get("text"))
+		return err
+	}, "Note added.")
+}
+
+func (h *Handler) claimSignOff(c echo.Context) error {
+	return h.claimForm(c, "signoff", []string{"version"}, func(id int64, f url.Values) error {
+		_, err := h.store.SignOff(c.Request().Context(), currentUser(c), id, formVersion(f))
+		return err
+	}, "Verdict signed off: it is now published.")
+}
