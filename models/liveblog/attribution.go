@@ -37,7 +37,7 @@ type rawFrame struct {
 	// responsibility marks "claimed responsibility for X": the claim reads
 	// "<claimant> was responsible for X".
 	responsibility bool
-	pos     int  // position of the verb in the sentence
+	pos            int // position of the verb in the sentence
 }
 
 // findTriggers returns the reporting verbs of a sentence outside quotations.

@@ -1,7 +1,18 @@
 package liveblog
-import ("testing";"fmt";"os")
-func TestOne(t *testing.T){
- s:=os.Getenv("SENT"); if s=="" {t.Skip()}
- for _,f:=range sentenceFrames(s,0){fmt.Printf("%+v\n",f)}
- fmt.Printf("%+v\n", findTriggers(s, words(s), quoteSpans(s)))
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestOne(t *testing.T) {
+	s := os.Getenv("SENT")
+	if s == "" {
+		t.Skip()
+	}
+	for _, f := range sentenceFrames(s, 0) {
+		fmt.Printf("%+v\n", f)
+	}
+	fmt.Printf("%+v\n", findTriggers(s, words(s), quoteSpans(s)))
 }

@@ -165,7 +165,8 @@ func parseNormalized(text string) parsed {
 		}
 	}
 	// Title: a first line that reads like a headline.
-	if len(lines) > 1 && lines[0].kind == kindText && wordCount(lines[0].text) <= 25 && datelineLen(lines[0].text) == 0 {
+	if len(lines) > 1 && lines[0].kind == kindText && wordCount(lines[0].text) <= 25 && datelineLen(lines[0].text) == 0 &&
+		!strings.HasSuffix(lines[0].text, ".") {
 		p.blog.Title = lines[0].text
 		i = 1
 	}

@@ -1,0 +1,74 @@
+package liveblog
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestIsCaveat checks which sentences count as "not independently verified".
+func TestIsCaveat(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The information could not be independently verified.":       true,
+		"Both claims are not independently verifiable.":              true,
+		"Neither statement could be independently verified.":         true,
+		"We have not been able to verify these figures.":             true,
+		"Northwire could not independently confirm the figure.":      true,
+		"Reuters could not immediately verify the report.":           true,
+		"There was no independent confirmation of the toll.":         true,
+		"The figures have not been verified.":                        true,
+		"The videos have not yet been verified.":                     false,
+		"Independent estimates are not yet available.":               false,
+		"The ministry confirmed the toll.":                           false,
+		"Officials said the claims had been independently verified.": false,
+	} {
+		if got := isCaveat(strings.ToLower(s)); got != want {
+			t.Errorf("isCaveat(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestCaveatScope checks that a caveat covers exactly the claims it refers
+// to, and nothing in other entries or paragraphs.
+func TestCaveatScope(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string]bool // claim fragment → unverifiable
+	}{
+		{"plural covers the paragraph",
+			"The toll rose to nine, officials said. Three are missing, the mayor said. The figures could not be independently verified.\n\nThe army said 400 soldiers were deployed.",
+			map[string]bool{"toll rose": true, "Three are missing": true, "400 soldiers": false}},
+		{"singular covers the last statement",
+			"The army said 400 soldiers were deployed. The rebels said they had taken the bridge. The claim could not be independently verified.",
+			map[string]bool{"400 soldiers": false, "taken the bridge": true}},
+		{"neither covers the two accounts",
+			"The governor said shelling killed two women.\n\nThe militia said Russian forces killed two civilians. Neither claim could be independently verified.",
+			map[string]bool{"shelling killed": true, "Russian forces killed": true}},
+		{"caveat in its own paragraph covers the paragraph before",
+			"Rebels said they shot down a jet. The army said it lost no aircraft.\n\nThe information could not be independently verified.",
+			map[string]bool{"shot down a jet": true, "lost no aircraft": true}},
+		{"caveat does not reach other entries",
+			"Live\n\n10:05 – Claims\n\nThe rebels said they had taken the bridge. This could not be independently verified.\n\n09:50 – Earlier\n\nThe army said the bridge was held.",
+			map[string]bool{"taken the bridge": true, "bridge was held": false}},
+		{"not a caveat about claims",
+			"The operator said the dam was stable. The videos have not yet been verified.",
+			map[string]bool{"dam was stable": false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cands, err := Extract(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for frag, want := range tc.want {
+				c := find(t, cands, frag)
+				if c.Unverifiable != want {
+					t.Errorf("%q: unverifiable = %v, want %v", frag, c.Unverifiable, want)
+				}
+				if want && c.Caveat == "" {
+					t.Errorf("%q: caveat sentence missing", frag)
+				}
+			}
+		})
+	}
+}
