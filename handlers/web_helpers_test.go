@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,10 @@ func (b *browser) do(method, path string, form url.Values, header http.Header) *
 	r.Header.Set("Accept", "text/html")
 	r.RemoteAddr = b.ip + ":5555"
 	for k, vs := range header {
-		r.Header[k] = vs
+		r.Header.Del(k)
+		for _, v := range vs {
+			r.Header.Add(k, v)
+		}
 	}
 	for _, c := range b.cookies {
 		r.AddCookie(c)
@@ -151,3 +155,5 @@ func (a *webApp) seedClaim(by *models.User, text, claimant string) *models.Claim
 	}
 	return cl
 }
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
