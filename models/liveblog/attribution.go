@@ -287,7 +287,7 @@ func lastSegment(s string) string {
 // startsNounPhrase reports whether s opens like a speaker: a capitalised
 // word or an article.
 func startsNounPhrase(s string) bool {
-	w := strings.ToLower(firstWord(s))
+	w := lowerASCII(firstWord(s))
 	return isCapitalized(s) || nounPhraseOpeners[w]
 }
 
@@ -327,7 +327,7 @@ func isIntroLike(text string) bool {
 	if len(ws) > 8 {
 		return false
 	}
-	return introStarters[strings.ToLower(strings.Trim(ws[0], ",.;:"))]
+	return introStarters[lowerASCII(strings.Trim(ws[0], ",.;:"))]
 }
 
 // tailInfo is what follows a trailing attribution's verb.
@@ -372,7 +372,7 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 		if seg == "" {
 			continue
 		}
-		low := strings.ToLower(seg)
+		low := lowerASCII(seg)
 		if isAnonymity(low) {
 			continue
 		}
@@ -485,7 +485,7 @@ func channelPhrase(seg string) string {
 	var cur []string
 	flush := func() {
 		for _, w := range cur {
-			if channelWords[strings.ToLower(strings.Trim(w, ".,;:"))] {
+			if channelWords[lowerASCII(strings.Trim(w, ".,;:"))] {
 				out = append(out, strings.Join(cur, " "))
 				break
 			}
@@ -493,9 +493,9 @@ func channelPhrase(seg string) string {
 		cur = nil
 	}
 	for _, w := range ws {
-		lw := strings.ToLower(w)
+		lw := lowerASCII(w)
 		if (lw == "in" || lw == "on" || lw == "at" || lw == "via" || lw == "during" || lw == "through") && len(cur) > 0 {
-			last := strings.ToLower(cur[len(cur)-1])
+			last := lowerASCII(cur[len(cur)-1])
 			if last != "in" && last != "on" {
 				flush()
 			}
@@ -514,7 +514,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	// Adverbs between subject and verb: "later told", "has said".
 	for {
 		w := lastWord(s[lo:end])
-		if w == "" || !subjectAdverbs[strings.ToLower(w)] || end-len(w) <= lo {
+		if w == "" || !subjectAdverbs[lowerASCII(w)] || end-len(w) <= lo {
 			break
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
@@ -557,7 +557,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		se--
 	}
 	// Leading conjunction: ", and the union said".
-	if w := firstWord(s[ss:se]); leadingConjunctions[strings.ToLower(w)] && len(w) < se-ss {
+	if w := firstWord(s[ss:se]); leadingConjunctions[lowerASCII(w)] && len(w) < se-ss {
 		ss = skipSpaces(s, ss+len(w))
 		for ss < se && s[ss] == ',' {
 			ss = skipSpaces(s, ss+1)
@@ -587,13 +587,13 @@ func afterQuote(s string, qs []span, seg span) string {
 // isInsertion reports whether a comma-delimited phrase after a subject is an
 // aside about it ("who leads the union", "quoted by state radio").
 func isInsertion(seg string) bool {
-	w := strings.ToLower(firstWord(seg))
+	w := lowerASCII(firstWord(seg))
 	switch w {
 	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself",
 		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
 		return true
 	}
-	return isAnonymity(strings.ToLower(seg))
+	return isAnonymity(lowerASCII(seg))
 }
 
 // isAge reports whether seg is an age ("45").
@@ -618,7 +618,7 @@ func nameLike(seg string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !isCapitalized(w) && !nameConnectors[strings.ToLower(w)] {
+		if !isCapitalized(w) && !nameConnectors[lowerASCII(w)] {
 			return false
 		}
 	}
@@ -639,7 +639,7 @@ func isRoleAppositive(seg string) bool {
 	if len(ws) < 2 || len(ws) > 10 {
 		return false
 	}
-	switch strings.ToLower(ws[0]) {
+	switch lowerASCII(ws[0]) {
 	case "the", "a", "an", "its", "his", "her", "their", "who":
 		return true
 	}
@@ -652,7 +652,7 @@ func cleanClaim(c string) (string, bool) {
 	c = strings.TrimSpace(c)
 	c = strings.TrimLeft(c, ",;:–—- ")
 	c = strings.TrimSpace(c)
-	low := strings.ToLower(c)
+	low := lowerASCII(c)
 	if strings.HasPrefix(low, "that ") {
 		c = strings.TrimSpace(c[5:])
 	}

@@ -14,7 +14,7 @@ var creditLabels = []string{"photo:", "photograph:", "picture:", "image:", "cred
 // ends with a credit after a finished sentence ("… drone. (Photo: X)").
 func parseCaption(line string) (Caption, bool) {
 	s := strings.TrimSpace(line)
-	low := strings.ToLower(s)
+	low := lowerASCII(s)
 	text := s
 	labelled := false
 	for _, l := range captionLabels {
@@ -26,7 +26,7 @@ func parseCaption(line string) (Caption, bool) {
 	}
 	// The credit is the last credit label that follows a finished sentence
 	// or an opening bracket, or a "|".
-	lowText := strings.ToLower(text)
+	lowText := lowerASCII(text)
 	best := -1
 	bestLen := 0
 	for _, l := range creditLabels {
@@ -67,7 +67,7 @@ func creditSource(credit string) string {
 	var keep []string
 	for _, p := range strings.FieldsFunc(credit, func(r rune) bool { return r == '/' || r == '|' }) {
 		p = strings.TrimSpace(p)
-		low := strings.ToLower(p)
+		low := lowerASCII(p)
 		low = strings.TrimPrefix(low, "via ")
 		if low == "" || low == "handout" || low == "handout photo" || low == "handout picture" || low == "supplied" || low == "file" || low == "file photo" {
 			continue

@@ -95,7 +95,7 @@ func analyzeSubject(raw string) subjectInfo {
 	var parts []string
 	for p := range strings.SplitSeq(s, ",") {
 		p = strings.TrimSpace(p)
-		low := strings.ToLower(p)
+		low := lowerASCII(p)
 		switch {
 		case p == "" || isAge(p) || isAnonymity(low):
 		case strings.HasPrefix(low, "quoted by ") || strings.HasPrefix(low, "cited by ") || strings.HasPrefix(low, "quoted in "):
@@ -127,7 +127,7 @@ func analyzeSubject(raw string) subjectInfo {
 	}
 	p := parts[0]
 	ws := strings.Fields(p)
-	first := strings.ToLower(ws[0])
+	first := lowerASCII(ws[0])
 	if len(ws) == 1 && pronouns[first] {
 		si.pron = first
 		return si
@@ -139,16 +139,16 @@ func analyzeSubject(raw string) subjectInfo {
 	}
 	// Trailing capitalised run: "party leader Tomas Wendt".
 	r := len(ws)
-	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && nameConnectors[strings.ToLower(ws[r-1])] && isCapitalized(ws[r-2]))) {
+	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && nameConnectors[lowerASCII(ws[r-1])] && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && placePrepositions[strings.ToLower(ws[r-1])]) {
+	if r == len(ws) || (r > 0 && placePrepositions[lowerASCII(ws[r-1])]) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
 	name := strings.Join(ws[r:], " ")
 	role := strings.Join(ws[:r], " ")
-	if r == 0 && len(ws) == 1 && commonSubjects[strings.ToLower(ws[0])] {
+	if r == 0 && len(ws) == 1 && commonSubjects[lowerASCII(ws[0])] {
 		si.role = p
 		return si
 	}
@@ -160,7 +160,7 @@ func analyzeSubject(raw string) subjectInfo {
 	nws := strings.Fields(name)
 	lastTitle := -1
 	for i, w := range nws {
-		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		lw := lowerASCII(strings.TrimSuffix(w, "."))
 		if titles[lw] || (i == lastTitle+1 && personRoles[lw] && i < len(nws)-1) {
 			lastTitle = i
 		}
@@ -194,7 +194,7 @@ var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside"
 func lowerFirstArticle(p string) string {
 	for _, a := range []string{"The ", "A ", "An "} {
 		if strings.HasPrefix(p, a) {
-			return strings.ToLower(a) + p[len(a):]
+			return lowerASCII(a) + p[len(a):]
 		}
 	}
 	return p
@@ -207,7 +207,7 @@ func cleanName(n string) string {
 	for _, a := range []string{"The ", "the "} {
 		n = strings.TrimPrefix(n, a)
 	}
-	if pronouns[strings.ToLower(n)] {
+	if pronouns[lowerASCII(n)] {
 		return ""
 	}
 	return n
@@ -265,12 +265,12 @@ func (ix *entityIndex) build() {
 	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	surnames := map[string]bool{}
 	for _, m := range ix.ms {
-		if ws := strings.Fields(strings.ToLower(m.name)); m.person && len(ws) > 1 {
+		if ws := strings.Fields(lowerASCII(m.name)); m.person && len(ws) > 1 {
 			surnames[ws[len(ws)-1]] = true
 		}
 	}
 	for i := range ix.ms {
-		if m := &ix.ms[i]; !m.person && surnames[strings.ToLower(m.name)] {
+		if m := &ix.ms[i]; !m.person && surnames[lowerASCII(m.name)] {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}
@@ -279,7 +279,7 @@ func (ix *entityIndex) build() {
 			if h := roleHead(m.role); h != "" {
 				ix.byHead[h] = append(ix.byHead[h], i)
 			}
-			ws := strings.Fields(strings.ToLower(m.name))
+			ws := strings.Fields(lowerASCII(m.name))
 			last := ws[len(ws)-1]
 			ix.byLast[last] = append(ix.byLast[last], i)
 			if last != roleHead(m.role) {
@@ -321,7 +321,7 @@ func isPersonName(name string) bool {
 		return false
 	}
 	for _, w := range ws {
-		lw := strings.ToLower(w)
+		lw := lowerASCII(w)
 		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) {
 			return false
 		}
@@ -342,7 +342,7 @@ func classify(name, role, pron string) bool {
 			return false
 		}
 	}
-	for _, w := range strings.Fields(strings.ToLower(role)) {
+	for _, w := range strings.Fields(lowerASCII(role)) {
 		if personRoles[w] || w == "who" {
 			return name != "" && !containsOrgWord(name)
 		}
@@ -351,7 +351,7 @@ func classify(name, role, pron string) bool {
 }
 
 func containsOrgWord(name string) bool {
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	for _, w := range strings.Fields(lowerASCII(name)) {
 		if orgWords[w] {
 			return true
 		}
@@ -371,7 +371,7 @@ var descStop = setOf("the", "a", "an", "of", "for", "at", "in", "on", "its", "hi
 // authority" → "head", "the national rail operator" → "operator",
 // "hospital's management" → "management".
 func roleHead(role string) string {
-	ws := strings.Fields(strings.ToLower(role))
+	ws := strings.Fields(lowerASCII(role))
 	if len(ws) > 0 && ws[0] == "who" {
 		return ""
 	}
@@ -407,7 +407,7 @@ func contentWords(s string) []string {
 // and every other content word of d found in m's role or name.
 func describes(d string, m mention) bool {
 	h := roleHead(d)
-	nameWords := strings.Fields(strings.ToLower(m.name))
+	nameWords := strings.Fields(lowerASCII(m.name))
 	last := ""
 	if len(nameWords) > 0 {
 		last = nameWords[len(nameWords)-1]
@@ -468,7 +468,7 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 	if len(ws) != 1 {
 		return name
 	}
-	low := strings.ToLower(name)
+	low := lowerASCII(name)
 	if k := ix.nearest(ix.byLast[low], pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
 		return ix.ms[k].name
 	}
@@ -482,7 +482,7 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 // fuller description it refers to in the entry, or earlier in the blog.
 func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex) string {
 	clean := strings.TrimSpace(role)
-	low := strings.ToLower(clean)
+	low := lowerASCII(clean)
 	if !strings.HasPrefix(low, "the ") || len(contentWords(clean)) > 3 {
 		return lowerFirstArticle(clean)
 	}
@@ -495,7 +495,7 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	best := ""
 	for _, k := range ix.descs[h] {
 		d := strings.TrimSpace(ix.ms[k].role)
-		dl := strings.ToLower(d)
+		dl := lowerASCII(d)
 		if strings.HasPrefix(dl, "the ") {
 			d = d[4:]
 		}
@@ -532,7 +532,7 @@ func (ix *entityIndex) remember(blog *blogIndex) {
 		}
 		ws := strings.Fields(m.name)
 		if m.person && len(ws) > 1 {
-			blog.bySurname[strings.ToLower(ws[len(ws)-1])] = m.name
+			blog.bySurname[lowerASCII(ws[len(ws)-1])] = m.name
 		}
 		if h := roleHead(m.role); h != "" && m.role != "" {
 			blog.byHead[h] = m.name
@@ -610,7 +610,7 @@ func descriptionBefore(s string, ws []word, start int) string {
 			k--
 		}
 		seg := strings.TrimSpace(s[ws[k].s:ws[start-1].e])
-		if isRoleAppositive(seg) || strings.HasPrefix(strings.ToLower(seg), "the ") {
+		if isRoleAppositive(seg) || strings.HasPrefix(lowerASCII(seg), "the ") {
 			return seg
 		}
 		return ""

@@ -64,7 +64,7 @@ func Extract(text string) ([]Candidate, error) {
 	blog := newBlogIndex()
 	out := []Candidate{}
 	captions := func(entry int, time, headline string) {
-		for _, c := range p.blog.Captions {
+		for k, c := range p.blog.Captions {
 			if c.EntryIndex != entry || c.Credit == "" || wordCount(c.Text) < 2 {
 				continue
 			}
@@ -74,7 +74,7 @@ func Extract(text string) ([]Candidate, error) {
 				continue
 			}
 			out = append(out, Candidate{Claim: collapseSpaces(claim), Claimant: src,
-				Quote: collapseSpaces(c.Text + " " + c.Credit), Time: time, Headline: headline,
+				Quote: collapseSpaces(p.captionSrc[k]), Time: time, Headline: headline,
 				Channel: "photo", EntryIndex: entry})
 		}
 	}
@@ -104,7 +104,7 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 			if si == 0 && dl > 0 && dl <= len(sent) {
 				from = dl
 			}
-			low := strings.ToLower(sent)
+			low := lowerASCII(sent)
 			if isCaveat(low) {
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
 				continue

@@ -12,7 +12,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 	coord := make([]bool, len(trigs))
 	for k := 0; k < len(trigs); k++ {
 		t := trigs[k]
-		if dropped[k] || t.vs < lo {
+		if dropped[k] || t.vs < lo || t.ve > hi {
 			continue
 		}
 		f := rawFrame{verb: t.info.display, pos: t.vs}
@@ -54,7 +54,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject = s[ss:se]
-			if w := strings.ToLower(lastWord(f.subject)); w == "and" || w == "but" {
+			if w := lowerASCII(lastWord(f.subject)); w == "and" || w == "but" {
 				// "The ministry summoned the ambassador and accused …"
 				f.subject = initialNounPhrase(s, ss, t.vs)
 				if f.subject == "" {
@@ -118,7 +118,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			out = append(out, f)
 			continue
 		}
-		if t.info.kind == vSay && strings.HasPrefix(strings.ToLower(strings.TrimSpace(text)), "responsibility ") {
+		if t.info.kind == vSay && strings.HasPrefix(lowerASCII(strings.TrimSpace(text)), "responsibility ") {
 			f.responsibility = true
 			text = strings.TrimSpace(text)[len("responsibility "):]
 		}
@@ -197,6 +197,9 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 			j = k
 		}
 	}
+	if j > hi {
+		return hi, strings.Join(chans, " "), false
+	}
 	ws := words(s[j:hi])
 	for k := 0; k < len(ws) && k < 10; k++ {
 		abs := j + ws[k].s
@@ -205,7 +208,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 		}
 		if ws[k].lower == "that" {
 			between := strings.TrimSpace(s[j:abs])
-			fw := strings.ToLower(firstWord(between))
+			fw := lowerASCII(firstWord(between))
 			if between == "" || ((phraseStarters[fw] || timeWords[fw]) && !strings.ContainsAny(between, "\"“")) {
 				if ch := channelPhrase(between); ch != "" {
 					chans = append(chans, ch)
@@ -256,7 +259,7 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 // moveTrailingChannel moves a channel phrase at the end of a claim ("… in a
 // statement posted on Telegram") to the channel.
 func moveTrailingChannel(text, channel string) (string, string) {
-	low := strings.ToLower(text)
+	low := lowerASCII(text)
 	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
 		k := strings.LastIndex(low, p)
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
@@ -275,12 +278,12 @@ func moveTrailingChannel(text, channel string) (string, string) {
 // before ("… and accused", "…, adding") and where the first claim ends.
 func coordination(gap string, u trigger) (int, bool) {
 	g := strings.TrimRight(gap, " ")
-	low := strings.ToLower(g)
+	low := lowerASCII(g)
 	if u.info.part {
 		if strings.HasSuffix(low, ",") {
 			return len(strings.TrimRight(g, ", ")), true
 		}
-		w := strings.ToLower(lastWord(g))
+		w := lowerASCII(lastWord(g))
 		if participleLead[w] {
 			return len(strings.TrimRight(g[:len(g)-len(w)], ", ")), true
 		}
@@ -299,7 +302,7 @@ func coordination(gap string, u trigger) (int, bool) {
 // new attribution.
 func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
-	low := strings.ToLower(seg)
+	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
 	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
@@ -319,7 +322,7 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 // cutTails removes asides at the end of a claim ("…, asking not to be
 // named", "…, citing officials").
 func cutTails(text string) string {
-	low := strings.ToLower(text)
+	low := lowerASCII(text)
 	for _, p := range []string{", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
 		if k := strings.Index(low, p); k >= 0 {
 			text, low = text[:k], low[:k]

@@ -12,6 +12,7 @@ type parsed struct {
 	blog       Blog
 	intro      []string
 	paragraphs [][]string // per entry
+	captionSrc []string   // the line each caption was printed on
 }
 
 // Parse splits a live blog or wire report into title, entries and photo
@@ -176,7 +177,7 @@ func parseNormalized(text string) parsed {
 		for ; i < len(lines); i++ {
 			switch lines[i].kind {
 			case kindCaption:
-				p.addCaption(lines[i].caption, 0)
+				p.addCaption(lines[i], 0)
 			case kindUpdated:
 			default:
 				paras = append(paras, lines[i].text)
@@ -201,7 +202,7 @@ func parseNormalized(text string) parsed {
 		case kindUpdated:
 			continue
 		case kindCaption:
-			p.addCaption(l.caption, cur)
+			p.addCaption(l, cur)
 			continue
 		case kindStamp:
 			flush()
@@ -257,7 +258,9 @@ func (p *parsed) addEntry(e Entry, paras []string) {
 	p.paragraphs = append(p.paragraphs, paras)
 }
 
-func (p *parsed) addCaption(c Caption, entry int) {
+func (p *parsed) addCaption(l line, entry int) {
+	c := l.caption
 	c.EntryIndex = entry
 	p.blog.Captions = append(p.blog.Captions, c)
+	p.captionSrc = append(p.captionSrc, l.text)
 }

@@ -1,6 +1,7 @@
 package liveblog
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,9 +49,13 @@ func splitSentences(p string) []span {
 		case '”':
 			inQuote = false
 		}
-		if i-start > maxSentence && r == ' ' {
+		if (i-start > maxSentence && r == ' ') || i-start > 2*maxSentence {
+			// Too long for a sentence: cut at a space, or anywhere.
 			out = append(out, span{start, i})
-			start = i + 1
+			start = i
+			if r == ' ' {
+				start = i + 1
+			}
 			i += size
 			continue
 		}
@@ -99,7 +104,7 @@ func abbreviationEnds(before, after string) bool {
 	if w == "" {
 		return true
 	}
-	low := strings.ToLower(w)
+	low := lowerASCII(w)
 	if low == "a.m" || low == "p.m" {
 		return !timeZoneWords[firstWord(after)]
 	}
@@ -110,7 +115,7 @@ func abbreviationEnds(before, after string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		// An initial ("J. Smith"), unless a common sentence opener follows
 		// ("… wrote on X. The ministry …").
-		return !unicode.IsUpper(r) || sentenceStarters[strings.ToLower(firstWord(after))]
+		return !unicode.IsUpper(r) || sentenceStarters[lowerASCII(firstWord(after))]
 	}
 	return !abbreviations[low]
 }
@@ -167,17 +172,28 @@ func quoteSpans(s string) []span {
 	return out
 }
 
-// inSpans reports whether position i lies inside one of the spans.
+// inSpans reports whether position i lies inside one of the spans, which
+// are sorted and do not overlap.
 func inSpans(spans []span, i int) bool {
-	for _, q := range spans {
-		if i >= q.s && i < q.e {
-			return true
-		}
-		if q.s > i {
-			break
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].e > i })
+	return k < len(spans) && spans[k].s <= i
+}
+
+// lowerASCII lower-cases ASCII letters only, so that byte offsets in the
+// result are offsets in s (strings.ToLower may change lengths).
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
 		}
 	}
-	return false
+	return s
 }
 
 // word is a token of a sentence with its byte range.
@@ -211,7 +227,7 @@ func words(s string) []word {
 			break
 		}
 		t := s[i:j]
-		out = append(out, word{i, j, t, strings.ToLower(t)})
+		out = append(out, word{i, j, t, lowerASCII(t)})
 		i = j
 	}
 	return out
