@@ -180,9 +180,8 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, v
 	}
 	now := s.Now()
-	base := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	var total int64
-	if err := base.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+	total, err := s.countClaims(ctx, f, now)
+	if err != nil {
 		return nil, err
 	}
 	page := &ClaimPage{Claims: []Claim{}, Total: total, Page: f.Page, PerPage: f.PerPage}
@@ -199,6 +198,28 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	}
 	page.Claims = claims
 	return page, nil
+}
+
+// countClaims counts the matches of f: exactly up to exactCountLimit, else
+// from a count at most countTTL old.
+func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
+	capped := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).Select("1").Limit(exactCountLimit + 1)
+	var n int64
+	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+		return 0, err
+	}
+	if n <= exactCountLimit {
+		return n, nil
+	}
+	key := f.countKey(now)
+	if e, ok := s.counts.get(key); ok {
+		return e.n, nil
+	}
+	if err := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).Count(&n).Error; err != nil {
+		return 0, err
+	}
+	s.counts.put(key, countEntry{n: n})
+	return n, nil
 }
 
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
@@ -252,11 +273,22 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 	if v := f.Validate(); v != nil {
 		return nil, v
 	}
+	now := s.Now()
+	total, err := s.countClaims(ctx, f, now)
+	if err != nil {
+		return nil, err
+	}
+	key := "verdicts|" + f.countKey(now)
+	if total > exactCountLimit {
+		if e, ok := s.counts.get(key); ok {
+			return e.counts, nil
+		}
+	}
 	rows := []struct {
 		Verdict string
 		N       int64
 	}{}
-	db := f.apply(s.read(ctx).Table("claims"), s.Now(), s.staleAfter)
+	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
 	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
@@ -266,6 +298,9 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 	}
 	for _, r := range rows {
 		out[r.Verdict] = r.N
+	}
+	if total > exactCountLimit {
+		s.counts.put(key, countEntry{counts: out})
 	}
 	return out, nil
 }

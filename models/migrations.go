@@ -18,6 +18,7 @@ type migration struct {
 // is the version of the last step applied to it.
 var migrations = []migration{
 	{1, "initial schema", schemaV1},
+	{2, "indexes for desk filters", schemaV2},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

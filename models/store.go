@@ -39,6 +39,7 @@ type Store struct {
 	staleAfter time.Duration
 	maxUpload  int64
 	now        func() time.Time
+	counts     countCache
 }
 
 // Default limits, used when Config leaves them zero.
@@ -127,8 +128,11 @@ func Open(cfg Config) (*Store, error) {
 }
 
 // Close closes both pools; after a clean close the WAL is checkpointed.
+// PRAGMA optimize first refreshes the planner's statistics where they are
+// stale, as SQLite recommends doing before closing.
 func (s *Store) Close() error {
 	var errs []error
+	errs = append(errs, s.w.Exec("PRAGMA optimize").Error)
 	if db, err := s.r.DB(); err == nil {
 		errs = append(errs, db.Close())
 	}

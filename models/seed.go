@@ -1,0 +1,256 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// SeedOptions sizes a generated desk.
+type SeedOptions struct {
+	Claims int
+	// Seed makes the data repeatable.
+	Seed uint64
+	// Progress, when set, is called after each batch with the claims written so far.
+	Progress func(done int)
+}
+
+// Seed fills the database with a realistic desk for demos and benchmarks:
+// stories with entries, sources with aliases, claims with a newsroom's mix of
+// verdicts and verifiability spread over the last year, evidence and activity.
+// It writes raw rows in large transactions (the search index is filled by the
+// same triggers as every other write), so a million claims take minutes.
+func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
+	if opt.Claims <= 0 {
+		return invalid("claims", "must be a positive number")
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, opt.Seed^0x9e3779b97f4a7c15))
+	db, err := s.w.DB()
+	if err != nil {
+		return err
+	}
+	now := s.Now()
+	hash, err := bcrypt.GenerateFromPassword([]byte("seeded-password-"+fmt.Sprint(opt.Seed)), bcrypt.MinCost)
+	if err != nil {
+		return err
+	}
+	// Users: a desk of twelve reviewers.
+	var userIDs []int64
+	err = seedTx(ctx, db, func(tx *sql.Tx) error {
+		roles := []Role{RoleEditor, RoleEditor, RoleEditor, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleViewer, RoleViewer}
+		for i, r := range roles {
+			res, err := tx.ExecContext(ctx, `INSERT INTO users(name, email, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT(email) DO UPDATE SET name = excluded.name`,
+				seedFirst[i%len(seedFirst)]+" "+seedLast[(i*7)%len(seedLast)], fmt.Sprintf("seed%d-%d@desk.example", opt.Seed, i), string(r), string(hash), now, now)
+			if err != nil {
+				return err
+			}
+			id, _ := res.LastInsertId()
+			if r != RoleViewer {
+				userIDs = append(userIDs, id)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	nStories := max(1, opt.Claims/2000)
+	nSources := max(5, opt.Claims/50)
+	stories := make([]seedStory, nStories)
+	sources := make([]int64, nSources)
+	err = seedTx(ctx, db, func(tx *sql.Tx) error {
+		for i := range stories {
+			created := now.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+			res, err := tx.ExecContext(ctx, `INSERT INTO stories(title, url, language, created_at, updated_at, created_by_id) VALUES (?, ?, 'en', ?, ?, ?)`,
+				fmt.Sprintf("%s %s – live updates", seedPlaces[rng.IntN(len(seedPlaces))], seedEvents[rng.IntN(len(seedEvents))]),
+				fmt.Sprintf("https://news.example/live/%d", i+1), created, created, userIDs[rng.IntN(len(userIDs))])
+			if err != nil {
+				return err
+			}
+			stories[i].id, _ = res.LastInsertId()
+			for e := 0; e < 40; e++ {
+				h, m := (6+e/3)%24, (e*17)%60
+				res, err := tx.ExecContext(ctx, `INSERT INTO entries(story_id, position, time_text, headline, body, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+					stories[i].id, e, fmt.Sprintf("%02d:%02d", h, m), seedHeadlines[rng.IntN(len(seedHeadlines))], "", fmt.Sprintf("seed-%d-%d", i, e), created)
+				if err != nil {
+					return err
+				}
+				id, _ := res.LastInsertId()
+				stories[i].entries = append(stories[i].entries, id)
+			}
+		}
+		for i := range sources {
+			kind := sourceKinds[rng.IntN(len(sourceKinds))]
+			name := fmt.Sprintf("%s %s", seedFirst[rng.IntN(len(seedFirst))], seedLast[rng.IntN(len(seedLast))])
+			role := ""
+			if kind != "person" && kind != "anonymous" {
+				name = fmt.Sprintf("%s %s", seedPlaces[rng.IntN(len(seedPlaces))], seedBodies[rng.IntN(len(seedBodies))])
+			} else {
+				role = seedRoles[rng.IntN(len(seedRoles))] + " of " + seedPlaces[rng.IntN(len(seedPlaces))]
+			}
+			name = fmt.Sprintf("%s (%d)", name, i+1)
+			res, err := tx.ExecContext(ctx, `INSERT INTO sources(name, norm_name, role, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+				name, normName(name), role, kind, now, now)
+			if err != nil {
+				return err
+			}
+			sources[i], _ = res.LastInsertId()
+			alias := strings.Fields(name)[1] + fmt.Sprintf(" %d", i+1)
+			if _, err := tx.ExecContext(ctx, `INSERT INTO source_aliases(source_id, alias, norm_alias) VALUES (?, ?, ?)`, sources[i], alias, normName(alias)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	const batch = 5000
+	for done := 0; done < opt.Claims; {
+		n := min(batch, opt.Claims-done)
+		err := seedTx(ctx, db, func(tx *sql.Tx) error {
+			insClaim, err := tx.PrepareContext(ctx, `INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
+				reported_at, reported_url, verifiability, verifiability_reason, verdict, verdict_rationale, verdict_by_id, verdict_at,
+				signed_off_by_id, signed_off_at, assignee_id, content_hash, version, created_by_id, updated_by_id, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			if err != nil {
+				return err
+			}
+			defer insClaim.Close()
+			insAct, err := tx.PrepareContext(ctx, `INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+			if err != nil {
+				return err
+			}
+			defer insAct.Close()
+			insEv, err := tx.PrepareContext(ctx, `INSERT INTO evidence(claim_id, kind, stance, url, title, origin, added_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+			if err != nil {
+				return err
+			}
+			defer insEv.Close()
+			for i := 0; i < n; i++ {
+				st := stories[pickStory(len(stories), rng)]
+				if err := seedClaim(ctx, rng, now, seedStmts{insClaim, insAct, insEv}, st, sources[rng.IntN(len(sources))], userIDs, done+i); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		done += n
+		if opt.Progress != nil {
+			opt.Progress(done)
+		}
+	}
+	return nil
+}
+
+// seedStory is a generated story and its entries.
+type seedStory struct {
+	id      int64
+	entries []int64
+}
+
+// seedStmts are the prepared inserts of one batch.
+type seedStmts struct{ claim, act, ev *sql.Stmt }
+
+// pickStory picks a story, favouring a few big ones as real desks do.
+func pickStory(n int, rng *rand.Rand) int {
+	if rng.IntN(3) == 0 {
+		return rng.IntN(min(n, 5))
+	}
+	return rng.IntN(n)
+}
+
+func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts, story seedStory, sourceID int64, users []int64, n int) error {
+	verdicts := []Verdict{Unreviewed, Unreviewed, Unreviewed, InReview, Verified, Verified, Unverified, Unverified, Disputed, Misleading, False}
+	v := verdicts[rng.IntN(len(verdicts))]
+	verif, reason := VerifUnknown, ""
+	switch rng.IntN(4) {
+	case 0:
+		verif, reason = VerifNotVerifiable, "The report says the claim could not be independently verified."
+	case 1:
+		verif = VerifVerifiable
+	}
+	reported := now.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+	text := fmt.Sprintf("%s %s %s in %s", seedSubjects[rng.IntN(len(seedSubjects))], seedPredicates[rng.IntN(len(seedPredicates))],
+		seedObjects[rng.IntN(len(seedObjects))], seedPlaces[rng.IntN(len(seedPlaces))])
+	verb := seedVerbs[rng.IntN(len(seedVerbs))]
+	quote := text + ", the source " + verb + "."
+	actor := users[rng.IntN(len(users))]
+	var verdictBy, signedBy, assignee any
+	var verdictAt, signedAt any
+	rationale := ""
+	version := 1
+	if v != Unreviewed {
+		verdictBy, verdictAt, rationale = actor, reported.Add(time.Hour), "Checked against "+seedObjects[rng.IntN(len(seedObjects))]
+		version++
+		if v.Final() && rng.IntN(2) == 0 {
+			other := users[rng.IntN(len(users))]
+			if other != actor {
+				signedBy, signedAt = other, reported.Add(2*time.Hour)
+				version++
+			}
+		}
+	}
+	if rng.IntN(3) == 0 {
+		assignee = users[rng.IntN(len(users))]
+	}
+	entry := story.entries[rng.IntN(len(story.entries))]
+	res, err := st.claim.ExecContext(ctx, story.id, entry, sourceID, text, quote, verb, rng.IntN(2), seedChannels[rng.IntN(len(seedChannels))], "",
+		reported, "", string(verif), reason, string(v), rationale, verdictBy, verdictAt, signedBy, signedAt, assignee,
+		fmt.Sprintf("seed-%d", n), version, actor, actor, reported, reported)
+	if err != nil {
+		return err
+	}
+	id, _ := res.LastInsertId()
+	if _, err := st.act.ExecContext(ctx, id, actor, ActCreated, "", string(Unreviewed), text, "", reported); err != nil {
+		return err
+	}
+	if v.Final() || rng.IntN(4) == 0 {
+		if _, err := st.ev.ExecContext(ctx, id, "document", "supports", fmt.Sprintf("https://%s.example/%d", seedOutlets[rng.IntN(len(seedOutlets))], n), "Report", "", actor, reported); err != nil {
+			return err
+		}
+	}
+	if v != Unreviewed {
+		if _, err := st.act.ExecContext(ctx, id, actor, ActVerdictChanged, string(Unreviewed), string(v), rationale, `{"evidence_ids":[]}`, reported.Add(time.Hour)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func seedTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+var (
+	seedFirst      = []string{"Marta", "Jonas", "Ana", "Dario", "Carmen", "Yusuf", "Olena", "Pierre", "Aisha", "Tomasz", "Mei", "Ibrahim", "Sofia", "Kwame", "Lucia", "Arjun"}
+	seedLast       = []string{"Kellner", "Brandt", "Ferro", "Pellet", "Ruiz", "Demir", "Kovalenko", "Laurent", "Bello", "Nowak", "Chen", "Haddad", "Rossi", "Mensah", "Vidal", "Rao"}
+	seedPlaces     = []string{"Vellamar", "Belgorod", "Kherson", "Serrano", "Port Alba", "Nordheim", "Casavieja", "Tallmarsh", "Red Hill", "Ostrava", "Mirela", "Santa Cruz"}
+	seedEvents     = []string{"earthquake", "floods", "port strike", "shelling", "election", "wildfires", "protests", "ceasefire talks"}
+	seedBodies     = []string{"interior ministry", "defence ministry", "civil rescue corps", "regional council", "police", "armed forces", "militia", "hospital management", "port authority", "Red Cross office"}
+	seedRoles      = []string{"Governor", "Mayor", "Spokesperson", "Commander", "Minister", "Doctor", "Union leader", "Resident"}
+	seedHeadlines  = []string{"Rescue teams reach the area", "Officials give new figures", "Ministry denies report", "Aftershock felt", "Talks resume", "Casualty toll rises", "Power restored"}
+	seedSubjects   = []string{"Two women", "Rescue teams", "Twelve drones", "The dam", "Troops", "Hundreds of residents", "The first army units", "Aid convoys", "Protesters", "The port"}
+	seedPredicates = []string{"were killed by shelling", "pulled 140 people from rubble", "were shot down", "would hold", "were deployed within two hours", "were evacuated", "arrived six hours late", "were blocked", "clashed with police", "remains closed"}
+	seedObjects    = []string{"near the border", "since the morning", "overnight", "after the quake", "despite the ceasefire", "according to the plan", "north of the city", "at the bridge"}
+	seedVerbs      = []string{"said", "claimed", "alleged", "denied", "estimated", "told reporters", "reported"}
+	seedChannels   = []string{"", "in a statement", "on Telegram", "told reporters", "at a news conference", "according to Russian sources", "on X"}
+	seedOutlets    = []string{"reuters", "apnews", "afp", "bbc", "localpaper", "ministry", "ngo"}
+)
