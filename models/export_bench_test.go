@@ -1,0 +1,214 @@
+package models_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"claimdesk/models"
+)
+
+// exportBenchClaims is how many claims BenchmarkExportCSV exports:
+// CLAIMDESK_BENCH_CLAIMS, or 100,000.
+func exportBenchClaims(tb testing.TB) int {
+	if v := os.Getenv("CLAIMDESK_BENCH_CLAIMS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			tb.Fatalf("CLAIMDESK_BENCH_CLAIMS=%q: want a positive number", v)
+		}
+		return n
+	}
+	return 100_000
+}
+
+// fillExportBenchDB inserts n claims (with sources, entries, reviewers and
+// evidence on every third claim) into the database at path with raw SQL in
+// one transaction: the fast way to a big database. The schema must exist
+// (models.Open it first). Values go in as arguments, and times as time.Time so
+// the driver stores them exactly as the store does.
+func fillExportBenchDB(tb testing.TB, path string, n int) {
+	tb.Helper()
+	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?_journal_mode=WAL&_synchronous=OFF&_foreign_keys=on")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	must := func(_ sql.Result, err error) {
+		tb.Helper()
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	must(tx.Exec(`INSERT INTO users(name, email, role, created_at, updated_at) VALUES
+		('Fact Checker', 'fc@bench.example', 'factchecker', ?, ?), ('Editor', 'ed@bench.example', 'editor', ?, ?)`, now, now, now, now))
+	must(tx.Exec(`INSERT INTO stories(title, url, created_at, updated_at) VALUES ('Belgorod live blog', 'https://news.example/live', ?, ?)`, now, now))
+	kinds := []string{"person", "government", "military", "armed group", "anonymous"}
+	for i := 0; i < 50; i++ {
+		name := fmt.Sprintf("Source number %d", i)
+		must(tx.Exec(`INSERT INTO sources(name, norm_name, role, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			name, fmt.Sprintf("source number %d", i), "Governor of region "+strconv.Itoa(i), kinds[i%len(kinds)], now, now))
+	}
+	for i := 0; i < 200; i++ {
+		must(tx.Exec(`INSERT INTO entries(story_id, position, time_text, headline, body, created_at) VALUES (1, ?, ?, ?, '', ?)`,
+			i, fmt.Sprintf("%d:%02d a.m.", 1+i%12, i%60), fmt.Sprintf("Entry %d: shelling reported near the border", i), now))
+	}
+	claim, err := tx.Prepare(`INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
+		made_at, reported_at, reported_url, verifiability, verifiability_reason, verdict, verdict_rationale,
+		verdict_by_id, verdict_at, signed_off_by_id, signed_off_at, content_hash, version, created_by_id, updated_by_id,
+		created_at, updated_at) VALUES (1, ?, ?, ?, ?, 'said', ?, 'on Telegram', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?)`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ev, err := tx.Prepare(`INSERT INTO evidence(claim_id, kind, stance, url, title, origin, added_by_id, created_at)
+		VALUES (?, 'document', ?, ?, 'Statement', '', 1, ?)`)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	verdicts := []string{"unreviewed", "in_review", "unverified", "disputed", "verified", "false", "misleading"}
+	for i := 1; i <= n; i++ {
+		at := now.Add(-time.Duration((n-i)/3) * time.Second) // groups of three share a time
+		v := verdicts[i%len(verdicts)]
+		var by, vat, sby, sat any
+		rationale := ""
+		if v != "unreviewed" {
+			by, vat, rationale = 1, at, "Checked against the ministry's statement"
+		}
+		if i%len(verdicts) >= 4 && i%2 == 0 {
+			sby, sat = 2, at.Add(time.Hour)
+		}
+		verif, reason := "unknown", ""
+		if i%3 == 0 {
+			verif, reason = "not_verifiable", "no independent access to the area"
+		}
+		text := fmt.Sprintf("Two women were killed when shells hit house %d in the village", i)
+		must(claim.Exec(1+i%200, 1+i%50, text, "\""+text+",\" the governor wrote.", i%2 == 0,
+			"Reuters", at, at, "https://t.me/gladkov/"+strconv.Itoa(i), verif, reason, v, rationale, by, vat, sby, sat,
+			strconv.Itoa(i), at, at))
+		if i%3 == 0 {
+			must(ev.Exec(i, "supports", "https://www.reuters.example/world/"+strconv.Itoa(i), at))
+			must(ev.Exec(i, "context", "https://news.example/a/"+strconv.Itoa(i), at))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// openExportBenchStore opens the benchmark database: at CLAIMDESK_BENCH_DB when
+// set (built once and reused; this is also how the CLI's memory is measured),
+// else a fresh one in a temporary directory.
+func openExportBenchStore(tb testing.TB, n int) *models.Store {
+	tb.Helper()
+	path := os.Getenv("CLAIMDESK_BENCH_DB")
+	if path == "" {
+		path = filepath.Join(tb.TempDir(), "bench.db")
+	}
+	s, err := models.Open(models.Config{Path: path})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	page, err := s.Claims(context.Background(), models.ClaimFilter{PerPage: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	switch page.Total {
+	case int64(n):
+	case 0:
+		fillExportBenchDB(tb, path, n)
+	default:
+		tb.Fatalf("%s holds %d claims, not %d: remove it or set CLAIMDESK_BENCH_CLAIMS=%d", path, page.Total, n, page.Total)
+	}
+	return s
+}
+
+// BenchmarkExportCSV exports every claim as CSV (100,000 by default; set
+// CLAIMDESK_BENCH_CLAIMS=1000000 for the README's figure) and reports rows/s.
+func BenchmarkExportCSV(b *testing.B) {
+	n := exportBenchClaims(b)
+	s := openExportBenchStore(b, n)
+	ctx := context.Background()
+	b.ResetTimer()
+	var rows int64
+	for i := 0; i < b.N; i++ {
+		got, err := s.Export(ctx, io.Discard, models.ExportCSV, models.ClaimFilter{}, models.ExportOptions{BaseURL: "https://desk.example"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got != int64(n) {
+			b.Fatalf("exported %d rows, want %d", got, n)
+		}
+		rows += got
+	}
+	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestExportBenchDataKeyset exports the bench data (a few chunks of it) in
+// every order and checks each claim comes out exactly once, in order, with its
+// evidence: the keyset paging across chunk boundaries, on data where many
+// claims share a sort value.
+func TestExportBenchDataKeyset(t *testing.T) {
+	n := 2*models.ExportChunk + 345
+	path := filepath.Join(t.TempDir(), "k.db")
+	s, err := models.Open(models.Config{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fillExportBenchDB(t, path, n)
+	ctx := context.Background()
+	for _, sort := range models.ClaimSorts() {
+		t.Run(sort, func(t *testing.T) {
+			seen := map[int64]bool{}
+			var prev *models.ExportRow
+			err := s.EachExportRow(ctx, models.ClaimFilter{Sort: sort}, func(r *models.ExportRow) error {
+				if seen[r.ID] {
+					t.Fatalf("claim %d exported twice", r.ID)
+				}
+				seen[r.ID] = true
+				if prev != nil && !inOrder(sort, prev, r) {
+					t.Fatalf("claim %d after %d is out of %s order", r.ID, prev.ID, sort)
+				}
+				wantEv := 0
+				if r.ID%3 == 0 {
+					wantEv = 2
+				}
+				if len(r.Evidence) != wantEv || r.Corroboration != wantEv/2 {
+					t.Fatalf("claim %d: %d evidence, corroboration %d", r.ID, len(r.Evidence), r.Corroboration)
+				}
+				cp := *r
+				prev = &cp
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(seen) != n {
+				t.Fatalf("exported %d claims, want %d", len(seen), n)
+			}
+		})
+	}
+}
+
+func inOrder(sort string, a, b *models.ExportRow) bool {
+	switch sort {
+	case "id":
+		return a.ID < b.ID
+	case "-id":
+		return a.ID > b.ID
+	case "reported", "created", "updated": // the bench data's times all follow the id
+		return a.ReportedAt.Before(b.ReportedAt) || (a.ReportedAt.Equal(b.ReportedAt) && a.ID < b.ID)
+	}
+	return a.ReportedAt.After(b.ReportedAt) || (a.ReportedAt.Equal(b.ReportedAt) && a.ID > b.ID)
+}
