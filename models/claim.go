@@ -30,19 +30,21 @@ type Claim struct {
 	Verifiability       Verifiability `json:"verifiability"`
 	VerifiabilityReason string        `json:"verifiability_reason"`
 	Verdict             Verdict       `json:"verdict"`
-	Unconfirmed         bool          `json:"unconfirmed" gorm:"->"`
-	VerdictRationale    string        `json:"verdict_rationale"`
-	VerdictByID         *int64        `json:"verdict_by"`
-	VerdictAt           *time.Time    `json:"verdict_at"`
-	SignedOffByID       *int64        `json:"signed_off_by"`
-	SignedOffAt         *time.Time    `json:"signed_off_at"`
-	AssigneeID          *int64        `json:"assignee_id"`
-	ContentHash         string        `json:"-"`
-	Version             int64         `json:"version"`
-	CreatedByID         *int64        `json:"created_by"`
-	UpdatedByID         *int64        `json:"updated_by"`
-	CreatedAt           time.Time     `json:"created_at"`
-	UpdatedAt           time.Time     `json:"updated_at"`
+	// Unconfirmed mirrors the verdict (a CHECK constraint keeps them in step)
+	// as a plain column, so the editors' main filter is answered from an index.
+	Unconfirmed      bool       `json:"unconfirmed"`
+	VerdictRationale string     `json:"verdict_rationale"`
+	VerdictByID      *int64     `json:"verdict_by"`
+	VerdictAt        *time.Time `json:"verdict_at"`
+	SignedOffByID    *int64     `json:"signed_off_by"`
+	SignedOffAt      *time.Time `json:"signed_off_at"`
+	AssigneeID       *int64     `json:"assignee_id"`
+	ContentHash      string     `json:"-"`
+	Version          int64      `json:"version"`
+	CreatedByID      *int64     `json:"created_by"`
+	UpdatedByID      *int64     `json:"updated_by"`
+	CreatedAt        time.Time  `json:"created_at"`
+	UpdatedAt        time.Time  `json:"updated_at"`
 
 	// Joined for display; never written.
 	ClaimantName    string `json:"claimant" gorm:"->;column:source_name"`
@@ -219,7 +221,8 @@ func createClaimTx(tx *gorm.DB, actor *User, in ClaimInput, now time.Time, actio
 		return nil, &ValidationError{Fields: f}
 	}
 	c.ContentHash = claimHash(c)
-	if err := tx.Omit("Unconfirmed").Create(c).Error; err != nil {
+	c.Unconfirmed = c.Verdict.Unconfirmed()
+	if err := tx.Create(c).Error; err != nil {
 		return nil, err
 	}
 	if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: action,

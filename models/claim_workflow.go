@@ -63,7 +63,7 @@ func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChang
 	from := c.Verdict
 	hadSignOff := c.SignedOffAt != nil
 	cols := map[string]any{
-		"verdict": string(ch.Verdict), "verdict_rationale": strings.TrimSpace(ch.Rationale),
+		"verdict": string(ch.Verdict), "unconfirmed": ch.Verdict.Unconfirmed(), "verdict_rationale": strings.TrimSpace(ch.Rationale),
 		"verdict_by_id": actor.ID, "verdict_at": now, "signed_off_by_id": nil, "signed_off_at": nil,
 	}
 	if err := saveClaim(tx, c, actor, now, cols); err != nil {

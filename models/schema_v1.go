@@ -82,7 +82,7 @@ var schemaV1 = []string{
 		verifiability TEXT NOT NULL DEFAULT 'unknown',
 		verifiability_reason TEXT NOT NULL DEFAULT '',
 		verdict TEXT NOT NULL DEFAULT 'unreviewed',
-		unconfirmed INTEGER GENERATED ALWAYS AS (verdict IN ('unreviewed','in_review','unverified','disputed')) VIRTUAL,
+		unconfirmed INTEGER NOT NULL DEFAULT 1 CHECK (unconfirmed = (verdict IN ('unreviewed','in_review','unverified','disputed'))),
 		verdict_rationale TEXT NOT NULL DEFAULT '',
 		verdict_by_id INTEGER REFERENCES users(id),
 		verdict_at DATETIME,

@@ -116,9 +116,9 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 		n := min(batch, opt.Claims-done)
 		err := seedTx(ctx, db, func(tx *sql.Tx) error {
 			insClaim, err := tx.PrepareContext(ctx, `INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
-				reported_at, reported_url, verifiability, verifiability_reason, verdict, verdict_rationale, verdict_by_id, verdict_at,
+				reported_at, reported_url, verifiability, verifiability_reason, verdict, unconfirmed, verdict_rationale, verdict_by_id, verdict_at,
 				signed_off_by_id, signed_off_at, assignee_id, content_hash, version, created_by_id, updated_by_id, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 			if err != nil {
 				return err
 			}
@@ -205,7 +205,7 @@ func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts,
 	}
 	entry := story.entries[rng.IntN(len(story.entries))]
 	res, err := st.claim.ExecContext(ctx, story.id, entry, sourceID, text, quote, verb, rng.IntN(2), seedChannels[rng.IntN(len(seedChannels))], "",
-		reported, "", string(verif), reason, string(v), rationale, verdictBy, verdictAt, signedBy, signedAt, assignee,
+		reported, "", string(verif), reason, string(v), v.Unconfirmed(), rationale, verdictBy, verdictAt, signedBy, signedAt, assignee,
 		fmt.Sprintf("seed-%d", n), version, actor, actor, reported, reported)
 	if err != nil {
 		return err
