@@ -95,7 +95,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 				continue
 			}
 		}
-		if info.kind == vPut && !putsFigure(ws[i+1:]) {
+		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
 			continue
 		}
 		if w.text != w.lower && i > 0 && info.kind != vSay {
@@ -129,9 +129,7 @@ var numberWords = setOf("one", "two", "three", "four", "five", "six", "seven", "
 
 // sentenceFrames finds the attributions of one sentence. from is where the
 // sentence proper starts (after a wire dateline).
-func sentenceFrames(s string, from int) []rawFrame {
-	qs := quoteSpans(s)
-	ws := words(s)
+func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
 		return nil
@@ -323,11 +321,10 @@ func isIntroLike(text string) bool {
 	if text == "" {
 		return true
 	}
-	ws := strings.Fields(text)
-	if len(ws) > 8 {
+	if wordCount(text) > 8 {
 		return false
 	}
-	return introStarters[lowerASCII(strings.Trim(ws[0], ",.;:"))]
+	return introStarters[lowerASCII(firstWord(text))]
 }
 
 // tailInfo is what follows a trailing attribution's verb.
@@ -441,7 +438,7 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 // tellObject returns who was told ("reporters", "the news agency NPA", "our
 // reporter") and where it ends.
 func tellObject(s string, qs []span, j, hi int) (string, int) {
-	ws := words(s[j:hi])
+	ws := wordsN(s[j:hi], 10)
 	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
 		return "", j
 	}
@@ -652,8 +649,7 @@ func cleanClaim(c string) (string, bool) {
 	c = strings.TrimSpace(c)
 	c = strings.TrimLeft(c, ",;:–—- ")
 	c = strings.TrimSpace(c)
-	low := lowerASCII(c)
-	if strings.HasPrefix(low, "that ") {
+	if len(c) > 5 && strings.EqualFold(c[:5], "that ") {
 		c = strings.TrimSpace(c[5:])
 	}
 	c = strings.TrimRight(c, ",;:–—- ")

@@ -13,6 +13,9 @@ var creditLabels = []string{"photo:", "photograph:", "picture:", "image:", "cred
 // and its credit. A line qualifies when it starts with a caption label, or
 // ends with a credit after a finished sentence ("… drone. (Photo: X)").
 func parseCaption(line string) (Caption, bool) {
+	if strings.IndexByte(line, ':') < 0 {
+		return Caption{}, false
+	}
 	s := strings.TrimSpace(line)
 	low := lowerASCII(s)
 	text := s

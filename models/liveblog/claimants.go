@@ -207,7 +207,7 @@ func cleanName(n string) string {
 	for _, a := range []string{"The ", "the "} {
 		n = strings.TrimPrefix(n, a)
 	}
-	if pronouns[lowerASCII(n)] {
+	if len(n) <= 4 && pronouns[lowerASCII(n)] {
 		return ""
 	}
 	return n
@@ -232,6 +232,9 @@ func removeParentheses(s string) string {
 type mention struct {
 	name   string
 	role   string
+	head   string // roleHead(role), computed once
+	last   string // last word of name, lower case
+	multi  bool   // name has more than one word
 	person bool
 	pos    int
 }
@@ -257,32 +260,41 @@ func newBlogIndex() *blogIndex {
 	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}}
 }
 
-func (ix *entityIndex) add(m mention) { ix.ms = append(ix.ms, m) }
+func (ix *entityIndex) add(m mention) {
+	m.head = roleHead(m.role)
+	if m.name != "" {
+		k := strings.LastIndexByte(m.name, ' ')
+		m.last, m.multi = lowerASCII(m.name[k+1:]), k >= 0
+	}
+	ix.ms = append(ix.ms, m)
+}
 
 // build sorts the mentions and fills the look-up tables.
 func (ix *entityIndex) build() {
 	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].pos < ix.ms[j].pos })
 	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
-	surnames := map[string]bool{}
+	var surnames map[string]bool
 	for _, m := range ix.ms {
-		if ws := strings.Fields(lowerASCII(m.name)); m.person && len(ws) > 1 {
-			surnames[ws[len(ws)-1]] = true
+		if m.person && m.multi {
+			if surnames == nil {
+				surnames = map[string]bool{}
+			}
+			surnames[m.last] = true
 		}
 	}
 	for i := range ix.ms {
-		if m := &ix.ms[i]; !m.person && surnames[lowerASCII(m.name)] {
+		if m := &ix.ms[i]; !m.person && !m.multi && surnames[m.last] {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}
 	for i, m := range ix.ms {
 		if m.name != "" {
-			if h := roleHead(m.role); h != "" {
-				ix.byHead[h] = append(ix.byHead[h], i)
+			if m.head != "" {
+				ix.byHead[m.head] = append(ix.byHead[m.head], i)
 			}
-			ws := strings.Fields(lowerASCII(m.name))
-			last := ws[len(ws)-1]
+			last := m.last
 			ix.byLast[last] = append(ix.byLast[last], i)
-			if last != roleHead(m.role) {
+			if last != m.head {
 				ix.byHead[last] = append(ix.byHead[last], i)
 			}
 			if m.person {
@@ -290,8 +302,8 @@ func (ix *entityIndex) build() {
 			} else {
 				ix.orgs = append(ix.orgs, i)
 			}
-		} else if h := roleHead(m.role); h != "" {
-			ix.descs[h] = append(ix.descs[h], i)
+		} else if m.head != "" {
+			ix.descs[m.head] = append(ix.descs[m.head], i)
 		}
 	}
 }
@@ -412,7 +424,11 @@ func describes(d string, m mention) bool {
 	if len(nameWords) > 0 {
 		last = nameWords[len(nameWords)-1]
 	}
-	if h == "" || (h != roleHead(m.role) && h != last) {
+	mh := m.head
+	if mh == "" && m.role != "" {
+		mh = roleHead(m.role)
+	}
+	if h == "" || (h != mh && h != last) {
 		return false
 	}
 	have := map[string]bool{}
@@ -530,12 +546,11 @@ func (ix *entityIndex) remember(blog *blogIndex) {
 		if m.name == "" {
 			continue
 		}
-		ws := strings.Fields(m.name)
-		if m.person && len(ws) > 1 {
-			blog.bySurname[lowerASCII(ws[len(ws)-1])] = m.name
+		if m.person && m.multi {
+			blog.bySurname[m.last] = m.name
 		}
-		if h := roleHead(m.role); h != "" && m.role != "" {
-			blog.byHead[h] = m.name
+		if m.head != "" {
+			blog.byHead[m.head] = m.name
 		}
 	}
 }

@@ -63,9 +63,14 @@ func Extract(text string) ([]Candidate, error) {
 	p := parseNormalized(norm)
 	blog := newBlogIndex()
 	out := []Candidate{}
+	byEntry := map[int][]int{}
+	for k, c := range p.blog.Captions {
+		byEntry[c.EntryIndex] = append(byEntry[c.EntryIndex], k)
+	}
 	captions := func(entry int, time, headline string) {
-		for k, c := range p.blog.Captions {
-			if c.EntryIndex != entry || c.Credit == "" || wordCount(c.Text) < 2 {
+		for _, k := range byEntry[entry] {
+			c := p.blog.Captions[k]
+			if c.Credit == "" || wordCount(c.Text) < 2 {
 				continue
 			}
 			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
@@ -79,39 +84,47 @@ func Extract(text string) ([]Candidate, error) {
 		}
 	}
 	captions(-1, "", "")
+	scratch := new([]word)
 	if len(p.intro) > 0 {
-		out = append(out, extractEntry(p.intro, -1, "", "", blog)...)
+		out = append(out, extractEntry(p.intro, -1, "", "", blog, scratch)...)
 	}
 	for i, e := range p.blog.Entries {
 		captions(i, e.Time, e.Headline)
-		out = append(out, extractEntry(p.paragraphs[i], i, e.Time, e.Headline, blog)...)
+		out = append(out, extractEntry(p.paragraphs[i], i, e.Time, e.Headline, blog, scratch)...)
 	}
 	return out, nil
 }
 
 // extractEntry finds the claims of one entry, resolves their speakers within
 // the entry and applies the entry's caveats.
-func extractEntry(paras []string, index int, time, headline string, blog *blogIndex) []Candidate {
+//
+// scratch is a word buffer reused across entries; it holds nothing between
+// calls.
+func extractEntry(paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
 	var ix entityIndex
 	var items []*item
 	var caveats []caveatAt
 	base := 0
+	ws := *scratch // reused for every sentence; nothing keeps it
+	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
+		paraLow := lowerASCII(para)
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
 			if si == 0 && dl > 0 && dl <= len(sent) {
 				from = dl
 			}
-			low := lowerASCII(sent)
+			low := paraLow[sp.s:sp.e]
+			ws = appendWords(ws[:0], sent, low, -1)
 			if isCaveat(low) {
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
 				continue
 			}
 			qs := quoteSpans(sent)
-			ix.scanNames(sent, qs, words(sent), base+sp.s)
-			frames := sentenceFrames(sent, from)
+			ix.scanNames(sent, qs, ws, base+sp.s)
+			frames := sentenceFrames(sent, from, qs, ws)
 			if len(frames) == 0 && len(items) > 0 {
 				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
 					prev := items[len(items)-1]

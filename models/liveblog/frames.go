@@ -1,6 +1,9 @@
 package liveblog
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // leadingFrames turns reporting verbs whose claim follows them into frames:
 // "S said (that) C", "S told O C", "According to S, C", "S accused O of C",
@@ -142,7 +145,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 // initialNounPhrase returns the noun phrase that opens s[from:to], up to the
 // first word that looks like a verb, or "".
 func initialNounPhrase(s string, from, to int) string {
-	ws := words(s[from:to])
+	ws := wordsN(s[from:to], 11)
 	end := -1
 	for k, w := range ws {
 		if k > 8 {
@@ -200,7 +203,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 	if j > hi {
 		return hi, strings.Join(chans, " "), false
 	}
-	ws := words(s[j:hi])
+	ws := wordsN(s[j:hi], 10)
 	for k := 0; k < len(ws) && k < 10; k++ {
 		abs := j + ws[k].s
 		if inSpans(qs, abs) {
@@ -223,7 +226,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 		if k < hi && (s[k] == ':' || s[k] == ',') {
 			return k + 1, strings.Join(chans, " "), false
 		}
-		ws := words(s[j:hi])
+		ws := wordsN(s[j:hi], 5)
 		if len(ws) == 0 || !phraseStarters[ws[0].lower] || inSpans(qs, j+ws[0].s) {
 			break
 		}
@@ -259,7 +262,21 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 // moveTrailingChannel moves a channel phrase at the end of a claim ("… in a
 // statement posted on Telegram") to the channel.
 func moveTrailingChannel(text, channel string) (string, string) {
-	low := lowerASCII(text)
+	// Only the last hundred bytes can hold such a phrase.
+	from := max(0, len(text)-100)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	if strings.IndexByte(text[from:], ' ') < 0 {
+		return text, channel
+	}
+	k, ch := trailingChannelAt(text[from:], lowerASCII(text[from:]), channel)
+	return text[:from+k], ch
+}
+
+// trailingChannelAt finds a channel phrase at the end of text (low is text
+// in lower case) and returns where the claim ends and the channel.
+func trailingChannelAt(text, low, channel string) (int, string) {
 	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
 		k := strings.LastIndex(low, p)
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
@@ -269,9 +286,9 @@ func moveTrailingChannel(text, channel string) (string, string) {
 		if channel != "" {
 			ch = channel + " " + ch
 		}
-		return text[:k], ch
+		return k, ch
 	}
-	return text, channel
+	return len(text), channel
 }
 
 // coordination reports whether a next verb shares the speaker of the frame
@@ -334,10 +351,7 @@ func cutTails(text string) string {
 // indexWord returns the byte index of word w among the first n words of
 // text, or -1.
 func indexWord(text, w string, n int) int {
-	for i, x := range words(text) {
-		if i >= n {
-			break
-		}
+	for _, x := range wordsN(text, n) {
 		if x.lower == w {
 			return x.s
 		}
@@ -348,7 +362,7 @@ func indexWord(text, w string, n int) int {
 // isGenericDenial reports whether a denial's object is only a reference to
 // something said before ("rejected the accusation").
 func isGenericDenial(text string) bool {
-	ws := words(text)
+	ws := wordsN(text, 6)
 	if len(ws) == 0 {
 		return true
 	}
@@ -367,7 +381,7 @@ func isGenericDenial(text string) bool {
 // overwhelmed" → "it was not overwhelmed"). Without an auxiliary the
 // statement is left as it is; the verb "denied" still says what happened.
 func negate(c string) string {
-	ws := words(c)
+	ws := wordsN(c, 10)
 	for i, w := range ws {
 		if i >= 8 {
 			break

@@ -117,7 +117,19 @@ func endsSentence(s string) bool {
 	return false
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the words of s separated by white space.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
+}
 
 // isDateline reports whether a paragraph opens with a wire dateline such as
 // "CAIRO (Reuters) -" and returns its length.

@@ -184,7 +184,8 @@ func inSpans(spans []span, i int) bool {
 func lowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
+			b := make([]byte, len(s))
+			copy(b, s)
 			for j := i; j < len(b); j++ {
 				if b[j] >= 'A' && b[j] <= 'Z' {
 					b[j] += 'a' - 'A'
@@ -205,10 +206,26 @@ type word struct {
 
 // words splits s into words: runs of letters, digits, apostrophes and
 // hyphens, plus "%" and "." inside numbers.
-func words(s string) []word {
-	var out []word
+func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
+
+// wordsN returns at most the first n words of s; it lowers only those.
+func wordsN(s string, n int) []word { return wordsOf(s, "", n) }
+
+// wordsOf splits s into words; low is s in lower case, or "" to lower each
+// word on its own; n < 0 means all words.
+func wordsOf(s, low string, n int) []word {
+	capHint := len(s)/6 + 1
+	if n >= 0 && n < capHint {
+		capHint = n
+	}
+	return appendWords(make([]word, 0, capHint), s, low, n)
+}
+
+// appendWords appends the words of s to out, so a caller can reuse one
+// buffer for many sentences.
+func appendWords(out []word, s, low string, n int) []word {
 	i := 0
-	for i < len(s) {
+	for i < len(s) && (n < 0 || len(out) < n) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) {
 			i += size
@@ -226,14 +243,24 @@ func words(s string) []word {
 			}
 			break
 		}
-		t := s[i:j]
-		out = append(out, word{i, j, t, lowerASCII(t)})
+		lw := ""
+		if low != "" {
+			lw = low[i:j]
+		} else {
+			lw = lowerASCII(s[i:j])
+		}
+		out = append(out, word{i, j, s[i:j], lw})
 		i = j
 	}
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '%' }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '%'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 // isWordStartAfter reports whether a joiner c continues the word: letters
 // after an apostrophe or hyphen, digits after a dot or comma ("7.1", "2,000").
@@ -252,7 +279,19 @@ func isCapitalized(w string) bool {
 	return unicode.IsUpper(r)
 }
 
-// collapseSpaces replaces runs of white space with one space.
+// collapseSpaces replaces runs of white space with one space and trims the
+// ends.
 func collapseSpaces(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') || c >= utf8.RuneSelf {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }

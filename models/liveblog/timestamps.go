@@ -85,7 +85,7 @@ func parseStamp(line string) (stamp, rest string, ok bool) {
 // five capitals (ET, BST, CEST), optionally with an offset (GMT+2), or
 // "local time" / "local".
 func zoneLen(s string) int {
-	low := lowerASCII(s)
+	low := lowerASCII(s[:min(len(s), 12)])
 	for _, w := range []string{"local time", "local"} {
 		if strings.HasPrefix(low, w) && !startsWithLetter(s[len(w):]) {
 			return len(w)
@@ -110,7 +110,11 @@ func zoneLen(s string) int {
 // isUpdatedLine reports whether a line is page furniture such as
 // "Updated 9:58 p.m." or "Last updated: 19:40 GMT" rather than an entry.
 func isUpdatedLine(line string) bool {
-	low := lowerASCII(strings.TrimSpace(line))
+	line = strings.TrimSpace(line)
+	if line == "" || !strings.ContainsRune("uUpPlLfFeE", rune(line[0])) {
+		return false
+	}
+	low := lowerASCII(line)
 	for _, p := range []string{"updated", "last updated", "posted", "published", "first published", "edited"} {
 		if strings.HasPrefix(low, p) && len(strings.Fields(low)) <= 10 && containsClock(low) {
 			return true
