@@ -414,7 +414,7 @@ func isAnonymity(low string) bool {
 
 // topLevelSplit splits s[from:to] at commas outside quotations and brackets.
 func topLevelSplit(s string, qs []span, from, to int) []span {
-	var out []span
+	out := make([]span, 0, 4)
 	start := from
 	depth := 0
 	for i := from; i < to; i++ {

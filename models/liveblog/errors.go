@@ -37,6 +37,12 @@ func normalize(text string) (string, error) {
 	if !utf8.ValidString(text) {
 		return "", ErrNotText
 	}
+	if clean, ok := alreadyNormal(text); ok {
+		if strings.TrimSpace(clean) == "" {
+			return "", ErrEmpty
+		}
+		return clean, nil
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	for i, r := range text {
@@ -65,4 +71,30 @@ func normalize(text string) (string, error) {
 		return "", ErrEmpty
 	}
 	return out, nil
+}
+
+// alreadyNormal reports whether text needs no rewriting (the common case of
+// pasted UTF-8 with "\n" line ends), which spares a copy of the input. It
+// returns ok=false also for input normalize must reject, leaving the errors
+// to the slow path.
+func alreadyNormal(text string) (string, bool) {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '\n':
+		case c < 0x20 || c == 0x7F:
+			return "", false
+		case c >= 0xC2 && c <= 0xE2:
+			// Lead bytes of U+00A0, U+2007, U+2028/9, U+202F, U+FEFF and
+			// other runes: look at the rune.
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r == '\u00A0' || r == '\u2028' || r == '\u2029' || r == '\u202F' || r == '\u2007' {
+				return "", false
+			}
+			i += size - 1
+		case c == 0xEF && i == 0:
+			return "", false // a byte order mark, perhaps
+		}
+	}
+	return text, true
 }

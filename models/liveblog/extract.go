@@ -62,7 +62,7 @@ func Extract(text string) ([]Candidate, error) {
 	}
 	p := parseNormalized(norm)
 	blog := newBlogIndex()
-	out := []Candidate{}
+	out := make([]Candidate, 0, len(norm)/200+1) // about one claim per 200 bytes of news
 	byEntry := map[int][]int{}
 	for k, c := range p.blog.Captions {
 		byEntry[c.EntryIndex] = append(byEntry[c.EntryIndex], k)

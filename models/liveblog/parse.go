@@ -45,7 +45,7 @@ type line struct {
 // paragraphLines splits normalised text into non-empty lines, joining a line
 // that was hard-wrapped in the middle of a sentence to the one before it.
 func paragraphLines(text string) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")/2+1)
 	prevBlank := true
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := strings.TrimSpace(raw)
