@@ -1,0 +1,53 @@
+// Command loadtest measures a running Claimdesk over real HTTP: latency
+// percentiles for one client and throughput at many, for the desk list,
+// full-text search, a claim page and concurrent verdict changes, each beside
+// /healthz measured in the same run. With -soak it instead runs a mixed load
+// of reads, writes, uploads, exports and invalid requests and reports every
+// 5xx answer and the server's memory over time.
+//
+//	go run ./handlers/loadtest/cmd/loadtest -url http://127.0.0.1:8080 -token "$T"
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"claimdesk/handlers/loadtest"
+)
+
+func main() {
+	base := flag.String("url", "http://127.0.0.1:8080", "Claimdesk base URL (loopback only)")
+	token := flag.String("token", os.Getenv("CLAIMDESK_TOKEN"), "API token of a fact-checker or editor (env CLAIMDESK_TOKEN)")
+	dur := flag.Duration("duration", 10*time.Second, "how long each measurement runs")
+	clients := flag.Int("clients", 16, "concurrent clients for the throughput runs")
+	soak := flag.Bool("soak", false, "run the mixed soak load instead of the benchmarks")
+	pid := flag.Int("pid", 0, "server process id, to sample its resident memory during -soak")
+	flag.Parse()
+	if *token == "" {
+		fmt.Fprintln(os.Stderr, "loadtest: -token is required (claimdesk token create --email E)")
+		os.Exit(2)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+	defer cancel()
+	c := loadtest.NewClient(*base, *token, *clients)
+	var err error
+	if *soak {
+		var rep *loadtest.SoakReport
+		rep, err = loadtest.RunSoak(ctx, c, *clients, *dur, *pid)
+		if err == nil {
+			rep.Print(os.Stdout)
+			if rep.ServerErrors > 0 || rep.LostWrites > 0 {
+				os.Exit(1)
+			}
+		}
+	} else {
+		err = loadtest.RunBenchmarks(ctx, c, *clients, *dur, os.Stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest:", err)
+		os.Exit(1)
+	}
+}
