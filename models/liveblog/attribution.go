@@ -321,8 +321,14 @@ func isIntroLike(text string) bool {
 	if text == "" {
 		return true
 	}
-	if wordCount(text) > 8 {
-		return false
+	if wordCount(text) > 8 || hasAuxiliary(text) {
+		return false // "At least 12 people were killed" is a claim
+	}
+	low := lowerASCII(text)
+	for _, q := range []string{"at least", "at most", "more than", "up to", "as many as", "as few as", "about ", "around "} {
+		if strings.HasPrefix(low, q) {
+			return false
+		}
 	}
 	return introStarters[lowerASCII(firstWord(text))]
 }
@@ -426,6 +432,9 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 				depth--
 			}
 		case ',', ';':
+			if s[i] == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				continue // "3,000"
+			}
 			if depth == 0 && !inSpans(qs, i) {
 				out = append(out, span{start, i})
 				start = i + 1

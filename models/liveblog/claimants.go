@@ -93,7 +93,8 @@ func analyzeSubject(raw string) subjectInfo {
 	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
 	s = removeParentheses(s)
 	var parts []string
-	for p := range strings.SplitSeq(s, ",") {
+	for _, sp := range topLevelSplit(s, nil, 0, len(s)) {
+		p := s[sp.s:sp.e]
 		p = strings.TrimSpace(p)
 		low := lowerASCII(p)
 		switch {

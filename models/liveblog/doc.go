@@ -10,6 +10,16 @@
 // or indirect, channel, relaying outlet) and the "could not be independently
 // verified" caveat that covers it, if any.
 //
+// Decisions worth knowing: input must be UTF-8 text (invalid bytes are
+// rejected with ErrNotText, not replaced, so quotes stay faithful); a claim
+// found before the first timestamped entry has EntryIndex -1; a denial's claim
+// is the denied statement with "not" added after its first auxiliary where
+// there is one ("it was not overwhelmed"), and the verb says "denied"; a
+// caveat covers the claims before it in its paragraph ("these figures"), the
+// last statement ("the claim"), or the last two accounts ("neither",
+// "both"), reaching back one paragraph when it stands alone, never beyond
+// its entry.
+//
 // The package is pure code: standard library only, no database, no HTTP, no
 // package-level mutable state. Work is linear in the size of the input;
 // pronoun and role resolution and caveat scoping look only within an entry.

@@ -32,7 +32,8 @@ type Candidate struct {
 	// Telegram", "told reporters", "according to Russian sources").
 	Channel string `json:"channel,omitempty"`
 	// Via is the outlet that relayed the claim ("Reuters reported").
-	Via    string `json:"via,omitempty"`
+	Via string `json:"via,omitempty"`
+	// Caveat is the sentence that makes the claim unverifiable, if any.
 	Caveat string `json:"caveat,omitempty"`
 	// EntryIndex is the index of the claim's entry in Blog.Entries, or -1
 	// for the text before the first entry, so an importer can attach the

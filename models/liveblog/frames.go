@@ -21,6 +21,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		f := rawFrame{verb: t.info.display, pos: t.vs}
 		var cs int
 		var hadThat bool
+		introChannel := ""
 		switch {
 		case t.info.kind == vAccording:
 			subj, after, ok := accordingSubject(s, qs, t.ve, hi)
@@ -57,6 +58,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject = s[ss:se]
+			// "In a statement, the company said …": the introduction
+			// may name the channel.
+			if intro := strings.TrimRight(strings.TrimSpace(s[lo:ss]), ", "); intro != "" && isIntroLike(intro) {
+				introChannel = channelPhrase(intro)
+			}
 			if w := lowerASCII(lastWord(f.subject)); w == "and" || w == "but" {
 				// "The ministry summoned the ambassador and accused …"
 				f.subject = initialNounPhrase(s, ss, t.vs)
@@ -68,7 +74,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		if t.info.kind != vAccording {
 			var ch string
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
-			f.channel = ch
+			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
 		// Where the claim ends: at a coordinated or independent next verb.
 		ce, next := hi, hi
@@ -340,7 +346,7 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 // named", "…, citing officials").
 func cutTails(text string) string {
 	low := lowerASCII(text)
-	for _, p := range []string{", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
+	for _, p := range []string{", a claim ", ", a charge ", ", an accusation ", ", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
 		if k := strings.Index(low, p); k >= 0 {
 			text, low = text[:k], low[:k]
 		}
