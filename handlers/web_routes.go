@@ -11,7 +11,7 @@ import (
 )
 
 // webRoutes registers the web desk's pages (sign-in, desk, claim, story,
-// sources, admin) with the role each needs. Every page route sits behind
+// import, sources, admin) with the role each needs. Every page route sits behind
 // webAuth (a session) and csrfProtect (a valid token on every POST); the
 // setup and sign-in forms check their pre-session token themselves.
 func (h *Handler) webRoutes(e *echo.Echo) error {
@@ -50,6 +50,10 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/stories/:id", h.storyPage, viewer)
 	web.POST("/stories/:id/entries", h.storyEntryCreate, factchecker)
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
+
+	web.GET("/import", h.importForm, factchecker)
+	web.POST("/import/preview", h.importPreview, factchecker)
+	web.POST("/import/commit", h.importCommit, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)
 	web.GET("/sources/:id", h.sourcePage, viewer)
