@@ -330,7 +330,7 @@ func isIntroLike(text string) bool {
 			return false
 		}
 	}
-	return introStarters[lowerASCII(firstWord(text))]
+	return inSet(introStarters, firstWord(text))
 }
 
 // tailInfo is what follows a trailing attribution's verb.
@@ -491,7 +491,7 @@ func channelPhrase(seg string) string {
 	var cur []string
 	flush := func() {
 		for _, w := range cur {
-			if channelWords[lowerASCII(strings.Trim(w, ".,;:"))] {
+			if inSet(channelWords, strings.Trim(w, ".,;:")) {
 				out = append(out, strings.Join(cur, " "))
 				break
 			}
@@ -520,7 +520,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	// Adverbs between subject and verb: "later told", "has said".
 	for {
 		w := lastWord(s[lo:end])
-		if w == "" || !subjectAdverbs[lowerASCII(w)] || end-len(w) <= lo {
+		if w == "" || !inSet(subjectAdverbs, w) || end-len(w) <= lo {
 			break
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
@@ -563,7 +563,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		se--
 	}
 	// Leading conjunction: ", and the union said".
-	if w := firstWord(s[ss:se]); leadingConjunctions[lowerASCII(w)] && len(w) < se-ss {
+	if w := firstWord(s[ss:se]); inSet(leadingConjunctions, w) && len(w) < se-ss {
 		ss = skipSpaces(s, ss+len(w))
 		for ss < se && s[ss] == ',' {
 			ss = skipSpaces(s, ss+1)
@@ -624,7 +624,7 @@ func nameLike(seg string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if !isCapitalized(w) && !nameConnectors[lowerASCII(w)] {
+		if !isCapitalized(w) && !inSet(nameConnectors, w) {
 			return false
 		}
 	}

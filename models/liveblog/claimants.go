@@ -140,16 +140,16 @@ func analyzeSubject(raw string) subjectInfo {
 	}
 	// Trailing capitalised run: "party leader Tomas Wendt".
 	r := len(ws)
-	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && nameConnectors[lowerASCII(ws[r-1])] && isCapitalized(ws[r-2]))) {
+	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && inSet(nameConnectors, ws[r-1]) && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && placePrepositions[lowerASCII(ws[r-1])]) {
+	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
 	name := strings.Join(ws[r:], " ")
 	role := strings.Join(ws[:r], " ")
-	if r == 0 && len(ws) == 1 && commonSubjects[lowerASCII(ws[0])] {
+	if r == 0 && len(ws) == 1 && inSet(commonSubjects, ws[0]) {
 		si.role = p
 		return si
 	}
@@ -208,7 +208,7 @@ func cleanName(n string) string {
 	for _, a := range []string{"The ", "the "} {
 		n = strings.TrimPrefix(n, a)
 	}
-	if len(n) <= 4 && pronouns[lowerASCII(n)] {
+	if len(n) <= 4 && inSet(pronouns, n) {
 		return ""
 	}
 	return n
@@ -384,25 +384,28 @@ var descStop = setOf("the", "a", "an", "of", "for", "at", "in", "on", "its", "hi
 // authority" → "head", "the national rail operator" → "operator",
 // "hospital's management" → "management".
 func roleHead(role string) string {
-	ws := strings.Fields(lowerASCII(role))
-	if len(ws) > 0 && ws[0] == "who" {
+	ws := strings.Fields(role)
+	if len(ws) == 0 || strings.EqualFold(ws[0], "who") {
 		return ""
 	}
 	end := len(ws)
 	for i, w := range ws {
-		if i > 0 && (w == "of" || w == "for" || w == "at" || w == "in" || w == "from" || w == "on" || w == "with") {
+		if i > 0 && inSet(headPrepositions, w) {
 			end = i
 			break
 		}
 	}
 	for i := end - 1; i >= 0; i-- {
 		w := strings.Trim(ws[i], ".,;:\"“”")
-		if !descStop[w] && w != "" {
-			return w
+		if w != "" && !inSet(descStop, w) {
+			return lowerASCII(w)
 		}
 	}
 	return ""
 }
+
+// headPrepositions end the head of a description ("head of …").
+var headPrepositions = setOf("of", "for", "at", "in", "from", "on", "with")
 
 // contentWords returns the meaningful words of a phrase, lower-case.
 func contentWords(s string) []string {

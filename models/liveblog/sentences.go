@@ -115,7 +115,7 @@ func abbreviationEnds(before, after string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		// An initial ("J. Smith"), unless a common sentence opener follows
 		// ("… wrote on X. The ministry …").
-		return !unicode.IsUpper(r) || sentenceStarters[lowerASCII(firstWord(after))]
+		return !unicode.IsUpper(r) || inSet(sentenceStarters, firstWord(after))
 	}
 	return !abbreviations[low]
 }

@@ -158,3 +158,21 @@ var genericDenied = setOf("accusation", "accusations", "claim", "claims", "alleg
 // was not overwhelmed").
 var auxiliaries = setOf("is", "are", "was", "were", "has", "have", "had", "will", "would", "could",
 	"can", "did", "does", "do", "should", "must", "might", "may")
+
+// inSet looks up the lower-case form of w in set without allocating for
+// short words.
+func inSet(set map[string]bool, w string) bool {
+	var buf [40]byte
+	if len(w) > len(buf) {
+		return set[lowerASCII(w)]
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return set[string(b)]
+}
