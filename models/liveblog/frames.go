@@ -22,6 +22,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		var cs int
 		var hadThat bool
 		introChannel := ""
+		relative := false
 		switch {
 		case t.info.kind == vAccording:
 			subj, after, ok := accordingSubject(s, qs, t.ve, hi)
@@ -58,6 +59,21 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject = s[ss:se]
+			if sw := lowerASCII(f.subject); sw == "who" || sw == "which" {
+				// "The mayor, who said last week that …, resigned": the
+				// speaker is the noun before the relative pronoun, and the
+				// claim ends with the relative clause.
+				segs := topLevelSplit(s, qs, 0, ss)
+				prev := ""
+				for k := len(segs) - 1; k >= 0 && prev == ""; k-- {
+					prev = strings.TrimSpace(s[segs[k].s:segs[k].e])
+				}
+				if prev == "" || wordCount(prev) > maxSubjectWords {
+					continue
+				}
+				f.subject = prev
+				relative = true
+			}
 			// "In a statement, the company said …": the introduction
 			// may name the channel.
 			if intro := strings.TrimRight(strings.TrimSpace(s[lo:ss]), ", "); intro != "" && isIntroLike(intro) {
@@ -97,6 +113,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			dropped[m] = true
 		}
 		lo = next
+		if relative && cs < ce {
+			if segs := topLevelSplit(s, qs, cs, ce); len(segs) > 1 {
+				ce = segs[0].e
+			}
+		}
 		if cs >= ce {
 			continue
 		}
@@ -133,6 +154,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
 		f.claim, f.direct = cleanClaim(text)
+		if !f.direct && isEmptyClaim(f.claim) {
+			f.claim = "" // "said little about its losses", "confirmed the figure"
+		}
 		if f.deny && hadThat && f.claim != "" {
 			f.claim = negate(f.claim)
 		}
@@ -363,6 +387,26 @@ func indexWord(text, w string, n int) int {
 		}
 	}
 	return -1
+}
+
+// emptyClaimStarts open an object that says nothing ("said little about").
+var emptyClaimStarts = setOf("little", "nothing", "much", "few", "anything", "something", "no", "more", "so", "this", "that", "it")
+
+// referenceNouns as the whole object of a verb refer to something said
+// elsewhere ("confirmed the figure").
+var referenceNouns = setOf("figure", "figures", "toll", "number", "numbers", "details", "news", "report",
+	"reports", "claim", "claims", "statement", "account", "information", "it", "this", "that", "them")
+
+// isEmptyClaim reports whether a claim has no content of its own.
+func isEmptyClaim(c string) bool {
+	ws := wordsN(c, 6)
+	if len(ws) == 0 {
+		return true
+	}
+	if len(ws) <= 5 && emptyClaimStarts[ws[0].lower] && (len(ws) == 1 || ws[1].lower == "about" || ws[1].lower == "on" || ws[1].lower == "of" || ws[1].lower == "more" || ws[1].lower == "else") {
+		return true
+	}
+	return len(ws) <= 3 && referenceNouns[ws[len(ws)-1].lower]
 }
 
 // isGenericDenial reports whether a denial's object is only a reference to
