@@ -21,14 +21,14 @@ import (
 
 // apiFixture is the whole router on a fresh database, with a token per role.
 type apiFixture struct {
-	t      *testing.T
+	t      testing.TB
 	store  *models.Store
 	e      *echo.Echo
 	tokens map[string]string
 	users  map[string]*models.User
 }
 
-func newAPIFixture(t *testing.T) *apiFixture {
+func newAPIFixture(t testing.TB) *apiFixture {
 	t.Helper()
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	st, err := models.Open(models.Config{Path: filepath.Join(t.TempDir(), "api.db"), Now: func() time.Time { return now }})
@@ -112,7 +112,7 @@ func (f *apiFixture) upload(who, path string, fields map[string]string, fileName
 }
 
 // decode parses a JSON answer into a map.
-func decode(t *testing.T, rec *httptest.ResponseRecorder) map[string]any {
+func decode(t testing.TB, rec *httptest.ResponseRecorder) map[string]any {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(rec.Body.Bytes(), &m); err != nil {
@@ -122,7 +122,7 @@ func decode(t *testing.T, rec *httptest.ResponseRecorder) map[string]any {
 }
 
 // mustStatus fails unless the answer has the status.
-func mustStatus(t *testing.T, rec *httptest.ResponseRecorder, want int) {
+func mustStatus(t testing.TB, rec *httptest.ResponseRecorder, want int) {
 	t.Helper()
 	if rec.Code != want {
 		t.Fatalf("status %d, want %d: %s", rec.Code, want, rec.Body.String())

@@ -46,6 +46,12 @@ func (f *apiFixture) run(t *testing.T, scenarios []apiScenario) {
 // seed makes a story, a source and a claim through the API, returning their ids.
 func (f *apiFixture) seed(t *testing.T) (story, source, claim int64) {
 	t.Helper()
+	return f.seedTB(t)
+}
+
+// seedTB is seed for tests, benchmarks and fuzz targets alike.
+func (f *apiFixture) seedTB(t testing.TB) (story, source, claim int64) {
+	t.Helper()
 	rec := f.do("fc", "POST", "/api/v1/stories", map[string]any{"title": "Belgorod live", "url": "https://news.example/live"})
 	mustStatus(t, rec, http.StatusCreated)
 	story = int64(decode(t, rec)["id"].(float64))
