@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"net/http"
+
 	"github.com/labstack/echo/v4"
 
 	"claimdesk/models"
@@ -8,6 +10,7 @@ import (
 
 // routes lists every route of the app in one place, with the role each needs.
 func (h *Handler) routes(e *echo.Echo) error {
+	e.Use(h.bodyLimit)
 	e.GET("/healthz", h.healthz)
 	e.HEAD("/healthz", h.healthz)
 
@@ -56,4 +59,21 @@ func (h *Handler) routes(e *echo.Echo) error {
 	h.importRoutes(api)
 	h.exportRoutes(api)
 	return h.webRoutes(e)
+}
+
+// bodyLimit is the outer bound on every request body: the largest upload or
+// pasted blog plus room for the form around it. Routes apply tighter limits
+// of their own; this one stops an oversized body before anything reads it.
+func (h *Handler) bodyLimit(next echo.HandlerFunc) echo.HandlerFunc {
+	limit := max(h.store.MaxUploadBytes(), maxImportBody) + 2<<20
+	return func(c echo.Context) error {
+		r := c.Request()
+		if r.ContentLength > limit {
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge, "the request body is too large")
+		}
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(c.Response(), r.Body, limit)
+		}
+		return next(c)
+	}
 }

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -33,6 +34,8 @@ func (h *Handler) createUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	admin := currentUser(c)
+	h.audit(c, admin, admin.Email, models.AuditUserCreated, fmt.Sprintf("%s as %s (API)", u.Email, u.Role))
 	return c.JSON(http.StatusCreated, u)
 }
 
@@ -59,9 +62,20 @@ func (h *Handler) updateUser(c echo.Context) error {
 	if id == currentUser(c).ID && ((up.Role != nil && *up.Role != models.RoleAdmin) || (up.Disabled != nil && *up.Disabled)) {
 		return &models.ValidationError{Fields: map[string]string{"role": "you cannot demote or disable yourself"}}
 	}
+	before, err := h.store.User(c.Request().Context(), id)
+	if err != nil {
+		return err
+	}
 	u, err := h.store.UpdateUser(c.Request().Context(), id, up)
 	if err != nil {
 		return err
+	}
+	admin := currentUser(c)
+	if before.Role != u.Role {
+		h.audit(c, admin, admin.Email, models.AuditRoleChanged, fmt.Sprintf("%s: %s → %s (API)", u.Email, before.Role, u.Role))
+	}
+	if before.Disabled != u.Disabled && u.Disabled {
+		h.audit(c, admin, admin.Email, models.AuditUserDisabled, u.Email+" (API)")
 	}
 	return c.JSON(http.StatusOK, u)
 }
@@ -88,5 +102,7 @@ func (h *Handler) createUserToken(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	admin := currentUser(c)
+	h.audit(c, admin, admin.Email, models.AuditTokenCreated, fmt.Sprintf("token %d for %s (API)", t.ID, u.Email))
 	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": t.ID, "user_id": t.UserID, "name": t.Name})
 }

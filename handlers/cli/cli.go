@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -155,7 +156,18 @@ func durationEnv(env Env, key string, def time.Duration) time.Duration {
 	return def
 }
 
+// megabytesEnv reads a size in MB from the environment, or 0 for the default.
+func megabytesEnv(env Env, key string) int64 {
+	if v := env.Getenv(key); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 && n < 1<<20 {
+			return n << 20
+		}
+	}
+	return 0
+}
+
 // openStore opens the database with the settings shared by every command.
 func openStore(path string, env Env) (*models.Store, error) {
-	return models.Open(models.Config{Path: path, StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0)})
+	return models.Open(models.Config{Path: path, StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
+		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB")})
 }

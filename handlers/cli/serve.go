@@ -32,7 +32,7 @@ func runServe(args []string, env Env) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	e, err := handlers.New(st, handlers.Config{Logger: logger, BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
 	if err != nil {
 		return err
 	}

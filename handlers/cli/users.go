@@ -36,6 +36,7 @@ func runUserAdd(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	recordCLIAudit(env, st, u, models.AuditUserCreated, fmt.Sprintf("%s as %s (command line)", u.Email, u.Role))
 	fmt.Fprintf(env.Stdout, "created %s <%s> as %s (id %d)\n", u.Name, u.Email, u.Role, u.ID)
 	return nil
 }
@@ -57,10 +58,26 @@ func runTokenCreate(args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
-	secret, _, err := st.CreateToken(env.Ctx, *email, *name)
+	secret, t, err := st.CreateToken(env.Ctx, *email, *name)
 	if err != nil {
 		return err
 	}
+	if u, err := st.User(env.Ctx, t.UserID); err == nil {
+		recordCLIAudit(env, st, u, models.AuditTokenCreated, fmt.Sprintf("token %d for %s (command line)", t.ID, u.Email))
+	}
 	fmt.Fprintln(env.Stdout, secret)
 	return nil
+}
+
+// recordCLIAudit logs a command-line action in the audit log, "from" the
+// machine's user account, since there is no signed-in user or remote address.
+func recordCLIAudit(env Env, st *models.Store, u *models.User, action, detail string) {
+	who := env.Getenv("USER")
+	if who == "" {
+		who = "unknown"
+	}
+	ev := models.AuditEvent{UserID: &u.ID, Email: u.Email, Action: action, Detail: detail, Remote: "command line (" + who + ")"}
+	if err := st.RecordAudit(env.Ctx, ev); err != nil {
+		fmt.Fprintf(env.Stderr, "warning: could not record the audit event: %v\n", err)
+	}
 }
