@@ -126,7 +126,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 	for _, c := range caveats {
 		// Claims before the caveat in the entry, nearest first.
 		end := 0
-		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent < c.sent)) {
+		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
 			end++
 		}
 		if end == 0 {
@@ -137,7 +137,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		if para != c.para && c.para-para > 1 {
 			continue // no claim in this or the previous paragraph
 		}
-		switch c.scope {
+		scope := c.scope
+		if last := items[end-1]; last.para == c.para && last.sent == c.sent && scope != scopePair {
+			scope = scopeSingular // "…, which could not be verified": its own sentence
+		}
+		switch scope {
 		case scopeSingular:
 			last := items[end-1]
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {

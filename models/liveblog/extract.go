@@ -120,8 +120,9 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 			low := paraLow[sp.s:sp.e]
 			ws = appendWords(ws[:0], sent, low, -1)
 			if isCaveat(low) {
+				// The caveat may share its sentence with a claim ("X said
+				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
-				continue
 			}
 			qs := quoteSpans(sent)
 			ix.scanNames(sent, qs, ws, base+sp.s)
