@@ -348,3 +348,39 @@ func seedSamples(t *testing.T, a *webApp) (storyID, claimID int64) {
 	}
 	return storyID, claimID
 }
+
+// TestBrowserImportLiveBlog pastes the earthquake sample, previews it,
+// unticks one claim (the script keeps the count), and imports the rest.
+func TestBrowserImportLiveBlog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	blog := quakeBlog(t)
+	ctx := headless(t)
+	a := newWebApp(t)
+	a.user("fay", models.RoleFactchecker)
+	srv := httptest.NewServer(a.e)
+	t.Cleanup(srv.Close)
+	run(t, ctx, "sign in", chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), "fay@desk.test"),
+		chromedp.SendKeys(chromedp.CSS("#password"), webPassword))
+	submitForm(t, ctx, "form[action='/signin'] button", ".counts")
+
+	run(t, ctx, "open import", chromedp.Click(chromedp.CSS("nav a[href='/import']")), chromedp.WaitVisible(chromedp.CSS("#import-text")),
+		chromedp.SetValue(chromedp.CSS("#import-text"), blog))
+	submitForm(t, ctx, "form[action='/import/preview'] button", ".import-commit")
+	if txt := textOf(t, ctx, ".summary"); !strings.Contains(txt, "10 candidate claim(s) in 5 entries; 0 already in this story") {
+		t.Fatalf("preview summary: %q", txt)
+	}
+	run(t, ctx, "untick one", chromedp.Click(chromedp.CSS("input[name='candidates[0].selected']")))
+	if n := textOf(t, ctx, "[data-selected-count]"); n != "9" {
+		t.Fatalf("ticked count after unticking one: %q, want 9", n)
+	}
+	submitForm(t, ctx, ".import-commit button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, ".flash"); !strings.Contains(txt, "Imported 9 claims (0 already there)") {
+		t.Fatalf("after import: %q", txt)
+	}
+	if txt := textOf(t, ctx, "#entries"); !strings.Contains(txt, "Carmen Ruiz") || !strings.Contains(txt, "Rescue teams say 140 people") {
+		t.Fatalf("story page after import: %q", txt)
+	}
+}

@@ -41,6 +41,8 @@ type importPreviewPage struct {
 	// Other holds messages for fields that belong to no row or control on
 	// the page, shown above the rows.
 	Other map[string]string
+	// TooLarge says why the rows cannot travel back in one form, if so.
+	TooLarge string
 }
 
 // importRow is one candidate claim of the preview with its field messages.
@@ -200,6 +202,7 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 
 // renderImportPreview counts the rows kept and the duplicates, and shows the preview.
 func (h *Handler) renderImportPreview(c echo.Context, status int, v view, p importPreviewPage) error {
+	p.TooLarge = h.importFormTooLarge(p.Text, p.Rows)
 	for _, r := range p.Rows {
 		if r.Duplicate {
 			p.Duplicates++
@@ -210,6 +213,45 @@ func (h *Handler) renderImportPreview(c echo.Context, status int, v view, p impo
 	}
 	v.D = p
 	return h.render(c, status, "import_preview", v)
+}
+
+// maxFormFields is how many fields Go's form parser accepts in one request
+// (net/url's default limit); a larger import form would arrive empty.
+const maxFormFields = 10000
+
+// importFormTooLarge tells, before the desk spends time on the rows, whether
+// the preview's form would be refused when sent back: more rows than one
+// import takes, more fields than a form may carry, or a body over the limit.
+func (h *Handler) importFormTooLarge(text string, rows []importRow) string {
+	const advice = " Import it with the claimdesk import command, or paste it in parts."
+	if len(rows) > models.MaxImportCandidates {
+		return fmt.Sprintf("This blog has %d candidate claims; one import takes at most %d.", len(rows), models.MaxImportCandidates) + advice
+	}
+	fields, size := 6, int64(len(url.QueryEscape(text)))+256
+	for _, r := range rows {
+		// Sent for every row (selected and unverifiable at most), then
+		// the hidden fields the template writes only when set.
+		vals := []string{"1", r.Claim, r.Claimant, r.Caveat, "0000", "1"}
+		for _, v := range []string{r.Quote, r.Verb, r.Channel, r.Via} {
+			if v != "" {
+				vals = append(vals, v)
+			}
+		}
+		if r.Direct {
+			vals = append(vals, "1")
+		}
+		if r.SourceID > 0 {
+			vals = append(vals, "000000", r.SourceName)
+		}
+		fields += len(vals)
+		for _, v := range vals {
+			size += int64(len(url.QueryEscape(v))) + 32 // the field's name
+		}
+	}
+	if limit := h.store.MaxUploadBytes() + h.cfg.MaxBodyBytes; fields > maxFormFields || size > limit {
+		return fmt.Sprintf("This blog and its %d candidate claims are too large to send back through this page.", len(rows)) + advice
+	}
+	return ""
 }
 
 // importText returns the blog to preview: the uploaded .txt file when one was

@@ -445,3 +445,22 @@ func TestImportCandidatesFromForm(t *testing.T) {
 		}
 	}
 }
+
+func TestWebImportPreviewSaysWhenFormIsTooLarge(t *testing.T) {
+	a := newWebApp(t)
+	a.user("fay", models.RoleFactchecker)
+	b := a.browser().signIn("fay@desk.test")
+	b.get("/import")
+	var blog strings.Builder
+	blog.WriteString("Flood updates\n\n")
+	for i := 0; i < 1500; i++ {
+		blog.WriteString(strconv.Itoa(1+i/60%12) + ":" + strconv.Itoa(10+i%50) + " – Entry " + strconv.Itoa(i) +
+			"\n\nBridge number " + strconv.Itoa(i) + " was closed, the mayor of Vellamar said.\n\n")
+	}
+	rec := b.post("/import/preview", url.Values{"text": {blog.String()}})
+	wantStatus(t, rec, http.StatusOK)
+	body := rec.Body.String()
+	if !strings.Contains(body, "too large to send back through this page") || strings.Contains(body, "Import the ticked claims</button>") {
+		t.Errorf("an oversized preview offers an import that would be refused:\n%.2000s", body)
+	}
+}
