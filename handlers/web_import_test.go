@@ -360,6 +360,12 @@ func TestWebImportBadInput(t *testing.T) {
 			}
 		})
 	}
+	// A file far over the limit is answered from its size, not its token.
+	rec := b.upload("/import/preview", nil, "huge.txt", bytes.Repeat([]byte("a"), 13<<20))
+	wantStatus(t, rec, http.StatusRequestEntityTooLarge)
+	if !strings.Contains(rec.Body.String(), "is larger than 10 MB") || !strings.Contains(rec.Body.String(), `action="/import/preview"`) {
+		t.Error("an oversized upload is not answered with the form and its message")
+	}
 	if storyCount(t, a) != 0 {
 		t.Fatal("bad input wrote a story")
 	}

@@ -52,7 +52,9 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
 
 	web.GET("/import", h.importForm, factchecker)
-	web.POST("/import/preview", h.importPreview, factchecker)
+	// An oversized upload is answered before the CSRF check, which could
+	// not read the token from a body over the limit.
+	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.csrfProtect)
 	web.POST("/import/commit", h.importCommit, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)
