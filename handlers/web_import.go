@@ -153,22 +153,18 @@ func (h *Handler) importCommit(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	cands, cerr := importCandidatesFromForm(form)
+	cands, err := importCandidatesFromForm(form)
 	storyID, _ := strconv.ParseInt(strings.TrimSpace(f.Get("story_id")), 10, 64)
 	var res *models.ImportResult
-	if cerr == nil {
-		res, err = h.store.CommitImport(ctx, currentUser(c), models.ImportRequest{StoryID: storyID, StoryTitle: f.Get("story_title"),
-			Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))})
-	} else {
-		err = cerr
+	if err == nil {
+		res, err = h.store.CommitImport(c.Request().Context(), currentUser(c), models.ImportRequest{StoryID: storyID,
+			StoryTitle: f.Get("story_title"), Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))})
 	}
-	ve, ok := asValidation(err)
-	if !ok && err != nil {
-		return err
-	}
-	if ok {
+	if ve, ok := asValidation(err); ok {
 		return h.importCommitFailed(c, f, storyID, cands, ve.Fields)
+	}
+	if err != nil {
+		return err
 	}
 	setFlash(c, importMessage(res))
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(res.StoryID, 10))
