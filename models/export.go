@@ -4,14 +4,21 @@ import (
 	"context"
 	"database/sql"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
+
+	"gorm.io/gorm"
 )
 
-// ExportChunk is how many claims an export reads per query. Each chunk is one
-// keyset-paginated claims query plus one IN query for their evidence, so an
-// export's memory is bounded by the chunk, never by the number of claims, and
-// no read transaction stays open for the whole export (which would keep the
-// WAL from being checkpointed while a million rows go out).
+// ExportChunk is how many claims an export reads per round: one
+// keyset-paginated query for the next ids in order (on the claims table alone,
+// so the planner walks an index in order rather than sorting), one query for
+// those claims with their story, entry, claimant and reviewers, and one for
+// their evidence. An export's memory is bounded by the chunk, never by the
+// number of claims, and no read transaction stays open for the whole export
+// (which would keep the WAL from being checkpointed while a million rows go
+// out, and hold a pooled connection for as long as a slow client reads).
 const ExportChunk = 1000
 
 // ExportRow is one claim as the exports write it: the claim with its story,
@@ -54,42 +61,62 @@ type ExportRow struct {
 	// AttributionLine is the ready sentence for copy (see AttributionLine).
 	AttributionLine string
 
-	sortKey sql.NullString // the keyset cursor's sort column, as stored
+	sourceID, verdictByID, signedOffByID int64
 }
 
 // Published reports whether the row's verdict is final and signed off: the
 // only verdicts the ClaimReview export may show.
 func (r *ExportRow) Published() bool { return r.Verdict.Final() && r.SignedOffAt != nil }
 
-// exportSort is a keyset order: a whitelisted column (empty: the id alone)
-// and its direction. Nothing a client typed reaches the SQL.
+// exportSort is a keyset order: a whitelisted column (empty: the id alone),
+// the index that holds it in order, and the direction. Nothing a client typed
+// reaches the SQL.
 type exportSort struct {
-	col  string
-	desc bool
+	col, index string
+	desc       bool
 }
 
 // exportSorts maps every claim-list sort to a keyset order. "relevance" (the
 // list's default with a query) ranks by full-text score, which cannot be paged
 // by key in bounded memory; an export with it is written newest first.
 var exportSorts = map[string]exportSort{
-	"-reported": {"claims.reported_at", true},
-	"reported":  {"claims.reported_at", false},
-	"-created":  {"claims.created_at", true},
-	"created":   {"claims.created_at", false},
-	"-updated":  {"claims.updated_at", true},
-	"updated":   {"claims.updated_at", false},
-	"-id":       {"", true},
-	"id":        {"", false},
-	"relevance": {"claims.reported_at", true},
+	"-reported": {"claims.reported_at", "claims_reported", true},
+	"reported":  {"claims.reported_at", "claims_reported", false},
+	"-created":  {"claims.created_at", "claims_created", true},
+	"created":   {"claims.created_at", "claims_created", false},
+	"-updated":  {"claims.updated_at", "claims_updated", true},
+	"updated":   {"claims.updated_at", "claims_updated", false},
+	"-id":       {"", "", true},
+	"id":        {"", "", false},
+	"relevance": {"claims.reported_at", "claims_reported", true},
 }
 
-// exportColumns are the columns an export reads, in the order scanRow scans them.
-const exportColumns = `claims.id, claims.story_id, st.title, claims.entry_id, COALESCE(e.position, 0),
-	COALESCE(e.time_text, ''), COALESCE(e.headline, ''), s.name, s.role, s.kind,
-	claims.text, claims.quote, claims.verb, claims.direct, claims.channel, claims.via,
-	claims.made_at, claims.reported_at, claims.reported_url, claims.verifiability, claims.verifiability_reason,
-	claims.verdict, claims.verdict_rationale, COALESCE(uv.name, ''), claims.verdict_at,
-	COALESCE(us.name, ''), claims.signed_off_at`
+// exportColumns are the claim columns an export reads, in the order
+// exportScanner scans them. The names shown beside a claim (story, entry,
+// claimant, reviewers) repeat from claim to claim, so they are loaded once per
+// chunk by loadExportNames instead of joined into every row.
+const exportColumns = `id, story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
+	made_at, reported_at, reported_url, verifiability, verifiability_reason,
+	verdict, verdict_rationale, verdict_by_id, verdict_at, signed_off_by_id, signed_off_at`
+
+// exportCursor is where the next chunk starts: the last id and its sort value
+// as stored.
+type exportCursor struct {
+	id  int64
+	key string
+}
+
+// exportQuery is one export's walk through the claims.
+type exportQuery struct {
+	s         *Store
+	f         ClaimFilter
+	published bool
+	order     exportSort
+	now       time.Time
+	// pinned forces the order's own index: set when the planner would
+	// otherwise sort every remaining match for every chunk.
+	pinned bool
+}
 
 // EachExportRow calls fn for every claim that matches f, in f's order, reading
 // ExportChunk claims at a time; f's page and per_page are ignored (an export
@@ -106,6 +133,29 @@ func (s *Store) EachPublishedRow(ctx context.Context, f ClaimFilter, fn func(*Ex
 	return s.eachExportRow(ctx, f, true, fn)
 }
 
+// exportWorkers is how many chunks are loaded at once. Two keep both cores of
+// a small server busy (one chunk loading while another is read and the
+// previous one written out) and take at most three of the read pool's
+// connections, each only for one short query at a time.
+const exportWorkers = 2
+
+// exportChunkResult is one loaded chunk, or why it could not be loaded.
+type exportChunkResult struct {
+	rows []ExportRow
+	err  error
+}
+
+// exportJob is a chunk to load: its ids in order, and where to put the rows.
+type exportJob struct {
+	ids []int64
+	out chan exportChunkResult
+}
+
+// eachExportRow runs the export as a pipeline: one goroutine pages through
+// the matching ids in order, workers load the claims, evidence and
+// attribution of a chunk each, and the caller's goroutine hands the rows to
+// fn chunk by chunk in the original order. At most exportWorkers+2 chunks are
+// in memory at any time.
 func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool, fn func(*ExportRow) error) error {
 	f.Page, f.PerPage = 0, 0
 	if v := f.Validate(); v != nil {
@@ -113,158 +163,402 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Two goroutines, two chunk buffers: while fn writes out one chunk, the
-	// next is read from the database, so an export keeps both of a small
-	// server's cores busy. Memory stays at two chunks.
-	free := make(chan []ExportRow, 2)
-	free <- make([]ExportRow, 0, ExportChunk)
-	free <- make([]ExportRow, 0, ExportChunk)
-	full := make(chan []ExportRow, 1)
-	var readErr error
-	done := make(chan struct{})
+	q := &exportQuery{s: s, f: f, published: published, order: exportSorts[f.Sort], now: s.Now()}
+	if err := q.choosePlan(ctx); err != nil {
+		return err
+	}
+	jobs := make(chan exportJob)
+	inOrder := make(chan chan exportChunkResult, exportWorkers)
+	var wg sync.WaitGroup
+	for range exportWorkers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				rows, err := s.loadExportChunk(ctx, j.ids)
+				j.out <- exportChunkResult{rows, err} // buffered: never blocks
+			}
+		}()
+	}
+	var pageErr error
+	wg.Add(1)
 	go func() {
-		defer close(done)
-		defer close(full)
-		readErr = s.readExportChunks(ctx, f, published, free, full)
+		defer wg.Done()
+		defer close(jobs)
+		defer close(inOrder)
+		pageErr = q.pageIDs(ctx, func(ids []int64) error {
+			out := make(chan exportChunkResult, 1)
+			select {
+			case inOrder <- out:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- exportJob{ids: ids, out: out}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
 	}()
-	var fnErr error
-	for chunk := range full {
-		for i := range chunk {
-			if fnErr = fn(&chunk[i]); fnErr != nil {
+	var err error
+	for out := range inOrder {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		var res exportChunkResult
+		select {
+		case res = <-out:
+		case <-ctx.Done():
+			res.err = ctx.Err()
+		}
+		if err = res.err; err != nil {
+			break
+		}
+		for i := range res.rows {
+			if err = fn(&res.rows[i]); err != nil {
 				break
 			}
 		}
-		if fnErr != nil {
+		if err != nil {
 			break
 		}
-		free <- chunk
 	}
 	cancel()
-	<-done
-	if fnErr != nil {
-		return fnErr
+	wg.Wait()
+	if err != nil {
+		return err
 	}
-	return readErr
+	// The pager finished before the loop above ended, so its error (nil, a
+	// query's, or the caller's cancellation) is not one cancel() caused.
+	return pageErr
 }
 
-// readExportChunks reads chunk after chunk into buffers taken from free and
-// hands them on through full, until the last chunk, an error, or ctx ends.
-func (s *Store) readExportChunks(ctx context.Context, f ClaimFilter, published bool, free <-chan []ExportRow, full chan<- []ExportRow) error {
-	order := exportSorts[f.Sort]
-	now := s.Now()
-	var last *ExportRow
-	scratch := &Claim{}
+// pageIDs walks the matching ids in order, a chunk at a time, handing each
+// chunk to fn, until the last chunk, an error or ctx ends.
+func (q *exportQuery) pageIDs(ctx context.Context, fn func(ids []int64) error) error {
+	var last *exportCursor
 	for {
-		var buf []ExportRow
-		select {
-		case buf = <-free:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		chunk, err := s.exportChunk(ctx, f, published, order, last, now, buf[:0])
+		ids, next, err := q.nextIDs(ctx, last, make([]int64, 0, ExportChunk))
 		if err != nil {
 			return err
 		}
-		if len(chunk) == 0 {
+		if len(ids) == 0 {
 			return nil
 		}
-		if err := s.loadExportEvidence(ctx, chunk); err != nil {
+		if err := fn(ids); err != nil {
 			return err
 		}
-		for i := range chunk {
-			r := &chunk[i]
-			r.Corroboration = Corroboration(r.Evidence)
-			*scratch = Claim{ClaimantName: r.ClaimantName, ClaimantRole: r.ClaimantRole, Text: r.Text,
-				Verdict: r.Verdict, Verifiability: r.Verifiability, SignedOffAt: r.SignedOffAt}
-			r.AttributionLine = AttributionLine(scratch)
-		}
-		// The cursor must outlive the buffer, which the consumer will reuse.
-		cur := chunk[len(chunk)-1]
-		last = &ExportRow{ID: cur.ID, sortKey: cur.sortKey}
-		select {
-		case full <- chunk:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if len(chunk) < ExportChunk {
+		if len(ids) < ExportChunk {
 			return nil
 		}
+		last = next
 	}
 }
 
-// exportChunk reads the next chunk after last (nil: the first chunk) into buf.
-func (s *Store) exportChunk(ctx context.Context, f ClaimFilter, published bool, order exportSort,
-	last *ExportRow, now time.Time, buf []ExportRow) ([]ExportRow, error) {
-	cols := exportColumns + `, NULL`
-	orderBy := "claims.id ASC"
-	cmp := ">"
-	if order.desc {
-		orderBy, cmp = "claims.id DESC", "<"
+// loadExportChunk loads the claims with these ids, in order, with their
+// standing evidence, corroboration and attribution line.
+func (s *Store) loadExportChunk(ctx context.Context, ids []int64) ([]ExportRow, error) {
+	chunk, err := s.exportRows(ctx, ids, make([]ExportRow, 0, len(ids)))
+	if err != nil {
+		return nil, err
 	}
-	if order.col != "" {
-		// CAST: the cursor compares against the text as stored, exactly.
-		cols = exportColumns + `, CAST(` + order.col + ` AS TEXT)`
-		if order.desc {
-			orderBy = order.col + " DESC, claims.id DESC"
-		} else {
-			orderBy = order.col + " ASC, claims.id ASC"
+	if err := s.loadExportNames(ctx, chunk); err != nil {
+		return nil, err
+	}
+	if err := s.loadExportEvidence(ctx, chunk); err != nil {
+		return nil, err
+	}
+	scratch := &Claim{}
+	for i := range chunk {
+		r := &chunk[i]
+		r.Corroboration = Corroboration(r.Evidence)
+		*scratch = Claim{ClaimantName: r.ClaimantName, ClaimantRole: r.ClaimantRole, Text: r.Text,
+			Verdict: r.Verdict, Verifiability: r.Verifiability, SignedOffAt: r.SignedOffAt}
+		r.AttributionLine = AttributionLine(scratch)
+	}
+	return chunk, nil
+}
+
+// idQuery builds the query for the ids of the chunk after last (nil: the
+// first chunk), on the claims table alone, with the list's own filters.
+func (q *exportQuery) idQuery(ctx context.Context, last *exportCursor) *gorm.DB {
+	table := "claims"
+	if q.pinned {
+		table = "claims NOT INDEXED"
+		if q.order.index != "" {
+			table = "claims INDEXED BY " + q.order.index
 		}
 	}
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-		Select(cols).
-		Joins("JOIN sources s ON s.id = claims.source_id").
-		Joins("JOIN stories st ON st.id = claims.story_id").
-		Joins("LEFT JOIN entries e ON e.id = claims.entry_id").
-		Joins("LEFT JOIN users uv ON uv.id = claims.verdict_by_id").
-		Joins("LEFT JOIN users us ON us.id = claims.signed_off_by_id")
-	if published {
+	db := q.f.apply(q.s.read(ctx).Table(table), q.now, q.s.staleAfter)
+	if q.published {
 		db = db.Where("claims.verdict IN ? AND claims.signed_off_at IS NOT NULL",
 			verdictStrings([]Verdict{Verified, False, Misleading}))
 	}
+	cols, orderBy, cmp := "claims.id, ''", "claims.id ASC", ">"
+	if q.order.desc {
+		orderBy, cmp = "claims.id DESC", "<"
+	}
+	if q.order.col != "" {
+		// CAST: the cursor compares against the text as stored, exactly.
+		cols = "claims.id, CAST(" + q.order.col + " AS TEXT)"
+		dir := " ASC"
+		if q.order.desc {
+			dir = " DESC"
+		}
+		orderBy = q.order.col + dir + ", claims.id" + dir
+	}
 	if last != nil {
-		if order.col == "" {
-			db = db.Where("claims.id "+cmp+" ?", last.ID)
+		if q.order.col == "" {
+			db = db.Where("claims.id "+cmp+" ?", last.id)
 		} else {
-			// A row value comparison walks the (column, id) index from the cursor on.
-			db = db.Where("("+order.col+", claims.id) "+cmp+" (?, ?)", last.sortKey.String, last.ID)
+			// A row value comparison walks the (column, id) index on from the cursor.
+			db = db.Where("("+q.order.col+", claims.id) "+cmp+" (?, ?)", last.key, last.id)
 		}
 	}
-	rows, err := db.Order(orderBy).Limit(ExportChunk).Rows()
+	return db.Select(cols).Order(orderBy).Limit(ExportChunk)
+}
+
+// choosePlan asks SQLite how it would read the first chunk. A plan that sorts
+// (an index on a filter column that does not hold the export's order, as with
+// several verdicts at once or a full-text query) would sort every remaining
+// match again for every chunk; such an export is pinned to the order's own
+// index instead, which it walks once from start to end.
+func (q *exportQuery) choosePlan(ctx context.Context) error {
+	stmt := q.idQuery(ctx, nil).Session(&gorm.Session{DryRun: true}).Find(&[]map[string]any{}).Statement
+	rows, err := q.s.read(ctx).Raw("EXPLAIN QUERY PLAN "+stmt.SQL.String(), stmt.Vars...).Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, parent, unused int64
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			return err
+		}
+		if strings.Contains(detail, "TEMP B-TREE") {
+			q.pinned = true
+		}
+	}
+	return rows.Err()
+}
+
+// nextIDs reads the ids of the chunk after last, in order, into ids.
+func (q *exportQuery) nextIDs(ctx context.Context, last *exportCursor, ids []int64) ([]int64, *exportCursor, error) {
+	rows, err := q.idQuery(ctx, last).Rows()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var next exportCursor
+	for rows.Next() {
+		if err := rows.Scan(&next.id, &next.key); err != nil {
+			return nil, nil, err
+		}
+		ids = append(ids, next.id)
+	}
+	return ids, &next, rows.Err()
+}
+
+// exportRows loads the claims with these ids into buf, in the order of ids,
+// with one query.
+func (s *Store) exportRows(ctx context.Context, ids []int64, buf []ExportRow) ([]ExportRow, error) {
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	buf = buf[:len(ids)]
+	found := make([]bool, len(ids))
+	rows, err := s.read(ctx).Raw(`SELECT `+exportColumns+` FROM claims
+		WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids)).Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	sc := newExportScanner()
 	for rows.Next() {
-		buf = append(buf, ExportRow{})
-		if err := scanExportRow(rows, &buf[len(buf)-1]); err != nil {
+		r, err := sc.scan(rows)
+		if err != nil {
 			return nil, err
 		}
+		if i, ok := pos[r.ID]; ok {
+			buf[i], found[i] = r, true
+		}
 	}
-	return buf, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Claims are never deleted, so every id is found; keep the order even if not.
+	out := buf[:0]
+	for i := range buf {
+		if found[i] {
+			out = append(out, buf[i])
+		}
+	}
+	return out, nil
 }
 
-// scanExportRow scans one row of exportColumns (plus the sort key) into r.
-func scanExportRow(rows *sql.Rows, r *ExportRow) error {
-	var entryID sql.NullInt64
-	var madeAt, verdictAt, signedAt sql.NullTime
-	var verifiability, verdict string
-	err := rows.Scan(&r.ID, &r.StoryID, &r.StoryTitle, &entryID, &r.EntryPosition,
-		&r.EntryTime, &r.EntryHeadline, &r.ClaimantName, &r.ClaimantRole, &r.ClaimantKind,
-		&r.Text, &r.Quote, &r.Verb, &r.Direct, &r.Channel, &r.Via,
-		&madeAt, &r.ReportedAt, &r.ReportedURL, &verifiability, &r.VerifiabilityReason,
-		&verdict, &r.VerdictRationale, &r.VerdictByName, &verdictAt,
-		&r.SignedOffByName, &signedAt, &r.sortKey)
+// idsJSON writes ids as a JSON array: one argument for json_each, so the
+// statement stays the same whatever the chunk, instead of a thousand
+// placeholders to prepare and bind.
+func idsJSON(ids []int64) string {
+	b := make([]byte, 0, len(ids)*8+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return string(append(b, ']'))
+}
+
+// exportScanner scans rows of exportColumns. Its destinations are made once
+// per query, not once per row: at a million rows the difference is felt.
+type exportScanner struct {
+	r                            ExportRow
+	entryID, verdictBy, signedBy sql.NullInt64
+	madeAt, verdictAt, signedAt  sql.NullTime
+	verifiability, verdict       string
+	dest                         []any
+}
+
+func newExportScanner() *exportScanner {
+	sc := &exportScanner{}
+	r := &sc.r
+	sc.dest = []any{&r.ID, &r.StoryID, &sc.entryID, &r.sourceID, &r.Text, &r.Quote, &r.Verb, &r.Direct, &r.Channel, &r.Via,
+		&sc.madeAt, &r.ReportedAt, &r.ReportedURL, &sc.verifiability, &r.VerifiabilityReason,
+		&sc.verdict, &r.VerdictRationale, &sc.verdictBy, &sc.verdictAt, &sc.signedBy, &sc.signedAt}
+	return sc
+}
+
+// scan reads the current row into a fresh ExportRow.
+func (sc *exportScanner) scan(rows *sql.Rows) (ExportRow, error) {
+	sc.r = ExportRow{}
+	if err := rows.Scan(sc.dest...); err != nil {
+		return ExportRow{}, err
+	}
+	r := sc.r
+	r.Verifiability, r.Verdict = Verifiability(sc.verifiability), Verdict(sc.verdict)
+	if sc.entryID.Valid {
+		id := sc.entryID.Int64
+		r.EntryID = &id
+	}
+	r.verdictByID, r.signedOffByID = sc.verdictBy.Int64, sc.signedBy.Int64
+	r.MadeAt, r.VerdictAt, r.SignedOffAt = nullTime(sc.madeAt), nullTime(sc.verdictAt), nullTime(sc.signedAt)
+	r.ReportedAt = r.ReportedAt.UTC()
+	return r, nil
+}
+
+// exportNames are the names of one chunk's stories, entries, claimants and
+// reviewers, by id.
+type exportNames struct {
+	stories map[int64]string
+	entries map[int64]exportEntry
+	sources map[int64]exportSource
+	users   map[int64]string
+}
+
+type exportEntry struct {
+	position       int
+	time, headline string
+}
+
+type exportSource struct{ name, role, kind string }
+
+// loadExportNames fills the story, entry, claimant and reviewer names of a
+// chunk with one query per table over the distinct ids the chunk holds.
+func (s *Store) loadExportNames(ctx context.Context, chunk []ExportRow) error {
+	var storyIDs, entryIDs, sourceIDs, userIDs []int64
+	seen := map[[2]int64]bool{}
+	add := func(list *[]int64, table, id int64) {
+		if id > 0 && !seen[[2]int64{table, id}] {
+			seen[[2]int64{table, id}] = true
+			*list = append(*list, id)
+		}
+	}
+	for i := range chunk {
+		r := &chunk[i]
+		add(&storyIDs, 0, r.StoryID)
+		if r.EntryID != nil {
+			add(&entryIDs, 1, *r.EntryID)
+		}
+		add(&sourceIDs, 2, r.sourceID)
+		add(&userIDs, 3, r.verdictByID)
+		add(&userIDs, 3, r.signedOffByID)
+	}
+	n := exportNames{stories: map[int64]string{}, entries: map[int64]exportEntry{},
+		sources: map[int64]exportSource{}, users: map[int64]string{}}
+	type lookup struct {
+		sql  string
+		ids  []int64
+		scan func(rows *sql.Rows) error
+	}
+	for _, l := range []lookup{
+		{`SELECT id, title FROM stories WHERE id IN (SELECT value FROM json_each(?))`, storyIDs, func(rows *sql.Rows) error {
+			var id int64
+			var title string
+			err := rows.Scan(&id, &title)
+			n.stories[id] = title
+			return err
+		}},
+		{`SELECT id, position, time_text, headline FROM entries WHERE id IN (SELECT value FROM json_each(?))`, entryIDs, func(rows *sql.Rows) error {
+			var id int64
+			var e exportEntry
+			err := rows.Scan(&id, &e.position, &e.time, &e.headline)
+			n.entries[id] = e
+			return err
+		}},
+		{`SELECT id, name, role, kind FROM sources WHERE id IN (SELECT value FROM json_each(?))`, sourceIDs, func(rows *sql.Rows) error {
+			var id int64
+			var src exportSource
+			err := rows.Scan(&id, &src.name, &src.role, &src.kind)
+			n.sources[id] = src
+			return err
+		}},
+		{`SELECT id, name FROM users WHERE id IN (SELECT value FROM json_each(?))`, userIDs, func(rows *sql.Rows) error {
+			var id int64
+			var name string
+			err := rows.Scan(&id, &name)
+			n.users[id] = name
+			return err
+		}},
+	} {
+		if len(l.ids) == 0 {
+			continue
+		}
+		if err := s.scanAll(ctx, l.scan, l.sql, idsJSON(l.ids)); err != nil {
+			return err
+		}
+	}
+	for i := range chunk {
+		r := &chunk[i]
+		r.StoryTitle = n.stories[r.StoryID]
+		if r.EntryID != nil {
+			e := n.entries[*r.EntryID]
+			r.EntryPosition, r.EntryTime, r.EntryHeadline = e.position, e.time, e.headline
+		}
+		src := n.sources[r.sourceID]
+		r.ClaimantName, r.ClaimantRole, r.ClaimantKind = src.name, src.role, src.kind
+		r.VerdictByName, r.SignedOffByName = n.users[r.verdictByID], n.users[r.signedOffByID]
+	}
+	return nil
+}
+
+// scanAll runs a read query and calls scan for each row.
+func (s *Store) scanAll(ctx context.Context, scan func(*sql.Rows) error, query string, args ...any) error {
+	rows, err := s.read(ctx).Raw(query, args...).Rows()
 	if err != nil {
 		return err
 	}
-	r.Verifiability, r.Verdict = Verifiability(verifiability), Verdict(verdict)
-	if entryID.Valid {
-		id := entryID.Int64
-		r.EntryID = &id
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
 	}
-	r.MadeAt, r.VerdictAt, r.SignedOffAt = nullTime(madeAt), nullTime(verdictAt), nullTime(signedAt)
-	r.ReportedAt = r.ReportedAt.UTC()
-	return nil
+	return rows.Err()
 }
 
 func nullTime(t sql.NullTime) *time.Time {
@@ -278,23 +572,16 @@ func nullTime(t sql.NullTime) *time.Time {
 // loadExportEvidence fills the standing evidence of every row of the chunk
 // with one IN query: never one query per claim.
 func (s *Store) loadExportEvidence(ctx context.Context, chunk []ExportRow) error {
-	ids := make([]byte, 0, len(chunk)*8)
-	ids = append(ids, '[')
+	ids := make([]int64, len(chunk))
 	byID := make(map[int64]int, len(chunk))
 	for i := range chunk {
-		if i > 0 {
-			ids = append(ids, ',')
-		}
-		ids = strconv.AppendInt(ids, chunk[i].ID, 10)
+		ids[i] = chunk[i].ID
 		byID[chunk[i].ID] = i
 		chunk[i].Evidence = chunk[i].Evidence[:0]
 	}
-	ids = append(ids, ']')
-	// The ids go in as one JSON array argument: the statement stays the same
-	// whatever the chunk, instead of a thousand placeholders to prepare and bind.
 	rows, err := s.read(ctx).Raw(`SELECT id, claim_id, kind, stance, url, title, origin, file_sha256, file_name,
-		file_size, file_type, created_at FROM evidence
-		WHERE removed_at IS NULL AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id`, string(ids)).Rows()
+		file_type, created_at FROM evidence
+		WHERE removed_at IS NULL AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id`, idsJSON(ids)).Rows()
 	if err != nil {
 		return err
 	}
@@ -303,7 +590,7 @@ func (s *Store) loadExportEvidence(ctx context.Context, chunk []ExportRow) error
 		var ev Evidence
 		var sha sql.NullString
 		if err := rows.Scan(&ev.ID, &ev.ClaimID, &ev.Kind, &ev.Stance, &ev.URL, &ev.Title, &ev.Origin, &sha,
-			&ev.FileName, &ev.FileSize, &ev.FileType, &ev.CreatedAt); err != nil {
+			&ev.FileName, &ev.FileType, &ev.CreatedAt); err != nil {
 			return err
 		}
 		if sha.Valid {

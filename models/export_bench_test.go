@@ -64,9 +64,9 @@ func fillExportBenchDB(tb testing.TB, path string, n int) {
 			i, fmt.Sprintf("%d:%02d a.m.", 1+i%12, i%60), fmt.Sprintf("Entry %d: shelling reported near the border", i), now))
 	}
 	claim, err := tx.Prepare(`INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
-		made_at, reported_at, reported_url, verifiability, verifiability_reason, verdict, verdict_rationale,
+		made_at, reported_at, reported_url, verifiability, verifiability_reason, verdict, unconfirmed, verdict_rationale,
 		verdict_by_id, verdict_at, signed_off_by_id, signed_off_at, content_hash, version, created_by_id, updated_by_id,
-		created_at, updated_at) VALUES (1, ?, ?, ?, ?, 'said', ?, 'on Telegram', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?)`)
+		created_at, updated_at) VALUES (1, ?, ?, ?, ?, 'said', ?, 'on Telegram', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, 1, ?, ?)`)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -93,7 +93,7 @@ func fillExportBenchDB(tb testing.TB, path string, n int) {
 		}
 		text := fmt.Sprintf("Two women were killed when shells hit house %d in the village", i)
 		must(claim.Exec(1+i%200, 1+i%50, text, "\""+text+",\" the governor wrote.", i%2 == 0,
-			"Reuters", at, at, "https://t.me/gladkov/"+strconv.Itoa(i), verif, reason, v, rationale, by, vat, sby, sat,
+			"Reuters", at, at, "https://t.me/gladkov/"+strconv.Itoa(i), verif, reason, v, models.Verdict(v).Unconfirmed(), rationale, by, vat, sby, sat,
 			strconv.Itoa(i), at, at))
 		if i%3 == 0 {
 			must(ev.Exec(i, "supports", "https://www.reuters.example/world/"+strconv.Itoa(i), at))
@@ -196,6 +196,74 @@ func TestExportBenchDataKeyset(t *testing.T) {
 			}
 			if len(seen) != n {
 				t.Fatalf("exported %d claims, want %d", len(seen), n)
+			}
+		})
+	}
+}
+
+// TestExportBenchDataFiltered checks the keyset walk with filters whose best
+// index does not hold the export's order (several verdicts, a full-text query),
+// where the export pins itself to the order's index instead of sorting.
+func TestExportBenchDataFiltered(t *testing.T) {
+	n := 3*models.ExportChunk + 71
+	path := filepath.Join(t.TempDir(), "f.db")
+	s, err := models.Open(models.Config{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fillExportBenchDB(t, path, n)
+	verdictOf := func(id int64) models.Verdict {
+		return []models.Verdict{"unreviewed", "in_review", "unverified", "disputed", "verified", "false", "misleading"}[id%7]
+	}
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		f    models.ClaimFilter
+		want func(id int64) bool
+	}{
+		{"two verdicts", models.ClaimFilter{Verdicts: []models.Verdict{models.False, models.Misleading}},
+			func(id int64) bool { v := verdictOf(id); return v == models.False || v == models.Misleading }},
+		{"three verdicts by id", models.ClaimFilter{Verdicts: []models.Verdict{models.Verified, models.False, models.InReview}, Sort: "id"},
+			func(id int64) bool {
+				v := verdictOf(id)
+				return v == models.Verified || v == models.False || v == models.InReview
+			}},
+		{"full text", models.ClaimFilter{Query: "village shells", Sort: "-reported"}, func(int64) bool { return true }},
+		{"full text by id", models.ClaimFilter{Query: "village", Sort: "-id"}, func(int64) bool { return true }},
+		{"unconfirmed in a story", models.ClaimFilter{Unconfirmed: true, StoryID: 1, Sort: "updated"},
+			func(id int64) bool { return verdictOf(id).Unconfirmed() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := 0
+			for id := int64(1); id <= int64(n); id++ {
+				if tc.want(id) {
+					want++
+				}
+			}
+			got := 0
+			var prev *models.ExportRow
+			sort := tc.f.Sort
+			if sort == "" {
+				sort = "-reported"
+			}
+			err := s.EachExportRow(ctx, tc.f, func(r *models.ExportRow) error {
+				if !tc.want(r.ID) {
+					t.Fatalf("claim %d (%s) does not match", r.ID, r.Verdict)
+				}
+				if prev != nil && !inOrder(sort, prev, r) {
+					t.Fatalf("claim %d after %d is out of %s order", r.ID, prev.ID, sort)
+				}
+				cp := *r
+				prev = &cp
+				got++
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != want {
+				t.Fatalf("exported %d claims, want %d", got, want)
 			}
 		})
 	}

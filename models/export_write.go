@@ -132,9 +132,12 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 			opt.Progress(n)
 		}
 		if opt.Flush != nil {
-			return opt.Flush()
+			if err := opt.Flush(); err != nil {
+				return err
+			}
 		}
-		return nil
+		// A client that went away stops the export here, between chunks.
+		return ctx.Err()
 	}
 	each := s.EachExportRow
 	if format == ExportClaimReview {
