@@ -123,9 +123,12 @@ const maxCaveatReach = 50
 // accounts (both/neither); when the caveat stands in a paragraph of its own,
 // the paragraph before.
 func applyCaveats(items []*item, caveats []caveatAt) {
+	// Caveats and items are both in text order, so the end of the claims
+	// before each caveat only moves forward: one pass over the items for
+	// all caveats, not one per caveat.
+	end := 0
 	for _, c := range caveats {
 		// Claims before the caveat in the entry, nearest first.
-		end := 0
 		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
 			end++
 		}

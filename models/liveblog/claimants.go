@@ -250,6 +250,59 @@ type entityIndex struct {
 	persons []int
 	orgs    []int
 	descs   map[string][]int // descriptions without a name, by head
+	// dinfo caches, per mention index, a description taken apart for
+	// resolveDescription, so it is done once per mention and not once per
+	// claim that looks at it.
+	dinfo map[int]*descInfo
+}
+
+// descWindow is how many descriptions with the same head, before and after
+// a claim, resolveDescription looks at for a fuller one. A description
+// refers to one given nearby; the bound keeps the work per claim constant.
+const descWindow = 64
+
+// descInfo is a description without its leading "the", its head and its
+// content words.
+type descInfo struct {
+	text  string
+	head  string
+	words []string
+}
+
+// descInfo returns the description of mention k taken apart, computing it
+// on first use.
+func (ix *entityIndex) descInfo(k int) *descInfo {
+	if d, ok := ix.dinfo[k]; ok {
+		return d
+	}
+	if ix.dinfo == nil {
+		ix.dinfo = map[int]*descInfo{}
+	}
+	t := strings.TrimSpace(ix.ms[k].role)
+	if strings.HasPrefix(lowerASCII(t), "the ") {
+		t = t[4:]
+	}
+	d := &descInfo{text: t, head: roleHead(t), words: contentWords(t)}
+	ix.dinfo[k] = d
+	return d
+}
+
+// containsAll reports whether every word of want is in have. Both are the
+// content words of a short description, so the nested loop is cheap.
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, x := range have {
+			if x == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // blogIndex carries names from earlier entries: surnames and role heads.
@@ -512,16 +565,17 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}
 	// A fuller description of the same body: "the operator" → "national
-	// rail operator".
+	// rail operator". Only the descriptions with this head near pos are
+	// looked at (descWindow on either side), so that an entry with
+	// thousands of "the ministry" costs the same per claim as a short one.
+	cw := contentWords(clean)
 	best := ""
-	for _, k := range ix.descs[h] {
-		d := strings.TrimSpace(ix.ms[k].role)
-		dl := lowerASCII(d)
-		if strings.HasPrefix(dl, "the ") {
-			d = d[4:]
-		}
-		if len(contentWords(d)) > len(contentWords(clean)) && describes(clean, mention{role: d}) && len(d) > len(best) {
-			best = d
+	list := ix.descs[h]
+	at := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
+	for _, k := range list[max(0, at-descWindow):min(len(list), at+descWindow)] {
+		dd := ix.descInfo(k)
+		if len(dd.words) > len(cw) && dd.head == h && containsAll(dd.words, cw) && len(dd.text) > len(best) {
+			best = dd.text
 		}
 		if len(best) > 0 && k > 16 {
 			break
@@ -530,14 +584,14 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	if best != "" {
 		return best
 	}
-	if genericOrgHeads[h] && len(contentWords(clean)) == 1 {
+	if genericOrgHeads[h] && len(cw) == 1 {
 		// "the company": the organisation named last before it.
 		k := sort.Search(len(ix.orgs), func(i int) bool { return ix.ms[ix.orgs[i]].pos >= pos })
 		if k > 0 {
 			return ix.ms[ix.orgs[k-1]].name
 		}
 	}
-	if len(contentWords(clean)) == 1 {
+	if len(cw) == 1 {
 		if n, ok := blog.byHead[h]; ok {
 			return n
 		}
