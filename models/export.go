@@ -239,7 +239,13 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 func (q *exportQuery) pageIDs(ctx context.Context, fn func(ids []int64) error) error {
 	var last *exportCursor
 	for {
-		ids, next, err := q.nextIDs(ctx, last, make([]int64, 0, ExportChunk))
+		var ids []int64
+		var next *exportCursor
+		err := q.s.withReadConn(ctx, func(db *gorm.DB) error {
+			var err error
+			ids, next, err = q.nextIDs(db, last, make([]int64, 0, ExportChunk))
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -259,14 +265,18 @@ func (q *exportQuery) pageIDs(ctx context.Context, fn func(ids []int64) error) e
 // loadExportChunk loads the claims with these ids, in order, with their
 // standing evidence, corroboration and attribution line.
 func (s *Store) loadExportChunk(ctx context.Context, ids []int64) ([]ExportRow, error) {
-	chunk, err := s.exportRows(ctx, ids, make([]ExportRow, 0, len(ids)))
+	var chunk []ExportRow
+	err := s.withReadConn(ctx, func(db *gorm.DB) error {
+		var err error
+		if chunk, err = exportRows(db, ids, make([]ExportRow, 0, len(ids))); err != nil {
+			return err
+		}
+		if err := loadExportNames(db, chunk); err != nil {
+			return err
+		}
+		return loadExportEvidence(db, chunk)
+	})
 	if err != nil {
-		return nil, err
-	}
-	if err := s.loadExportNames(ctx, chunk); err != nil {
-		return nil, err
-	}
-	if err := s.loadExportEvidence(ctx, chunk); err != nil {
 		return nil, err
 	}
 	scratch := &Claim{}
@@ -280,9 +290,23 @@ func (s *Store) loadExportChunk(ctx context.Context, ids []int64) ([]ExportRow, 
 	return chunk, nil
 }
 
+// withReadConn runs fn on one read connection, then has SQLite hand back the
+// page cache the work filled. An export reads every page of a big table once;
+// left in the caches of the pool's connections, those pages would make a
+// million-row export hold a hundred megabytes it will never read again.
+func (s *Store) withReadConn(ctx context.Context, fn func(db *gorm.DB) error) error {
+	return s.read(ctx).Connection(func(db *gorm.DB) error {
+		err := fn(db)
+		if serr := db.Exec("PRAGMA shrink_memory").Error; err == nil {
+			err = serr
+		}
+		return err
+	})
+}
+
 // idQuery builds the query for the ids of the chunk after last (nil: the
 // first chunk), on the claims table alone, with the list's own filters.
-func (q *exportQuery) idQuery(ctx context.Context, last *exportCursor) *gorm.DB {
+func (q *exportQuery) idQuery(db *gorm.DB, last *exportCursor) *gorm.DB {
 	table := "claims"
 	if q.pinned {
 		table = "claims NOT INDEXED"
@@ -290,7 +314,7 @@ func (q *exportQuery) idQuery(ctx context.Context, last *exportCursor) *gorm.DB 
 			table = "claims INDEXED BY " + q.order.index
 		}
 	}
-	db := q.f.apply(q.s.read(ctx).Table(table), q.now, q.s.staleAfter)
+	db = q.f.apply(db.Table(table), q.now, q.s.staleAfter)
 	if q.published {
 		db = db.Where("claims.verdict IN ? AND claims.signed_off_at IS NOT NULL",
 			verdictStrings([]Verdict{Verified, False, Misleading}))
@@ -325,7 +349,7 @@ func (q *exportQuery) idQuery(ctx context.Context, last *exportCursor) *gorm.DB 
 // match again for every chunk; such an export is pinned to the order's own
 // index instead, which it walks once from start to end.
 func (q *exportQuery) choosePlan(ctx context.Context) error {
-	stmt := q.idQuery(ctx, nil).Session(&gorm.Session{DryRun: true}).Find(&[]map[string]any{}).Statement
+	stmt := q.idQuery(q.s.read(ctx), nil).Session(&gorm.Session{DryRun: true}).Find(&[]map[string]any{}).Statement
 	rows, err := q.s.read(ctx).Raw("EXPLAIN QUERY PLAN "+stmt.SQL.String(), stmt.Vars...).Rows()
 	if err != nil {
 		return err
@@ -345,8 +369,8 @@ func (q *exportQuery) choosePlan(ctx context.Context) error {
 }
 
 // nextIDs reads the ids of the chunk after last, in order, into ids.
-func (q *exportQuery) nextIDs(ctx context.Context, last *exportCursor, ids []int64) ([]int64, *exportCursor, error) {
-	rows, err := q.idQuery(ctx, last).Rows()
+func (q *exportQuery) nextIDs(db *gorm.DB, last *exportCursor, ids []int64) ([]int64, *exportCursor, error) {
+	rows, err := q.idQuery(db, last).Rows()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -363,14 +387,14 @@ func (q *exportQuery) nextIDs(ctx context.Context, last *exportCursor, ids []int
 
 // exportRows loads the claims with these ids into buf, in the order of ids,
 // with one query.
-func (s *Store) exportRows(ctx context.Context, ids []int64, buf []ExportRow) ([]ExportRow, error) {
+func exportRows(db *gorm.DB, ids []int64, buf []ExportRow) ([]ExportRow, error) {
 	pos := make(map[int64]int, len(ids))
 	for i, id := range ids {
 		pos[id] = i
 	}
 	buf = buf[:len(ids)]
 	found := make([]bool, len(ids))
-	rows, err := s.read(ctx).Raw(`SELECT `+exportColumns+` FROM claims
+	rows, err := db.Raw(`SELECT `+exportColumns+` FROM claims
 		WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids)).Rows()
 	if err != nil {
 		return nil, err
@@ -469,7 +493,7 @@ type exportSource struct{ name, role, kind string }
 
 // loadExportNames fills the story, entry, claimant and reviewer names of a
 // chunk with one query per table over the distinct ids the chunk holds.
-func (s *Store) loadExportNames(ctx context.Context, chunk []ExportRow) error {
+func loadExportNames(db *gorm.DB, chunk []ExportRow) error {
 	var storyIDs, entryIDs, sourceIDs, userIDs []int64
 	seen := map[[2]int64]bool{}
 	add := func(list *[]int64, table, id int64) {
@@ -528,7 +552,7 @@ func (s *Store) loadExportNames(ctx context.Context, chunk []ExportRow) error {
 		if len(l.ids) == 0 {
 			continue
 		}
-		if err := s.scanAll(ctx, l.scan, l.sql, idsJSON(l.ids)); err != nil {
+		if err := scanAll(db, l.scan, l.sql, idsJSON(l.ids)); err != nil {
 			return err
 		}
 	}
@@ -547,8 +571,8 @@ func (s *Store) loadExportNames(ctx context.Context, chunk []ExportRow) error {
 }
 
 // scanAll runs a read query and calls scan for each row.
-func (s *Store) scanAll(ctx context.Context, scan func(*sql.Rows) error, query string, args ...any) error {
-	rows, err := s.read(ctx).Raw(query, args...).Rows()
+func scanAll(db *gorm.DB, scan func(*sql.Rows) error, query string, args ...any) error {
+	rows, err := db.Raw(query, args...).Rows()
 	if err != nil {
 		return err
 	}
@@ -571,7 +595,7 @@ func nullTime(t sql.NullTime) *time.Time {
 
 // loadExportEvidence fills the standing evidence of every row of the chunk
 // with one IN query: never one query per claim.
-func (s *Store) loadExportEvidence(ctx context.Context, chunk []ExportRow) error {
+func loadExportEvidence(db *gorm.DB, chunk []ExportRow) error {
 	ids := make([]int64, len(chunk))
 	byID := make(map[int64]int, len(chunk))
 	for i := range chunk {
@@ -579,7 +603,7 @@ func (s *Store) loadExportEvidence(ctx context.Context, chunk []ExportRow) error
 		byID[chunk[i].ID] = i
 		chunk[i].Evidence = chunk[i].Evidence[:0]
 	}
-	rows, err := s.read(ctx).Raw(`SELECT id, claim_id, kind, stance, url, title, origin, file_sha256, file_name,
+	rows, err := db.Raw(`SELECT id, claim_id, kind, stance, url, title, origin, file_sha256, file_name,
 		file_type, created_at FROM evidence
 		WHERE removed_at IS NULL AND claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id`, idsJSON(ids)).Rows()
 	if err != nil {
