@@ -97,6 +97,19 @@ func (f *ClaimFilter) Validate() *ValidationError {
 	return nil
 }
 
+// onlyQuery reports whether the filter is a full-text search and nothing else.
+func (f *ClaimFilter) onlyQuery() bool {
+	g := *f
+	g.Query, g.Sort, g.Page, g.PerPage = "", "", 0, 0
+	return ftsQuery(f.Query) != "" && g.isEmpty()
+}
+
+// isEmpty reports whether the filter restricts nothing.
+func (f *ClaimFilter) isEmpty() bool {
+	return len(f.Verdicts) == 0 && len(f.Verifiability) == 0 && !f.Unconfirmed && !f.Stale && f.StoryID == 0 &&
+		f.SourceID == 0 && f.AssigneeID == 0 && !f.Unassigned && f.Query == "" && f.Since == nil && f.Until == nil
+}
+
 // ftsQuery turns what a person typed into an FTS4 MATCH expression: every word
 // must occur, the last one as a prefix; FTS operators and quotes typed by the
 // user are treated as plain text.
@@ -188,7 +201,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	if total == 0 || int64((f.Page-1)*f.PerPage) >= total {
 		return page, nil
 	}
-	ids, err := s.claimIDs(ctx, f, now)
+	ids, err := s.claimIDs(ctx, f, now, total)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +216,18 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 // countClaims counts the matches of f: exactly up to exactCountLimit, else
 // from a count at most countTTL old.
 func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
-	capped := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).Select("1").Limit(exactCountLimit + 1)
+	matches := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	switch {
+	case f.onlyQuery():
+		// A search alone is counted in the search index, without the table.
+		matches = s.read(ctx).Table("claim_search").Where("claim_search MATCH ?", ftsQuery(f.Query))
+	case ftsQuery(f.Query) != "":
+		// A search with filters is driven by the search index, so the capped
+		// count stops after the first matches instead of probing every row
+		// the other filters allow.
+		matches = s.searchJoin(ctx, f, now)
+	}
+	capped := matches.Session(&gorm.Session{}).Select("1").Limit(exactCountLimit + 1)
 	var n int64
 	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
 		return 0, err
@@ -215,7 +239,7 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 	if e, ok := s.counts.get(key); ok {
 		return e.n, nil
 	}
-	if err := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).Count(&n).Error; err != nil {
+	if err := matches.Count(&n).Error; err != nil {
 		return 0, err
 	}
 	s.counts.put(key, countEntry{n: n})
@@ -224,18 +248,39 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
 // joins for display run on one page of rows only.
-func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time) ([]int64, error) {
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	order := claimSorts[f.Sort]
-	if f.Sort == "relevance" {
-		if m := ftsQuery(f.Query); m != "" {
-			// Rank by how many of the columns match, then newest first.
-			db = db.Joins("JOIN (SELECT docid, length(offsets(claim_search)) AS score FROM claim_search WHERE claim_search MATCH ?) r ON r.docid = claims.id", m)
-			order = "r.score DESC, claims.reported_at DESC, claims.id DESC"
-		} else {
-			order = claimSorts["-reported"]
+func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, total int64) ([]int64, error) {
+	m := ftsQuery(f.Query)
+	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
+		if f.Sort == "relevance" && total <= maxRankedMatches {
+			// Few matches: rank by how much of each claim matches, then newest first.
+			db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
+				Joins("JOIN (SELECT docid, length(offsets(claim_search)) AS score FROM claim_search WHERE claim_search MATCH ?) r ON r.docid = claims.id", m)
+			return pluckPage(db, "r.score DESC, claims.reported_at DESC, claims.id DESC", f)
 		}
+		// Many matches: walk the search index newest first (it yields ids in
+		// order, so the first page costs the same whatever the match count).
+		return pluckPage(s.searchJoin(ctx, f, now), "claim_search.docid DESC", f)
 	}
+	order := claimSorts[f.Sort]
+	if order == "" {
+		order = claimSorts["-reported"]
+	}
+	return pluckPage(f.apply(s.read(ctx).Table("claims"), now, s.staleAfter), order, f)
+}
+
+// searchJoin selects the claims matching f, reading the search index first.
+func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
+	g := f
+	g.Query = ""
+	return g.apply(s.read(ctx).Table("claim_search").Joins("JOIN claims ON claims.id = claim_search.docid"), now, s.staleAfter).
+		Where("claim_search MATCH ?", ftsQuery(f.Query))
+}
+
+// maxRankedMatches bounds relevance ranking: ranking reads every match, so
+// beyond this many the list shows the newest matches first instead.
+const maxRankedMatches = 2000
+
+func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 	var ids []int64
 	err := db.Order(order).Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("claims.id", &ids).Error
 	return ids, err

@@ -19,6 +19,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "initial schema", schemaV1},
 	{2, "indexes for desk filters", schemaV2},
+	{3, "story claims by last change", schemaV3},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
