@@ -1,6 +1,8 @@
 package liveblog
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -253,7 +255,23 @@ type entityIndex struct {
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
 	// claim that looks at it.
-	dinfo map[int]*descInfo
+	dinfo []*descInfo
+	// subjects is the blog's cache of analyzeSubject (see subject).
+	subjects map[string]subjectInfo
+}
+
+// subject returns analyzeSubject(raw), from the cache shared by the whole
+// text when the phrase was seen before: names and roles recur in every
+// paragraph, and taking one apart costs several allocations.
+func (ix *entityIndex) subject(raw string) subjectInfo {
+	if si, ok := ix.subjects[raw]; ok {
+		return si
+	}
+	si := analyzeSubject(raw)
+	if ix.subjects != nil {
+		ix.subjects[raw] = si
+	}
+	return si
 }
 
 // descWindow is how many descriptions with the same head, before and after
@@ -272,11 +290,11 @@ type descInfo struct {
 // descInfo returns the description of mention k taken apart, computing it
 // on first use.
 func (ix *entityIndex) descInfo(k int) *descInfo {
-	if d, ok := ix.dinfo[k]; ok {
-		return d
+	if len(ix.dinfo) < len(ix.ms) {
+		ix.dinfo = append(ix.dinfo, make([]*descInfo, len(ix.ms)-len(ix.dinfo))...)
 	}
-	if ix.dinfo == nil {
-		ix.dinfo = map[int]*descInfo{}
+	if d := ix.dinfo[k]; d != nil {
+		return d
 	}
 	t := strings.TrimSpace(ix.ms[k].role)
 	if strings.HasPrefix(lowerASCII(t), "the ") {
@@ -309,10 +327,13 @@ func containsAll(have, want []string) bool {
 type blogIndex struct {
 	bySurname map[string]string
 	byHead    map[string]string
+	// subjects caches analyzeSubject for the whole text; it is a pure
+	// function of the phrase.
+	subjects map[string]subjectInfo
 }
 
 func newBlogIndex() *blogIndex {
-	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}}
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]subjectInfo{}}
 }
 
 func (ix *entityIndex) add(m mention) {
@@ -326,7 +347,7 @@ func (ix *entityIndex) add(m mention) {
 
 // build sorts the mentions and fills the look-up tables.
 func (ix *entityIndex) build() {
-	sort.SliceStable(ix.ms, func(i, j int) bool { return ix.ms[i].pos < ix.ms[j].pos })
+	slices.SortStableFunc(ix.ms, func(a, b mention) int { return cmp.Compare(a.pos, b.pos) })
 	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	var surnames map[string]bool
 	for _, m := range ix.ms {
@@ -636,7 +657,7 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 			continue
 		}
 		name := s[ws[start].s:ws[j].e]
-		si := analyzeSubject(name)
+		si := ix.subject(name)
 		if si.name == "" || !strings.Contains(si.name, " ") {
 			i = j
 			continue

@@ -102,7 +102,7 @@ func Extract(text string) ([]Candidate, error) {
 // scratch is a word buffer reused across entries; it holds nothing between
 // calls.
 func extractEntry(paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
-	var ix entityIndex
+	ix := entityIndex{subjects: blog.subjects}
 	var items []*item
 	var caveats []caveatAt
 	base := 0
@@ -139,7 +139,7 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 				it := &item{f: f, para: pi, sent: si, quote: collapseSpaces(sent)}
 				switch {
 				case f.subject != "":
-					it.si = analyzeSubject(f.subject)
+					it.si = ix.subject(f.subject)
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,

@@ -47,6 +47,18 @@ type line struct {
 func paragraphLines(text string) []line {
 	out := make([]line, 0, strings.Count(text, "\n")/2+1)
 	prevBlank := true
+	// A wrapped paragraph is joined in buf and written back once it ends:
+	// appending to the line's string each time would copy the paragraph
+	// again for every line, quadratic in a long hard-wrapped text. last is
+	// the last line joined, whose end is all continuesLine looks at.
+	var buf []byte
+	last := ""
+	flush := func() {
+		if buf != nil {
+			out[len(out)-1].text = string(buf)
+			buf = nil
+		}
+	}
 	for raw := range strings.SplitSeq(text, "\n") {
 		t := strings.TrimSpace(raw)
 		if t == "" {
@@ -54,14 +66,21 @@ func paragraphLines(text string) []line {
 			continue
 		}
 		l := classifyLine(t)
-		if !prevBlank && l.kind == kindText && len(out) > 0 && out[len(out)-1].kind == kindText && continuesLine(out[len(out)-1].text, t) {
-			out[len(out)-1].text += " " + t
+		if !prevBlank && l.kind == kindText && len(out) > 0 && out[len(out)-1].kind == kindText && continuesLine(last, t) {
+			if buf == nil {
+				buf = append([]byte(nil), out[len(out)-1].text...)
+			}
+			buf = append(append(buf, ' '), t...)
+			last = t
 			prevBlank = false
 			continue
 		}
+		flush()
 		out = append(out, l)
+		last = t
 		prevBlank = false
 	}
+	flush()
 	return out
 }
 

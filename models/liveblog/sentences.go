@@ -209,7 +209,10 @@ type word struct {
 func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
 
 // wordsN returns at most the first n words of s; it lowers only those.
-func wordsN(s string, n int) []word { return wordsOf(s, "", n) }
+// It is small enough to be inlined, so the words of the usual short prefix
+// live in the caller's stack frame: it is called several times per
+// reporting verb. A longer list grows onto the heap as usual.
+func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 12), s, "", n) }
 
 // wordsOf splits s into words; low is s in lower case, or "" to lower each
 // word on its own; n < 0 means all words.
