@@ -127,7 +127,7 @@ func (h *Handler) attributionSheet() echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		q := c.QueryParams()
+		q := cloneQuery(c.QueryParams())
 		q.Del("page")
 		q.Del("per_page")
 		q.Del("story")

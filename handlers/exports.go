@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -17,7 +18,7 @@ import (
 // Each export is recorded in the audit log before its first byte goes out.
 func (h *Handler) exportClaims(format models.ExportFormat) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		q := c.QueryParams()
+		q := cloneQuery(c.QueryParams())
 		q.Del("page")
 		q.Del("per_page")
 		u := currentUser(c)
@@ -56,6 +57,16 @@ func (h *Handler) abortStream(c echo.Context, err error) error {
 	}
 	h.log.Error("export failed after it started", "path", c.Path(), "err", err)
 	panic(http.ErrAbortHandler)
+}
+
+// cloneQuery copies a query string so an export can drop the paging keys
+// without touching the request's own.
+func cloneQuery(q url.Values) url.Values {
+	out := make(url.Values, len(q))
+	for k, v := range q {
+		out[k] = append([]string(nil), v...)
+	}
+	return out
 }
 
 // exportFileName names a download after what it is and when it was made.
