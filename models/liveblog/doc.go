@@ -21,6 +21,8 @@
 // its entry.
 //
 // The package is pure code: standard library only, no database, no HTTP, no
-// package-level mutable state. Work is linear in the size of the input;
-// pronoun and role resolution and caveat scoping look only within an entry.
+// package-level mutable state. Work is linear in the size of the input, also
+// within one huge entry: pronoun and role resolution and caveat scoping look
+// only within an entry, and there only at a bounded number of mentions near
+// the claim.
 package liveblog

@@ -87,22 +87,30 @@ func Extract(text string) ([]Candidate, error) {
 	captions(-1, "", "")
 	scratch := new([]word)
 	if len(p.intro) > 0 {
-		out = append(out, extractEntry(p.intro, -1, "", "", blog, scratch)...)
+		out = extractEntry(out, p.intro, -1, "", "", blog, scratch)
 	}
 	for i, e := range p.blog.Entries {
 		captions(i, e.Time, e.Headline)
-		out = append(out, extractEntry(p.paragraphs[i], i, e.Time, e.Headline, blog, scratch)...)
+		out = extractEntry(out, p.paragraphs[i], i, e.Time, e.Headline, blog, scratch)
 	}
 	return out, nil
 }
 
 // extractEntry finds the claims of one entry, resolves their speakers within
-// the entry and applies the entry's caveats.
+// the entry and applies the entry's caveats. It appends the candidates to
+// out, so a long text is not copied from a list per entry into the result.
 //
 // scratch is a word buffer reused across entries; it holds nothing between
 // calls.
-func extractEntry(paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
+func extractEntry(out []Candidate, paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
 	ix := entityIndex{subjects: blog.subjects}
+	size := 0
+	for _, p := range paras {
+		size += len(p)
+	}
+	// About one mention per 48 bytes of name-dense news; growing the list by
+	// doubling from empty would copy a long entry's mentions many times.
+	ix.ms = make([]mention, 0, size/48+4)
 	var items []*item
 	var caveats []caveatAt
 	base := 0
@@ -175,7 +183,6 @@ func extractEntry(paras []string, index int, time, headline string, blog *blogIn
 	}
 	ix.remember(blog)
 	applyCaveats(items, caveats)
-	out := make([]Candidate, 0, len(items))
 	for _, it := range items {
 		if it.claimant == "" || it.f.claim == "" {
 			continue
