@@ -170,7 +170,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*C
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 // createClaimTx validates in and inserts the claim in tx.
@@ -403,7 +403,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

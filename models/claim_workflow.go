@@ -33,7 +33,7 @@ func (s *Store) SetVerdict(ctx context.Context, actor *User, id int64, ch Verdic
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 func validateVerdictChange(ch VerdictChange) *ValidationError {
@@ -118,7 +118,7 @@ func (s *Store) SetVerifiability(ctx context.Context, actor *User, id int64, ch 
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 // Assign gives a claim to a reviewer (nil assignee: nobody). A fact-checker may
@@ -134,7 +134,7 @@ func (s *Store) Assign(ctx context.Context, actor *User, id int64, assignee *int
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 func (s *Store) assignTx(tx *gorm.DB, actor *User, c *Claim, assignee *int64) error {
@@ -201,7 +201,7 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 	if err != nil {
 		return nil, err
 	}
-	return s.claimFrom(ctx, s.w, id)
+	return s.claimFrom(ctx, s.r, id)
 }
 
 // AddNote appends a note to the claim's activity; notes never change the claim.

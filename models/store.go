@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -26,6 +27,9 @@ type Config struct {
 	ReadConns int
 	// Now is the clock; tests pass a fixed one.
 	Now func() time.Time
+	// Synchronous is SQLite's synchronous setting for the writer: "FULL"
+	// (the default) or "NORMAL". See README "Storage and durability".
+	Synchronous string
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -40,6 +44,11 @@ type Store struct {
 	maxUpload  int64
 	now        func() time.Time
 	counts     countCache
+	// writes queues write transactions for the single writer goroutine,
+	// which commits whatever has queued up together (group commit).
+	writes  chan writeReq
+	closing chan struct{}
+	stopped chan struct{}
 }
 
 // Default limits, used when Config leaves them zero.
@@ -50,13 +59,14 @@ const (
 
 // sqliteDSN builds the connection string. Every setting is in the DSN so that
 // every pooled connection gets it, not just the first one.
-func sqliteDSN(path string, write bool) string {
+func sqliteDSN(path string, write bool, synchronous string) string {
 	q := url.Values{}
 	q.Set("_busy_timeout", "10000")
 	q.Set("_journal_mode", "WAL")
 	// FULL: a committed transaction survives a process kill and a power loss
-	// (the WAL is synced at every commit). See README "Durability".
-	q.Set("_synchronous", "FULL")
+	// (the WAL is synced at every commit). NORMAL survives a process kill but
+	// may lose the last commits on power loss. See README "Storage and durability".
+	q.Set("_synchronous", synchronous)
 	q.Set("_foreign_keys", "on")
 	q.Set("_cache_size", "-32000")
 	if write {
@@ -86,6 +96,14 @@ func Open(cfg Config) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	sync := strings.ToUpper(strings.TrimSpace(cfg.Synchronous))
+	switch sync {
+	case "":
+		sync = "FULL"
+	case "FULL", "NORMAL":
+	default:
+		return nil, fmt.Errorf("synchronous must be FULL or NORMAL, not %q", cfg.Synchronous)
+	}
 	readConns := cfg.ReadConns
 	if readConns <= 0 {
 		readConns = 4
@@ -95,7 +113,7 @@ func Open(cfg Config) (*Store, error) {
 		SkipDefaultTransaction: true,
 		NowFunc:                func() time.Time { return s.now().UTC() },
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, true)), gcfg)
+	w, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, true, sync)), gcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", cfg.Path, err)
 	}
@@ -111,7 +129,7 @@ func Open(cfg Config) (*Store, error) {
 		_ = wdb.Close()
 		return nil, err
 	}
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false)), gcfg)
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false, sync)), gcfg)
 	if err != nil {
 		_ = wdb.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", cfg.Path, err)
@@ -124,6 +142,8 @@ func Open(cfg Config) (*Store, error) {
 	rdb.SetMaxOpenConns(readConns)
 	rdb.SetMaxIdleConns(readConns)
 	s.r = r
+	s.writes, s.closing, s.stopped = make(chan writeReq), make(chan struct{}), make(chan struct{})
+	go s.writer()
 	return s, nil
 }
 
@@ -131,6 +151,12 @@ func Open(cfg Config) (*Store, error) {
 // PRAGMA optimize first refreshes the planner's statistics where they are
 // stale, as SQLite recommends doing before closing.
 func (s *Store) Close() error {
+	select {
+	case <-s.closing:
+	default:
+		close(s.closing)
+	}
+	<-s.stopped
 	var errs []error
 	errs = append(errs, s.w.Exec("PRAGMA optimize").Error)
 	if db, err := s.r.DB(); err == nil {
@@ -159,11 +185,6 @@ func (s *Store) MaxUploadBytes() int64 { return s.maxUpload }
 
 // Path is the database file the store was opened on.
 func (s *Store) Path() string { return s.path }
-
-// write runs fn in one immediate write transaction.
-func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return s.w.WithContext(ctx).Transaction(fn)
-}
 
 // read returns the read pool bound to ctx.
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }

@@ -169,5 +169,5 @@ func megabytesEnv(env Env, key string) int64 {
 // openStore opens the database with the settings shared by every command.
 func openStore(path string, env Env) (*models.Store, error) {
 	return models.Open(models.Config{Path: path, StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
-		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB")})
+		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS")})
 }

@@ -131,7 +131,21 @@ func searchPath(rng *rand.Rand) string {
 // RunBenchmarks runs every measurement for d each and prints a Markdown
 // table: p50, p99 and requests/s, each beside /healthz at the same
 // concurrency. It fails if an acknowledged verdict change is missing after.
-func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration, out io.Writer) error {
+//
+// only, when not empty, names the measurements to run ("desk list",
+// "full-text search", "claim page", "verdict changes"); /healthz always runs.
+func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration, out io.Writer, only ...string) error {
+	want := func(name string) bool {
+		if len(only) == 0 || name == "healthz" {
+			return true
+		}
+		for _, o := range only {
+			if o == name {
+				return true
+			}
+		}
+		return false
+	}
 	code, body, err := c.do(ctx, "GET", "/api/v1/claims?per_page=1", nil)
 	if err != nil || code != 200 {
 		return fmt.Errorf("cannot list claims (%d): %v %s", code, err, body)
@@ -152,18 +166,27 @@ func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration,
 		fmt.Fprintf(out, "  measured %s (%d clients)\n", r.name, r.clients)
 	}
 	fmt.Fprintf(out, "Claimdesk at %s with %d claims, %s per measurement\n", c.base, page.Total, d)
-	add(measure(ctx, "healthz", 1, d, c.get(health)))
-	add(measure(ctx, "desk list", 1, d, c.get(deskPath)))
-	add(measure(ctx, "full-text search", 1, d, c.get(searchPath)))
-	add(measure(ctx, "claim page", 1, d, c.get(claimPath)))
-	add(measure(ctx, "healthz", clients, d, c.get(health)))
-	add(measure(ctx, "desk list", clients, d, c.get(deskPath)))
-	add(measure(ctx, "full-text search", clients, d, c.get(searchPath)))
-	writes, err := verdictWriters(ctx, c, clients, d, maxID)
-	if err != nil {
-		return err
+	type run struct {
+		name    string
+		clients int
+		op      func(ctx context.Context, w int, rng *rand.Rand) bool
 	}
-	add(writes)
+	for _, r := range []run{
+		{"healthz", 1, c.get(health)}, {"desk list", 1, c.get(deskPath)}, {"full-text search", 1, c.get(searchPath)},
+		{"claim page", 1, c.get(claimPath)}, {"healthz", clients, c.get(health)}, {"desk list", clients, c.get(deskPath)},
+		{"full-text search", clients, c.get(searchPath)},
+	} {
+		if want(r.name) {
+			add(measure(ctx, r.name, r.clients, d, r.op))
+		}
+	}
+	if want("verdict changes") {
+		writes, err := verdictWriters(ctx, c, clients, d, maxID)
+		if err != nil {
+			return err
+		}
+		add(writes)
+	}
 	healthRPS := map[int]float64{}
 	for _, r := range rows {
 		if r.name == "healthz" {

@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"claimdesk/handlers/loadtest"
@@ -25,6 +26,7 @@ func main() {
 	clients := flag.Int("clients", 16, "concurrent clients for the throughput runs")
 	soak := flag.Bool("soak", false, "run the mixed soak load instead of the benchmarks")
 	pid := flag.Int("pid", 0, "server process id, to sample its resident memory during -soak")
+	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes"); all when empty`)
 	flag.Parse()
 	if *token == "" {
 		fmt.Fprintln(os.Stderr, "loadtest: -token is required (claimdesk token create --email E)")
@@ -44,7 +46,11 @@ func main() {
 			}
 		}
 	} else {
-		err = loadtest.RunBenchmarks(ctx, c, *clients, *dur, os.Stdout)
+		var names []string
+		if *only != "" {
+			names = strings.Split(*only, ",")
+		}
+		err = loadtest.RunBenchmarks(ctx, c, *clients, *dur, os.Stdout, names...)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
