@@ -114,14 +114,19 @@ func oneEntryText(size int) string {
 	return sb.String()
 }
 
-// BenchmarkExtractOneEntry reports MB/s for one entry of 100 KB and 1 MB;
-// equal rates show that the work within an entry is linear.
+// BenchmarkExtractOneEntry reports MB/s for one entry of 100 KB and 1 MB,
+// and for 5 MB on a single line; equal rates show that the work within an
+// entry is linear.
 func BenchmarkExtractOneEntry(b *testing.B) {
 	for _, c := range []struct {
-		name string
-		size int
-	}{{"100KB", 100 << 10}, {"1MB", 1 << 20}} {
+		name    string
+		size    int
+		oneLine bool
+	}{{"100KB", 100 << 10, false}, {"1MB", 1 << 20, false}, {"5MB-one-line", 5 << 20, true}} {
 		text := oneEntryText(c.size)
+		if c.oneLine {
+			text = strings.ReplaceAll(text, "\n\n", " ")
+		}
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
