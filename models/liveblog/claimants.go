@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // subjectInfo is a speaker phrase taken apart: the proper name it contains,
@@ -459,7 +461,8 @@ var descStop = setOf("the", "a", "an", "of", "for", "at", "in", "on", "its", "hi
 // authority" → "head", "the national rail operator" → "operator",
 // "hospital's management" → "management".
 func roleHead(role string) string {
-	ws := strings.Fields(role)
+	var buf [16]string // a description has few words: no allocation
+	ws := appendFields(buf[:0], role)
 	if len(ws) == 0 || strings.EqualFold(ws[0], "who") {
 		return ""
 	}
@@ -510,19 +513,44 @@ func describes(d string, m mention) bool {
 	if h == "" || (h != mh && h != last) {
 		return false
 	}
-	have := map[string]bool{}
-	for _, w := range contentWords(m.role) {
-		have[w] = true
-	}
-	for _, w := range nameWords {
-		have[w] = true
-	}
+	// Both word lists are a handful long: scanning them beats building a
+	// set on every call.
+	have := contentWords(m.role)
 	for _, w := range contentWords(d) {
-		if !have[w] {
+		if !slices.Contains(have, w) && !slices.Contains(nameWords, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// appendFields appends the fields of s, as strings.Fields splits them, to
+// out, so a caller can keep them in a buffer on its stack.
+func appendFields(out []string, s string) []string {
+	space := func(i int) (bool, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		return unicode.IsSpace(r), size
+	}
+	for i := 0; i < len(s); {
+		if sp, size := space(i); sp {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			sp, size := space(j)
+			if sp {
+				break
+			}
+			j += size
+		}
+		out = append(out, s[i:j])
+		i = j
+	}
+	return out
 }
 
 // resolve returns the fullest name the text gives for a speaker at pos.
