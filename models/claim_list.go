@@ -216,18 +216,19 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 // countClaims counts the matches of f: exactly up to exactCountLimit, else
 // from a count at most countTTL old.
 func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
-	matches := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	switch {
-	case f.onlyQuery():
-		// A search alone is counted in the search index, without the table.
-		matches = s.read(ctx).Table("claim_search").Where("claim_search MATCH ?", ftsQuery(f.Query))
-	case ftsQuery(f.Query) != "":
-		// A search with filters is driven by the search index, so the capped
-		// count stops after the first matches instead of probing every row
-		// the other filters allow.
-		matches = s.searchJoin(ctx, f, now)
+	key := f.countKey(now)
+	if e, fresh, ok := s.counts.get(key); ok {
+		if !fresh {
+			// Serve the recent total and count afresh in the background, so
+			// no page waits for a full count once the desk is warm.
+			s.counts.refresh(key, func() (countEntry, error) {
+				n, err := s.fullCount(context.Background(), f, now)
+				return countEntry{n: n, counts: e.counts}, err
+			})
+		}
+		return e.n, nil
 	}
-	capped := matches.Session(&gorm.Session{}).Select("1").Limit(exactCountLimit + 1)
+	capped := s.matching(ctx, f, now).Select("1").Limit(exactCountLimit + 1)
 	var n int64
 	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
 		return 0, err
@@ -235,15 +236,34 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 	if n <= exactCountLimit {
 		return n, nil
 	}
-	key := f.countKey(now)
-	if e, ok := s.counts.get(key); ok {
-		return e.n, nil
-	}
-	if err := matches.Count(&n).Error; err != nil {
+	n, err := s.fullCount(ctx, f, now)
+	if err != nil {
 		return 0, err
 	}
 	s.counts.put(key, countEntry{n: n})
 	return n, nil
+}
+
+// fullCount counts every match of f.
+func (s *Store) fullCount(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
+	var n int64
+	err := s.matching(ctx, f, now).Count(&n).Error
+	return n, err
+}
+
+// matching selects the matches of f the cheapest way to count them.
+func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
+	switch {
+	case f.onlyQuery():
+		// A search alone is counted in the search index, without the table.
+		return s.read(ctx).Table("claim_search").Where("claim_search MATCH ?", ftsQuery(f.Query))
+	case ftsQuery(f.Query) != "":
+		// A search with filters is driven by the search index, so the capped
+		// count stops after the first matches instead of probing every row
+		// the other filters allow.
+		return s.searchJoin(ctx, f, now)
+	}
+	return f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
 }
 
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
@@ -325,10 +345,28 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 	}
 	key := "verdicts|" + f.countKey(now)
 	if total > exactCountLimit {
-		if e, ok := s.counts.get(key); ok {
+		if e, fresh, ok := s.counts.get(key); ok && e.counts != nil {
+			if !fresh {
+				s.counts.refresh(key, func() (countEntry, error) {
+					counts, err := s.verdictCounts(context.Background(), f, now)
+					return countEntry{counts: counts}, err
+				})
+			}
 			return e.counts, nil
 		}
 	}
+	out, err := s.verdictCounts(ctx, f, now)
+	if err != nil {
+		return nil, err
+	}
+	if total > exactCountLimit {
+		s.counts.put(key, countEntry{counts: out})
+	}
+	return out, nil
+}
+
+// verdictCounts groups the matches of f by verdict.
+func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time) (map[string]int64, error) {
 	rows := []struct {
 		Verdict string
 		N       int64
@@ -343,9 +381,6 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 	}
 	for _, r := range rows {
 		out[r.Verdict] = r.N
-	}
-	if total > exactCountLimit {
-		s.counts.put(key, countEntry{counts: out})
 	}
 	return out, nil
 }

@@ -9,20 +9,24 @@ import (
 // Counting: a page of the desk needs the total number of matches, and a
 // COUNT over hundreds of thousands of rows on every page turn would dominate
 // the page's cost. Counts up to exactCountLimit are always exact (they stop
-// after that many rows). Larger totals are counted once and reused for
-// countTTL, so paging through a big list counts it once; such a total can be
-// up to countTTL old, which the desk can live with for "about 600,000".
+// after that many rows). Larger totals are counted once and reused; after
+// countTTL the recent total is still served while a fresh count runs in the
+// background, and after countMaxAge it is counted again before answering. A
+// large total is thus at most a few seconds behind, which the desk can live
+// with for "about 600,000".
 const (
 	exactCountLimit = 10000
 	countTTL        = 10 * time.Second
+	countMaxAge     = 5 * time.Minute
 	countCacheSize  = 512
 )
 
 // countCache keeps large totals per filter for a short while. It belongs to a
 // Store; nothing here is global.
 type countCache struct {
-	mu sync.Mutex
-	m  map[string]countEntry
+	mu         sync.Mutex
+	m          map[string]countEntry
+	refreshing map[string]bool
 }
 
 type countEntry struct {
@@ -31,14 +35,38 @@ type countEntry struct {
 	at     time.Time
 }
 
-func (c *countCache) get(key string) (countEntry, bool) {
+// get returns the entry for key; fresh is false once it is older than countTTL.
+func (c *countCache) get(key string) (e countEntry, fresh, ok bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.m[key]
-	if !ok || time.Since(e.at) > countTTL {
-		return countEntry{}, false
+	e, ok = c.m[key]
+	if !ok || time.Since(e.at) > countMaxAge {
+		return countEntry{}, false, false
 	}
-	return e, true
+	return e, time.Since(e.at) <= countTTL, true
+}
+
+// refresh recounts key in the background, once at a time per key.
+func (c *countCache) refresh(key string, count func() (countEntry, error)) {
+	c.mu.Lock()
+	if c.refreshing == nil {
+		c.refreshing = map[string]bool{}
+	}
+	if c.refreshing[key] {
+		c.mu.Unlock()
+		return
+	}
+	c.refreshing[key] = true
+	c.mu.Unlock()
+	go func() {
+		e, err := count()
+		if err == nil {
+			c.put(key, e)
+		}
+		c.mu.Lock()
+		delete(c.refreshing, key)
+		c.mu.Unlock()
+	}()
 }
 
 func (c *countCache) put(key string, e countEntry) {
