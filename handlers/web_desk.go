@@ -28,6 +28,32 @@ type deskPage struct {
 	Source     *models.Source
 	StaleHours int
 	Return     string
+	// Exports are the export links for exactly this view (paging aside).
+	Exports []exportLink
+}
+
+// exportLink is one "Export this view" link on the desk.
+type exportLink struct {
+	Label, URL string
+}
+
+// exportLinks builds the desk's export links from its query string, without
+// the paging, so an export holds every claim of the view.
+func exportLinks(q url.Values) []exportLink {
+	e := url.Values{}
+	for k, vs := range q {
+		if k != "page" && k != "per_page" {
+			e[k] = vs
+		}
+	}
+	qs := e.Encode()
+	if qs != "" {
+		qs = "?" + qs
+	}
+	return []exportLink{
+		{"CSV", "/api/v1/export.csv" + qs}, {"JSON", "/api/v1/export.json" + qs},
+		{"NDJSON", "/api/v1/export.ndjson" + qs}, {"ClaimReview", "/api/v1/claimreview.jsonld" + qs},
+	}
 }
 
 // desk is the home page: the claim list with every filter of the API, kept in
@@ -38,7 +64,7 @@ func (h *Handler) desk(c echo.Context) error {
 
 func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) error {
 	ctx := c.Request().Context()
-	d := deskPage{Query: q, StaleHours: int(h.store.StaleAfter().Hours()), Return: "/?" + q.Encode()}
+	d := deskPage{Query: q, StaleHours: int(h.store.StaleAfter().Hours()), Return: "/?" + q.Encode(), Exports: exportLinks(q)}
 	f, err := parseClaimFilter(q, currentUser(c))
 	if ve, ok := asValidation(err); ok {
 		for k, m := range ve.Fields {
