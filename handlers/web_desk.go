@@ -23,7 +23,7 @@ type deskPage struct {
 	Counts     map[string]int64
 	CountTotal int64
 	Pages      int
-	Stories    []models.StoryListItem
+	Stories    []models.Story
 	Assignees  []models.User
 	Source     *models.Source
 	StaleHours int
@@ -87,7 +87,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 		d.CountTotal += n
 	}
 	d.Pages = int((d.List.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
-	if d.Stories, err = h.store.Stories(ctx, false, 200); err != nil {
+	if d.Stories, err = h.store.StoryOptions(ctx, 200); err != nil {
 		return err
 	}
 	if d.Assignees, err = h.reviewers(c); err != nil {

@@ -25,14 +25,14 @@ import (
 
 // importFormPage is what the first step shows.
 type importFormPage struct {
-	Stories []models.StoryListItem
+	Stories []models.Story
 	MaxMB   int
 }
 
 // importPreviewPage is what the preview shows: the parsed entries and every
 // candidate claim as an editable row, with the counts the desk wants first.
 type importPreviewPage struct {
-	Stories    []models.StoryListItem
+	Stories    []models.Story
 	Text       string
 	Entries    []models.ImportEntry
 	Rows       []importRow
@@ -65,7 +65,7 @@ func (h *Handler) importForm(c echo.Context) error {
 }
 
 func (h *Handler) renderImportForm(c echo.Context, status int, v view) error {
-	sts, err := h.store.Stories(c.Request().Context(), false, 500)
+	sts, err := h.store.StoryOptions(c.Request().Context(), 500)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func (h *Handler) importPreview(c echo.Context) error {
 		return err
 	}
 	ctx := c.Request().Context()
-	sts, err := h.store.Stories(ctx, false, 500)
+	sts, err := h.store.StoryOptions(ctx, 500)
 	if err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	if err != nil {
 		return err
 	}
-	sts, err := h.store.Stories(ctx, false, 500)
+	sts, err := h.store.StoryOptions(ctx, 500)
 	if err != nil {
 		return err
 	}
@@ -314,7 +314,7 @@ func readUpload(fh *multipart.FileHeader) ([]byte, error) {
 // importStoryID is the story a preview is for: the one chosen, or the current
 // story that already has the title typed (an import goes into that one), so
 // the preview can mark the claims it already holds.
-func importStoryID(f url.Values, sts []models.StoryListItem) int64 {
+func importStoryID(f url.Values, sts []models.Story) int64 {
 	if id, err := strconv.ParseInt(strings.TrimSpace(f.Get("story_id")), 10, 64); err == nil && id > 0 {
 		return id
 	}

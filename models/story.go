@@ -183,3 +183,14 @@ func (s *Store) SetStoryArchived(ctx context.Context, id int64, archived bool) (
 	}
 	return &st, nil
 }
+
+// StoryOptions lists current stories, newest first, with only what a story
+// picker needs: no claim counts, so a form stays cheap on a big desk.
+func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 1000
+	}
+	var out []Story
+	err := s.read(ctx).Select("id", "title", "archived").Where("archived = 0").Order("id DESC").Limit(limit).Find(&out).Error
+	return out, err
+}
