@@ -3,7 +3,6 @@ package models
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strconv"
@@ -101,28 +100,15 @@ type rowEncoder interface {
 }
 
 // Export writes every claim matching f to w in the given format, streaming:
-// rows go out chunk by chunk as they are read, so memory stays flat however
-// many claims match. It returns the number of rows (ClaimReviews for that
-// format) written. A cancelled ctx stops the query and the export.
+// rows go out as they are read, flushed every ExportChunk rows, so memory
+// stays flat however many claims match. It returns the number of rows
+// (ClaimReviews for that format) written. A cancelled ctx stops the query and
+// the export.
 func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f ClaimFilter, opt ExportOptions) (int64, error) {
 	if !format.Valid() {
 		return 0, invalid("format", "must be one of csv, json, ndjson, claimreview")
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var enc rowEncoder
-	switch format {
-	case ExportCSV:
-		enc = newCSVEncoder(bw, opt)
-	case ExportJSON:
-		enc = newJSONEncoder(bw, opt, true)
-	case ExportNDJSON:
-		enc = newJSONEncoder(bw, opt, false)
-	case ExportClaimReview:
-		enc = newClaimReviewEncoder(bw, opt)
-	}
-	if err := enc.begin(); err != nil {
-		return 0, err
-	}
 	var n int64
 	flush := func() error {
 		if err := bw.Flush(); err != nil {
@@ -138,6 +124,39 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 		}
 		// A client that went away stops the export here, between chunks.
 		return ctx.Err()
+	}
+	if format == ExportCSV {
+		// CSV, the big one, is written straight from the query's rows.
+		cw := newCSVWriter(bw, opt)
+		if err := cw.header(); err != nil {
+			return 0, err
+		}
+		err := s.eachExportRaw(ctx, f, false, func(x *exportRaw) error {
+			if err := cw.write(x); err != nil {
+				return err
+			}
+			n++
+			if n%ExportChunk == 0 {
+				return flush()
+			}
+			return nil
+		})
+		if err != nil {
+			return n, err
+		}
+		return n, flush()
+	}
+	var enc rowEncoder
+	switch format {
+	case ExportJSON:
+		enc = newJSONEncoder(bw, opt, true)
+	case ExportNDJSON:
+		enc = newJSONEncoder(bw, opt, false)
+	case ExportClaimReview:
+		enc = newClaimReviewEncoder(bw, opt)
+	}
+	if err := enc.begin(); err != nil {
+		return 0, err
 	}
 	each := s.EachExportRow
 	if format == ExportClaimReview {
@@ -203,98 +222,6 @@ func NeutraliseCell(s string) string {
 		}
 	}
 	return s
-}
-
-// csvEncoder writes RFC 4180 CSV: a header row, CRLF line ends, every text
-// cell neutralised.
-type csvEncoder struct {
-	w      *csv.Writer
-	opt    ExportOptions
-	record []string
-	urls   strings.Builder
-}
-
-func newCSVEncoder(w io.Writer, opt ExportOptions) *csvEncoder {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return &csvEncoder{w: cw, opt: opt, record: make([]string, len(CSVColumns()))}
-}
-
-func (e *csvEncoder) begin() error {
-	if err := e.w.Write(CSVColumns()); err != nil {
-		return err
-	}
-	return nil
-}
-
-func (e *csvEncoder) row(r *ExportRow) error {
-	e.urls.Reset()
-	for i := range r.Evidence {
-		if u := e.opt.EvidenceURL(&r.Evidence[i]); u != "" {
-			if e.urls.Len() > 0 {
-				e.urls.WriteString(EvidenceURLSeparator)
-			}
-			e.urls.WriteString(u)
-		}
-	}
-	quoteType := "indirect"
-	if r.Direct {
-		quoteType = "direct"
-	}
-	published := "no"
-	if r.Published() {
-		published = "yes"
-	}
-	rec := e.record
-	rec[0] = strconv.FormatInt(r.ID, 10)
-	rec[1] = strconv.FormatInt(r.StoryID, 10)
-	rec[2] = r.StoryTitle
-	rec[3] = r.EntryTime
-	rec[4] = r.EntryHeadline
-	rec[5] = r.ClaimantName
-	rec[6] = r.ClaimantRole
-	rec[7] = r.ClaimantKind
-	rec[8] = r.Text
-	rec[9] = r.Quote
-	rec[10] = r.Verb
-	rec[11] = quoteType
-	rec[12] = r.Channel
-	rec[13] = r.Via
-	rec[14] = formatTimePtr(r.MadeAt)
-	rec[15] = formatTime(r.ReportedAt)
-	rec[16] = r.ReportedURL
-	rec[17] = string(r.Verifiability)
-	rec[18] = r.VerifiabilityReason
-	rec[19] = string(r.Verdict)
-	rec[20] = r.VerdictRationale
-	rec[21] = r.VerdictByName
-	rec[22] = formatTimePtr(r.VerdictAt)
-	rec[23] = r.SignedOffByName
-	rec[24] = formatTimePtr(r.SignedOffAt)
-	rec[25] = published
-	rec[26] = e.urls.String()
-	rec[27] = strconv.Itoa(r.Corroboration)
-	rec[28] = r.AttributionLine
-	rec[29] = e.opt.ClaimURL(r.ID)
-	for i, v := range rec {
-		rec[i] = NeutraliseCell(v)
-	}
-	return e.w.Write(rec)
-}
-
-func (e *csvEncoder) end() error {
-	e.w.Flush()
-	return e.w.Error()
-}
-
-// formatTime writes times as RFC 3339 in UTC, the form every tool reads.
-func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func formatTimePtr(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return formatTime(*t)
 }
 
 // ExportEvidence is one standing evidence item as the JSON exports nest it.
