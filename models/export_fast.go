@@ -399,13 +399,12 @@ func utcStamp(s string) bool {
 // inside a cell as CRLF, every cell neutralised), without the ExportRow, the
 // times or the strings in between.
 type csvWriter struct {
-	w     *bufio.Writer
-	base  string
-	row   []byte
-	cell  []byte
-	evs   []exportEvidence
-	claim Claim
-	stamp time.Time
+	w    *bufio.Writer
+	base string
+	row  []byte
+	cell []byte
+	evs  []exportEvidence
+	attr attributionWriter
 }
 
 func newCSVWriter(w *bufio.Writer, opt ExportOptions) *csvWriter {
@@ -493,13 +492,8 @@ func (e *csvWriter) write(x *exportRaw) error {
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(exportCorroboration(e.evs)), 10)
 	b = append(b, ',')
-	var signedAt *time.Time
-	if signed {
-		signedAt = &e.stamp // AttributionLine only asks whether it is set
-	}
-	e.claim = Claim{ClaimantName: x.claimant, ClaimantRole: x.claimantRole, Text: x.text,
-		Verdict: Verdict(x.verdict), Verifiability: Verifiability(x.verifiability), SignedOffAt: signedAt}
-	b = appendCSVCell(b, AttributionLine(&e.claim))
+	c = e.attr.appendLine(c[:0], x.claimant, x.claimantRole, x.text, Verdict(x.verdict), Verifiability(x.verifiability), signed)
+	b = appendCSVCell(b, c)
 	b = append(b, ',')
 	c = append(c[:0], e.base...)
 	c = append(c, "/claims/"...)
@@ -593,4 +587,103 @@ func neutralise[T ~string | ~[]byte](s T) bool {
 		}
 	}
 	return false
+}
+
+// attributionWriter appends AttributionLine's sentence without building a
+// Claim or a string per row: the opening ("According to NAME, the role, ")
+// depends only on the claimant, so it is kept per name and role.
+type attributionWriter struct {
+	opening map[[2]string]string
+	claim   Claim
+	stamp   time.Time
+}
+
+// maxOpenings bounds the cache of openings: past it, the cache starts over.
+const maxOpenings = 4096
+
+func (a *attributionWriter) appendLine(b []byte, name, role, text string, verdict Verdict, verif Verifiability, signed bool) []byte {
+	key := [2]string{name, role}
+	open, ok := a.opening[key]
+	if !ok {
+		if a.opening == nil || len(a.opening) >= maxOpenings {
+			a.opening = make(map[[2]string]string)
+		}
+		var sb strings.Builder
+		sb.WriteString("According to ")
+		sb.WriteString(name)
+		if r := strings.TrimSpace(role); r != "" && !strings.EqualFold(r, name) {
+			sb.WriteString(", ")
+			sb.WriteString(roleWithArticle(r))
+		}
+		sb.WriteString(", ")
+		open = sb.String()
+		a.opening[key] = open
+	}
+	b = append(b, open...)
+	b = appendClaimClause(b, text)
+	b = append(b, '.')
+	a.claim.Verdict, a.claim.Verifiability, a.claim.SignedOffAt = verdict, verif, nil
+	if signed {
+		a.claim.SignedOffAt = &a.stamp // attributionTail only asks whether it is set
+	}
+	if tail := attributionTail(&a.claim); tail != "" {
+		b = append(b, ' ')
+		b = append(b, tail...)
+	}
+	return b
+}
+
+// appendClaimClause appends claimClause(text) without allocating for the
+// usual ASCII opening word.
+func appendClaimClause(b []byte, text string) []byte {
+	t := strings.TrimSpace(text)
+	t = strings.TrimRight(t, ".;:!? ")
+	if t == "" {
+		return b
+	}
+	word := t
+	if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i > 0 {
+		word = t[:i]
+	}
+	var low bool
+	if isASCII(word) {
+		var buf [16]byte // longer than any of lowerFirstWords
+		if n := len(word); n <= len(buf) {
+			for i := 0; i < n; i++ {
+				c := word[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			low = lowerFirstWords[string(buf[:n])]
+		}
+	} else {
+		low = lowerFirstWords[strings.ToLower(word)]
+	}
+	if !low {
+		return append(b, t...)
+	}
+	// lowerFirst, appended.
+	r, n := utf8.DecodeRuneInString(t)
+	if r == utf8.RuneError {
+		return append(b, t...)
+	}
+	if n < len(t) {
+		if r2, _ := utf8.DecodeRuneInString(t[n:]); unicode.IsUpper(r2) {
+			return append(b, t...)
+		}
+	}
+	b = utf8.AppendRune(b, unicode.ToLower(r))
+	return append(b, t[n:]...)
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
