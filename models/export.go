@@ -131,8 +131,8 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 }
 
 // query builds the export's one query: the claims matching the list's own
-// filters in the export's order, with the names shown beside each claim
-// joined in and its standing evidence aggregated into one column.
+// filters in the export's order, each with its standing evidence aggregated
+// into one column.
 func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	table := "claims"
 	if q.pinned {
@@ -154,7 +154,7 @@ func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	if q.order.col != "" {
 		orderBy = q.order.col + dir + ", claims.id" + dir
 	}
-	return db.Select(exportSelect).Joins(exportJoins).Order(orderBy)
+	return db.Select(exportSelect).Order(orderBy)
 }
 
 // statement renders the export query as SQL and its arguments.

@@ -39,32 +39,156 @@ const exportEvidenceSQL = `(SELECT group_concat(
 // exportSelect are the columns of the export query, in the order exportRaw
 // scans them. Times are selected as expressions (+col is a no-op that drops
 // the column's declared type), so the driver hands over the stored text
-// instead of parsing every time it reads.
-const exportSelect = `claims.id, claims.story_id, claims.entry_id, claims.direct,
+// instead of parsing every time it reads. The names shown beside a claim
+// (story, entry, claimant, reviewers) repeat from claim to claim, so only
+// their ids are read here and the names come from exportNames.
+const exportSelect = `claims.id, claims.story_id, claims.entry_id, claims.source_id,
+	claims.verdict_by_id, claims.signed_off_by_id, claims.direct,
 	claims.text, claims.quote, claims.verb, claims.channel, claims.via,
 	+claims.made_at, +claims.reported_at, claims.reported_url,
 	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.verdict_rationale,
 	+claims.verdict_at, +claims.signed_off_at,
-	ifnull(stories.title, ''), entries.position, ifnull(entries.time_text, ''), ifnull(entries.headline, ''),
-	ifnull(sources.name, ''), ifnull(sources.role, ''), ifnull(sources.kind, ''),
-	ifnull(verdict_by.name, ''), ifnull(signed_by.name, ''),
 	ifnull(` + exportEvidenceSQL + `, '')`
 
-// exportJoins bring in the names shown beside each claim. Each is a lookup by
-// primary key; the claims stay the outer loop, walked in the export's order.
-const exportJoins = `LEFT JOIN stories ON stories.id = claims.story_id
-	LEFT JOIN entries ON entries.id = claims.entry_id
-	LEFT JOIN sources ON sources.id = claims.source_id
-	LEFT JOIN users AS verdict_by ON verdict_by.id = claims.verdict_by_id
-	LEFT JOIN users AS signed_by ON signed_by.id = claims.signed_off_by_id`
+// exportNames are the names shown beside the claims, by id, read once per id
+// per export on the export's own connection (so from the same snapshot as the
+// claims) and kept for the rest of the export. Each map is bounded: past
+// maxNames ids it starts over.
+type exportNames struct {
+	story, entry, source, user *sql.Stmt
+	stories                    map[int64]string
+	entries                    map[int64]exportEntry
+	sources                    map[int64]exportSource
+	users                      map[int64]string
+}
+
+type exportEntry struct {
+	position       int64
+	time, headline string
+}
+
+type exportSource struct{ name, role, kind string }
+
+// maxNames bounds each of exportNames' maps.
+const maxNames = 10000
+
+func prepareExportNames(ctx context.Context, conn *sql.Conn) (*exportNames, error) {
+	n := &exportNames{stories: map[int64]string{}, entries: map[int64]exportEntry{},
+		sources: map[int64]exportSource{}, users: map[int64]string{}}
+	var err error
+	for _, p := range []struct {
+		stmt  **sql.Stmt
+		query string
+	}{
+		{&n.story, `SELECT title FROM stories WHERE id = ?`},
+		{&n.entry, `SELECT position, time_text, headline FROM entries WHERE id = ?`},
+		{&n.source, `SELECT name, role, kind FROM sources WHERE id = ?`},
+		{&n.user, `SELECT name FROM users WHERE id = ?`},
+	} {
+		if *p.stmt, err = conn.PrepareContext(ctx, p.query); err != nil {
+			n.close()
+			return nil, err
+		}
+	}
+	return n, nil
+}
+
+func (n *exportNames) close() {
+	for _, st := range []*sql.Stmt{n.story, n.entry, n.source, n.user} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// lookup reads one row by id; no row leaves dest as it is (the zero values,
+// as a LEFT JOIN would give).
+func lookup(ctx context.Context, st *sql.Stmt, id int64, dest ...any) error {
+	err := st.QueryRowContext(ctx, id).Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	return err
+}
+
+// fill sets the row's names from its ids.
+func (n *exportNames) fill(ctx context.Context, x *exportRaw) error {
+	if id := rawInt(x.storyID); id != 0 {
+		t, ok := n.stories[id]
+		if !ok {
+			if err := lookup(ctx, n.story, id, &t); err != nil {
+				return err
+			}
+			if len(n.stories) >= maxNames {
+				clear(n.stories)
+			}
+			n.stories[id] = t
+		}
+		x.story = t
+	} else {
+		x.story = ""
+	}
+	var e exportEntry
+	if id := rawInt(x.entryID); id != 0 {
+		var ok bool
+		if e, ok = n.entries[id]; !ok {
+			if err := lookup(ctx, n.entry, id, &e.position, &e.time, &e.headline); err != nil {
+				return err
+			}
+			if len(n.entries) >= maxNames {
+				clear(n.entries)
+			}
+			n.entries[id] = e
+		}
+	}
+	x.entryPosition, x.entryTime, x.entryHeadline = e.position, e.time, e.headline
+	var src exportSource
+	if id := rawInt(x.sourceID); id != 0 {
+		var ok bool
+		if src, ok = n.sources[id]; !ok {
+			if err := lookup(ctx, n.source, id, &src.name, &src.role, &src.kind); err != nil {
+				return err
+			}
+			if len(n.sources) >= maxNames {
+				clear(n.sources)
+			}
+			n.sources[id] = src
+		}
+	}
+	x.claimant, x.claimantRole, x.claimantKind = src.name, src.role, src.kind
+	var err error
+	if x.verdictBy, err = n.userName(ctx, rawInt(x.verdictByID)); err != nil {
+		return err
+	}
+	x.signedOffBy, err = n.userName(ctx, rawInt(x.signedOffByID))
+	return err
+}
+
+func (n *exportNames) userName(ctx context.Context, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	name, ok := n.users[id]
+	if !ok {
+		if err := lookup(ctx, n.user, id, &name); err != nil {
+			return "", err
+		}
+		if len(n.users) >= maxNames {
+			clear(n.users)
+		}
+		n.users[id] = name
+	}
+	return name, nil
+}
 
 // exportRaw is one row of the export query as the driver hands it over:
 // text as strings (which the driver has already made, so keeping them costs
 // nothing more), integers, NULLs and times as they are stored. One exportRaw
 // is scanned into again and again.
 type exportRaw struct {
-	id, storyID, entryID, direct, entryPosition any
-	madeAt, reportedAt, verdictAt, signedOffAt  any
+	id, storyID, entryID, sourceID, verdictByID, signedOffByID, direct any
+	madeAt, reportedAt, verdictAt, signedOffAt                         any
+	entryPosition                                                      int64
 
 	text, quote, verb, channel, via, reportedURL           string
 	verifiability, verifiabilityReason, verdict, rationale string
@@ -77,14 +201,11 @@ type exportRaw struct {
 
 func newExportRaw() *exportRaw {
 	x := &exportRaw{}
-	x.dest = []any{&x.id, &x.storyID, &x.entryID, &x.direct,
+	x.dest = []any{&x.id, &x.storyID, &x.entryID, &x.sourceID, &x.verdictByID, &x.signedOffByID, &x.direct,
 		&x.text, &x.quote, &x.verb, &x.channel, &x.via,
 		&x.madeAt, &x.reportedAt, &x.reportedURL,
 		&x.verifiability, &x.verifiabilityReason, &x.verdict, &x.rationale,
-		&x.verdictAt, &x.signedOffAt,
-		&x.story, &x.entryPosition, &x.entryTime, &x.entryHeadline,
-		&x.claimant, &x.claimantRole, &x.claimantKind,
-		&x.verdictBy, &x.signedOffBy, &x.evidenceText}
+		&x.verdictAt, &x.signedOffAt, &x.evidenceText}
 	return x
 }
 
@@ -122,6 +243,11 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published bool
 			err = serr
 		}
 	}()
+	names, err := prepareExportNames(ctx, conn)
+	if err != nil {
+		return err
+	}
+	defer names.close()
 	rows, err := conn.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -130,6 +256,9 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published bool
 	x := newExportRaw()
 	for rows.Next() {
 		if err := rows.Scan(x.dest...); err != nil {
+			return err
+		}
+		if err := names.fill(ctx, x); err != nil {
 			return err
 		}
 		if err := fn(x); err != nil {
@@ -254,7 +383,7 @@ func (x *exportRaw) fill(r *ExportRow, evs []exportEvidence) {
 	evOut := r.Evidence[:0]
 	*r = ExportRow{
 		ID: rawInt(x.id), StoryID: rawInt(x.storyID), StoryTitle: x.story,
-		EntryPosition: int(rawInt(x.entryPosition)), EntryTime: x.entryTime, EntryHeadline: x.entryHeadline,
+		EntryPosition: int(x.entryPosition), EntryTime: x.entryTime, EntryHeadline: x.entryHeadline,
 		ClaimantName: x.claimant, ClaimantRole: x.claimantRole, ClaimantKind: x.claimantKind,
 		Text: x.text, Quote: x.quote, Verb: x.verb, Direct: rawInt(x.direct) != 0, Channel: x.channel, Via: x.via,
 		MadeAt: rawTimePtr(x.madeAt), ReportedAt: rawTime(x.reportedAt), ReportedURL: x.reportedURL,
