@@ -654,7 +654,7 @@ func appendCSVCell[T ~string | ~[]byte](b []byte, s T) []byte {
 	neut := neutralise(s)
 	quote := false
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == ',' || c == '"' || c == '\r' || c == '\n' {
+		if csvSpecial[s[i]] {
 			quote = true
 			break
 		}
@@ -698,6 +698,9 @@ func appendCSVCell[T ~string | ~[]byte](b []byte, s T) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+// csvSpecial marks the bytes that make encoding/csv quote a cell.
+var csvSpecial = [256]bool{',': true, '"': true, '\r': true, '\n': true}
 
 // neutralise reports whether NeutraliseCell would prefix s with a quote.
 func neutralise[T ~string | ~[]byte](s T) bool {
