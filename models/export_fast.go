@@ -231,11 +231,26 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published bool
 	if err != nil {
 		return err
 	}
+	// An export reads every page of a big table once: a small page cache
+	// serves it as well as a big one, and keeps the export's memory small.
+	var cacheSize int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cacheSize); err != nil {
+		conn.Close()
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(exportCacheKiB)); err != nil {
+		conn.Close()
+		return err
+	}
 	defer func() {
-		// An export reads every page of a big table once; left in the
-		// connection's cache, those pages would make a million-row export
-		// hold tens of megabytes it will never read again.
-		_, serr := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA shrink_memory")
+		// Left in the connection's cache, the pages read would make the pool
+		// hold memory it will never read again; the connection goes back to
+		// the pool with its own cache size.
+		bg := context.WithoutCancel(ctx)
+		_, serr := conn.ExecContext(bg, "PRAGMA cache_size = "+strconv.FormatInt(cacheSize, 10))
+		if _, err := conn.ExecContext(bg, "PRAGMA shrink_memory"); serr == nil {
+			serr = err
+		}
 		if cerr := conn.Close(); serr == nil {
 			serr = cerr
 		}
@@ -270,6 +285,9 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published bool
 	}
 	return ctx.Err()
 }
+
+// exportCacheKiB is the page cache an export reads through, in KiB.
+const exportCacheKiB = 4096
 
 // rawInt reads an integer column (NULL: 0).
 func rawInt(v any) int64 {
