@@ -50,6 +50,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/stories/:id", h.storyPage, viewer)
 	web.POST("/stories/:id/entries", h.storyEntryCreate, factchecker)
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
+	web.POST("/stories/:id/archive", h.storyArchive, editor)
 
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could

@@ -248,6 +248,26 @@ func (h *Handler) storyEntryCreate(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10)+"#entries")
 }
 
+// storyArchive archives a story (or restores it): editors take a finished live
+// blog off the desk's story lists; nothing in it is deleted.
+func (h *Handler) storyArchive(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	archived := c.FormValue("archived") != "0"
+	st, err := h.store.SetStoryArchived(c.Request().Context(), id, archived)
+	if err != nil {
+		return err
+	}
+	if st.Archived {
+		setFlash(c, "Story archived: it no longer appears in story lists; its claims stay on the desk.")
+	} else {
+		setFlash(c, "Story restored.")
+	}
+	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10))
+}
+
 // storyClaimCreate adds a claim to the story, with its claimant matched to a
 // known source by name or alias (or a new source).
 func (h *Handler) storyClaimCreate(c echo.Context) error {
