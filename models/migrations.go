@@ -20,6 +20,7 @@ var migrations = []migration{
 	{1, "initial schema", schemaV1},
 	{2, "indexes for desk filters", schemaV2},
 	{3, "story claims by last change", schemaV3},
+	{4, "search index newest first", schemaV4()},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -140,6 +140,9 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 				FROM claims c JOIN sources s ON s.id = c.source_id`); err != nil {
 				return err
 			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_search(claim_search) VALUES('optimize')`); err != nil {
+				return err
+			}
 			for _, stmt := range trig {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return err
@@ -172,13 +175,25 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 // the claims table's indexes and its search trigger, so the bulk seed can
 // drop and rebuild exactly what the schema defines.
 func claimIndexStatements() (indexes, triggers []string) {
+	// A later migration may create the same object again (v4 recreates the
+	// search trigger); the last definition of each name is the current one.
+	seen := map[string]int{}
+	add := func(list *[]string, stmt string) {
+		name := strings.Fields(stmt)[2]
+		if i, ok := seen[name]; ok {
+			(*list)[i] = stmt
+			return
+		}
+		seen[name] = len(*list)
+		*list = append(*list, stmt)
+	}
 	for _, m := range migrations {
 		for _, stmt := range m.sql {
 			switch {
 			case strings.HasPrefix(stmt, "CREATE INDEX claims_"):
-				indexes = append(indexes, stmt)
+				add(&indexes, stmt)
 			case strings.HasPrefix(stmt, "CREATE TRIGGER claims_search_ins"):
-				triggers = append(triggers, stmt)
+				add(&triggers, stmt)
 			}
 		}
 	}
