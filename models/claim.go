@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 	"time"
 
@@ -152,7 +153,7 @@ func claimHash(c *Claim) string {
 	h := sha256.New()
 	h.Write([]byte(normName(c.Text)))
 	h.Write([]byte{0})
-	h.Write([]byte(itoa(int(c.SourceID))))
+	h.Write([]byte(strconv.Itoa(int(c.SourceID))))
 	return hex.EncodeToString(h.Sum(nil))
 }
 

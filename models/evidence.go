@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -86,7 +87,7 @@ func (storedFile) TableName() string { return "files" }
 type ErrTooLarge struct{ Limit int64 }
 
 func (e ErrTooLarge) Error() string {
-	return "the file is larger than the limit of " + itoa(int(e.Limit/1024/1024)) + " MB"
+	return "the file is larger than the limit of " + strconv.Itoa(int(e.Limit/1024/1024)) + " MB"
 }
 
 // blockedTypes are content types never accepted as evidence files, whatever

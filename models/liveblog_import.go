@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -162,7 +163,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		if !c.Selected {
 			continue
 		}
-		prefix := "candidates[" + itoa(i) + "]."
+		prefix := "candidates[" + strconv.Itoa(i) + "]."
 		checkText(fields, prefix+"claim", strings.TrimSpace(c.Claim), true, MaxClaimLen)
 		checkText(fields, prefix+"claimant", strings.TrimSpace(c.Claimant), c.SourceID == 0, MaxNameLen)
 		checkText(fields, prefix+"quote", c.Quote, false, MaxQuoteLen)

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -154,7 +155,7 @@ func createSourceTx(tx *gorm.DB, src *Source, aliases []string) error {
 	var existing Source
 	err := tx.Where("norm_name = ? AND merged_into_id IS NULL", src.NormName).First(&existing).Error
 	if err == nil {
-		return invalid("name", "a source with this name already exists (id "+itoa(int(existing.ID))+")")
+		return invalid("name", "a source with this name already exists (id "+strconv.Itoa(int(existing.ID))+")")
 	}
 	if !IsNotFound(err) {
 		return err
@@ -254,7 +255,7 @@ func (s *Store) UpdateSource(ctx context.Context, id, version int64, in SourceIn
 			return err
 		}
 		if src.Version != version {
-			return invalid("version", "the source was changed by someone else meanwhile (now version "+itoa(int(src.Version))+")")
+			return invalid("version", "the source was changed by someone else meanwhile (now version "+strconv.Itoa(int(src.Version))+")")
 		}
 		oldNorm := src.NormName
 		aliases, v := in.apply(&src, false)

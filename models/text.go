@@ -2,6 +2,7 @@ package models
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,7 @@ func checkText(f map[string]string, field, value string, required bool, max int)
 	case required && strings.TrimSpace(value) == "":
 		f[field] = "is required"
 	case utf8.RuneCountInString(value) > max:
-		f[field] = "must be at most " + itoa(max) + " characters"
+		f[field] = "must be at most " + strconv.Itoa(max) + " characters"
 	}
 }
 
@@ -43,27 +44,13 @@ func checkURL(f map[string]string, field, value string) {
 		return
 	}
 	if len(value) > MaxURLLen {
-		f[field] = "must be at most " + itoa(MaxURLLen) + " characters"
+		f[field] = "must be at most " + strconv.Itoa(MaxURLLen) + " characters"
 		return
 	}
 	u, err := url.Parse(value)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		f[field] = "must be an http or https URL"
 	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // normName folds a name for matching: Unicode NFKC, case-folded, punctuation
