@@ -54,10 +54,8 @@ func TestWebPostWithoutCSRFIsRefusedAndChangesNothing(t *testing.T) {
 	wantStatus(t, b.get("/"), http.StatusOK)
 
 	// The API accepts the session cookie, but a change needs the token in a header.
-	note := url.Values{}
 	rec := b.do(http.MethodPost, "/api/v1/claims/"+itoa64(cl.ID)+"/notes", nil, http.Header{"Content-Type": {"application/json"}})
 	wantStatus(t, rec, http.StatusForbidden)
-	_ = note
 	rec = b.do(http.MethodGet, "/api/v1/claims/"+itoa64(cl.ID), nil, http.Header{"Accept": {"application/json"}})
 	wantStatus(t, rec, http.StatusOK)
 }
