@@ -307,20 +307,25 @@ func (s *Store) claimExists(ctx context.Context, id int64) (bool, error) {
 // lockClaim loads the claim in tx and checks the version the change was based
 // on; a stale version is a ConflictError carrying the current claim.
 func (s *Store) lockClaim(tx *gorm.DB, id, version int64) (*Claim, error) {
+	// Only the claim's own row: the joins for display are needed just when
+	// the change is refused, and this runs on the single writer for every write.
 	var cs []Claim
-	if err := tx.Raw(claimSelect+` WHERE claims.id = ?`, id).Scan(&cs).Error; err != nil {
+	if err := tx.Raw(`SELECT * FROM claims WHERE id = ?`, id).Scan(&cs).Error; err != nil {
 		return nil, err
 	}
 	if len(cs) == 0 {
 		return nil, ErrNotFound
 	}
 	c := &cs[0]
-	c.finish(s.Now(), s.staleAfter)
 	if version <= 0 {
 		return nil, invalid("version", "is required: the version of the claim the change is based on")
 	}
 	if c.Version != version {
-		return nil, &ConflictError{Current: c}
+		current, err := s.claimFrom(context.Background(), tx, id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, &ConflictError{Current: current}
 	}
 	return c, nil
 }

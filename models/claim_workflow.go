@@ -163,7 +163,16 @@ func (s *Store) assignTx(tx *gorm.DB, actor *User, c *Claim, assignee *int64) er
 		return nil
 	}
 	now := s.Now()
-	from := c.AssigneeName
+	from := ""
+	if c.AssigneeID != nil {
+		var names []string
+		if err := tx.Model(&User{}).Where("id = ?", *c.AssigneeID).Pluck("name", &names).Error; err != nil {
+			return err
+		}
+		if len(names) > 0 {
+			from = names[0]
+		}
+	}
 	if err := saveClaim(tx, c, actor, now, map[string]any{"assignee_id": assignee}); err != nil {
 		return err
 	}
@@ -269,7 +278,7 @@ func (s *Store) bulk(ctx context.Context, ids []int64, fn func(tx *gorm.DB, c *C
 			}
 			seen[id] = true
 			var cs []Claim
-			if err := tx.Raw(claimSelect+` WHERE claims.id = ?`, id).Scan(&cs).Error; err != nil {
+			if err := tx.Raw(`SELECT * FROM claims WHERE id = ?`, id).Scan(&cs).Error; err != nil {
 				return err
 			}
 			if len(cs) == 0 {
