@@ -19,6 +19,7 @@ type ValidationError struct {
 	Fields map[string]string
 }
 
+// Error lists the fields and messages, sorted, for logs and the command line.
 func (e *ValidationError) Error() string {
 	keys := make([]string, 0, len(e.Fields))
 	for k := range e.Fields {
@@ -43,6 +44,7 @@ type ConflictError struct {
 	Current *Claim
 }
 
+// Error says which claim changed and its current version.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("claim %d was changed by someone else meanwhile (now at version %d)", e.Current.ID, e.Current.Version)
 }
@@ -51,6 +53,7 @@ func (e *ConflictError) Error() string {
 // signing off one's own verdict.
 type ForbiddenError struct{ Reason string }
 
+// Error is the reason the step was refused, shown to the user as is.
 func (e *ForbiddenError) Error() string { return e.Reason }
 
 // IsNotFound reports whether err means a missing row.

@@ -81,11 +81,13 @@ type storedFile struct {
 	CreatedAt   time.Time
 }
 
+// TableName keeps gorm on the migration's table name.
 func (storedFile) TableName() string { return "files" }
 
 // ErrTooLarge is returned for an upload over the store's limit.
 type ErrTooLarge struct{ Limit int64 }
 
+// Error names the limit, so the user knows how large a file may be.
 func (e ErrTooLarge) Error() string {
 	return "the file is larger than the limit of " + strconv.Itoa(int(e.Limit/1024/1024)) + " MB"
 }

@@ -29,6 +29,7 @@ func SchemaVersion() int { return migrations[len(migrations)-1].version }
 // ErrSchemaTooNew is returned by Open for a database written by a newer Claimdesk.
 type ErrSchemaTooNew struct{ Have, Know int }
 
+// Error tells the operator to upgrade rather than risk the newer data.
 func (e ErrSchemaTooNew) Error() string {
 	return fmt.Sprintf("database schema version %d is newer than this Claimdesk understands (%d); upgrade Claimdesk", e.Have, e.Know)
 }

@@ -163,6 +163,7 @@ func (s *Store) UpdateStory(ctx context.Context, id, version int64, in StoryInpu
 // StoryConflictError is the story counterpart of ConflictError.
 type StoryConflictError struct{ Current Story }
 
+// Error says the story changed meanwhile; the handler adds the current state.
 func (e *StoryConflictError) Error() string {
 	return "the story was changed by someone else meanwhile"
 }

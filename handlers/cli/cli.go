@@ -106,6 +106,7 @@ func Run(args []string, env Env) int {
 // usageError is a mistake in the command line: exit code 2.
 type usageError struct{ msg string }
 
+// Error makes usageError an error; Run prints it with the command name.
 func (e usageError) Error() string { return e.msg }
 
 func runSub(args []string, env Env, name string, subs map[string]func([]string, Env) error) error {

@@ -19,8 +19,10 @@ import (
 // misleading) as well as comma lists (--verdict false,misleading).
 type listFlag []string
 
+// String shows the flag's values, as flag.Value requires.
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds one or more comma-separated values, so a filter flag can repeat.
 func (l *listFlag) Set(v string) error {
 	*l = append(*l, v)
 	return nil
