@@ -28,6 +28,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if _, err := os.Stat(abs); err == nil {
 		return fmt.Errorf("backup: %s already exists; choose a new file name", dest)
 	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
 	// A connection of its own: the read pool is query-only, and VACUUM INTO
 	// counts as a write for that setting even though it only reads this file.
 	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(s.path)+"?_busy_timeout=10000")

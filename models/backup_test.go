@@ -35,7 +35,7 @@ func TestBackupWhileWriting(t *testing.T) {
 			}
 		}(w)
 	}
-	dest := filepath.Join(t.TempDir(), "backup.db")
+	dest := filepath.Join(t.TempDir(), "backups", "nightly", "backup.db") // folders are created
 	err := f.s.Backup(ctx, dest)
 	close(stop)
 	wg.Wait()
