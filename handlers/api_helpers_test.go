@@ -6,13 +6,10 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,16 +27,7 @@ type apiFixture struct {
 
 func newAPIFixture(t testing.TB) *apiFixture {
 	t.Helper()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	st, err := models.Open(models.Config{Path: filepath.Join(t.TempDir(), "api.db"), Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	e, err := New(st, Config{Logger: discardLogger()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, e := newTestRouter(t)
 	f := &apiFixture{t: t, store: st, e: e, tokens: map[string]string{}, users: map[string]*models.User{}}
 	for _, who := range []struct {
 		key, name string
@@ -93,18 +81,9 @@ func (f *apiFixture) do(who, method, path string, body any) *httptest.ResponseRe
 // upload sends a multipart evidence upload.
 func (f *apiFixture) upload(who, path string, fields map[string]string, fileName string, data []byte) *httptest.ResponseRecorder {
 	f.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	if fileName != "" {
-		fw, _ := mw.CreateFormFile("file", fileName)
-		fw.Write(data)
-	}
-	mw.Close()
-	req := httptest.NewRequest(http.MethodPost, path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
+	body, ct := multipartBody(fields, fileName, data)
+	req := httptest.NewRequest(http.MethodPost, path, body)
+	req.Header.Set("Content-Type", ct)
 	req.Header.Set("Authorization", "Bearer "+f.tokens[who])
 	rec := httptest.NewRecorder()
 	f.e.ServeHTTP(rec, req)

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -29,17 +28,8 @@ const webPassword = "a long enough password"
 
 func newWebApp(t *testing.T) *webApp {
 	t.Helper()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	st, err := models.Open(models.Config{Path: filepath.Join(t.TempDir(), "web.db"), Now: func() time.Time { return now }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	e, err := New(st, Config{Logger: discardLogger()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &webApp{t: t, store: st, e: e, now: now}
+	st, e := newTestRouter(t)
+	return &webApp{t: t, store: st, e: e, now: testNow}
 }
 
 // user creates a user with the test password.

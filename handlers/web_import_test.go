@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"html"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -38,21 +37,16 @@ func quakeBlog(t *testing.T) string {
 // upload posts a multipart form with a file, as the import form sends it.
 func (b *browser) upload(path string, fields map[string]string, fileName string, data []byte) *httptest.ResponseRecorder {
 	b.a.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
 	if _, ok := fields["csrf"]; !ok {
-		mw.WriteField("csrf", b.csrf)
+		with := map[string]string{"csrf": b.csrf}
+		for k, v := range fields {
+			with[k] = v
+		}
+		fields = with
 	}
-	for k, v := range fields {
-		mw.WriteField(k, v)
-	}
-	if fileName != "" {
-		fw, _ := mw.CreateFormFile("file", fileName)
-		fw.Write(data)
-	}
-	mw.Close()
-	r := httptest.NewRequest(http.MethodPost, path, &buf)
-	r.Header.Set("Content-Type", mw.FormDataContentType())
+	body, ct := multipartBody(fields, fileName, data)
+	r := httptest.NewRequest(http.MethodPost, path, body)
+	r.Header.Set("Content-Type", ct)
 	r.Header.Set("Accept", "text/html")
 	r.RemoteAddr = b.ip + ":5555"
 	for _, c := range b.cookies {
