@@ -416,26 +416,16 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 func claimChanges(a, b *Claim) []FieldChange {
 	var out []FieldChange
 	add := func(field string, old, new any) { out = append(out, FieldChange{Field: field, Old: old, New: new}) }
-	if a.Text != b.Text {
-		add("text", a.Text, b.Text)
-	}
-	if a.Quote != b.Quote {
-		add("quote", a.Quote, b.Quote)
-	}
-	if a.Verb != b.Verb {
-		add("verb", a.Verb, b.Verb)
+	for _, f := range []struct{ name, old, new string }{
+		{"text", a.Text, b.Text}, {"quote", a.Quote, b.Quote}, {"verb", a.Verb, b.Verb},
+		{"channel", a.Channel, b.Channel}, {"via", a.Via, b.Via}, {"reported_url", a.ReportedURL, b.ReportedURL},
+	} {
+		if f.old != f.new {
+			add(f.name, f.old, f.new)
+		}
 	}
 	if a.Direct != b.Direct {
 		add("direct", a.Direct, b.Direct)
-	}
-	if a.Channel != b.Channel {
-		add("channel", a.Channel, b.Channel)
-	}
-	if a.Via != b.Via {
-		add("via", a.Via, b.Via)
-	}
-	if a.ReportedURL != b.ReportedURL {
-		add("reported_url", a.ReportedURL, b.ReportedURL)
 	}
 	if !a.ReportedAt.Equal(b.ReportedAt) {
 		add("reported_at", a.ReportedAt, b.ReportedAt)
