@@ -125,6 +125,14 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 		// A client that went away stops the export here, between chunks.
 		return ctx.Err()
 	}
+	// counted notes one more row written and flushes every ExportChunk rows.
+	counted := func() error {
+		n++
+		if n%ExportChunk == 0 {
+			return flush()
+		}
+		return nil
+	}
 	if format == ExportCSV {
 		// CSV, the big one, is written straight from the query's rows.
 		cw := newCSVWriter(bw, opt)
@@ -135,11 +143,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 			if err := cw.write(x); err != nil {
 				return err
 			}
-			n++
-			if n%ExportChunk == 0 {
-				return flush()
-			}
-			return nil
+			return counted()
 		})
 		if err != nil {
 			return n, err
@@ -166,11 +170,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 		if err := enc.row(r); err != nil {
 			return err
 		}
-		n++
-		if n%ExportChunk == 0 {
-			return flush()
-		}
-		return nil
+		return counted()
 	})
 	if err != nil {
 		return n, err
