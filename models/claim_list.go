@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode"
 
 	"gorm.io/gorm"
 )
@@ -101,32 +100,13 @@ func (f *ClaimFilter) Validate() *ValidationError {
 func (f *ClaimFilter) onlyQuery() bool {
 	g := *f
 	g.Query, g.Sort, g.Page, g.PerPage = "", "", 0, 0
-	return ftsQuery(f.Query) != "" && g.isEmpty()
+	return len(searchWords(f.Query)) > 0 && g.isEmpty()
 }
 
 // isEmpty reports whether the filter restricts nothing.
 func (f *ClaimFilter) isEmpty() bool {
 	return len(f.Verdicts) == 0 && len(f.Verifiability) == 0 && !f.Unconfirmed && !f.Stale && f.StoryID == 0 &&
 		f.SourceID == 0 && f.AssigneeID == 0 && !f.Unassigned && f.Query == "" && f.Since == nil && f.Until == nil
-}
-
-// ftsQuery turns what a person typed into an FTS4 MATCH expression: every word
-// must occur, the last one as a prefix; FTS operators and quotes typed by the
-// user are treated as plain text.
-func ftsQuery(q string) string {
-	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) > 16 {
-		words = words[:16]
-	}
-	parts := make([]string, 0, len(words))
-	for i, w := range words {
-		p := `"` + w + `"`
-		if i == len(words)-1 {
-			p = `"` + w + `*"`
-		}
-		parts = append(parts, p)
-	}
-	return strings.Join(parts, " ")
 }
 
 // apply adds the filter's WHERE clauses to db (values only as arguments).
@@ -142,7 +122,7 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 		db = db.Where("claims.verifiability IN ?", vs)
 	}
 	if f.Unconfirmed || f.Stale {
-		db = db.Where("claims.unconfirmed = 1")
+		db = db.Where("claims.unconfirmed = ?", true)
 	}
 	if f.Stale {
 		db = db.Where("claims.reported_at < ?", now.Add(-staleAfter))
@@ -165,8 +145,8 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 	if f.Until != nil {
 		db = db.Where("claims.reported_at < ?", f.Until.UTC())
 	}
-	if m := ftsQuery(f.Query); m != "" {
-		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE claim_search MATCH ?)", m)
+	if d := dialectOf(db); len(searchWords(f.Query)) > 0 {
+		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.searchArg(f.Query))
 	}
 	return db
 }
@@ -256,8 +236,8 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 	switch {
 	case f.onlyQuery():
 		// A search alone is counted in the search index, without the table.
-		return s.read(ctx).Table("claim_search").Where("claim_search MATCH ?", ftsQuery(f.Query))
-	case ftsQuery(f.Query) != "":
+		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.searchArg(f.Query))
+	case len(searchWords(f.Query)) > 0:
 		// A search with filters is driven by the search index, so the capped
 		// count stops after the first matches instead of probing every row
 		// the other filters allow.
@@ -269,12 +249,12 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
 // joins for display run on one page of rows only.
 func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, total int64) ([]int64, error) {
-	m := ftsQuery(f.Query)
+	m := s.d.searchArg(f.Query)
 	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
 		if f.Sort == "relevance" && total <= maxRankedMatches {
 			// Few matches: rank by how much of each claim matches, then newest first.
 			db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-				Joins("JOIN (SELECT docid, length(offsets(claim_search)) AS score FROM claim_search WHERE claim_search MATCH ?) r ON r.docid = claims.id", m)
+				Joins("JOIN (SELECT docid, "+s.d.searchRank()+" AS score FROM claim_search WHERE "+s.d.searchMatch()+") r ON r.docid = claims.id", s.d.rankArgs(m)...)
 			return pluckPage(db, "r.score DESC, claims.reported_at DESC, claims.id DESC", f)
 		}
 		// Many matches: walk the search index newest first (it yields ids in
@@ -293,7 +273,7 @@ func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *g
 	g := f
 	g.Query = ""
 	return g.apply(s.read(ctx).Table("claim_search").Joins("JOIN claims ON claims.id = claim_search.docid"), now, s.staleAfter).
-		Where("claim_search MATCH ?", ftsQuery(f.Query))
+		Where(s.d.searchMatch(), s.d.searchArg(f.Query))
 }
 
 // maxRankedMatches bounds relevance ranking: ranking reads every match, so

@@ -293,7 +293,7 @@ func importStory(tx *gorm.DB, actor *User, id int64, title string) (*Story, bool
 		}
 		return &st, false, nil
 	}
-	err := tx.Where("title = ? AND archived = 0", title).Order("id DESC").First(&st).Error
+	err := tx.Where("title = ? AND archived = ?", title, false).Order("id DESC").First(&st).Error
 	if err == nil {
 		return &st, false, nil
 	}

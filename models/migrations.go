@@ -12,15 +12,18 @@ type migration struct {
 	version int
 	name    string
 	sql     []string
+	// pg is the same step for PostgreSQL: the same tables, columns, indexes
+	// and guards in its own syntax (see schema_postgres.go).
+	pg []string
 }
 
 // migrations lists every schema step in order; the schema version of a database
 // is the version of the last step applied to it.
 var migrations = []migration{
-	{1, "initial schema", schemaV1},
-	{2, "indexes for desk filters", schemaV2},
-	{3, "story claims by last change", schemaV3},
-	{4, "search index newest first", schemaV4()},
+	{1, "initial schema", schemaV1, pgSchemaV1},
+	{2, "indexes for desk filters", schemaV2, schemaV2},
+	{3, "story claims by last change", schemaV3, schemaV3},
+	{4, "search index newest first", schemaV4(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
@@ -37,11 +40,22 @@ func (e ErrSchemaTooNew) Error() string {
 // migrate applies the pending steps, all of them in one transaction, so a failed
 // step leaves the database exactly as it was.
 func migrate(db *gorm.DB) error {
+	d := dialectOf(db)
 	return db.Transaction(func(tx *gorm.DB) error {
+		stamp := "DATETIME"
+		if d.pg {
+			// Several Claimdesk processes may start at once on one
+			// PostgreSQL: the first to take this lock migrates, the others
+			// then find nothing left to do.
+			if err := tx.Exec(`SELECT pg_advisory_xact_lock(7426117)`).Error; err != nil {
+				return fmt.Errorf("lock for migrations: %w", err)
+			}
+			stamp = "TIMESTAMPTZ"
+		}
 		if err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 			version INTEGER PRIMARY KEY,
 			name TEXT NOT NULL,
-			applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP)`).Error; err != nil {
+			applied_at ` + stamp + ` NOT NULL DEFAULT CURRENT_TIMESTAMP)`).Error; err != nil {
 			return fmt.Errorf("create schema_migrations: %w", err)
 		}
 		var have int
@@ -55,7 +69,11 @@ func migrate(db *gorm.DB) error {
 			if m.version <= have {
 				continue
 			}
-			for _, stmt := range m.sql {
+			steps := m.sql
+			if d.pg {
+				steps = m.pg
+			}
+			for _, stmt := range steps {
 				if err := tx.Exec(stmt).Error; err != nil {
 					return fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
 				}

@@ -44,13 +44,12 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 	err = seedTx(ctx, db, func(tx *sql.Tx) error {
 		roles := []Role{RoleEditor, RoleEditor, RoleEditor, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleFactchecker, RoleViewer, RoleViewer}
 		for i, r := range roles {
-			res, err := tx.ExecContext(ctx, `INSERT INTO users(name, email, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+			id, err := s.d.insertID(ctx, tx, `INSERT INTO users(name, email, role, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 				ON CONFLICT(email) DO UPDATE SET name = excluded.name`,
 				seedFirst[i%len(seedFirst)]+" "+seedLast[(i*7)%len(seedLast)], fmt.Sprintf("seed%d-%d@desk.example", opt.Seed, i), string(r), string(hash), now, now)
 			if err != nil {
 				return err
 			}
-			id, _ := res.LastInsertId()
 			if r != RoleViewer {
 				userIDs = append(userIDs, id)
 			}
@@ -67,21 +66,20 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 	err = seedTx(ctx, db, func(tx *sql.Tx) error {
 		for i := range stories {
 			created := now.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
-			res, err := tx.ExecContext(ctx, `INSERT INTO stories(title, url, language, created_at, updated_at, created_by_id) VALUES (?, ?, 'en', ?, ?, ?)`,
+			id, err := s.d.insertID(ctx, tx, `INSERT INTO stories(title, url, language, created_at, updated_at, created_by_id) VALUES (?, ?, 'en', ?, ?, ?)`,
 				fmt.Sprintf("%s %s – live updates", seedPlaces[rng.IntN(len(seedPlaces))], seedEvents[rng.IntN(len(seedEvents))]),
 				fmt.Sprintf("https://news.example/live/%d", i+1), created, created, userIDs[rng.IntN(len(userIDs))])
 			if err != nil {
 				return err
 			}
-			stories[i].id, _ = res.LastInsertId()
+			stories[i].id = id
 			for e := 0; e < 40; e++ {
 				h, m := (6+e/3)%24, (e*17)%60
-				res, err := tx.ExecContext(ctx, `INSERT INTO entries(story_id, position, time_text, headline, body, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				id, err := s.d.insertID(ctx, tx, `INSERT INTO entries(story_id, position, time_text, headline, body, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 					stories[i].id, e, fmt.Sprintf("%02d:%02d", h, m), seedHeadlines[rng.IntN(len(seedHeadlines))], "", fmt.Sprintf("seed-%d-%d", i, e), created)
 				if err != nil {
 					return err
 				}
-				id, _ := res.LastInsertId()
 				stories[i].entries = append(stories[i].entries, id)
 			}
 		}
@@ -95,14 +93,13 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 				role = seedRoles[rng.IntN(len(seedRoles))] + " of " + seedPlaces[rng.IntN(len(seedPlaces))]
 			}
 			name = fmt.Sprintf("%s (%d)", name, i+1)
-			res, err := tx.ExecContext(ctx, `INSERT INTO sources(name, norm_name, role, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			sources[i], err = s.d.insertID(ctx, tx, `INSERT INTO sources(name, norm_name, role, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
 				name, normName(name), role, kind, now, now)
 			if err != nil {
 				return err
 			}
-			sources[i], _ = res.LastInsertId()
 			alias := strings.Fields(name)[1] + fmt.Sprintf(" %d", i+1)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO source_aliases(source_id, alias, norm_alias) VALUES (?, ?, ?)`, sources[i], alias, normName(alias)); err != nil {
+			if _, err := tx.ExecContext(ctx, s.d.rebind(`INSERT INTO source_aliases(source_id, alias, norm_alias) VALUES (?, ?, ?)`), sources[i], alias, normName(alias)); err != nil {
 				return err
 			}
 		}
@@ -115,7 +112,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM claims").Scan(&existing); err != nil {
 		return err
 	}
-	if existing == 0 {
+	if existing == 0 && !s.d.pg {
 		// An empty desk: one transaction that drops the claim indexes and the
 		// search trigger, inserts everything, then builds the indexes and the
 		// search index in bulk — several times faster than maintaining them
@@ -127,7 +124,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 					return err
 				}
 			}
-			if err := seedClaims(ctx, tx, rng, now, opt, stories, sources, userIDs); err != nil {
+			if err := seedClaims(ctx, s.d, tx, rng, now, opt, stories, sources, userIDs); err != nil {
 				return err
 			}
 			for _, stmt := range idx {
@@ -158,7 +155,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 		err := seedTx(ctx, db, func(tx *sql.Tx) error {
 			o := opt
 			o.Claims, o.Progress = n, nil
-			return seedClaims(ctx, tx, rng, now, o, stories, sources, userIDs)
+			return seedClaims(ctx, s.d, tx, rng, now, o, stories, sources, userIDs)
 		})
 		if err != nil {
 			return err
@@ -202,21 +199,21 @@ func claimIndexStatements() (indexes, triggers []string) {
 
 // seedClaims inserts opt.Claims generated claims with their evidence and
 // activity in tx, reporting progress every few thousand.
-func seedClaims(ctx context.Context, tx *sql.Tx, rng *rand.Rand, now time.Time, opt SeedOptions, stories []seedStory, sources, userIDs []int64) error {
-	insClaim, err := tx.PrepareContext(ctx, `INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
+func seedClaims(ctx context.Context, d dialect, tx *sql.Tx, rng *rand.Rand, now time.Time, opt SeedOptions, stories []seedStory, sources, userIDs []int64) error {
+	insClaim, err := tx.PrepareContext(ctx, d.returningID(`INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
 		reported_at, reported_url, verifiability, verifiability_reason, verdict, unconfirmed, verdict_rationale, verdict_by_id, verdict_at,
 		signed_off_by_id, signed_off_at, assignee_id, content_hash, version, created_by_id, updated_by_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
 	defer insClaim.Close()
-	insAct, err := tx.PrepareContext(ctx, `INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	insAct, err := tx.PrepareContext(ctx, d.rebind(`INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
 	defer insAct.Close()
-	insEv, err := tx.PrepareContext(ctx, `INSERT INTO evidence(claim_id, kind, stance, url, title, origin, added_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	insEv, err := tx.PrepareContext(ctx, d.rebind(`INSERT INTO evidence(claim_id, kind, stance, url, title, origin, added_by_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`))
 	if err != nil {
 		return err
 	}
@@ -289,13 +286,13 @@ func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts,
 		assignee = users[rng.IntN(len(users))]
 	}
 	entry := story.entries[rng.IntN(len(story.entries))]
-	res, err := st.claim.ExecContext(ctx, story.id, entry, sourceID, text, quote, verb, rng.IntN(2), seedChannels[rng.IntN(len(seedChannels))], "",
+	var id int64
+	err := st.claim.QueryRowContext(ctx, story.id, entry, sourceID, text, quote, verb, rng.IntN(2) == 1, seedChannels[rng.IntN(len(seedChannels))], "",
 		reported, "", string(verif), reason, string(v), v.Unconfirmed(), rationale, verdictBy, verdictAt, signedBy, signedAt, assignee,
-		fmt.Sprintf("seed-%x", rng.Uint64()), version, actor, actor, reported, reported)
+		fmt.Sprintf("seed-%x", rng.Uint64()), version, actor, actor, reported, reported).Scan(&id)
 	if err != nil {
 		return err
 	}
-	id, _ := res.LastInsertId()
 	if _, err := st.act.ExecContext(ctx, id, actor, ActCreated, "", string(Unreviewed), text, "", reported); err != nil {
 		return err
 	}

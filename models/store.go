@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -19,6 +20,9 @@ import (
 type Config struct {
 	// Path is the SQLite database file.
 	Path string
+	// DatabaseURL, when set, selects PostgreSQL instead of SQLite
+	// (postgres://user:pass@host/db?sslmode=…); Path is then ignored.
+	DatabaseURL string
 	// StaleAfter is how old an unconfirmed claim must be before the desk flags it.
 	StaleAfter time.Duration
 	// MaxUploadBytes bounds an uploaded evidence file.
@@ -37,9 +41,14 @@ type Config struct {
 // of inside SQLite is what keeps "database is locked" away) and a pool of readers
 // that never wait behind a write thanks to WAL.
 type Store struct {
-	w          *gorm.DB
-	r          *gorm.DB
-	path       string
+	w    *gorm.DB
+	r    *gorm.DB
+	path string
+	d    dialect
+	// pgWrites lets one write at a time run in this process on PostgreSQL,
+	// as the writer goroutine does on SQLite: concurrent serializable
+	// transactions in one process would mostly refuse each other.
+	pgWrites   sync.Mutex
 	staleAfter time.Duration
 	maxUpload  int64
 	now        func() time.Time
@@ -83,10 +92,13 @@ func sqliteDSN(path string, write bool, synchronous string) string {
 // migrations in a transaction and refuses a database whose schema is newer than
 // this binary knows.
 func Open(cfg Config) (*Store, error) {
-	if cfg.Path == "" {
+	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
 	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now}
+	if cfg.DatabaseURL != "" {
+		s.path, s.d = "", dialect{pg: true}
+	}
 	if s.staleAfter <= 0 {
 		s.staleAfter = DefaultStaleAfter
 	}
@@ -112,6 +124,12 @@ func Open(cfg Config) (*Store, error) {
 		Logger:                 logger.Default.LogMode(logger.Silent),
 		SkipDefaultTransaction: true,
 		NowFunc:                func() time.Time { return s.now().UTC() },
+	}
+	if s.d.pg {
+		if err := s.openPostgres(cfg.DatabaseURL, gcfg, readConns); err != nil {
+			return nil, err
+		}
+		return s, nil
 	}
 	w, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, true, sync)), gcfg)
 	if err != nil {
@@ -158,10 +176,12 @@ func (s *Store) Close() error {
 	}
 	<-s.stopped
 	var errs []error
-	// analysis_limit keeps the statistics pass to a sample of each index, so
-	// closing stays quick even on a large database that has none yet.
-	errs = append(errs, s.w.Exec("PRAGMA analysis_limit = 400").Error, s.w.Exec("PRAGMA optimize").Error)
-	if db, err := s.r.DB(); err == nil {
+	if !s.d.pg {
+		// analysis_limit keeps the statistics pass to a sample of each index, so
+		// closing stays quick even on a large database that has none yet.
+		errs = append(errs, s.w.Exec("PRAGMA analysis_limit = 400").Error, s.w.Exec("PRAGMA optimize").Error)
+	}
+	if db, err := s.r.DB(); err == nil && s.r != s.w {
 		errs = append(errs, db.Close())
 	}
 	if db, err := s.w.DB(); err == nil {
@@ -185,8 +205,11 @@ func (s *Store) StaleAfter() time.Duration { return s.staleAfter }
 // MaxUploadBytes is the largest evidence file the store accepts.
 func (s *Store) MaxUploadBytes() int64 { return s.maxUpload }
 
-// Path is the database file the store was opened on.
+// Path is the database file the store was opened on ("" on PostgreSQL).
 func (s *Store) Path() string { return s.path }
+
+// Dialect names the database behind the store: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.d.Name() }
 
 // read returns the read pool bound to ctx.
 func (s *Store) read(ctx context.Context) *gorm.DB { return s.r.WithContext(ctx) }

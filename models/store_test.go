@@ -2,11 +2,20 @@ package models
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"claimdesk/models/dbtest"
 )
+
+// testConfig points a store at a database of the test's own: SQLite by
+// default, PostgreSQL when the run asks for it (see package dbtest).
+func testConfig(t testing.TB) Config {
+	t.Helper()
+	path, url := dbtest.Target(t)
+	return Config{Path: path, DatabaseURL: url}
+}
 
 // testClock is a settable clock for tests.
 type testClock struct {
@@ -29,6 +38,7 @@ func (c *testClock) Advance(d time.Duration) {
 // fixture is a fresh database with one user per role.
 type fixture struct {
 	s                                  *Store
+	cfg                                Config
 	clock                              *testClock
 	admin, editor, editor2, fc, viewer *User
 	story                              *Story
@@ -38,12 +48,14 @@ type fixture struct {
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	clock := &testClock{t: time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)}
-	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "test.db"), Now: clock.Now})
+	cfg := testConfig(t)
+	cfg.Now = clock.Now
+	s, err := Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	f := &fixture{s: s, clock: clock}
+	f := &fixture{s: s, cfg: cfg, clock: clock}
 	ctx := context.Background()
 	mk := func(name, email string, r Role) *User {
 		u, err := s.CreateUser(ctx, NewUser{Name: name, Email: email, Role: r, Password: "a long enough password"})
@@ -91,8 +103,8 @@ func (f *fixture) evidence(t testing.TB, c *Claim, stance, url, origin string) *
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "t.db")
-	s, err := Open(Config{Path: path})
+	cfg := testConfig(t)
+	s, err := Open(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +112,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	_, err = Open(Config{Path: path})
+	_, err = Open(cfg)
 	if _, ok := err.(ErrSchemaTooNew); !ok {
 		t.Fatalf("Open on a newer schema: got %v, want ErrSchemaTooNew", err)
 	}
@@ -109,9 +121,8 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 func TestOpenTwiceKeepsData(t *testing.T) {
 	f := newFixture(t)
 	c := f.claim(t, "Two women were killed.")
-	path := f.s.Path()
 	f.s.Close()
-	s, err := Open(Config{Path: path})
+	s, err := Open(f.cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,6 +134,7 @@ func TestOpenTwiceKeepsData(t *testing.T) {
 }
 
 func TestSQLiteSettingsOnEveryConnection(t *testing.T) {
+	dbtest.SkipOnPostgres(t, "PRAGMA settings")
 	f := newFixture(t)
 	ctx := context.Background()
 	// Hold several read connections at once so the pool must open more than one.

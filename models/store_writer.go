@@ -35,6 +35,9 @@ type writeReq struct {
 // Once queued, a write is carried out even if ctx is cancelled meanwhile, so
 // the caller never gets "cancelled" for a write that was in fact committed.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.d.pg {
+		return s.writePostgres(ctx, fn)
+	}
 	req := writeReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	select {
 	case s.writes <- req:

@@ -129,9 +129,9 @@ func (s *Store) Stories(ctx context.Context, includeArchived bool, limit int) ([
 	}
 	q := s.read(ctx).Table("stories").Select(`stories.*,
 		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id) AS claims,
-		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = 1) AS unconfirmed`)
+		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ?) AS unconfirmed`, true)
 	if !includeArchived {
-		q = q.Where("archived = 0")
+		q = q.Where("archived = ?", false)
 	}
 	var out []StoryListItem
 	err := q.Order("stories.id DESC").Limit(limit).Scan(&out).Error
@@ -192,6 +192,6 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 		limit = 1000
 	}
 	var out []Story
-	err := s.read(ctx).Select("id", "title", "archived").Where("archived = 0").Order("id DESC").Limit(limit).Find(&out).Error
+	err := s.read(ctx).Select("id", "title", "archived").Where("archived = ?", false).Order("id DESC").Limit(limit).Find(&out).Error
 	return out, err
 }

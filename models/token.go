@@ -76,7 +76,7 @@ func (s *Store) UserByToken(ctx context.Context, secret string) (*User, error) {
 	}
 	var u User
 	err := s.read(ctx).Raw(`SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = 0`, hashSecret(secret)).
+		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?`, hashSecret(secret), false).
 		Scan(&u).Error
 	if err != nil {
 		return nil, err
