@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"bufio"
 	"bytes"
+	"claimdesk/models/dbtest"
 	"context"
 	"database/sql"
 	"encoding/csv"
@@ -88,8 +89,8 @@ const (
 func newExportFixture(t *testing.T, cfg handlers.Config) *exportFixture {
 	t.Helper()
 	clock := &exportClock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
-	path := filepath.Join(t.TempDir(), "t.db")
-	st, err := models.Open(models.Config{Path: path, Now: clock.now})
+	path, url := dbtest.Target(t)
+	st, err := models.Open(models.Config{Path: path, DatabaseURL: url, Now: clock.now})
 	if err != nil {
 		t.Fatal(err)
 	}

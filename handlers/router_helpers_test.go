@@ -2,8 +2,8 @@ package handlers
 
 import (
 	"bytes"
+	"claimdesk/models/dbtest"
 	"mime/multipart"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -15,11 +15,19 @@ import (
 // testNow is the fixed clock of the router tests.
 var testNow = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 
-// newTestRouter opens a fresh SQLite file in t's temp dir with a fixed clock
+// newTestRouter opens a fresh database (see package dbtest) with a fixed clock
 // and builds the whole router on it, for the API and the page tests alike.
 func newTestRouter(t testing.TB) (*models.Store, *echo.Echo) {
 	t.Helper()
-	st, err := models.Open(models.Config{Path: filepath.Join(t.TempDir(), "test.db"), Now: func() time.Time { return testNow }})
+	path, url := dbtest.Target(t)
+	return newTestRouterAt(t, path, url)
+}
+
+// newTestRouterAt is newTestRouter on a given database (a SQLite path or a
+// PostgreSQL URL), for tests that also look into the database directly.
+func newTestRouterAt(t testing.TB, path, url string) (*models.Store, *echo.Echo) {
+	t.Helper()
+	st, err := models.Open(models.Config{Path: path, DatabaseURL: url, Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
 	}

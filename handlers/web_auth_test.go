@@ -100,12 +100,16 @@ func TestWebFirstRunSetupThenSignIn(t *testing.T) {
 // storeCountSessions counts session rows keyed by the clear token itself:
 // there must be none, only its hash is stored.
 func (a *webApp) storeCountSessions(token string, n *int64) error {
-	db, err := sql.Open("sqlite3", "file:"+a.store.Path()+"?mode=ro")
+	driver, dsn, q := "sqlite3", "file:"+a.dbPath+"?mode=ro", `SELECT COUNT(*) FROM sessions WHERE token_hash = ? OR csrf = ?`
+	if a.dbURL != "" {
+		driver, dsn, q = "pgx", a.dbURL, `SELECT COUNT(*) FROM sessions WHERE token_hash = $1 OR csrf = $2`
+	}
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	return db.QueryRow(`SELECT COUNT(*) FROM sessions WHERE token_hash = ? OR csrf = ?`, token, token).Scan(n)
+	return db.QueryRow(q, token, token).Scan(n)
 }
 
 func TestWebSignInRateLimitedAndAudited(t *testing.T) {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"claimdesk/models/dbtest"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -22,14 +23,17 @@ type webApp struct {
 	store *models.Store
 	e     *echo.Echo
 	now   time.Time
+	// dbPath or dbURL is the database under the store (see package dbtest).
+	dbPath, dbURL string
 }
 
 const webPassword = "a long enough password"
 
 func newWebApp(t *testing.T) *webApp {
 	t.Helper()
-	st, e := newTestRouter(t)
-	return &webApp{t: t, store: st, e: e, now: testNow}
+	path, url := dbtest.Target(t)
+	st, e := newTestRouterAt(t, path, url)
+	return &webApp{t: t, store: st, e: e, now: testNow, dbPath: path, dbURL: url}
 }
 
 // user creates a user with the test password.

@@ -18,6 +18,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if dest == "" {
 		return errors.New("backup: no destination file")
 	}
+	if s.d.pg {
+		return errors.New("backup: on PostgreSQL use pg_dump")
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return err

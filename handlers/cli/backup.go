@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -16,15 +17,18 @@ func runBackup(args []string, env Env) error {
 	if fs.NArg() != 1 {
 		return usageError{"usage: claimdesk backup [--db claimdesk.db] FILE"}
 	}
+	if db.databaseURL() != "" {
+		return errPostgresBackup
+	}
 	dest := fs.Arg(0)
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	srcSize := fileSize(*db)
+	srcSize := fileSize(*db.path)
 	stop := progress(env, func() string {
-		return fmt.Sprintf("backing up %s: %s of about %s written", *db, humanBytes(fileSize(dest)), humanBytes(srcSize))
+		return fmt.Sprintf("backing up %s: %s of about %s written", db, humanBytes(fileSize(dest)), humanBytes(srcSize))
 	})
 	start := time.Now()
 	err = st.Backup(env.Ctx, dest)
@@ -35,6 +39,10 @@ func runBackup(args []string, env Env) error {
 	fmt.Fprintf(env.Stdout, "backup written to %s (%s, checked, %.1fs)\n", dest, humanBytes(fileSize(dest)), time.Since(start).Seconds())
 	return nil
 }
+
+// errPostgresBackup sends the operator to PostgreSQL's own tools: they
+// back up a live database consistently, and a DBA already runs them.
+var errPostgresBackup = errors.New("backup copies the SQLite file; on PostgreSQL use pg_dump (see README, \"Backup and restore\")")
 
 func fileSize(path string) int64 {
 	fi, err := os.Stat(path)

@@ -138,13 +138,39 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// dbFlag adds --db with its CLAIMDESK_DB default.
-func dbFlag(fs *flag.FlagSet, env Env) *string {
+// dbTarget is where a command's data lives: the SQLite file of --db, or the
+// PostgreSQL database of --database-url when that is given.
+type dbTarget struct{ path, url *string }
+
+// dbFlag adds --db and --database-url with their CLAIMDESK_DB and
+// CLAIMDESK_DATABASE_URL defaults.
+func dbFlag(fs *flag.FlagSet, env Env) dbTarget {
 	def := env.Getenv("CLAIMDESK_DB")
 	if def == "" {
 		def = "claimdesk.db"
 	}
-	return fs.String("db", def, "SQLite database file (env CLAIMDESK_DB)")
+	return dbTarget{
+		path: fs.String("db", def, "SQLite database file (env CLAIMDESK_DB)"),
+		url: fs.String("database-url", env.Getenv("CLAIMDESK_DATABASE_URL"),
+			"PostgreSQL URL, e.g. postgres://claimdesk:secret@db.example/claimdesk; replaces --db (env CLAIMDESK_DATABASE_URL)"),
+	}
+}
+
+// databaseURL is the PostgreSQL URL to use, or "" for SQLite. A postgres://
+// URL given to --db is taken as --database-url, since it cannot be a file.
+func (d dbTarget) databaseURL() string {
+	if *d.url == "" && (strings.HasPrefix(*d.path, "postgres://") || strings.HasPrefix(*d.path, "postgresql://")) {
+		return *d.path
+	}
+	return *d.url
+}
+
+// String names the database in messages, without a password.
+func (d dbTarget) String() string {
+	if d.databaseURL() != "" {
+		return "the PostgreSQL database"
+	}
+	return *d.path
 }
 
 // durationEnv reads a duration from the environment, or def.
@@ -168,7 +194,7 @@ func megabytesEnv(env Env, key string) int64 {
 }
 
 // openStore opens the database with the settings shared by every command.
-func openStore(path string, env Env) (*models.Store, error) {
-	return models.Open(models.Config{Path: path, StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
+func openStore(db dbTarget, env Env) (*models.Store, error) {
+	return models.Open(models.Config{Path: *db.path, DatabaseURL: db.databaseURL(), StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
 		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS")})
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"claimdesk/models/dbtest"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -165,7 +166,7 @@ func call(t *testing.T, client *http.Client, token, method, url string, body any
 // The end-to-end check: a real server, users and tokens made by the
 // commands, and the API used over real HTTP.
 func TestServeEndToEnd(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "e2e.db")
+	db := dbtest.DB(t)
 	runBin(t, "correct horse battery staple\n", "user", "add", "--db", db, "--name", "Fay Checker", "--email", "fay@desk.test", "--role", "factchecker")
 	runBin(t, "another long passphrase\n", "user", "add", "--db", db, "--name", "Vic Viewer", "--email", "vic@desk.test", "--role", "viewer")
 	fc := strings.TrimSpace(runBin(t, "", "token", "create", "--db", db, "--email", "fay@desk.test"))
@@ -254,7 +255,7 @@ func TestServeEndToEnd(t *testing.T) {
 // with every write it acknowledged, a complete activity log and an intact file.
 func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "crash.db")
+	db := dbtest.DB(t)
 	runBin(t, "correct horse battery staple\n", "user", "add", "--db", db, "--name", "Fay", "--email", "fay@desk.test", "--role", "factchecker")
 	token := strings.TrimSpace(runBin(t, "", "token", "create", "--db", db, "--email", "fay@desk.test"))
 	srv := startServer(t, db)
@@ -320,6 +321,10 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 	}
 	srv2.cmd.Process.Kill()
 	srv2.cmd.Wait()
+	if dbtest.Postgres() {
+		t.Logf("%d claims acknowledged before SIGKILL, all present after restart", len(acked))
+		return // the file check below is SQLite's
+	}
 	out := runBin(t, "", "backup", "--db", db, filepath.Join(dir, "after-crash.db"))
 	if !strings.Contains(out, "checked") {
 		t.Fatalf("integrity check after crash: %s", out)

@@ -105,7 +105,7 @@ func runExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"bytes"
+	"claimdesk/models/dbtest"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -27,8 +28,9 @@ type exportCLIData struct {
 func newExportCLIData(t *testing.T) exportCLIData {
 	t.Helper()
 	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
-	d := exportCLIData{path: filepath.Join(t.TempDir(), "t.db")}
-	st, err := models.Open(models.Config{Path: d.path, Now: func() time.Time { return now }})
+	path, url := dbtest.Target(t)
+	d := exportCLIData{path: path + url} // one of the two is set
+	st, err := models.Open(models.Config{Path: path, DatabaseURL: url, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func runImport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}

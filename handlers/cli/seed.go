@@ -18,7 +18,7 @@ func runSeed(args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}
@@ -27,13 +27,13 @@ func runSeed(args []string, env Env) error {
 	start := time.Now()
 	stop := progress(env, func() string {
 		d := done.Load()
-		return fmt.Sprintf("seeding %s: %s of %s claims (%.0f/s)", *db, strconv.FormatInt(d, 10), strconv.Itoa(*claims), float64(d)/time.Since(start).Seconds())
+		return fmt.Sprintf("seeding %s: %s of %s claims (%.0f/s)", db, strconv.FormatInt(d, 10), strconv.Itoa(*claims), float64(d)/time.Since(start).Seconds())
 	})
 	err = st.Seed(env.Ctx, models.SeedOptions{Claims: *claims, Seed: *seed, Progress: func(n int) { done.Store(int64(n)) }})
 	stop()
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "seeded %d claims into %s in %.1fs\n", *claims, *db, time.Since(start).Seconds())
+	fmt.Fprintf(env.Stdout, "seeded %d claims into %s in %.1fs\n", *claims, db, time.Since(start).Seconds())
 	return nil
 }

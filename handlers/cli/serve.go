@@ -26,7 +26,7 @@ func runServe(args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}

@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"claimdesk/models/dbtest"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +24,7 @@ func TestSoak(t *testing.T) {
 			t.Fatalf("CLAIMDESK_SOAK=%q: %v", v, err)
 		}
 	}
-	db := filepath.Join(t.TempDir(), "soak.db")
+	db := dbtest.DB(t)
 	runBin(t, "correct horse battery staple\n", "user", "add", "--db", db, "--name", "Soak Editor", "--email", "soak@desk.test", "--role", "editor")
 	token := strings.TrimSpace(runBin(t, "", "token", "create", "--db", db, "--email", "soak@desk.test"))
 	srv := startServer(t, db)

@@ -27,7 +27,7 @@ func runUserAdd(args []string, env Env) error {
 		return usageError{"no password on stdin (e.g. echo 'a long passphrase' | claimdesk user add …)"}
 	}
 	password := strings.TrimRight(line, "\r\n")
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func runTokenCreate(args []string, env Env) error {
 	if *email == "" {
 		return usageError{"--email is required"}
 	}
-	st, err := openStore(*db, env)
+	st, err := openStore(db, env)
 	if err != nil {
 		return err
 	}

@@ -85,3 +85,14 @@ func NewPostgres(t testing.TB, admin string) string {
 	u.Path = "/" + name
 	return u.String()
 }
+
+// DB is Target as one string, for the command line's --db, which takes a
+// file or a postgres:// URL.
+func DB(t testing.TB) string {
+	t.Helper()
+	path, dbURL := Target(t)
+	if dbURL != "" {
+		return dbURL
+	}
+	return path
+}
