@@ -30,7 +30,7 @@ func (d dialect) Name() string {
 // PostgreSQL it holds a tsvector per claim under a GIN index.
 func (d dialect) searchMatch() string {
 	if d.pg {
-		return "claim_search.doc @@ to_tsquery('simple', ?)"
+		return "claim_search.doc @@ to_tsquery('claimdesk_search', ?)"
 	}
 	return "claim_search MATCH ?"
 }
@@ -39,7 +39,7 @@ func (d dialect) searchMatch() string {
 // search argument (higher is better), for the relevance sort.
 func (d dialect) searchRank() string {
 	if d.pg {
-		return "ts_rank(claim_search.doc, to_tsquery('simple', ?))"
+		return "ts_rank(claim_search.doc, to_tsquery('claimdesk_search', ?))"
 	}
 	return "length(offsets(claim_search))"
 }
@@ -71,8 +71,8 @@ func (d dialect) searchArg(q string) string {
 
 // searchWords splits a search into words: runs of letters and digits, at most
 // sixteen of them. Both databases' tokenizers split text the same way
-// (unicode61 on SQLite, the 'simple' configuration on PostgreSQL), so a word
-// found on one is found on the other.
+// (unicode61 on SQLite, claimdesk_search on PostgreSQL: see pgSchemaV1), so
+// a word found on one is found on the other.
 func searchWords(q string) []string {
 	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	if len(words) > 16 {

@@ -4,10 +4,19 @@ package models
 // indexes. The differences are of syntax only: identity ids, TIMESTAMPTZ for
 // times, BOOLEAN for flags, BYTEA for files, and the guards and search index
 // kept by PL/pgSQL triggers. Search is a tsvector per claim in claim_search
-// (docid, doc), built with the 'simple' configuration: no stemming and no
-// stop words, which is how SQLite's unicode61 tokenizer behaves, so a search
-// finds the same claims on both databases.
+// (docid, doc), built with the claimdesk_search configuration: the 'simple'
+// parser and dictionary (no stemming, no stop words) behind unaccent, which
+// is how SQLite's unicode61 tokenizer behaves (case folded in every script,
+// accents removed from Latin letters), so a search finds the same claims on
+// both databases. unaccent folds a few letters unicode61 keeps (ß, Ł, Ø, Ё,
+// ligatures); the README lists them.
 var pgSchemaV1 = []string{
+	// unaccent ships with PostgreSQL and is a trusted extension: the owner of
+	// the database may create it.
+	`CREATE EXTENSION IF NOT EXISTS unaccent`,
+	`CREATE TEXT SEARCH CONFIGURATION claimdesk_search (COPY = simple)`,
+	`ALTER TEXT SEARCH CONFIGURATION claimdesk_search
+		ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple`,
 	`CREATE TABLE users (
 		id BIGSERIAL PRIMARY KEY,
 		name TEXT NOT NULL,
@@ -204,7 +213,7 @@ var pgSchemaV1 = []string{
 	`CREATE INDEX claim_search_doc ON claim_search USING GIN (doc)`,
 	`CREATE FUNCTION claim_search_doc(p_text TEXT, p_quote TEXT, p_source BIGINT) RETURNS tsvector
 		LANGUAGE sql STABLE AS $$
-		SELECT to_tsvector('simple', p_text || ' ' || p_quote || ' ' || s.name || ' ' ||
+		SELECT to_tsvector('claimdesk_search', p_text || ' ' || p_quote || ' ' || s.name || ' ' ||
 			COALESCE((SELECT string_agg(alias, ' ') FROM source_aliases WHERE source_id = s.id), ''))
 		FROM sources s WHERE s.id = p_source
 	$$`,
