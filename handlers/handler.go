@@ -40,8 +40,6 @@ type Handler struct {
 	log      *slog.Logger
 	// pages are the web desk's templates, one set per page, parsed once in New.
 	pages pages
-	// signins counts failed sign-ins per email and address.
-	signins *signinLimiter
 }
 
 // New builds the echo app with every route, the error handler and the validator.
@@ -60,7 +58,7 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg, signins: newSigninLimiter(store.Now)}
+	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg}
 	if h.log == nil {
 		h.log = slog.Default()
 	}

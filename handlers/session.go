@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -202,62 +200,4 @@ func redirectBack(c echo.Context, to, fallback string) error {
 		to = fallback
 	}
 	return c.Redirect(http.StatusSeeOther, to)
-}
-
-// signinLimiter counts failed sign-ins per email and address, in memory on the
-// Handler: after maxFails failures in window, further attempts wait until the
-// window has passed. A success clears the count.
-type signinLimiter struct {
-	mu       sync.Mutex
-	fails    map[string][]time.Time
-	maxFails int
-	window   time.Duration
-	now      func() time.Time
-}
-
-func newSigninLimiter(now func() time.Time) *signinLimiter {
-	return &signinLimiter{fails: map[string][]time.Time{}, maxFails: 5, window: 15 * time.Minute, now: now}
-}
-
-// recent drops failures older than the window and returns what is left.
-func (l *signinLimiter) recent(key string) []time.Time {
-	cut := l.now().Add(-l.window)
-	ts := l.fails[key]
-	i := 0
-	for i < len(ts) && !ts[i].After(cut) {
-		i++
-	}
-	ts = ts[i:]
-	if len(ts) == 0 {
-		delete(l.fails, key)
-	} else {
-		l.fails[key] = ts
-	}
-	return ts
-}
-
-// allowed reports whether another attempt may be made for key now.
-func (l *signinLimiter) allowed(key string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return len(l.recent(key)) < l.maxFails
-}
-
-// fail records a failed attempt.
-func (l *signinLimiter) fail(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.fails) > 100000 {
-		// Bound the memory an attacker can make us spend; honest users lose
-		// nothing but an old count.
-		l.fails = map[string][]time.Time{}
-	}
-	l.fails[key] = append(l.recent(key), l.now())
-}
-
-// reset clears the failures of key after a successful sign-in.
-func (l *signinLimiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.fails, key)
 }

@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -69,6 +70,15 @@ func (h *Handler) signinForm(c echo.Context) error {
 	return h.render(c, http.StatusOK, "signin", v)
 }
 
+// Sign-in limit: after maxSigninFailures wrong passwords for one email from
+// one address within signinWindow, further attempts are refused until the
+// window has passed; a success starts the count again. The failures are
+// counted in the audit log, shared by every process on the database.
+const (
+	maxSigninFailures = 5
+	signinWindow      = 15 * time.Minute
+)
+
 // signin checks the password, rate-limited per email and address, and starts
 // a session. Wrong email, wrong password and disabled account read the same.
 func (h *Handler) signin(c echo.Context) error {
@@ -77,7 +87,6 @@ func (h *Handler) signin(c echo.Context) error {
 	}
 	f := formValues(c, "email", "password", "next")
 	email := strings.ToLower(strings.TrimSpace(f.Get("email")))
-	key := email + "|" + c.RealIP()
 	fail := func(status int, msg string) error {
 		v := newView(c, "Sign in", "")
 		v.CSRF = preSessionToken(c)
@@ -86,24 +95,26 @@ func (h *Handler) signin(c echo.Context) error {
 		v.Errors["password"] = msg
 		return h.render(c, status, "signin", v)
 	}
-	if !h.signins.allowed(key) {
+	fails, err := h.store.SignInFailures(c.Request().Context(), email, c.RealIP(), signinWindow)
+	if err != nil {
+		return err
+	}
+	if fails >= maxSigninFailures {
 		h.audit(c, nil, email, models.AuditSignInFailed, "rate limited")
 		return fail(http.StatusTooManyRequests, "Too many failed attempts. Wait 15 minutes, then try again.")
 	}
 	u, err := h.store.Authenticate(c.Request().Context(), email, f.Get("password"))
 	if err == models.ErrBadCredentials {
-		h.signins.fail(key)
 		var uid *models.User
 		if known, err := h.store.UserByEmail(c.Request().Context(), email); err == nil {
 			uid = known
 		}
-		h.audit(c, uid, email, models.AuditSignInFailed, "wrong email or password")
+		h.audit(c, uid, email, models.AuditSignInFailed, models.SignInWrongPassword())
 		return fail(http.StatusUnauthorized, "The email or password is wrong.")
 	}
 	if err != nil {
 		return err
 	}
-	h.signins.reset(key)
 	h.audit(c, u, u.Email, models.AuditSignIn, "")
 	return h.startSession(c, u, f.Get("next"), "")
 }

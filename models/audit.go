@@ -72,3 +72,25 @@ func bound(s string, n int) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// Sign-in failures that count towards the limit are the wrong passwords, not
+// the attempts refused because the limit was already reached.
+const signInWrongPassword = "wrong email or password"
+
+// SignInFailures counts the wrong passwords typed for email from remote in
+// the last window, since the last successful sign-in from there. The count
+// comes from the audit log, so every Claimdesk process on one database sees
+// the same count, and a restart does not clear it.
+func (s *Store) SignInFailures(ctx context.Context, email, remote string, window time.Duration) (int64, error) {
+	email, remote = bound(strings.TrimSpace(email), 254), bound(remote, 100)
+	var n int64
+	err := s.read(ctx).Raw(`SELECT COUNT(*) FROM audit_log
+		WHERE email = ? AND remote = ? AND action = ? AND detail = ? AND created_at > ?
+		AND id > COALESCE((SELECT MAX(id) FROM audit_log WHERE email = ? AND remote = ? AND action = ?), 0)`,
+		email, remote, AuditSignInFailed, signInWrongPassword, s.Now().Add(-window), email, remote, AuditSignIn).Scan(&n).Error
+	return n, err
+}
+
+// SignInWrongPassword is the audit detail of a failed sign-in that counts
+// towards the limit.
+func SignInWrongPassword() string { return signInWrongPassword }

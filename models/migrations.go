@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "indexes for desk filters", schemaV2, schemaV2},
 	{3, "story claims by last change", schemaV3, schemaV3},
 	{4, "search index newest first", schemaV4(), nil},
+	{5, "sign-in failures by email and address", schemaV5, schemaV5},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

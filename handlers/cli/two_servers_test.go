@@ -52,15 +52,29 @@ func TestTwoServersShareUsersAndSessions(t *testing.T) {
 		return m[1]
 	}
 
-	// Sign in on A.
-	_, form := page(a.base, "/signin")
-	resp, err := c.PostForm(a.base+"/signin", url.Values{"email": {"eve@desk.test"}, "password": {"correct horse battery staple"}, "csrf": {csrfOf(form)}})
-	if err != nil {
-		t.Fatal(err)
+	// Wrong passwords typed on A count on B too: the limit is shared.
+	signin := func(base, email, password string) int {
+		t.Helper()
+		_, form := page(base, "/signin")
+		resp, err := c.PostForm(base+"/signin", url.Values{"email": {email}, "password": {password}, "csrf": {csrfOf(form)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
 	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign in on A: %d", resp.StatusCode)
+	for i := 0; i < 5; i++ {
+		if code := signin(a.base, "ivy@desk.test", "guess"+fmt.Sprint(i)); code != http.StatusUnauthorized {
+			t.Fatalf("wrong password %d on A: %d", i, code)
+		}
+	}
+	if code := signin(b.base, "ivy@desk.test", "guess5"); code != http.StatusTooManyRequests {
+		t.Fatalf("sixth attempt, on B: %d, want 429", code)
+	}
+
+	// Sign in on A.
+	if code := signin(a.base, "eve@desk.test", "correct horse battery staple"); code != http.StatusSeeOther {
+		t.Fatalf("sign in on A: %d", code)
 	}
 
 	// The session works on B, for pages and for the API with its CSRF token.
@@ -120,7 +134,7 @@ func TestTwoServersShareUsersAndSessions(t *testing.T) {
 	// cookie kept from before.
 	aURL, _ := url.Parse(a.base)
 	saved := jar.Cookies(aURL)
-	resp, err = c.PostForm(b.base+"/signout", url.Values{"csrf": {csrf}})
+	resp, err := c.PostForm(b.base+"/signout", url.Values{"csrf": {csrf}})
 	if err != nil {
 		t.Fatal(err)
 	}
