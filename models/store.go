@@ -175,6 +175,11 @@ func (s *Store) Close() error {
 		close(s.closing)
 	}
 	<-s.stopped
+	if s.d.pg {
+		// Let the write in progress, if any, finish before the pool closes.
+		s.pgWrites.Lock()
+		defer s.pgWrites.Unlock()
+	}
 	var errs []error
 	if !s.d.pg {
 		// analysis_limit keeps the statistics pass to a sample of each index, so
