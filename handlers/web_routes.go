@@ -48,6 +48,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/stories", h.storiesPage, viewer)
 	web.POST("/stories", h.storyCreate, factchecker)
 	web.GET("/stories/:id", h.storyPage, viewer)
+	web.POST("/stories/:id", h.storyUpdate, factchecker)
 	web.POST("/stories/:id/entries", h.storyEntryCreate, factchecker)
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
 	web.POST("/stories/:id/archive", h.storyArchive, editor)

@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -27,10 +29,8 @@ func (h *Handler) renderStories(c echo.Context, status int, v view) error {
 
 // storyCreate starts a story and opens it.
 func (h *Handler) storyCreate(c echo.Context) error {
-	f := formValues(c, "title", "url", "language", "date", "time_zone")
-	in := models.StoryInput{Title: ptr(f.Get("title")), URL: ptr(f.Get("url")), Language: ptr(f.Get("language")),
-		Date: ptr(f.Get("date")), TimeZone: ptr(f.Get("time_zone"))}
-	st, err := h.store.CreateStory(c.Request().Context(), currentUser(c), in)
+	f := formValues(c, storyFields()...)
+	st, err := h.store.CreateStory(c.Request().Context(), currentUser(c), storyFormInput(f))
 	if ve, ok := asValidation(err); ok {
 		v := newView(c, "Stories", "stories")
 		v.Form, v.Errors = f, ve.Fields
@@ -41,6 +41,16 @@ func (h *Handler) storyCreate(c echo.Context) error {
 	}
 	setFlash(c, "Story created. Add its entries and claims below.")
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(st.ID, 10))
+}
+
+// storyFields lists the story details a person sets, on the stories page
+// when starting a story and on the story page when editing one.
+func storyFields() []string { return []string{"title", "url", "language", "date", "time_zone"} }
+
+// storyFormInput is a story form's details as the store takes them.
+func storyFormInput(f url.Values) models.StoryInput {
+	return models.StoryInput{Title: ptr(f.Get("title")), URL: ptr(f.Get("url")), Language: ptr(f.Get("language")),
+		Date: ptr(f.Get("date")), TimeZone: ptr(f.Get("time_zone"))}
 }
 
 func ptr(s string) *string { return &s }
@@ -70,9 +80,13 @@ type chartSeg struct {
 	N       int64
 }
 
-// storyPage is what the story page shows.
+// storyPage is what the story page shows. Details are the values of the
+// form that edits the story's details; Conflict says the story changed
+// while the user was editing it.
 type storyPage struct {
 	Story       *models.Story
+	Details     url.Values
+	Conflict    bool
 	Entries     []entryBlock
 	Total       int64
 	Shown       int
@@ -115,7 +129,8 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 	if err != nil {
 		return err
 	}
-	p := storyPage{Story: st, Total: list.Total, Shown: len(list.Claims), Counts: map[string]int64{}}
+	p := storyPage{Story: st, Details: storyDetails(st, v.Form), Conflict: status == http.StatusConflict,
+		Total: list.Total, Shown: len(list.Claims), Counts: map[string]int64{}}
 	byEntry := map[int64]int{}
 	for i := range entries {
 		byEntry[entries[i].ID] = len(p.Entries)
@@ -147,6 +162,60 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 	v.Title = st.Title
 	v.D = p
 	return h.render(c, status, "story", v)
+}
+
+// storyDetails is what the details form shows: what the user typed when the
+// form comes back, else the story as it is stored.
+func storyDetails(st *models.Story, f url.Values) url.Values {
+	if f.Get("_form") == "story" {
+		return f
+	}
+	return url.Values{"title": {st.Title}, "url": {st.URL}, "language": {st.Language}, "date": {st.Date}, "time_zone": {st.TimeZone}}
+}
+
+// storyUpdate saves a story's edited details. The form carries the version
+// it was based on: when someone changed the story meanwhile, nothing is
+// overwritten and the page shows the current details above what the user
+// typed (409), to compare and submit again.
+func (h *Handler) storyUpdate(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	f := formValues(c, append(storyFields(), "version")...)
+	f.Set("_form", "story")
+	if version := formVersion(f); version <= 0 {
+		err = &models.ValidationError{Fields: map[string]string{"version": "is missing: reload the page and edit again"}}
+	} else {
+		_, err = h.store.UpdateStory(c.Request().Context(), id, version, storyFormInput(f))
+	}
+	if err != nil {
+		return h.storyFormFailed(c, id, f, err)
+	}
+	setFlash(c, "Story details saved.")
+	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10))
+}
+
+// storyFormFailed shows the story page again after one of its forms failed:
+// with the messages and what was typed for invalid input (422), or with the
+// current details above what was typed when the story changed meanwhile
+// (409). Any other error is returned as it is.
+func (h *Handler) storyFormFailed(c echo.Context, id int64, f url.Values, err error) error {
+	status := http.StatusUnprocessableEntity
+	var sce *models.StoryConflictError
+	ve, invalid := asValidation(err)
+	switch {
+	case errors.As(err, &sce):
+		status = http.StatusConflict
+	case !invalid:
+		return err
+	}
+	v := newView(c, "", "stories")
+	v.Form = f
+	if invalid {
+		v.Errors = ve.Fields
+	}
+	return h.renderStory(c, id, status, v)
 }
 
 // storyChart lays out one stacked column per entry, in time order, with a
@@ -236,13 +305,8 @@ func (h *Handler) storyEntryCreate(c echo.Context) error {
 		return err
 	}
 	_, err = h.store.CreateEntry(ctx, id, models.EntryInput{TimeText: f.Get("time"), Headline: f.Get("headline"), Body: f.Get("body"), Position: len(es)})
-	if ve, ok := asValidation(err); ok {
-		v := newView(c, "", "stories")
-		v.Form, v.Errors = f, ve.Fields
-		return h.renderStory(c, id, http.StatusUnprocessableEntity, v)
-	}
 	if err != nil {
-		return err
+		return h.storyFormFailed(c, id, f, err)
 	}
 	setFlash(c, "Entry added.")
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10)+"#entries")
@@ -293,13 +357,8 @@ func (h *Handler) storyClaimCreate(c echo.Context) error {
 	direct := c.FormValue("direct") != ""
 	in.Direct = &direct
 	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
-	if ve, ok := asValidation(err); ok {
-		v := newView(c, "", "stories")
-		v.Form, v.Errors = f, ve.Fields
-		return h.renderStory(c, id, http.StatusUnprocessableEntity, v)
-	}
 	if err != nil {
-		return err
+		return h.storyFormFailed(c, id, f, err)
 	}
 	setFlash(c, "Claim #"+strconv.FormatInt(cl.ID, 10)+" added.")
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10)+"#claim-"+strconv.FormatInt(cl.ID, 10))
