@@ -12,11 +12,13 @@ import (
 	"claimdesk/models"
 )
 
-// claimPage is everything the claim page shows.
+// claimPage is everything the claim page shows. Evidence is what stands;
+// Removed is what was taken off the claim, still on record.
 type claimPage struct {
 	Claim         *models.Claim
 	Entry         *models.Entry
 	Evidence      []models.Evidence
+	Removed       []removedEvidence
 	Corroboration int
 	Links         []models.LinkedClaim
 	Activity      []models.Activity
@@ -64,10 +66,14 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 			return err
 		}
 	}
-	if p.Evidence, err = h.store.ClaimEvidence(ctx, id); err != nil {
+	evs, err := h.store.ClaimEvidence(ctx, id)
+	if err != nil {
 		return err
 	}
-	p.Corroboration = models.Corroboration(p.Evidence)
+	p.Corroboration = models.Corroboration(evs)
+	if p.Evidence, p.Removed, err = h.splitRemoved(c, evs); err != nil {
+		return err
+	}
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
 		return err
 	}
@@ -154,6 +160,50 @@ func (h *Handler) claimEvidence(c echo.Context) error {
 		_, err = h.store.AddEvidence(c.Request().Context(), currentUser(c), id, in)
 		return err
 	}, "Evidence added.")
+}
+
+// removedEvidence is an evidence item taken off a claim, with who did it.
+type removedEvidence struct {
+	models.Evidence
+	RemovedByName string
+}
+
+// splitRemoved separates the standing evidence from the removed, naming who
+// removed each with one query for all of them (none when nothing was removed).
+func (h *Handler) splitRemoved(c echo.Context, evs []models.Evidence) ([]models.Evidence, []removedEvidence, error) {
+	var standing []models.Evidence
+	var removed []removedEvidence
+	var by []int64
+	for _, ev := range evs {
+		if ev.RemovedAt == nil {
+			standing = append(standing, ev)
+			continue
+		}
+		removed = append(removed, removedEvidence{Evidence: ev})
+		if ev.RemovedByID != nil {
+			by = append(by, *ev.RemovedByID)
+		}
+	}
+	names, err := h.store.UserNames(c.Request().Context(), by)
+	if err != nil {
+		return nil, nil, err
+	}
+	for i := range removed {
+		removed[i].RemovedByName = names[derefID(removed[i].RemovedByID)]
+	}
+	return standing, removed, nil
+}
+
+// claimEvidenceRemove takes an evidence item off the claim with a reason. The
+// item stays on record, struck through, and the activity log says who and why.
+func (h *Handler) claimEvidenceRemove(c echo.Context) error {
+	eid, err := idParam(c, "eid")
+	if err != nil {
+		return err
+	}
+	return h.claimForm(c, "ev-"+strconv.FormatInt(eid, 10), []string{"reason"}, func(id int64, f url.Values) error {
+		return h.store.RemoveEvidence(c.Request().Context(), currentUser(c), id, eid, f.Get("reason"))
+	}, "Evidence removed. It stays on record below, struck through.")
 }
 
 func (h *Handler) claimLink(c echo.Context) error {

@@ -40,6 +40,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/verdict", h.claimVerdict, factchecker)
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
+	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)

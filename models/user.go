@@ -158,6 +158,23 @@ func (s *Store) Users(ctx context.Context) ([]User, error) {
 	return us, err
 }
 
+// UserNames returns the names of the users with the given ids, for pages that
+// name who did something without loading every user; unknown ids are left out.
+func (s *Store) UserNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var us []User
+	if err := s.read(ctx).Select("id", "name").Where("id IN ?", ids).Find(&us).Error; err != nil {
+		return nil, err
+	}
+	for _, u := range us {
+		out[u.ID] = u.Name
+	}
+	return out, nil
+}
+
 // ErrBadCredentials is returned for a wrong email, a wrong password or a
 // disabled account alike, so sign-in does not reveal which accounts exist.
 var ErrBadCredentials = errors.New("email or password is wrong")
