@@ -10,15 +10,18 @@ import (
 	"claimdesk/static"
 )
 
-// webRoutes registers the web desk's pages (sign-in, desk, claim, story,
-// import, sources, admin) with the role each needs. Every page route sits behind
-// webAuth (a session) and csrfProtect (a valid token on every POST); the
-// setup and sign-in forms check their pre-session token themselves.
+// webRoutes registers the web desk's pages (sign-in, account, desk, claim,
+// story, import, sources, admin) with the role each needs. Every page route
+// sits behind webAuth (a session) and csrfProtect (a valid token on every
+// POST); the setup and sign-in forms check their pre-session token themselves.
 func (h *Handler) webRoutes(e *echo.Echo) error {
 	e.Use(securityHeaders)
 
 	assets, err := fs.Sub(static.FS, ".")
 	if err != nil {
+		return err
+	}
+	if err := h.addPage("account"); err != nil {
 		return err
 	}
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", longCache(http.FileServer(http.FS(assets))))))
@@ -32,6 +35,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	viewer, factchecker, editor, admin := need(models.RoleViewer), need(models.RoleFactchecker), need(models.RoleEditor), need(models.RoleAdmin)
 
 	web.POST("/signout", h.signout, viewer)
+	web.GET("/account", h.accountPage, viewer)
+	web.POST("/account/password", h.accountPassword, viewer)
 
 	web.GET("/", h.desk, viewer)
 	web.POST("/claims/bulk", h.deskBulk, factchecker)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/mail"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -88,15 +89,22 @@ func (n NewUser) validate() *ValidationError {
 	if !n.Role.Valid() {
 		f["role"] = "must be one of viewer, factchecker, editor, admin"
 	}
-	if utf8.RuneCountInString(n.Password) < MinPasswordLen {
-		f["password"] = "must be at least 10 characters"
-	} else if len(n.Password) > 72 {
-		f["password"] = "must be at most 72 bytes"
-	}
+	checkPassword(f, "password", n.Password)
 	if len(f) > 0 {
 		return &ValidationError{Fields: f}
 	}
 	return nil
+}
+
+// checkPassword applies the password rules, the same whether an admin sets
+// the first password or its owner changes it: long enough to resist guessing,
+// and within the 72 bytes bcrypt reads.
+func checkPassword(f map[string]string, field, pw string) {
+	if utf8.RuneCountInString(pw) < MinPasswordLen {
+		f[field] = "must be at least " + strconv.Itoa(MinPasswordLen) + " characters"
+	} else if len(pw) > 72 {
+		f[field] = "must be at most 72 bytes"
+	}
 }
 
 // CreateUser adds a user with a bcrypt-hashed password. An email already in use
@@ -238,4 +246,71 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User,
 		return nil, err
 	}
 	return &u, nil
+}
+
+// Audit actions of a password change by its owner. They sit here, beside
+// ChangePassword, rather than with the sign-in actions in audit.go.
+const (
+	AuditPasswordChanged      = "password_changed"
+	AuditPasswordChangeFailed = "password_change_failed"
+)
+
+// ErrWrongPassword is returned when the current password given to change a
+// password is not the user's (or it was changed meanwhile).
+var ErrWrongPassword = errors.New("the current password is wrong")
+
+// PasswordChange is a user's own change of password: the current one, proving
+// it is them at the keyboard, and the new one typed twice.
+type PasswordChange struct {
+	Current string
+	New     string
+	Confirm string
+}
+
+// ChangePassword sets a user's new password after checking the current one,
+// and ends every session of the user except keepSession (the token hash of
+// the session making the change), so a browser signed in with the old
+// password is signed out. It returns how many sessions it ended. A wrong
+// current password is ErrWrongPassword; an unacceptable new one is a
+// validation error on new_password or confirm_password. API tokens stay.
+func (s *Store) ChangePassword(ctx context.Context, userID int64, keepSession string, ch PasswordChange) (int64, error) {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return 0, err
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(ch.Current)) != nil {
+		return 0, ErrWrongPassword
+	}
+	f := map[string]string{}
+	checkPassword(f, "new_password", ch.New)
+	if ch.Confirm != ch.New {
+		f["confirm_password"] = "does not match the new password"
+	}
+	if len(f) > 0 {
+		return 0, &ValidationError{Fields: f}
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(ch.New), bcrypt.DefaultCost)
+	if err != nil {
+		return 0, err
+	}
+	var ended int64
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		// The old hash in the condition refuses the change if the password
+		// was changed since it was checked above, outside the transaction.
+		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).
+			Updates(map[string]any{"password_hash": string(hash), "updated_at": s.Now()})
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected == 0 {
+			return ErrWrongPassword
+		}
+		res = tx.Where("user_id = ? AND token_hash <> ?", u.ID, keepSession).Delete(&Session{})
+		ended = res.RowsAffected
+		return res.Error
+	})
+	if err != nil {
+		return 0, err
+	}
+	return ended, nil
 }
