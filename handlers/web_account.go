@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"claimdesk/models"
-	"claimdesk/views"
 )
 
 // accountPage shows the signed-in user's own account and the form to change
@@ -53,22 +52,4 @@ func (h *Handler) accountPassword(c echo.Context) error {
 	}
 	setFlash(c, msg)
 	return c.Redirect(http.StatusSeeOther, "/account")
-}
-
-// addPage parses a page that the start-up list in render.go does not name
-// yet, from the same layout, partials and helpers as the others: it clones a
-// page's set before any has run and parses the page's own file over it.
-func (h *Handler) addPage(name string) error {
-	if _, ok := h.pages[name]; ok {
-		return nil
-	}
-	t, err := h.pages["error"].Clone()
-	if err != nil {
-		return err
-	}
-	if _, err := t.ParseFS(views.FS, name+".html"); err != nil {
-		return fmt.Errorf("parse page %s: %w", name, err)
-	}
-	h.pages[name] = t
-	return nil
 }

@@ -123,9 +123,9 @@ func TestEvidenceRemoveRefused(t *testing.T) {
 	}
 }
 
-// A verified claim's last evidence can be taken away only with a warning on
-// the form; once it is gone the verdict cannot be set to verified again
-// until new evidence stands (the review rule counts standing evidence only).
+// A final verdict keeps at least one standing evidence item (review rule 2):
+// the last one under a verified verdict cannot be removed, the page says why
+// beforehand and afterwards, and once the verdict is changed it can.
 func TestEvidenceRemoveLastOfVerifiedClaim(t *testing.T) {
 	a := newWebApp(t)
 	fc := a.user("checker", models.RoleFactchecker)
@@ -139,14 +139,23 @@ func TestEvidenceRemoveLastOfVerifiedClaim(t *testing.T) {
 	path := "/claims/" + itoa64(cl.ID)
 	b := a.browser().signIn(fc.Email)
 	if !strings.Contains(b.get(path).Body.String(), "This is the only evidence left") {
-		t.Fatal("no warning that the verified verdict would stand without evidence")
+		t.Fatal("no warning that the verified verdict needs its evidence")
 	}
-	wantStatus(t, b.post(removePath(cl.ID, ev.ID), url.Values{"reason": {"statement withdrawn"}}), http.StatusSeeOther)
-	b.get(path)
-	rec := b.post(path+"/verdict", url.Values{"verdict": {"verified"}, "rationale": {"still sure"}, "version": {itoa64(cl.Version)}})
+	rec := b.post(removePath(cl.ID, ev.ID), url.Values{"reason": {"statement withdrawn"}})
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
-	if !strings.Contains(rec.Body.String(), "needs at least one evidence item") {
-		t.Fatal("the verdict rule's message is not shown")
+	if !strings.Contains(rec.Body.String(), "last evidence under the verdict") {
+		t.Fatal("the refusal does not say why")
+	}
+	if a.evidenceNow(ev.ID).RemovedAt != nil {
+		t.Fatal("the last evidence of a verified claim was removed")
+	}
+	if _, err := a.store.SetVerdict(ctx, fc, cl.ID, models.VerdictChange{Verdict: models.InReview, Rationale: "statement withdrawn", Version: cl.Version}); err != nil {
+		t.Fatal(err)
+	}
+	b.get(path)
+	wantStatus(t, b.post(removePath(cl.ID, ev.ID), url.Values{"reason": {"statement withdrawn"}}), http.StatusSeeOther)
+	if a.evidenceNow(ev.ID).RemovedAt == nil {
+		t.Fatal("removal refused once the verdict no longer needed it")
 	}
 }
 

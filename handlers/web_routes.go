@@ -21,9 +21,6 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	if err != nil {
 		return err
 	}
-	if err := h.addPage("account"); err != nil {
-		return err
-	}
 	e.GET("/static/*", echo.WrapHandler(http.StripPrefix("/static/", longCache(http.FileServer(http.FS(assets))))))
 
 	e.GET("/setup", h.setupForm)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -246,6 +247,20 @@ func (s *Store) RemoveEvidence(ctx context.Context, actor *User, claimID, eviden
 		}
 		if ev.RemovedAt != nil {
 			return invalid("id", "this evidence was already removed")
+		}
+		// Rule 2 holds after a removal too: a final verdict keeps at least
+		// one standing evidence item. To withdraw the last one, change the
+		// verdict first (or add the evidence that replaces it).
+		var claim struct {
+			Verdict  Verdict
+			Standing int64
+		}
+		if err := tx.Raw(`SELECT verdict, (SELECT COUNT(*) FROM evidence WHERE claim_id = claims.id AND removed_at IS NULL) AS standing
+			FROM claims WHERE id = ?`, claimID).Scan(&claim).Error; err != nil {
+			return err
+		}
+		if claim.Verdict.Final() && claim.Standing <= 1 {
+			return invalid("id", fmt.Sprintf("this is the last evidence under the verdict %q, which needs at least one item; change the verdict or add other evidence first", claim.Verdict))
 		}
 		now := s.Now()
 		if err := tx.Model(&Evidence{}).Where("id = ?", ev.ID).Updates(map[string]any{
