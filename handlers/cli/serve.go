@@ -48,7 +48,7 @@ func runServe(args []string, env Env) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    1 << 20,
 	}
-	fmt.Fprintf(env.Stderr, "Claimdesk is serving on http://%s (database %s)\n", displayAddr(ln.Addr()), st.Path())
+	fmt.Fprintf(env.Stderr, "Claimdesk is serving on http://%s (database %s)\n", displayAddr(ln.Addr()), db)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
