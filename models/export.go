@@ -1,6 +1,8 @@
 package models
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"strings"
 	"time"
@@ -11,9 +13,10 @@ import (
 // ExportChunk is how many rows an export writes between flushes: after every
 // ExportChunk rows the buffered bytes are handed to the writer, the progress
 // hook is called and a cancelled context (a client that went away) stops the
-// export. The rows themselves come from one streaming query (see
-// eachExportRaw), so an export's memory is bounded by one row and the write
-// buffer, never by the number of claims.
+// export. The rows themselves stream from the database a few batches of
+// exportBatchRows ahead of the writing (see eachExportRaw), so an export's
+// memory is bounded by those batches and the write buffer, never by the
+// number of claims.
 const ExportChunk = 1000
 
 // ExportRow is one claim as the exports write it: the claim with its story,
@@ -69,19 +72,88 @@ type exportSort struct {
 	desc       bool
 }
 
+// exportReportedAt is the column of the default order, which the export
+// reads anyway.
+const exportReportedAt = "claims.reported_at"
+
 // exportSorts maps every claim-list sort to an indexed order. "relevance" (the
 // list's default with a query) ranks by full-text score, which cannot be
 // streamed in index order; an export with it is written newest first.
 var exportSorts = map[string]exportSort{
-	"-reported": {"claims.reported_at", "claims_reported", true},
-	"reported":  {"claims.reported_at", "claims_reported", false},
+	"-reported": {exportReportedAt, "claims_reported", true},
+	"reported":  {exportReportedAt, "claims_reported", false},
 	"-created":  {"claims.created_at", "claims_created", true},
 	"created":   {"claims.created_at", "claims_created", false},
 	"-updated":  {"claims.updated_at", "claims_updated", true},
 	"updated":   {"claims.updated_at", "claims_updated", false},
 	"-id":       {"", "", true},
 	"id":        {"", "", false},
-	"relevance": {"claims.reported_at", "claims_reported", true},
+	"relevance": {exportReportedAt, "claims_reported", true},
+}
+
+// before reports whether row a comes before row b in the order: by the
+// column's stored values as the database orders them, then by id.
+func (o exportSort) before(a, b *exportRaw) bool {
+	c := 0
+	if o.col != "" {
+		c = compareStored(*a.key, *b.key)
+	}
+	if c == 0 {
+		c = cmp.Compare(rawInt(a.id), rawInt(b.id))
+	}
+	if o.desc {
+		return c > 0
+	}
+	return c < 0
+}
+
+// compareStored orders two stored values as SQLite's ORDER BY does: NULL
+// first, then numbers by value, then text and blobs by their bytes (the
+// BINARY collation). Times, as other drivers hand them over, by instant.
+func compareStored(a, b any) int {
+	if x, ok := a.(string); ok {
+		if y, ok := b.(string); ok {
+			return strings.Compare(x, y) // the usual case: times stored as text
+		}
+	}
+	ra, rb := storedRank(a), storedRank(b)
+	if ra != rb {
+		return cmp.Compare(ra, rb)
+	}
+	switch x := a.(type) {
+	case int64:
+		if y, ok := b.(int64); ok {
+			return cmp.Compare(x, y)
+		}
+		return cmp.Compare(float64(x), b.(float64))
+	case float64:
+		if y, ok := b.(int64); ok {
+			return cmp.Compare(x, float64(y))
+		}
+		return cmp.Compare(x, b.(float64))
+	case string:
+		return strings.Compare(x, b.(string))
+	case []byte:
+		return bytes.Compare(x, b.([]byte))
+	case time.Time:
+		return x.Compare(b.(time.Time))
+	}
+	return 0
+}
+
+// storedRank is the place of a value's storage class in SQLite's order.
+func storedRank(v any) int {
+	switch v.(type) {
+	case nil:
+		return 0
+	case int64, float64:
+		return 1
+	case string:
+		return 2
+	case []byte:
+		return 3
+	}
+	return 4 // time.Time: a column of times holds nothing else
 }
 
 // exportQuery is one export's walk through the claims.
@@ -94,12 +166,21 @@ type exportQuery struct {
 	// pinned forces the order's own index: set when the planner would
 	// otherwise sort every match before the first row goes out.
 	pinned bool
+	// parts, when above 1, splits the claims between readers by runs of
+	// exportPartIDs ids: this statement reads the runs whose number modulo
+	// parts is part.
+	parts, part int
 }
 
-// EachExportRow calls fn for every claim that matches f, in f's order, from
-// one streaming query; f's page and per_page are ignored (an export holds
-// every match). It stops at the first error fn returns, and when ctx is
-// cancelled (a client that went away).
+// exportPartIDs is how many consecutive claim ids go to the same reader.
+// Neighbouring claims share a page: split one by one, every reader would
+// read every page.
+const exportPartIDs = 64
+
+// EachExportRow calls fn for every claim that matches f, in f's order, as
+// the claims stream from the database; f's page and per_page are ignored (an
+// export holds every match). It stops at the first error fn returns, and when
+// ctx is cancelled (a client that went away).
 func (s *Store) EachExportRow(ctx context.Context, f ClaimFilter, fn func(*ExportRow) error) error {
 	return s.eachExportRow(ctx, f, false, fn)
 }
@@ -114,15 +195,10 @@ func (s *Store) EachPublishedRow(ctx context.Context, f ClaimFilter, fn func(*Ex
 // eachExportRow turns the raw rows of the export query into ExportRows.
 func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool, fn func(*ExportRow) error) error {
 	var r ExportRow
-	var evs []exportEvidence
 	scratch := &Claim{}
-	return s.eachExportRaw(ctx, f, published, func(x *exportRaw) error {
-		var err error
-		if evs, err = x.evidence(evs[:0]); err != nil {
-			return err
-		}
-		x.fill(&r, evs)
-		r.Corroboration = exportCorroboration(evs)
+	return s.eachExportRaw(ctx, f, published, true, func(x *exportRaw) error {
+		x.fill(&r)
+		r.Corroboration = exportCorroboration(x.evs)
 		*scratch = Claim{ClaimantName: r.ClaimantName, ClaimantRole: r.ClaimantRole, Text: r.Text,
 			Verdict: r.Verdict, Verifiability: r.Verifiability, SignedOffAt: r.SignedOffAt}
 		r.AttributionLine = AttributionLine(scratch)
@@ -130,18 +206,18 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 	})
 }
 
-// query builds the export's one query: the claims matching the list's own
-// filters in the export's order, each with its standing evidence aggregated
-// into one column.
+// query builds the export's claims statement: the claims matching the
+// list's own filters in the export's order. Their evidence comes from
+// separate statements (see exportEvidenceReader).
 func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	table := "claims"
 	if q.pinned {
-		table = "claims NOT INDEXED"
-		if q.order.index != "" {
-			table = "claims INDEXED BY " + q.order.index
-		}
+		table = sqlitePinnedTable(q.order)
 	}
 	db = q.f.apply(db.Table(table), q.now, q.s.staleAfter)
+	if q.parts > 1 {
+		db = db.Where("claims.id / ? % ? = ?", exportPartIDs, q.parts, q.part)
+	}
 	if q.published {
 		db = db.Where("claims.verdict IN ? AND claims.signed_off_at IS NOT NULL",
 			verdictStrings([]Verdict{Verified, False, Misleading}))
@@ -154,7 +230,7 @@ func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	if q.order.col != "" {
 		orderBy = q.order.col + dir + ", claims.id" + dir
 	}
-	return db.Select(exportSelect).Order(orderBy)
+	return db.Select(sqliteExportSelect(q.order)).Order(orderBy)
 }
 
 // statement renders the export query as SQL and its arguments.
@@ -163,27 +239,14 @@ func (q *exportQuery) statement(db *gorm.DB) (string, []any) {
 	return stmt.SQL.String(), stmt.Vars
 }
 
-// choosePlan asks SQLite how it would run the export. A plan that sorts (an
-// index on a filter column that does not hold the export's order, as with
-// several verdicts at once or a full-text query) would sort every match before
-// the first row goes out, holding them all; such an export is pinned to the
-// order's own index instead, which it walks once from start to end.
+// choosePlan pins the export to its order's index when the planner would
+// otherwise sort every match first (see sqliteNeedsPin).
 func (q *exportQuery) choosePlan(ctx context.Context) error {
-	query, args := q.statement(q.s.read(ctx))
-	rows, err := q.s.read(ctx).Raw("EXPLAIN QUERY PLAN "+query, args...).Rows()
+	db, err := q.s.readDB()
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, parent, unused int64
-		var detail string
-		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
-			return err
-		}
-		if strings.Contains(detail, "TEMP B-TREE FOR ORDER BY") && parent == 0 {
-			q.pinned = true
-		}
-	}
-	return rows.Err()
+	query, args := q.statement(q.s.read(ctx))
+	q.pinned, err = sqliteNeedsPin(ctx, db, query, args)
+	return err
 }

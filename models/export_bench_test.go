@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -233,6 +235,8 @@ func TestExportBenchDataFiltered(t *testing.T) {
 		{"full text by id", models.ClaimFilter{Query: "village", Sort: "-id"}, func(int64) bool { return true }},
 		{"unconfirmed in a story", models.ClaimFilter{Unconfirmed: true, StoryID: 1, Sort: "updated"},
 			func(id int64) bool { return verdictOf(id).Unconfirmed() }},
+		// Claims far apart: their evidence is read by the list of ids.
+		{"one source", models.ClaimFilter{SourceID: 7}, func(id int64) bool { return id%50 == 6 }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want := 0
@@ -253,6 +257,13 @@ func TestExportBenchDataFiltered(t *testing.T) {
 				}
 				if prev != nil && !inOrder(sort, prev, r) {
 					t.Fatalf("claim %d after %d is out of %s order", r.ID, prev.ID, sort)
+				}
+				wantEv := 0
+				if r.ID%3 == 0 {
+					wantEv = 2
+				}
+				if len(r.Evidence) != wantEv {
+					t.Fatalf("claim %d: %d evidence", r.ID, len(r.Evidence))
 				}
 				cp := *r
 				prev = &cp
@@ -279,4 +290,113 @@ func inOrder(sort string, a, b *models.ExportRow) bool {
 		return a.ReportedAt.Before(b.ReportedAt) || (a.ReportedAt.Equal(b.ReportedAt) && a.ID < b.ID)
 	}
 	return a.ReportedAt.After(b.ReportedAt) || (a.ReportedAt.Equal(b.ReportedAt) && a.ID > b.ID)
+}
+
+// newExportBenchData opens a store on n claims of bench data, with a
+// connection of its own for changing them behind the store's back.
+func newExportBenchData(t *testing.T, n int) (*models.Store, *sql.DB) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "e.db")
+	s, err := models.Open(models.Config{Path: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	fillExportBenchDB(t, path, n)
+	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(path)+"?_busy_timeout=10000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return s, db
+}
+
+// TestExportOrderMatchesSQL checks that the readers' rows are merged back in
+// exactly SQLite's order, also where a time column holds values of several
+// storage classes (integers sort before text) and many claims tie.
+func TestExportOrderMatchesSQL(t *testing.T) {
+	s, db := newExportBenchData(t, 2*models.ExportChunk+99)
+	for _, stmt := range []string{
+		`UPDATE claims SET reported_at = 1764000000 + id % 5 WHERE id % 11 = 0`,
+		`UPDATE claims SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', created_at) WHERE id % 7 = 0`,
+		`UPDATE claims SET updated_at = '2026-11-25 10:00:00+02:00' WHERE id % 13 = 0`,
+		`UPDATE claims SET updated_at = 1764000000.5 WHERE id % 17 = 0`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	for sort, order := range map[string]string{
+		"-reported": "reported_at DESC, id DESC", "reported": "reported_at, id",
+		"-created": "created_at DESC, id DESC", "created": "created_at, id",
+		"-updated": "updated_at DESC, id DESC", "updated": "updated_at, id",
+		"-id": "id DESC", "id": "id",
+	} {
+		var want []int64
+		rows, err := db.Query("SELECT id FROM claims ORDER BY " + order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, id)
+		}
+		rows.Close()
+		var got []int64
+		err = s.EachExportRow(ctx, models.ClaimFilter{Sort: sort}, func(r *models.ExportRow) error {
+			got = append(got, r.ID)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: %d rows, first difference at row %d", sort, len(got), i)
+		}
+	}
+}
+
+// TestExportSeesOneSnapshot changes claims while an export runs: every row
+// must come from the moment the export began, whichever reader read it.
+func TestExportSeesOneSnapshot(t *testing.T) {
+	n := 6*models.ExportChunk + 5
+	s, db := newExportBenchData(t, n)
+	got := 0
+	err := s.EachExportRow(context.Background(), models.ClaimFilter{Sort: "id"}, func(r *models.ExportRow) error {
+		if got == 0 {
+			for _, stmt := range []string{
+				`UPDATE claims SET via = 'changed'`,
+				`UPDATE evidence SET removed_at = created_at`,
+				`UPDATE sources SET name = 'renamed'`,
+			} {
+				if _, err := db.Exec(stmt); err != nil {
+					return err
+				}
+			}
+		}
+		got++
+		wantEv := 0
+		if r.ID%3 == 0 {
+			wantEv = 2
+		}
+		if r.Via != "Reuters" || len(r.Evidence) != wantEv || !strings.HasPrefix(r.ClaimantName, "Source number") {
+			return fmt.Errorf("claim %d: via %q, %d evidence, claimant %q: read after the export began",
+				r.ID, r.Via, len(r.Evidence), r.ClaimantName)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != n {
+		t.Errorf("exported %d claims, want %d", got, n)
+	}
 }

@@ -2,10 +2,15 @@ package models
 
 import (
 	"bufio"
+	"bytes"
+	"cmp"
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
-	"sort"
+	"fmt"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,53 +18,20 @@ import (
 	"unicode/utf8"
 )
 
-// readDB is the read pool under gorm: the export streams its one query
-// through database/sql directly, since gorm's reflection per row would cost
-// more than everything else an export does.
+// readDB is the read pool under gorm, for the few statements an export runs
+// before it reads (see choosePlan).
 func (s *Store) readDB() (*sql.DB, error) { return s.r.DB() }
 
-// exportEvidenceSQL aggregates a claim's standing evidence, oldest first, into
-// one text column (in the index's order, which is the ids'; evidence checks):
-// per item, the fields below each as its length in bytes, a
-// colon and the bytes (file_sha256 is a dash when NULL). Lengths rather than
-// separators, because a title may hold any character.
-const exportEvidenceSQL = `(SELECT group_concat(
-		octet_length(e.id)||':'||e.id||
-		octet_length(e.stance)||':'||e.stance||
-		octet_length(e.url)||':'||e.url||
-		octet_length(e.origin)||':'||e.origin||
-		ifnull(octet_length(e.file_sha256)||':'||e.file_sha256, '-')||
-		octet_length(e.kind)||':'||e.kind||
-		octet_length(e.title)||':'||e.title||
-		octet_length(e.file_name)||':'||e.file_name||
-		octet_length(e.file_type)||':'||e.file_type||
-		octet_length(e.created_at)||':'||e.created_at, '')
-	FROM evidence e WHERE e.claim_id = claims.id AND e.removed_at IS NULL)`
-
-// exportSelect are the columns of the export query, in the order exportRaw
-// scans them. Times are selected as expressions (+col is a no-op that drops
-// the column's declared type), so the driver hands over the stored text
-// instead of parsing every time it reads. The names shown beside a claim
-// (story, entry, claimant, reviewers) repeat from claim to claim, so only
-// their ids are read here and the names come from exportNames.
-const exportSelect = `claims.id, claims.story_id, claims.entry_id, claims.source_id,
-	claims.verdict_by_id, claims.signed_off_by_id, claims.direct,
-	claims.text, claims.quote, claims.verb, claims.channel, claims.via,
-	+claims.made_at, +claims.reported_at, claims.reported_url,
-	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.verdict_rationale,
-	+claims.verdict_at, +claims.signed_off_at,
-	ifnull(` + exportEvidenceSQL + `, '')`
-
 // exportNames are the names shown beside the claims, by id, read once per id
-// per export on the export's own connection (so from the same snapshot as the
-// claims) and kept for the rest of the export. Each map is bounded: past
-// maxNames ids it starts over.
+// per export in the export's own transaction (so from the same snapshot as the
+// claims) and kept for the rest of the export.
 type exportNames struct {
-	story, entry, source, user *sql.Stmt
-	stories                    map[int64]string
-	entries                    map[int64]exportEntry
-	sources                    map[int64]exportSource
-	users                      map[int64]string
+	story, entry, source, user driver.Stmt
+	stories                    nameCache[string]
+	entries                    nameCache[exportEntry]
+	sources                    nameCache[exportSource]
+	users                      nameCache[string]
+	vals                       []driver.Value
 }
 
 type exportEntry struct {
@@ -69,15 +41,56 @@ type exportEntry struct {
 
 type exportSource struct{ name, role, kind string }
 
-// maxNames bounds each of exportNames' maps.
-const maxNames = 10000
+// nameCache keeps the names read so far by id: the small ids, which are
+// most of them, in a slice (five map lookups per row came to 6% of an
+// export's time), any others in a map. Both are bounded.
+type nameCache[T any] struct {
+	dense  []cached[T]
+	sparse map[int64]T
+}
 
-func prepareExportNames(ctx context.Context, conn *sql.Conn) (*exportNames, error) {
-	n := &exportNames{stories: map[int64]string{}, entries: map[int64]exportEntry{},
-		sources: map[int64]exportSource{}, users: map[int64]string{}}
+type cached[T any] struct {
+	v  T
+	ok bool
+}
+
+// The bounds of nameCache: ids below denseNames go in the slice, at most
+// maxNames others in the map, which starts over when full.
+const (
+	denseNames = 1 << 14
+	maxNames   = 10000
+)
+
+func (c *nameCache[T]) get(id int64) (T, bool) {
+	if id >= 0 && id < int64(len(c.dense)) {
+		e := c.dense[id]
+		return e.v, e.ok
+	}
+	v, ok := c.sparse[id]
+	return v, ok
+}
+
+func (c *nameCache[T]) put(id int64, v T) {
+	if id >= 0 && id < denseNames {
+		if id >= int64(len(c.dense)) {
+			c.dense = append(c.dense, make([]cached[T], int(id)+1-len(c.dense))...)
+			c.dense = c.dense[:cap(c.dense)]
+		}
+		c.dense[id] = cached[T]{v, true}
+		return
+	}
+	if c.sparse == nil || len(c.sparse) >= maxNames {
+		c.sparse = make(map[int64]T)
+	}
+	c.sparse[id] = v
+}
+
+// prepareExportNames prepares the name lookups on the reader's connection.
+func prepareExportNames(ctx context.Context, c *exportConn) (*exportNames, error) {
+	n := &exportNames{vals: make([]driver.Value, 3)}
 	var err error
 	for _, p := range []struct {
-		stmt  **sql.Stmt
+		stmt  *driver.Stmt
 		query string
 	}{
 		{&n.story, `SELECT title FROM stories WHERE id = ?`},
@@ -85,74 +98,63 @@ func prepareExportNames(ctx context.Context, conn *sql.Conn) (*exportNames, erro
 		{&n.source, `SELECT name, role, kind FROM sources WHERE id = ?`},
 		{&n.user, `SELECT name FROM users WHERE id = ?`},
 	} {
-		if *p.stmt, err = conn.PrepareContext(ctx, p.query); err != nil {
-			n.close()
+		if *p.stmt, err = c.prepare(ctx, p.query); err != nil {
 			return nil, err
 		}
 	}
 	return n, nil
 }
 
-func (n *exportNames) close() {
-	for _, st := range []*sql.Stmt{n.story, n.entry, n.source, n.user} {
-		if st != nil {
-			st.Close()
-		}
+// lookup reads the row with the id into n.vals; no row leaves them nil (the
+// zero values, as a LEFT JOIN would give).
+func (n *exportNames) lookup(ctx context.Context, st driver.Stmt, id int64) error {
+	clear(n.vals)
+	rows, err := st.(driver.StmtQueryContext).QueryContext(ctx, []driver.NamedValue{{Ordinal: 1, Value: id}})
+	if err != nil {
+		return err
 	}
-}
-
-// lookup reads one row by id; no row leaves dest as it is (the zero values,
-// as a LEFT JOIN would give).
-func lookup(ctx context.Context, st *sql.Stmt, id int64, dest ...any) error {
-	err := st.QueryRowContext(ctx, id).Scan(dest...)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+	defer rows.Close()
+	if err := rows.Next(n.vals[:len(rows.Columns())]); err != nil && err != io.EOF {
+		return err
 	}
-	return err
+	return nil
 }
 
 // fill sets the row's names from its ids.
 func (n *exportNames) fill(ctx context.Context, x *exportRaw) error {
+	x.story = ""
 	if id := rawInt(x.storyID); id != 0 {
-		t, ok := n.stories[id]
+		t, ok := n.stories.get(id)
 		if !ok {
-			if err := lookup(ctx, n.story, id, &t); err != nil {
+			if err := n.lookup(ctx, n.story, id); err != nil {
 				return err
 			}
-			if len(n.stories) >= maxNames {
-				clear(n.stories)
-			}
-			n.stories[id] = t
+			t = rawText(n.vals[0])
+			n.stories.put(id, t)
 		}
 		x.story = t
-	} else {
-		x.story = ""
 	}
 	var e exportEntry
 	if id := rawInt(x.entryID); id != 0 {
 		var ok bool
-		if e, ok = n.entries[id]; !ok {
-			if err := lookup(ctx, n.entry, id, &e.position, &e.time, &e.headline); err != nil {
+		if e, ok = n.entries.get(id); !ok {
+			if err := n.lookup(ctx, n.entry, id); err != nil {
 				return err
 			}
-			if len(n.entries) >= maxNames {
-				clear(n.entries)
-			}
-			n.entries[id] = e
+			e = exportEntry{rawInt(n.vals[0]), rawText(n.vals[1]), rawText(n.vals[2])}
+			n.entries.put(id, e)
 		}
 	}
 	x.entryPosition, x.entryTime, x.entryHeadline = e.position, e.time, e.headline
 	var src exportSource
 	if id := rawInt(x.sourceID); id != 0 {
 		var ok bool
-		if src, ok = n.sources[id]; !ok {
-			if err := lookup(ctx, n.source, id, &src.name, &src.role, &src.kind); err != nil {
+		if src, ok = n.sources.get(id); !ok {
+			if err := n.lookup(ctx, n.source, id); err != nil {
 				return err
 			}
-			if len(n.sources) >= maxNames {
-				clear(n.sources)
-			}
-			n.sources[id] = src
+			src = exportSource{rawText(n.vals[0]), rawText(n.vals[1]), rawText(n.vals[2])}
+			n.sources.put(id, src)
 		}
 	}
 	x.claimant, x.claimantRole, x.claimantKind = src.name, src.role, src.kind
@@ -168,23 +170,30 @@ func (n *exportNames) userName(ctx context.Context, id int64) (string, error) {
 	if id == 0 {
 		return "", nil
 	}
-	name, ok := n.users[id]
+	name, ok := n.users.get(id)
 	if !ok {
-		if err := lookup(ctx, n.user, id, &name); err != nil {
+		if err := n.lookup(ctx, n.user, id); err != nil {
 			return "", err
 		}
-		if len(n.users) >= maxNames {
-			clear(n.users)
-		}
-		n.users[id] = name
+		name = rawText(n.vals[0])
+		n.users.put(id, name)
 	}
 	return name, nil
 }
 
-// exportRaw is one row of the export query as the driver hands it over:
+func (n *exportNames) close() {
+	for _, st := range []driver.Stmt{n.story, n.entry, n.source, n.user} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// exportRaw is one row of the claims statement as the driver hands it over:
 // text as strings (which the driver has already made, so keeping them costs
-// nothing more), integers, NULLs and times as they are stored. One exportRaw
-// is scanned into again and again.
+// nothing more), integers, NULLs and times as they are stored, with the
+// claim's names and standing evidence. The exportRaws of a batch are filled
+// again and again.
 type exportRaw struct {
 	id, storyID, entryID, sourceID, verdictByID, signedOffByID, direct any
 	madeAt, reportedAt, verdictAt, signedOffAt                         any
@@ -194,100 +203,504 @@ type exportRaw struct {
 	verifiability, verifiabilityReason, verdict, rationale string
 	story, entryTime, entryHeadline                        string
 	claimant, claimantRole, claimantKind                   string
-	verdictBy, signedOffBy, evidenceText                   string
+	verdictBy, signedOffBy                                 string
 
-	dest []any
+	// evs is the claim's standing evidence, oldest first: a window on its
+	// batch's evidence.
+	evs []exportEvidence
+	// key is the value of the order's column (see exportSort.before): one
+	// of the times above, or sortValue read for it.
+	key       *any
+	sortValue any
 }
 
-func newExportRaw() *exportRaw {
-	x := &exportRaw{}
-	x.dest = []any{&x.id, &x.storyID, &x.entryID, &x.sourceID, &x.verdictByID, &x.signedOffByID, &x.direct,
-		&x.text, &x.quote, &x.verb, &x.channel, &x.via,
-		&x.madeAt, &x.reportedAt, &x.reportedURL,
-		&x.verifiability, &x.verifiabilityReason, &x.verdict, &x.rationale,
-		&x.verdictAt, &x.signedOffAt, &x.evidenceText}
-	return x
+func (x *exportRaw) init(order exportSort) {
+	switch order.col {
+	case "":
+	case exportReportedAt:
+		x.key = &x.reportedAt
+	default:
+		x.key = &x.sortValue
+	}
 }
 
-// eachExportRaw runs the export's one query on one read connection and calls
-// fn for every row, in order, until the last row, an error or ctx ends (a
-// cancelled ctx interrupts the query). Nothing accumulates: memory is one row
-// and SQLite's page cache, which is handed back when the export ends.
-func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published bool, fn func(*exportRaw) error) (err error) {
+// scan sets x from one row of the claims statement (see
+// sqliteExportColumns).
+func (x *exportRaw) scan(v []driver.Value) {
+	x.id, x.storyID, x.entryID, x.sourceID = v[0], v[1], v[2], v[3]
+	x.verdictByID, x.signedOffByID, x.direct = v[4], v[5], v[6]
+	x.text, x.quote, x.verb, x.channel, x.via = rawText(v[7]), rawText(v[8]), rawText(v[9]), rawText(v[10]), rawText(v[11])
+	x.madeAt, x.reportedAt, x.reportedURL = rawOwn(v[12]), rawOwn(v[13]), rawText(v[14])
+	x.verifiability, x.verifiabilityReason = rawText(v[15]), rawText(v[16])
+	x.verdict, x.rationale = rawText(v[17]), rawText(v[18])
+	x.verdictAt, x.signedOffAt = rawOwn(v[19]), rawOwn(v[20])
+	if len(v) > 21 {
+		x.sortValue = rawOwn(v[21])
+	}
+}
+
+// exportEvidence is one standing evidence item as the evidence statements
+// read it (kind to createdAt only for the formats that show them).
+type exportEvidence struct {
+	claimID, id int64
+	stance, url string
+	origin, sha string
+	hasSHA      bool
+	kind, title string
+	fileName    string
+	fileType    string
+	createdAt   any
+}
+
+// scan sets ev from one row of an evidence statement (see
+// sqliteEvidenceColumns).
+func (ev *exportEvidence) scan(v []driver.Value) {
+	ev.claimID, ev.id = rawInt(v[0]), rawInt(v[1])
+	ev.stance, ev.url, ev.origin = rawText(v[2]), rawText(v[3]), rawText(v[4])
+	ev.sha, ev.hasSHA = rawText(v[5]), v[5] != nil
+	if len(v) > 6 {
+		ev.kind, ev.title, ev.fileName, ev.fileType = rawText(v[6]), rawText(v[7]), rawText(v[8]), rawText(v[9])
+		ev.createdAt = rawOwn(v[10])
+	}
+}
+
+// exportConn runs statements on a reader's connection through its driver
+// directly: an export reads every column of every claim, and database/sql's
+// locks and conversions per row and column came to a tenth of an export's
+// time. Values arrive as the driver hands them over (see rawText and rawOwn
+// for what may be kept).
+type exportConn struct {
+	conn  driver.Conn
+	check driver.NamedValueChecker
+}
+
+func newExportConn(dc any) (*exportConn, error) {
+	conn, ok := dc.(driver.Conn)
+	if !ok {
+		return nil, errors.New("export: not a database/sql driver connection")
+	}
+	if _, ok := conn.(driver.ConnPrepareContext); !ok {
+		return nil, errors.New("export: the database driver cannot prepare with a context")
+	}
+	c := &exportConn{conn: conn}
+	c.check, _ = conn.(driver.NamedValueChecker)
+	return c, nil
+}
+
+// args converts arguments as database/sql would.
+func (c *exportConn) args(args []any) ([]driver.NamedValue, error) {
+	out := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv := driver.NamedValue{Ordinal: i + 1, Value: a}
+		err := driver.ErrSkip
+		if c.check != nil {
+			err = c.check.CheckNamedValue(&nv)
+		}
+		if err == driver.ErrSkip {
+			nv.Value, err = driver.DefaultParameterConverter.ConvertValue(a)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("export: argument %d: %w", i+1, err)
+		}
+		out[i] = nv
+	}
+	return out, nil
+}
+
+func (c *exportConn) prepare(ctx context.Context, query string) (driver.Stmt, error) {
+	st, err := c.conn.(driver.ConnPrepareContext).PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := st.(driver.StmtQueryContext); !ok {
+		st.Close()
+		return nil, errors.New("export: the database driver cannot query with a context")
+	}
+	return st, nil
+}
+
+// queryStmt runs a statement prepared by exportConn.prepare.
+func queryStmt(ctx context.Context, st driver.Stmt, args []driver.NamedValue) (driver.Rows, error) {
+	return st.(driver.StmtQueryContext).QueryContext(ctx, args)
+}
+
+// exportBatchRows is how many claims a reader reads before it hands them
+// on, and how many claims share one evidence statement.
+const exportBatchRows = 256
+
+// exportBatches is how many batches each reader has: one being read, one
+// being written, and the rest queued between the two.
+const exportBatches = 4
+
+// exportBatch is up to exportBatchRows claims in the export's order, with
+// their evidence. Batches go round between a reader and the writing
+// goroutine and are reused.
+type exportBatch struct {
+	rows []exportRaw
+	n    int
+	evs  []exportEvidence
+	// byID is the rows' positions ordered by claim id, to meet the evidence.
+	byID []exportRowID
+}
+
+type exportRowID struct {
+	id  int64
+	row int
+}
+
+func newExportBatch(order exportSort) *exportBatch {
+	b := &exportBatch{rows: make([]exportRaw, exportBatchRows)}
+	for i := range b.rows {
+		b.rows[i].init(order)
+	}
+	return b
+}
+
+// exportReaders is how many readers share an export's claims. Stepping
+// through SQLite and turning every column into Go values costs more than
+// writing the rows out; two readers, each on its own connection, keep both
+// cores of a small server busy.
+const exportReaders = 2
+
+// exportTx is one reader's read transaction and the connection it holds.
+type exportTx struct {
+	conn *sql.Conn
+	tx   *sql.Tx
+}
+
+// end rolls the transaction back (it only read) and hands the connection
+// back.
+func (t exportTx) end() error {
+	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		t.conn.Close()
+		return err
+	}
+	return t.conn.Close()
+}
+
+// exportStream is one reader's batches as the writing goroutine consumes
+// them: the batch at hand and the next row in it.
+type exportStream struct {
+	read, free chan *exportBatch
+	done       chan error
+	b          *exportBatch
+	i          int
+}
+
+// next moves to the stream's next row, fetching the next batch when this
+// one is used up; it reports false at the end of the stream, with the
+// reader's error if it failed.
+func (st *exportStream) next() (bool, error) {
+	if st.b != nil {
+		if st.i++; st.i < st.b.n {
+			return true, nil
+		}
+		st.free <- st.b
+	}
+	b, ok := <-st.read
+	if !ok {
+		st.b, st.read = nil, nil
+		return false, <-st.done
+	}
+	st.b, st.i = b, 0
+	return true, nil
+}
+
+func (st *exportStream) row() *exportRaw { return &st.b.rows[st.i] }
+
+// eachExportRaw runs the export and calls fn for every row, in order, until
+// the last row, an error or ctx ends (a cancelled ctx interrupts the
+// statements). The claims are split between exportReaders readers by runs of
+// ids (see exportQuery.parts), each reading its share in the export's order
+// on its own connection and goroutine, a few batches ahead; fn runs on the
+// calling goroutine, which merges the readers' rows back into the one order.
+// Every reader's transaction sees the same snapshot. Nothing else
+// accumulates. full asks for every evidence field (the CSV needs only some).
+func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, full bool, fn func(*exportRaw) error) (err error) {
 	f.Page, f.PerPage = 0, 0
 	if v := f.Validate(); v != nil {
 		return v
 	}
-	q := &exportQuery{s: s, f: f, published: published, order: exportSorts[f.Sort], now: s.Now()}
+	if s.d.pg {
+		// The reading below is SQLite's (see export_sqlite.go); PostgreSQL's
+		// variant, with its own statements and snapshot, is still to come.
+		return errExportPostgres
+	}
+	q := exportQuery{s: s, f: f, published: published, order: exportSorts[f.Sort], now: s.Now()}
 	if err := q.choosePlan(ctx); err != nil {
 		return err
 	}
-	query, args := q.statement(s.read(ctx))
-	db, err := s.readDB()
+	dsn, err := sqliteExportDSN(s.path)
 	if err != nil {
 		return err
 	}
-	conn, err := db.Conn(ctx)
+	db, err := sql.Open(sqliteDriver, dsn)
 	if err != nil {
-		return err
-	}
-	// An export reads every page of a big table once: a small page cache
-	// serves it as well as a big one, and keeps the export's memory small.
-	var cacheSize int64
-	if err := conn.QueryRowContext(ctx, "PRAGMA cache_size").Scan(&cacheSize); err != nil {
-		conn.Close()
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA cache_size = -"+strconv.Itoa(exportCacheKiB)); err != nil {
-		conn.Close()
 		return err
 	}
 	defer func() {
-		// Left in the connection's cache, the pages read would make the pool
-		// hold memory it will never read again; the connection goes back to
-		// the pool with its own cache size.
-		bg := context.WithoutCancel(ctx)
-		_, serr := conn.ExecContext(bg, "PRAGMA cache_size = "+strconv.FormatInt(cacheSize, 10))
-		if _, err := conn.ExecContext(bg, "PRAGMA shrink_memory"); serr == nil {
-			serr = err
-		}
-		if cerr := conn.Close(); serr == nil {
-			serr = cerr
-		}
-		if err == nil {
-			err = serr
+		if cerr := db.Close(); err == nil {
+			err = cerr
 		}
 	}()
-	names, err := prepareExportNames(ctx, conn)
+	txs, err := sqliteExportSnapshot(ctx, db, exportReaders)
 	if err != nil {
 		return err
 	}
-	defer names.close()
-	rows, err := conn.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	streams := make([]*exportStream, len(txs))
+	for i, t := range txs {
+		st := &exportStream{read: make(chan *exportBatch, exportBatches), free: make(chan *exportBatch, exportBatches),
+			done: make(chan error, 1)}
+		for range exportBatches {
+			st.free <- newExportBatch(q.order)
+		}
+		streams[i] = st
+		part := q
+		part.parts, part.part = len(txs), i
+		go func() {
+			err := readExport(rctx, t, &part, full, st.free, st.read)
+			if eerr := t.end(); err == nil {
+				err = eerr
+			}
+			close(st.read)
+			st.done <- err
+		}()
 	}
-	defer rows.Close()
-	x := newExportRaw()
-	for rows.Next() {
-		if err := rows.Scan(x.dest...); err != nil {
+	defer func() {
+		// Stop the readers that are still going, and wait until they are
+		// done with their connections.
+		cancel()
+		for _, st := range streams {
+			if st.read == nil {
+				continue
+			}
+			for range st.read {
+			}
+			if rerr := <-st.done; err == nil && !errors.Is(rerr, context.Canceled) {
+				err = rerr
+			}
+		}
+	}()
+	// live are the streams at a row, to be merged.
+	live := make([]*exportStream, 0, len(streams))
+	for _, st := range streams {
+		ok, err := st.next()
+		if err != nil {
 			return err
 		}
-		if err := names.fill(ctx, x); err != nil {
-			return err
-		}
-		if err := fn(x); err != nil {
-			return err
+		if ok {
+			live = append(live, st)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
+	for len(live) > 0 {
+		first := 0
+		for i := 1; i < len(live); i++ {
+			if q.order.before(live[i].row(), live[first].row()) {
+				first = i
+			}
+		}
+		st := live[first]
+		if err := fn(st.row()); err != nil {
+			return err
+		}
+		ok, err := st.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			live = append(live[:first], live[first+1:]...)
+		}
 	}
 	return ctx.Err()
 }
 
-// exportCacheKiB is the page cache an export reads through, in KiB.
-const exportCacheKiB = 4096
+// errExportPostgres is the export's answer on PostgreSQL for now.
+var errExportPostgres = errors.New("export: not available on PostgreSQL yet")
+
+// readExport is one reader of eachExportRaw: it runs its part of the claims
+// statement and the evidence and name lookups in t's transaction, fills the
+// batches it takes from free and sends them on out in order. It talks to
+// the connection's driver directly (see exportConn); the transaction was
+// begun on that same connection.
+func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free <-chan *exportBatch, out chan<- *exportBatch) error {
+	stmt, args := q.statement(q.s.read(ctx))
+	return t.conn.Raw(func(dc any) error {
+		c, err := newExportConn(dc)
+		if err != nil {
+			return err
+		}
+		names, err := prepareExportNames(ctx, c)
+		if err != nil {
+			return err
+		}
+		defer names.close()
+		evr, err := newExportEvidenceReader(ctx, c, q, full)
+		if err != nil {
+			return err
+		}
+		defer evr.close()
+		st, err := c.prepare(ctx, stmt)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		nargs, err := c.args(args)
+		if err != nil {
+			return err
+		}
+		rows, err := queryStmt(ctx, st, nargs)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		vals := make([]driver.Value, len(rows.Columns()))
+		for more := true; more; {
+			var b *exportBatch
+			select {
+			case b = <-free:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			b.n = 0
+			for b.n < len(b.rows) {
+				if err := rows.Next(vals); err == io.EOF {
+					more = false
+					break
+				} else if err != nil {
+					return err
+				}
+				x := &b.rows[b.n]
+				x.scan(vals)
+				if err := names.fill(ctx, x); err != nil {
+					return err
+				}
+				b.n++
+			}
+			if b.n == 0 {
+				break
+			}
+			if err := evr.read(ctx, b); err != nil {
+				return err
+			}
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return ctx.Err()
+	})
+}
+
+// exportEvidenceReader reads the standing evidence of a batch of claims with
+// one statement, ordered by claim and oldest first: by a range of claim ids
+// when the batch's ids lie close together (as they do in most orders, claims
+// being added about when they are reported), which walks the evidence index
+// once, else by the list of ids.
+type exportEvidenceReader struct {
+	byRange, byList driver.Stmt
+	rangeArgs, args []driver.NamedValue
+	parts           int
+	vals            []driver.Value
+}
+
+// exportEvidenceSpan is how sparse a batch's claim ids may be for its
+// evidence to be read by range: at most this many ids of the reader's part
+// in the range per claim of the batch, so that at most this many claims'
+// evidence is read for each one kept.
+const exportEvidenceSpan = 4
+
+func newExportEvidenceReader(ctx context.Context, c *exportConn, q *exportQuery, full bool) (*exportEvidenceReader, error) {
+	r := &exportEvidenceReader{parts: max(q.parts, 1)}
+	cols := sqliteEvidenceColumns(full)
+	where := ` AND e.removed_at IS NULL`
+	var part []any
+	if q.parts > 1 {
+		// Only the reader's part of the claims, told apart in the index.
+		where += ` AND e.claim_id / ? % ? = ?`
+		part = []any{exportPartIDs, q.parts, q.part}
+	}
+	where += ` ORDER BY e.claim_id, e.id`
+	var err error
+	if r.rangeArgs, err = c.args(append([]any{int64(0), int64(0)}, part...)); err != nil {
+		return nil, err
+	}
+	if r.args, err = c.args(append(make([]any, exportBatchRows), part...)); err != nil {
+		return nil, err
+	}
+	if r.byRange, err = c.prepare(ctx, `SELECT `+cols+` FROM evidence e WHERE e.claim_id BETWEEN ? AND ?`+where); err != nil {
+		return nil, err
+	}
+	list := strings.Repeat("?, ", exportBatchRows-1) + "?"
+	if r.byList, err = c.prepare(ctx, `SELECT `+cols+` FROM evidence e WHERE e.claim_id IN (`+list+`)`+where); err != nil {
+		r.byRange.Close()
+		return nil, err
+	}
+	r.vals = make([]driver.Value, strings.Count(cols, ",")+1)
+	return r, nil
+}
+
+func (r *exportEvidenceReader) close() {
+	r.byRange.Close()
+	r.byList.Close()
+}
+
+// read sets the evidence of every row of b.
+func (r *exportEvidenceReader) read(ctx context.Context, b *exportBatch) error {
+	b.byID = b.byID[:0]
+	for i := range b.n {
+		b.byID = append(b.byID, exportRowID{rawInt(b.rows[i].id), i})
+	}
+	slices.SortFunc(b.byID, func(p, q exportRowID) int { return cmp.Compare(p.id, q.id) })
+	lo, hi := b.byID[0].id, b.byID[len(b.byID)-1].id
+	var rows driver.Rows
+	var err error
+	if hi-lo < int64(exportEvidenceSpan*r.parts*len(b.byID)) {
+		r.rangeArgs[0].Value, r.rangeArgs[1].Value = lo, hi
+		rows, err = queryStmt(ctx, r.byRange, r.rangeArgs)
+	} else {
+		for i := range exportBatchRows {
+			// The list has a fixed length: the last id fills the rest.
+			r.args[i].Value = b.byID[min(i, len(b.byID)-1)].id
+		}
+		rows, err = queryStmt(ctx, r.byList, r.args)
+	}
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	b.evs = b.evs[:0]
+	next := 0 // b.byID[next] is the first claim that may still have evidence
+	var ev exportEvidence
+	for {
+		if err := rows.Next(r.vals); err == io.EOF {
+			break
+		} else if err != nil {
+			return err
+		}
+		id := rawInt(r.vals[0])
+		for next < len(b.byID) && b.byID[next].id < id {
+			next++
+		}
+		if next == len(b.byID) || b.byID[next].id != id {
+			continue // a claim in the range but not in the batch
+		}
+		ev.scan(r.vals)
+		b.evs = append(b.evs, ev)
+	}
+	// Both are in claim order: give each row its window.
+	k := 0
+	for _, p := range b.byID {
+		start := k
+		for k < len(b.evs) && b.evs[k].claimID == p.id {
+			k++
+		}
+		b.rows[p.row].evs = b.evs[start:k:k]
+	}
+	return nil
+}
 
 // rawInt reads an integer column (NULL: 0).
 func rawInt(v any) int64 {
@@ -295,81 +708,49 @@ func rawInt(v any) int64 {
 	return n
 }
 
-// exportEvidence is one evidence item as exportEvidenceSQL encodes it; the
-// strings share the memory of the row's evidence column.
-type exportEvidence struct {
-	id, stance, url, origin, sha               string
-	hasSHA                                     bool
-	kind, title, fileName, fileType, createdAt string
+// rawBool reads a boolean column, stored as a boolean or as 0 and 1.
+func rawBool(v any) bool {
+	switch b := v.(type) {
+	case bool:
+		return b
+	case int64:
+		return b != 0
+	}
+	return false
 }
 
-var errExportEvidence = errors.New("export: malformed evidence column")
-
-// evidence decodes the row's evidence column into evs.
-func (x *exportRaw) evidence(evs []exportEvidence) ([]exportEvidence, error) {
-	s := x.evidenceText
-	field := func() (string, bool) {
-		i := strings.IndexByte(s, ':')
-		if i <= 0 {
-			return "", false
-		}
-		n, err := strconv.Atoi(s[:i])
-		if err != nil || n < 0 || n > len(s)-i-1 {
-			return "", false
-		}
-		v := s[i+1 : i+1+n]
-		s = s[i+1+n:]
-		return v, true
+// rawText reads a text column as database/sql would scan it into a string
+// (NULL: ""). Bytes are copied: a driver may reuse them for the next row.
+func rawText(v driver.Value) string {
+	switch s := v.(type) {
+	case string:
+		return s
+	case []byte:
+		return string(s)
+	case nil:
+		return ""
+	case int64:
+		return strconv.FormatInt(s, 10)
+	case float64:
+		return strconv.FormatFloat(s, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(s)
+	case time.Time:
+		return s.Format(time.RFC3339Nano)
 	}
-	for s != "" {
-		var ev exportEvidence
-		ok := true
-		next := func(dst *string) {
-			if ok {
-				*dst, ok = field()
-			}
-		}
-		next(&ev.id)
-		next(&ev.stance)
-		next(&ev.url)
-		next(&ev.origin)
-		if ok && strings.HasPrefix(s, "-") {
-			s = s[1:]
-		} else {
-			next(&ev.sha)
-			ev.hasSHA = true
-		}
-		next(&ev.kind)
-		next(&ev.title)
-		next(&ev.fileName)
-		next(&ev.fileType)
-		next(&ev.createdAt)
-		if !ok {
-			return evs, errExportEvidence
-		}
-		evs = append(evs, ev)
-	}
-	// group_concat follows the evidence_claim index, so the items come oldest
-	// (lowest id) first; SQLite does not promise it, so check and sort if not.
-	for i := 1; i < len(evs); i++ {
-		if evidenceIDLess(evs[i].id, evs[i-1].id) {
-			sort.SliceStable(evs, func(a, b int) bool { return evidenceIDLess(evs[a].id, evs[b].id) })
-			break
-		}
-	}
-	return evs, nil
+	return fmt.Sprint(v)
 }
 
-// evidenceIDLess compares two ids as written in decimal.
-func evidenceIDLess(a, b string) bool {
-	if len(a) != len(b) {
-		return len(a) < len(b)
+// rawOwn is a value to keep past the next row: bytes copied, as rawText.
+func rawOwn(v driver.Value) any {
+	if b, ok := v.([]byte); ok {
+		return bytes.Clone(b)
 	}
-	return a < b
+	return v
 }
 
-// exportCorroboration is Corroboration over encoded evidence: the independent
-// origins among the supporting items.
+// exportCorroboration is Corroboration over the export's evidence: the
+// independent origins among the supporting items.
 func exportCorroboration(evs []exportEvidence) int {
 	var seenBuf [8]string
 	seen := seenBuf[:0]
@@ -379,7 +760,7 @@ next:
 		if ev.stance != "supports" {
 			continue
 		}
-		o := originOf(ev.origin, ev.url)
+		o := exportOrigin(ev.origin, ev.url)
 		if o == "" && ev.hasSHA {
 			o = "file:" + ev.sha
 		}
@@ -396,14 +777,51 @@ next:
 	return len(seen)
 }
 
-// fill sets r from the raw row and its decoded evidence.
-func (x *exportRaw) fill(r *ExportRow, evs []exportEvidence) {
+// exportOrigin is originOf without url.Parse for the usual link: http or
+// https, a plain host name (letters, digits, dots and hyphens) ended by a
+// slash, a query or a fragment, and nothing after it that url.Parse would
+// refuse (a control character, a percent sign that might start a bad escape).
+// For such a link the host is the text between "//" and that end, as Parse
+// finds it; anything else goes through originOf.
+func exportOrigin(origin, rawURL string) string {
+	if origin != "" {
+		return originOf(origin, rawURL)
+	}
+	rest, ok := strings.CutPrefix(rawURL, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(rawURL, "http://"); !ok {
+			return originOf(origin, rawURL)
+		}
+	}
+	n := 0
+	for n < len(rest) && hostByte(rest[n]) {
+		n++
+	}
+	if n == 0 || n < len(rest) && rest[n] != '/' && rest[n] != '?' && rest[n] != '#' {
+		return originOf(origin, rawURL)
+	}
+	for i := n; i < len(rest); i++ {
+		if c := rest[i]; c < ' ' || c == 0x7f || c == '%' {
+			return originOf(origin, rawURL)
+		}
+	}
+	return strings.TrimPrefix(strings.ToLower(rest[:n]), "www.")
+}
+
+// hostByte reports whether c may be part of a plain host name (see
+// exportOrigin).
+func hostByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
+}
+
+// fill sets r from the raw row and its evidence.
+func (x *exportRaw) fill(r *ExportRow) {
 	evOut := r.Evidence[:0]
 	*r = ExportRow{
 		ID: rawInt(x.id), StoryID: rawInt(x.storyID), StoryTitle: x.story,
 		EntryPosition: int(x.entryPosition), EntryTime: x.entryTime, EntryHeadline: x.entryHeadline,
 		ClaimantName: x.claimant, ClaimantRole: x.claimantRole, ClaimantKind: x.claimantKind,
-		Text: x.text, Quote: x.quote, Verb: x.verb, Direct: rawInt(x.direct) != 0, Channel: x.channel, Via: x.via,
+		Text: x.text, Quote: x.quote, Verb: x.verb, Direct: rawBool(x.direct), Channel: x.channel, Via: x.via,
 		MadeAt: rawTimePtr(x.madeAt), ReportedAt: rawTime(x.reportedAt), ReportedURL: x.reportedURL,
 		Verifiability: Verifiability(x.verifiability), VerifiabilityReason: x.verifiabilityReason,
 		Verdict: Verdict(x.verdict), VerdictRationale: x.rationale, VerdictByName: x.verdictBy,
@@ -412,11 +830,10 @@ func (x *exportRaw) fill(r *ExportRow, evs []exportEvidence) {
 	if id, ok := x.entryID.(int64); ok {
 		r.EntryID = &id
 	}
-	for i := range evs {
-		ev := &evs[i]
-		id, _ := strconv.ParseInt(ev.id, 10, 64)
-		out := Evidence{ID: id, ClaimID: r.ID, Kind: ev.kind, Stance: ev.stance, URL: ev.url, Title: ev.title,
-			Origin: ev.origin, FileName: ev.fileName, FileType: ev.fileType, CreatedAt: parseDBTime(ev.createdAt)}
+	for i := range x.evs {
+		ev := &x.evs[i]
+		out := Evidence{ID: ev.id, ClaimID: r.ID, Kind: ev.kind, Stance: ev.stance, URL: ev.url, Title: ev.title,
+			Origin: ev.origin, FileName: ev.fileName, FileType: ev.fileType, CreatedAt: rawTime(ev.createdAt)}
 		if ev.hasSHA {
 			sha := ev.sha
 			out.FileSHA256 = &sha
@@ -550,7 +967,6 @@ type csvWriter struct {
 	base string
 	row  []byte
 	cell []byte
-	evs  []exportEvidence
 	attr attributionWriter
 }
 
@@ -573,10 +989,6 @@ func (e *csvWriter) header() error {
 }
 
 func (e *csvWriter) write(x *exportRaw) error {
-	var err error
-	if e.evs, err = x.evidence(e.evs[:0]); err != nil {
-		return err
-	}
 	id := rawInt(x.id)
 	b := e.row[:0]
 	b = appendCSVInt(b, id)
@@ -588,7 +1000,7 @@ func (e *csvWriter) write(x *exportRaw) error {
 		b = appendCSVCell(b, s)
 		b = append(b, ',')
 	}
-	if rawInt(x.direct) != 0 {
+	if rawBool(x.direct) {
 		b = append(b, "direct,"...)
 	} else {
 		b = append(b, "indirect,"...)
@@ -618,8 +1030,8 @@ func (e *csvWriter) write(x *exportRaw) error {
 	}
 	// evidence_urls: each item's EvidenceURL, newline-separated.
 	c := e.cell[:0]
-	for i := range e.evs {
-		ev := &e.evs[i]
+	for i := range x.evs {
+		ev := &x.evs[i]
 		if ev.url == "" && !ev.hasSHA {
 			continue
 		}
@@ -631,13 +1043,13 @@ func (e *csvWriter) write(x *exportRaw) error {
 		} else {
 			c = append(c, e.base...)
 			c = append(c, "/api/v1/evidence/"...)
-			c = append(c, ev.id...)
+			c = strconv.AppendInt(c, ev.id, 10)
 			c = append(c, "/file"...)
 		}
 	}
 	b = appendCSVCell(b, c)
 	b = append(b, ',')
-	b = strconv.AppendInt(b, int64(exportCorroboration(e.evs)), 10)
+	b = strconv.AppendInt(b, int64(exportCorroboration(x.evs)), 10)
 	b = append(b, ',')
 	c = e.attr.appendLine(c[:0], x.claimant, x.claimantRole, x.text, Verdict(x.verdict), Verifiability(x.verifiability), signed)
 	b = appendCSVCell(b, c)
@@ -648,7 +1060,7 @@ func (e *csvWriter) write(x *exportRaw) error {
 	b = appendCSVCell(b, c)
 	e.cell = c
 	e.row = append(b, '\r', '\n')
-	_, err = e.w.Write(e.row)
+	_, err := e.w.Write(e.row)
 	return err
 }
 

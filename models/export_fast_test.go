@@ -2,9 +2,14 @@ package models
 
 import (
 	"bytes"
+	"context"
+	"database/sql"
 	"encoding/csv"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"gorm.io/gorm"
 )
 
 // exportCells are cells the hand-written CSV must write exactly as
@@ -84,19 +89,92 @@ func TestUTCStampMatchesParser(t *testing.T) {
 	}
 }
 
-func TestExportEvidenceDecode(t *testing.T) {
-	x := &exportRaw{evidenceText: "2:12" + "8:supports" + "3:a,b" + "0:" + "-" + "8:document" + "4:t\x00:x" + "0:" + "0:" + "25:2026-11-24 17:28:55+00:00" +
-		"1:9" + "7:context" + "0:" + "2:AP" + "3:abc" + "5:photo" + "0:" + "5:f.png" + "9:image/png" + "25:2026-11-24 17:28:55+00:00"}
-	evs, err := x.evidence(nil)
+func TestExportOriginMatchesOriginOf(t *testing.T) {
+	urls := []string{"", "https://www.reuters.example/world/1", "http://News.Example", "https://example.org?x=1", "https://example.org#f",
+		"https://example.org/a%zz", "https://example.org/a%20b", "https://example.org/a#%zz", "https://example.org/a\x7f",
+		"https://example.org/a\x00", "https://user@example.org/", "https://example.org:8080/", "https://[::1]/", "https:///x",
+		"https://exa_mple.org/", "https://ex ample.org/", "HTTPS://example.org/", "ftp://example.org/", "https://www./",
+		"https://WWW.Example.ORG/path?q#f", "https://пример.рф/", "https://example.org/путь", "//example.org/", "https:example.org",
+		"https://example.org/a b", "https://-.-/", "https://example.org?%zz", "https://example.org\t/"}
+	for _, u := range urls {
+		for _, origin := range []string{"", "AP", "..."} {
+			if got, want := exportOrigin(origin, u), originOf(origin, u); got != want {
+				t.Errorf("%q, %q: %q, originOf %q", origin, u, got, want)
+			}
+		}
+	}
+}
+
+func FuzzExportOrigin(f *testing.F) {
+	for _, u := range []string{"https://www.reuters.example/world/1", "http://a.b?c#d", "https://a.b/%41", "https://a:1/"} {
+		f.Add(u)
+	}
+	f.Fuzz(func(t *testing.T, u string) {
+		if got, want := exportOrigin("", u), originOf("", u); got != want {
+			t.Errorf("%q: %q, originOf %q", u, got, want)
+		}
+	})
+}
+
+// TestDataVersionSeesCommits checks what sqliteExportSnapshot relies on:
+// PRAGMA data_version read outside a transaction and again inside one begun
+// later differs exactly when another connection committed in between.
+func TestDataVersionSeesCommits(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.db")
+	s, err := Open(Config{Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(evs) != 2 || evs[0].id != "9" || evs[1].id != "12" || evs[1].title != "t\x00:x" || evs[1].url != "a,b" ||
-		evs[1].hasSHA || !evs[0].hasSHA || evs[0].sha != "abc" || evs[0].fileType != "image/png" {
-		t.Fatalf("%+v", evs)
+	defer s.Close()
+	dsn, err := sqliteExportDSN(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-	x.evidenceText = "2:12" + "8:supp"
-	if _, err := x.evidence(nil); err == nil {
-		t.Error("a truncated column decoded")
+	db, err := sql.Open(sqliteDriver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for _, write := range []bool{false, true, false} {
+		txs, same, err := sqliteBeginSnapshot(ctx, db, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !same {
+			t.Fatal("no write, yet data_version changed")
+		}
+		txs[0].end()
+		c, err := db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var before, after int64
+		if err := c.QueryRowContext(ctx, "PRAGMA data_version").Scan(&before); err != nil {
+			t.Fatal(err)
+		}
+		if write {
+			err := s.write(ctx, func(tx *gorm.DB) error {
+				return tx.Exec(`INSERT INTO stories(title, url, created_at, updated_at) VALUES ('x', '', ?, ?)`, s.Now(), s.Now()).Error
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		tx, err := c.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(new(int64)); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.QueryRowContext(ctx, "PRAGMA data_version").Scan(&after); err != nil {
+			t.Fatal(err)
+		}
+		tx.Rollback()
+		c.Close()
+		if (before != after) != write {
+			t.Errorf("write %v: data_version %d then %d", write, before, after)
+		}
 	}
 }

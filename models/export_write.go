@@ -139,7 +139,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format ExportFormat, f 
 		if err := cw.header(); err != nil {
 			return 0, err
 		}
-		err := s.eachExportRaw(ctx, f, false, func(x *exportRaw) error {
+		err := s.eachExportRaw(ctx, f, false, false, func(x *exportRaw) error {
 			if err := cw.write(x); err != nil {
 				return err
 			}
