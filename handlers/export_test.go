@@ -61,6 +61,7 @@ func (c *exportClock) advance(d time.Duration) {
 type exportFixture struct {
 	t      *testing.T
 	path   string
+	url    string // the PostgreSQL database instead of path, when the run uses one
 	store  *models.Store
 	clock  *exportClock
 	e      *echo.Echo
@@ -100,7 +101,7 @@ func newExportFixture(t *testing.T, cfg handlers.Config) *exportFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &exportFixture{t: t, path: path, store: st, clock: clock, e: e, tokens: map[string]string{}, users: map[string]*models.User{}}
+	f := &exportFixture{t: t, path: path, url: url, store: st, clock: clock, e: e, tokens: map[string]string{}, users: map[string]*models.User{}}
 	ctx := context.Background()
 	for _, who := range []struct {
 		key, name string
@@ -717,7 +718,13 @@ func TestExportFiltersAndAccess(t *testing.T) {
 // transaction: enough rows for several export chunks, fast.
 func (f *exportFixture) bulkClaims(n int) {
 	f.t.Helper()
-	db, err := sql.Open("sqlite3", "file:"+filepath.ToSlash(f.path)+"?_busy_timeout=10000")
+	driver, dsn := "sqlite3", "file:"+filepath.ToSlash(f.path)+"?_busy_timeout=10000"
+	insert := `INSERT INTO claims(story_id, source_id, text, reported_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
+	if f.url != "" {
+		driver, dsn = "pgx", f.url
+		insert = `INSERT INTO claims(story_id, source_id, text, reported_at, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)`
+	}
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -728,8 +735,7 @@ func (f *exportFixture) bulkClaims(n int) {
 	}
 	now := f.clock.now()
 	for i := 0; i < n; i++ {
-		if _, err := tx.Exec(`INSERT INTO claims(story_id, source_id, text, reported_at, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, f.story.ID, f.open.SourceID, "Bulk claim "+strconv.Itoa(i), now, now, now); err != nil {
+		if _, err := tx.Exec(insert, f.story.ID, f.open.SourceID, "Bulk claim "+strconv.Itoa(i), now, now, now); err != nil {
 			f.t.Fatal(err)
 		}
 	}

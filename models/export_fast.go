@@ -422,9 +422,9 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 		return v
 	}
 	if s.d.pg {
-		// The reading below is SQLite's (see export_sqlite.go); PostgreSQL's
-		// variant, with its own statements and snapshot, is still to come.
-		return errExportPostgres
+		// The reading below is SQLite's (see export_sqlite.go); PostgreSQL
+		// has its own (see pg_export.go).
+		return s.eachExportRawPostgres(ctx, f, published, fn)
 	}
 	q := exportQuery{s: s, f: f, published: published, order: exportSorts[f.Sort], now: s.Now()}
 	if err := q.choosePlan(ctx); err != nil {
@@ -516,8 +516,6 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 	return ctx.Err()
 }
 
-// errExportPostgres is the export's answer on PostgreSQL for now.
-var errExportPostgres = errors.New("export: not available on PostgreSQL yet")
 
 // readExport is one reader of eachExportRaw: it runs its part of the claims
 // statement and the evidence and name lookups in t's transaction, fills the
