@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -167,8 +168,16 @@ func (d dbTarget) databaseURL() string {
 
 // String names the database in messages, without a password.
 func (d dbTarget) String() string {
-	if d.databaseURL() != "" {
-		return "the PostgreSQL database"
+	if raw := d.databaseURL(); raw != "" {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return "PostgreSQL"
+		}
+		if u.User != nil {
+			u.User = url.User(u.User.Username()) // never the password
+		}
+		u.RawQuery = ""
+		return u.String()
 	}
 	return *d.path
 }

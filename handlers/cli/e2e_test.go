@@ -293,7 +293,18 @@ func TestCrashKeepsAcknowledgedWrites(t *testing.T) {
 			}
 		}(w)
 	}
+	// Kill it mid-flight once enough writes were acknowledged to prove
+	// something (a busy machine, or PostgreSQL's slower commits, may take a
+	// while to get there).
 	time.Sleep(1500 * time.Millisecond)
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		mu.Lock()
+		n := len(acked)
+		mu.Unlock()
+		if n >= 40 {
+			break
+		}
+	}
 	if err := srv.cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
