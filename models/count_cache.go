@@ -83,15 +83,27 @@ func (c *countCache) put(key string, e countEntry) {
 
 // countKey identifies what a filter counts: everything but sort and paging.
 func (f ClaimFilter) countKey(now time.Time) string {
-	g := f
-	g.Sort, g.Page, g.PerPage = "", 0, 0
 	stale := ""
 	if f.Stale {
 		// The stale cut-off moves with the clock; round it to the TTL.
 		stale = now.Truncate(countTTL).String()
 	}
-	return fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%v|%q|%v|%v|%s", g.Verdicts, g.Verifiability, g.Unconfirmed, g.Stale,
-		g.StoryID, g.SourceID, g.AssigneeID, g.Unassigned, g.Query, timeKey(g.Since), timeKey(g.Until), stale)
+	return f.rowsKey() + "|" + stale
+}
+
+// Key identifies one page of the list: two filters with the same key select
+// the same claims in the same order, at the same moment. Call it on a
+// validated filter, so that defaults are filled in. The stale cut-off is not
+// part of it: it moves with the clock, so whoever keeps pages by this key
+// must bound their age.
+func (f ClaimFilter) Key() string {
+	return fmt.Sprintf("%s|%q|%d|%d", f.rowsKey(), f.Sort, f.Page, f.PerPage)
+}
+
+// rowsKey identifies which claims a filter selects, whatever the order.
+func (f ClaimFilter) rowsKey() string {
+	return fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%v|%q|%v|%v", f.Verdicts, f.Verifiability, f.Unconfirmed, f.Stale,
+		f.StoryID, f.SourceID, f.AssigneeID, f.Unassigned, f.Query, timeKey(f.Since), timeKey(f.Until))
 }
 
 func timeKey(t *time.Time) string {

@@ -53,6 +53,7 @@ type Store struct {
 	maxUpload  int64
 	now        func() time.Time
 	counts     countCache
+	cache      readCache // answers reused until the next commit; see read_cache.go
 	// writes queues write transactions for the single writer goroutine,
 	// which commits whatever has queued up together (group commit).
 	writes  chan writeReq

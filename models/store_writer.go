@@ -108,7 +108,12 @@ func (s *Store) commitBatch(batch []writeReq) {
 			return
 		}
 	}
-	if err := tx.Commit().Error; err != nil {
+	err := tx.Commit().Error
+	// Before anyone hears of the outcome, so that a read started after an
+	// acknowledged write never reuses an answer from before it. Also after a
+	// failed commit: counting one too many only costs a reuse.
+	s.committed()
+	if err != nil {
 		s.failBatch(tx, batch, err)
 		return
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -69,14 +70,26 @@ func (s *Store) CreateToken(ctx context.Context, email, name string) (string, *A
 // ErrBadToken covers a missing, unknown, revoked or disabled user's token.
 var ErrBadToken = errors.New("invalid or revoked API token")
 
-// UserByToken resolves a bearer token to its user.
+// UserByToken resolves a bearer token to its user. A script sends the same
+// token with every request, so the owner found is reused until the next
+// commit of this process, and for at most ReuseMaxAge: a token revoked or a
+// user disabled or given another role through this process takes effect at
+// once, through another process sharing the database within ReuseMaxAge.
 func (s *Store) UserByToken(ctx context.Context, secret string) (*User, error) {
 	if !strings.HasPrefix(secret, tokenPrefix) || len(secret) > 200 {
 		return nil, ErrBadToken
 	}
+	hash := hashSecret(secret)
+	gen := s.cache.gen.Load()
+	if s.reusable() {
+		if u, ok := s.cache.tokens.get(hash, gen); ok {
+			return u, nil
+		}
+	}
+	started := time.Now()
 	var u User
 	err := s.read(ctx).Raw(`SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?`, hashSecret(secret), false).
+		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?`, hash, false).
 		Scan(&u).Error
 	if err != nil {
 		return nil, err
@@ -84,7 +97,49 @@ func (s *Store) UserByToken(ctx context.Context, secret string) (*User, error) {
 	if u.ID == 0 {
 		return nil, ErrBadToken
 	}
+	if s.reusable() {
+		s.cache.tokens.put(hash, tokenOwner{u: u, gen: gen, started: started})
+	}
 	return &u, nil
+}
+
+// tokenCache remembers the owners of the API tokens in use, by token hash.
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[string]tokenOwner
+}
+
+// tokenOwner is a token's owner as read at generation gen, in a lookup that
+// started at started.
+type tokenOwner struct {
+	u       User
+	gen     uint64
+	started time.Time
+}
+
+// maxCachedTokens bounds the cache; past it, it starts again empty.
+const maxCachedTokens = 1024
+
+// get returns a copy of the owner of hash if it was read at generation gen
+// and at most ReuseMaxAge ago.
+func (c *tokenCache) get(hash string, gen uint64) (*User, bool) {
+	c.mu.Lock()
+	o, ok := c.m[hash]
+	c.mu.Unlock()
+	if !ok || o.gen != gen || time.Since(o.started) > ReuseMaxAge {
+		return nil, false
+	}
+	u := o.u
+	return &u, true
+}
+
+func (c *tokenCache) put(hash string, o tokenOwner) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxCachedTokens {
+		c.m = make(map[string]tokenOwner)
+	}
+	c.m[hash] = o
 }
 
 // Tokens lists a user's tokens (never their secrets).
