@@ -56,8 +56,8 @@ func appendActivity(tx *gorm.DB, a *Activity) error {
 	if len(a.Details) > 0 {
 		details = string(a.Details)
 	}
-	return tx.Exec(`INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, a.ClaimID, a.ActorID, a.Action, a.FromValue, a.ToValue, a.Text, details, a.CreatedAt).Error
+	_, err := txExec(tx, insertActivitySQL, a.ClaimID, a.ActorID, a.Action, a.FromValue, a.ToValue, a.Text, details, a.CreatedAt)
+	return err
 }
 
 func mustJSON(v any) json.RawMessage {

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
 	"strconv"
 	"strings"
@@ -64,17 +65,90 @@ type Claim struct {
 	AttributionLine string `json:"attribution_line" gorm:"-"`
 }
 
-// claimSelect loads claims with the names the desk shows beside them, in one query.
-const claimSelect = `SELECT claims.*, s.name AS source_name, s.role AS source_role, s.kind AS source_kind,
-	st.title AS story_title, COALESCE(e.time_text, '') AS entry_time, COALESCE(e.headline, '') AS entry_headline,
-	COALESCE(ua.name, '') AS assignee_name, COALESCE(uv.name, '') AS verdict_by_name, COALESCE(us.name, '') AS signed_off_by_name
-	FROM claims
+// claimJoins brings in the names the desk shows beside a claim.
+const claimJoins = `FROM claims
 	JOIN sources s ON s.id = claims.source_id
 	JOIN stories st ON st.id = claims.story_id
 	LEFT JOIN entries e ON e.id = claims.entry_id
 	LEFT JOIN users ua ON ua.id = claims.assignee_id
 	LEFT JOIN users uv ON uv.id = claims.verdict_by_id
 	LEFT JOIN users us ON us.id = claims.signed_off_by_id`
+
+// claimSelect loads claims with the names the desk shows beside them, in one query.
+const claimSelect = `SELECT claims.*, s.name AS source_name, s.role AS source_role, s.kind AS source_kind,
+	st.title AS story_title, COALESCE(e.time_text, '') AS entry_time, COALESCE(e.headline, '') AS entry_headline,
+	COALESCE(ua.name, '') AS assignee_name, COALESCE(uv.name, '') AS verdict_by_name, COALESCE(us.name, '') AS signed_off_by_name
+	` + claimJoins
+
+// claimColumns are the stored columns of a claim in the order scanClaim
+// reads them, and claimDisplayColumns the joined names after them.
+const (
+	claimColumns = `claims.id, claims.story_id, claims.entry_id, claims.source_id, claims.text, claims.quote,
+	claims.verb, claims.direct, claims.channel, claims.via, claims.made_at, claims.reported_at, claims.reported_url,
+	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.unconfirmed, claims.verdict_rationale,
+	claims.verdict_by_id, claims.verdict_at, claims.signed_off_by_id, claims.signed_off_at, claims.assignee_id,
+	claims.content_hash, claims.version, claims.created_by_id, claims.updated_by_id, claims.created_at, claims.updated_at`
+	claimDisplayColumns = `s.name, s.role, s.kind, st.title, COALESCE(e.time_text, ''), COALESCE(e.headline, ''),
+	COALESCE(ua.name, ''), COALESCE(uv.name, ''), COALESCE(us.name, '')`
+	// claimWithNamesSQL loads one claim for its page.
+	claimWithNamesSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id = ?`
+)
+
+// scanClaim reads one row of claimColumns (and, with display, of
+// claimDisplayColumns after them) into c. It is the hot path of every claim
+// page and every change, written out by hand: gorm's reflective scan cost
+// several times more than the row itself.
+func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
+	var entry, verdictBy, signedOffBy, assignee, createdBy, updatedBy sql.NullInt64
+	var madeAt, verdictAt, signedOffAt sql.NullTime
+	dest := []any{&c.ID, &c.StoryID, &entry, &c.SourceID, &c.Text, &c.Quote,
+		&c.Verb, &c.Direct, &c.Channel, &c.Via, &madeAt, &c.ReportedAt, &c.ReportedURL,
+		(*string)(&c.Verifiability), &c.VerifiabilityReason, (*string)(&c.Verdict), &c.Unconfirmed, &c.VerdictRationale,
+		&verdictBy, &verdictAt, &signedOffBy, &signedOffAt, &assignee,
+		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt}
+	if display {
+		dest = append(dest, &c.ClaimantName, &c.ClaimantRole, &c.ClaimantKind, &c.StoryTitle, &c.EntryTime, &c.EntryHeadline,
+			&c.AssigneeName, &c.VerdictByName, &c.SignedOffByName)
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	c.EntryID, c.VerdictByID, c.SignedOffByID = nullID(entry), nullID(verdictBy), nullID(signedOffBy)
+	c.AssigneeID, c.CreatedByID, c.UpdatedByID = nullID(assignee), nullID(createdBy), nullID(updatedBy)
+	c.MadeAt, c.VerdictAt, c.SignedOffAt = nullTime(madeAt), nullTime(verdictAt), nullTime(signedOffAt)
+	return nil
+}
+
+func nullID(n sql.NullInt64) *int64 {
+	if !n.Valid {
+		return nil
+	}
+	return &n.Int64
+}
+
+func nullTime(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	return &t.Time
+}
+
+// scanOneClaim reads the one claim rows hold (see scanClaim) and closes
+// them: ErrNotFound if there is none.
+func scanOneClaim(rows *sql.Rows, display bool) (*Claim, error) {
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return nil, ErrNotFound
+	}
+	var c Claim
+	if err := scanClaim(rows, &c, display); err != nil {
+		return nil, err
+	}
+	return &c, rows.Close()
+}
 
 // finish fills the computed fields.
 func (c *Claim) finish(now time.Time, staleAfter time.Duration) {
@@ -281,16 +355,41 @@ func (s *Store) Claim(ctx context.Context, id int64) (*Claim, error) {
 	return s.claimFrom(ctx, s.r, id)
 }
 
+// claimFrom loads a claim with its display fields through db: the read pool
+// or a transaction.
 func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, error) {
-	var cs []Claim
-	if err := db.WithContext(ctx).Raw(claimSelect+` WHERE claims.id = ?`, id).Scan(&cs).Error; err != nil {
+	var rows *sql.Rows
+	var err error
+	if db == s.r {
+		rows, err = s.readQuery(ctx, &s.cache.claimPage, claimWithNamesSQL, id)
+	} else {
+		rows, err = db.Statement.ConnPool.QueryContext(ctx, dialectOf(db).rebind(claimWithNamesSQL), id)
+	}
+	if err != nil {
 		return nil, err
 	}
-	if len(cs) == 0 {
-		return nil, ErrNotFound
+	c, err := scanOneClaim(rows, true)
+	if err != nil {
+		return nil, err
 	}
-	cs[0].finish(s.Now(), s.staleAfter)
-	return &cs[0], nil
+	c.finish(s.Now(), s.staleAfter)
+	return c, nil
+}
+
+// changeClaim runs change on claim id, locked at the version the change was
+// based on, in one write, and returns the claim as it is once committed.
+func (s *Store) changeClaim(ctx context.Context, id, version int64, change func(tx *gorm.DB, c *Claim) error) (*Claim, error) {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		c, err := s.lockClaim(tx, id, version)
+		if err != nil {
+			return err
+		}
+		return change(tx, c)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s.claimFrom(ctx, s.r, id)
 }
 
 func (s *Store) claimExists(ctx context.Context, id int64) (bool, error) {
@@ -307,16 +406,12 @@ func (s *Store) claimExists(ctx context.Context, id int64) (bool, error) {
 // lockClaim loads the claim in tx and checks the version the change was based
 // on; a stale version is a ConflictError carrying the current claim.
 func (s *Store) lockClaim(tx *gorm.DB, id, version int64) (*Claim, error) {
-	// Only the claim's own row: the joins for display are needed just when
+	// Only the claim's own row: the names for display are needed just when
 	// the change is refused, and this runs on the single writer for every write.
-	var cs []Claim
-	if err := tx.Raw(`SELECT * FROM claims WHERE id = ?`, id).Scan(&cs).Error; err != nil {
+	c, err := claimRow(tx, id)
+	if err != nil {
 		return nil, err
 	}
-	if len(cs) == 0 {
-		return nil, ErrNotFound
-	}
-	c := &cs[0]
 	if version <= 0 {
 		return nil, invalid("version", "is required: the version of the claim the change is based on")
 	}
@@ -328,6 +423,15 @@ func (s *Store) lockClaim(tx *gorm.DB, id, version int64) (*Claim, error) {
 		return nil, &ConflictError{Current: current}
 	}
 	return c, nil
+}
+
+// claimRow loads the stored columns of one claim in tx, without the joins.
+func claimRow(tx *gorm.DB, id int64) (*Claim, error) {
+	rows, err := txQuery(tx, claimRowSQL, id)
+	if err != nil {
+		return nil, err
+	}
+	return scanOneClaim(rows, false)
 }
 
 // saveClaim writes the changed columns of c and bumps its version, guarded by
@@ -350,11 +454,7 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 // UpdateClaim edits a claim's text and attribution, recording every changed
 // field old → new in one "edited" Activity row.
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := s.lockClaim(tx, id, version)
-		if err != nil {
-			return err
-		}
+	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
 		f := map[string]string{}
 		in.applyText(c, false, f)
@@ -406,10 +506,6 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
 			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.claimFrom(ctx, s.r, id)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

@@ -23,17 +23,9 @@ func (s *Store) SetVerdict(ctx context.Context, actor *User, id int64, ch Verdic
 	if err := validateVerdictChange(ch); err != nil {
 		return nil, err
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := s.lockClaim(tx, id, ch.Version)
-		if err != nil {
-			return err
-		}
+	return s.changeClaim(ctx, id, ch.Version, func(tx *gorm.DB, c *Claim) error {
 		return s.setVerdictTx(tx, actor, c, ch)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.claimFrom(ctx, s.r, id)
 }
 
 func validateVerdictChange(ch VerdictChange) *ValidationError {
@@ -49,8 +41,8 @@ func validateVerdictChange(ch VerdictChange) *ValidationError {
 }
 
 func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChange) error {
-	var evIDs []int64
-	if err := tx.Model(&Evidence{}).Where("claim_id = ? AND removed_at IS NULL", c.ID).Order("id").Pluck("id", &evIDs).Error; err != nil {
+	evIDs, err := standingEvidence(tx, c.ID)
+	if err != nil {
 		return err
 	}
 	if ch.Verdict.Final() && len(evIDs) == 0 {
@@ -62,18 +54,26 @@ func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChang
 	now := s.Now()
 	from := c.Verdict
 	hadSignOff := c.SignedOffAt != nil
-	cols := map[string]any{
-		"verdict": string(ch.Verdict), "unconfirmed": ch.Verdict.Unconfirmed(), "verdict_rationale": strings.TrimSpace(ch.Rationale),
-		"verdict_by_id": actor.ID, "verdict_at": now, "signed_off_by_id": nil, "signed_off_at": nil,
+	rationale := strings.TrimSpace(ch.Rationale)
+	// Only the columns that change: every indexed column in the SET list
+	// costs an index update, and "unconfirmed" is in five indexes.
+	setUnconfirmed := ch.Verdict.Unconfirmed() != from.Unconfirmed()
+	clearSignOff := hadSignOff || c.SignedOffByID != nil
+	args := []any{string(ch.Verdict), rationale, actor.ID, now}
+	if setUnconfirmed {
+		args = append(args, ch.Verdict.Unconfirmed())
 	}
-	if err := saveClaim(tx, c, actor, now, cols); err != nil {
+	args = append(args, c.Version+1, now, actor.ID, c.ID, c.Version)
+	n, err := txExec(tx, verdictUpdateSQL(setUnconfirmed, clearSignOff), args...)
+	if err != nil {
 		return err
 	}
-	if evIDs == nil {
-		evIDs = []int64{}
+	if n != 1 {
+		return &ConflictError{Current: c}
 	}
+	c.Version++
 	if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActVerdictChanged,
-		FromValue: string(from), ToValue: string(ch.Verdict), Text: strings.TrimSpace(ch.Rationale),
+		FromValue: string(from), ToValue: string(ch.Verdict), Text: rationale,
 		Details: mustJSON(map[string]any{"evidence_ids": evIDs}), CreatedAt: now}); err != nil {
 		return err
 	}
@@ -82,6 +82,40 @@ func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChang
 			FromValue: string(from), ToValue: string(ch.Verdict), Text: "the verdict changed after sign-off", CreatedAt: now})
 	}
 	return nil
+}
+
+// verdictUpdateSQL writes a verdict change, guarded by the version it was
+// based on: verdict, rationale, who, when, then (with setUnconfirmed) the
+// unconfirmed flag, then the new version, the time and who changed the
+// claim, its id and the old version. clearSignOff also clears a sign-off.
+func verdictUpdateSQL(setUnconfirmed, clearSignOff bool) string {
+	q := `UPDATE claims SET verdict = ?, verdict_rationale = ?, verdict_by_id = ?, verdict_at = ?`
+	if setUnconfirmed {
+		q += `, unconfirmed = ?`
+	}
+	if clearSignOff {
+		q += `, signed_off_by_id = NULL, signed_off_at = NULL`
+	}
+	return q + `, version = ?, updated_at = ?, updated_by_id = ? WHERE id = ? AND version = ?`
+}
+
+// standingEvidence lists the ids of a claim's evidence that was not removed,
+// oldest first (never nil, so that it is recorded as [] rather than null).
+func standingEvidence(tx *gorm.DB, claimID int64) ([]int64, error) {
+	rows, err := txQuery(tx, standingEvidenceSQL, claimID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := []int64{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // VerifiabilityChange says whether a claim can be independently verified, and why.
@@ -102,11 +136,7 @@ func (s *Store) SetVerifiability(ctx context.Context, actor *User, id int64, ch 
 	if len(f) > 0 {
 		return nil, &ValidationError{Fields: f}
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := s.lockClaim(tx, id, ch.Version)
-		if err != nil {
-			return err
-		}
+	return s.changeClaim(ctx, id, ch.Version, func(tx *gorm.DB, c *Claim) error {
 		from := c.Verifiability
 		now := s.Now()
 		if err := saveClaim(tx, c, actor, now, map[string]any{"verifiability": string(ch.Verifiability), "verifiability_reason": reason}); err != nil {
@@ -115,26 +145,14 @@ func (s *Store) SetVerifiability(ctx context.Context, actor *User, id int64, ch 
 		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActVerifiabilityChanged,
 			FromValue: string(from), ToValue: string(ch.Verifiability), Text: reason, CreatedAt: now})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.claimFrom(ctx, s.r, id)
 }
 
 // Assign gives a claim to a reviewer (nil assignee: nobody). A fact-checker may
 // only assign to themselves or unassign themselves; editors assign anyone.
 func (s *Store) Assign(ctx context.Context, actor *User, id int64, assignee *int64, version int64) (*Claim, error) {
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := s.lockClaim(tx, id, version)
-		if err != nil {
-			return err
-		}
+	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		return s.assignTx(tx, actor, c, assignee)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.claimFrom(ctx, s.r, id)
 }
 
 func (s *Store) assignTx(tx *gorm.DB, actor *User, c *Claim, assignee *int64) error {
@@ -186,11 +204,7 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 	if !actor.Role.AtLeast(RoleEditor) {
 		return nil, &ForbiddenError{Reason: "only editors can sign off verdicts"}
 	}
-	err := s.write(ctx, func(tx *gorm.DB) error {
-		c, err := s.lockClaim(tx, id, version)
-		if err != nil {
-			return err
-		}
+	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		if !c.Verdict.Final() {
 			return invalid("verdict", "only verified, false or misleading verdicts are signed off")
 		}
@@ -207,10 +221,6 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActSignedOff,
 			ToValue: string(c.Verdict), CreatedAt: now})
 	})
-	if err != nil {
-		return nil, err
-	}
-	return s.claimFrom(ctx, s.r, id)
 }
 
 // AddNote appends a note to the claim's activity; notes never change the claim.
@@ -277,15 +287,14 @@ func (s *Store) bulk(ctx context.Context, ids []int64, fn func(tx *gorm.DB, c *C
 				continue
 			}
 			seen[id] = true
-			var cs []Claim
-			if err := tx.Raw(`SELECT * FROM claims WHERE id = ?`, id).Scan(&cs).Error; err != nil {
-				return err
-			}
-			if len(cs) == 0 {
+			c, err := claimRow(tx, id)
+			if IsNotFound(err) {
 				res.Failed[id] = "no such claim"
 				continue
 			}
-			c := &cs[0]
+			if err != nil {
+				return err
+			}
 			if err := tx.SavePoint("bulk_item").Error; err != nil {
 				return err
 			}

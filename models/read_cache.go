@@ -32,6 +32,8 @@ type readCache struct {
 	gen     atomic.Uint64
 	tokens  tokenCache
 	results resultCache
+	// claimPage loads one claim with its names (see prepared.go).
+	claimPage readerStmt
 }
 
 // committed bumps the generation. The writer calls it after every commit,

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"gorm.io/gorm"
 )
@@ -52,6 +51,8 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 // writer is the goroutine that owns the writer connection.
 func (s *Store) writer() {
 	defer close(s.stopped)
+	ws := s.prepareWriterStmts()
+	defer ws.close()
 	for {
 		var first writeReq
 		select {
@@ -69,17 +70,15 @@ func (s *Store) writer() {
 				break drain
 			}
 		}
-		s.commitBatch(batch)
+		s.commitBatch(ws, batch)
 	}
 }
 
 // commitBatch runs the queued transactions in one database transaction, each
 // in a savepoint, and reports each its outcome after the commit.
-func (s *Store) commitBatch(batch []writeReq) {
+func (s *Store) commitBatch(ws writerStmts, batch []writeReq) {
 	errs := make([]error, len(batch))
-	// The transaction is not bound to any request's context: interrupting
-	// SQLite in the middle of a statement would roll back the whole batch.
-	tx := s.w.Begin()
+	tx := s.begin(ws)
 	if tx.Error != nil {
 		for _, r := range batch {
 			r.done <- tx.Error
@@ -91,19 +90,18 @@ func (s *Store) commitBatch(batch []writeReq) {
 			errs[i] = err // the caller left before its turn: nothing written
 			continue
 		}
-		sp := "w" + strconv.Itoa(i)
-		if err := tx.SavePoint(sp).Error; err != nil {
+		if _, err := txExec(tx, savepointSQL); err != nil {
 			errs[i] = err
 			continue
 		}
 		if err := runGuarded(r.fn, tx); err != nil {
 			errs[i] = err
-			if rb := tx.RollbackTo(sp).Error; rb != nil {
+			if _, rb := txExec(tx, rollbackSavepointSQL); rb != nil {
 				s.failBatch(tx, batch, fmt.Errorf("rolling back a failed write: %w", rb))
 				return
 			}
 		}
-		if err := tx.Exec("RELEASE SAVEPOINT " + sp).Error; err != nil {
+		if _, err := txExec(tx, releaseSavepointSQL); err != nil {
 			s.failBatch(tx, batch, err)
 			return
 		}
