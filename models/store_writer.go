@@ -53,6 +53,8 @@ func (s *Store) writer() {
 	defer close(s.stopped)
 	ws := s.prepareWriterStmts()
 	defer ws.close()
+	ckpt := s.startCheckpointer()
+	defer ckpt.stop()
 	for {
 		var first writeReq
 		select {
@@ -71,6 +73,7 @@ func (s *Store) writer() {
 			}
 		}
 		s.commitBatch(ws, batch)
+		ckpt.kick()
 	}
 }
 
