@@ -1,9 +1,10 @@
 // Package loadtest measures a running Claimdesk over real HTTP: latency
 // percentiles for one client and throughput at many, for the desk list,
-// full-text search, a claim page and concurrent verdict changes, each beside
-// /healthz measured in the same run; and a soak of mixed reads, writes,
-// uploads, exports and invalid requests that counts every 5xx answer and
-// every lost write. The command in cmd/loadtest runs it; tests use it too.
+// full-text search, a claim page, concurrent verdict changes and the desk
+// list while verdicts change, each beside /healthz measured in the same run;
+// and a soak of mixed reads, writes, uploads, exports and invalid requests
+// that counts every 5xx answer and every lost write. The command in
+// cmd/loadtest runs it; tests use it too.
 package loadtest
 
 import (

@@ -42,13 +42,35 @@ func (c *Client) do(ctx context.Context, method, path string, body any) (int, []
 	return resp.StatusCode, data, err
 }
 
-// result is one measurement: latencies of every request and the rate.
+// hit sends a GET and reads the answer to its end without keeping it, so
+// that the tool spends as little as it can of the CPU it shares with the
+// server; it returns the status.
+func (c *Client) hit(ctx context.Context, path string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode, err
+}
+
+// result is one measurement: latencies of every request and the rate, and
+// the CPU the tool and the server used meanwhile (in cores: CPU seconds per
+// second), since on a small machine they share the same cores.
 type result struct {
-	name     string
-	clients  int
-	lat      []time.Duration
-	elapsed  time.Duration
-	failures int64
+	name      string
+	clients   int
+	lat       []time.Duration
+	elapsed   time.Duration
+	failures  int64
+	toolCPU   float64
+	serverCPU float64 // < 0: unknown (no server pid)
 }
 
 func (r *result) pct(p float64) time.Duration {
@@ -62,8 +84,9 @@ func (r *result) pct(p float64) time.Duration {
 func (r *result) rps() float64 { return float64(len(r.lat)) / r.elapsed.Seconds() }
 
 // measure runs op from n workers for d and records each latency; op returns
-// false for a failed request.
-func measure(ctx context.Context, name string, n int, d time.Duration, op func(ctx context.Context, worker int, rng *rand.Rand) bool) *result {
+// false for a failed request. pid, when not 0, is the server's process id,
+// whose CPU use is recorded too.
+func measure(ctx context.Context, name string, n, pid int, d time.Duration, op func(ctx context.Context, worker int, rng *rand.Rand) bool) *result {
 	ctx, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var mu sync.Mutex
@@ -71,6 +94,7 @@ func measure(ctx context.Context, name string, n int, d time.Duration, op func(c
 	var fails atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
+	tool0, server0 := processCPU(0), processCPU(pid)
 	for w := 0; w < n; w++ {
 		wg.Add(1)
 		go func(w int) {
@@ -97,13 +121,18 @@ func measure(ctx context.Context, name string, n int, d time.Duration, op func(c
 	wg.Wait()
 	res.elapsed = time.Since(start)
 	res.failures = fails.Load()
+	res.toolCPU = (processCPU(0) - tool0).Seconds() / res.elapsed.Seconds()
+	res.serverCPU = -1
+	if server1 := processCPU(pid); pid > 0 && server0 > 0 && server1 > 0 {
+		res.serverCPU = (server1 - server0).Seconds() / res.elapsed.Seconds()
+	}
 	return res
 }
 
 // get returns an op that GETs a path chosen per request and expects 200.
 func (c *Client) get(paths func(rng *rand.Rand) string) func(ctx context.Context, w int, rng *rand.Rand) bool {
 	return func(ctx context.Context, _ int, rng *rand.Rand) bool {
-		code, _, err := c.do(ctx, "GET", paths(rng), nil)
+		code, err := c.hit(ctx, paths(rng))
 		return err == nil && code == 200
 	}
 }
@@ -133,8 +162,11 @@ func searchPath(rng *rand.Rand) string {
 // concurrency. It fails if an acknowledged verdict change is missing after.
 //
 // only, when not empty, names the measurements to run ("desk list",
-// "full-text search", "claim page", "verdict changes"); /healthz always runs.
-func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration, out io.Writer, only ...string) error {
+// "full-text search", "claim page", "verdict changes", "desk list with
+// writers"); /healthz always runs.
+// pid, when not 0, is the server's process id: each row then shows the
+// server's CPU use beside the tool's own.
+func RunBenchmarks(ctx context.Context, c *Client, clients, pid int, d time.Duration, out io.Writer, only ...string) error {
 	want := func(name string) bool {
 		if len(only) == 0 || name == "healthz" {
 			return true
@@ -166,26 +198,32 @@ func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration,
 		fmt.Fprintf(out, "  measured %s (%d clients)\n", r.name, r.clients)
 	}
 	fmt.Fprintf(out, "Claimdesk at %s with %d claims, %s per measurement\n", c.base, page.Total, d)
-	type run struct {
-		name    string
-		clients int
-		op      func(ctx context.Context, w int, rng *rand.Rand) bool
-	}
 	for _, r := range []run{
 		{"healthz", 1, c.get(health)}, {"desk list", 1, c.get(deskPath)}, {"full-text search", 1, c.get(searchPath)},
 		{"claim page", 1, c.get(claimPath)}, {"healthz", clients, c.get(health)}, {"desk list", clients, c.get(deskPath)},
 		{"full-text search", clients, c.get(searchPath)},
 	} {
 		if want(r.name) {
-			add(measure(ctx, r.name, r.clients, d, r.op))
+			add(measure(ctx, r.name, r.clients, pid, d, r.op))
 		}
 	}
 	if want("verdict changes") {
-		writes, err := verdictWriters(ctx, c, clients, d, maxID)
+		rs, err := verdictWriters(ctx, c, "verdict changes", clients, pid, d, maxID, nil)
 		if err != nil {
 			return err
 		}
-		add(writes)
+		add(rs[0])
+	}
+	if want("desk list with writers") {
+		// The desk as it is used: reviewers list while others change
+		// verdicts, so list answers cannot simply be reused.
+		rs, err := verdictWriters(ctx, c, "verdict changes beside the list", mixedWriters, pid, d, maxID,
+			&run{"desk list with writers", clients, c.get(deskPath)})
+		if err != nil {
+			return err
+		}
+		add(rs[1])
+		add(rs[0])
 	}
 	healthRPS := map[int]float64{}
 	for _, r := range rows {
@@ -193,22 +231,39 @@ func RunBenchmarks(ctx context.Context, c *Client, clients int, d time.Duration,
 			healthRPS[r.clients] = r.rps()
 		}
 	}
-	fmt.Fprintf(out, "\n| measurement | clients | requests | p50 | p99 | requests/s | vs /healthz | failures |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(out, "\n| measurement | clients | requests | p50 | p99 | requests/s | vs /healthz | failures | tool CPU | server CPU |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, r := range rows {
 		ratio := ""
 		if h := healthRPS[r.clients]; h > 0 && r.name != "healthz" {
 			ratio = fmt.Sprintf("%.2f", r.rps()/h)
 		}
-		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %.0f | %s | %d |\n", r.name, r.clients, len(r.lat),
-			r.pct(0.50).Round(10*time.Microsecond), r.pct(0.99).Round(10*time.Microsecond), r.rps(), ratio, r.failures)
+		server := ""
+		if r.serverCPU >= 0 {
+			server = fmt.Sprintf("%.2f", r.serverCPU)
+		}
+		fmt.Fprintf(out, "| %s | %d | %d | %s | %s | %.0f | %s | %d | %.2f | %s |\n", r.name, r.clients, len(r.lat),
+			r.pct(0.50).Round(10*time.Microsecond), r.pct(0.99).Round(10*time.Microsecond), r.rps(), ratio, r.failures, r.toolCPU, server)
 	}
+	fmt.Fprintln(out, "\n(tool and server CPU in cores: CPU seconds used per second of the measurement; rows measured together show their total)")
 	return nil
 }
 
-// verdictWriters has each writer move its own claims between in_review and
-// unverified, carrying the version it read, and checks afterwards that every
-// acknowledged change is there.
-func verdictWriters(ctx context.Context, c *Client, n int, d time.Duration, maxID int) (*result, error) {
+// run is one measurement to make: its name, how many clients, what each does.
+type run struct {
+	name    string
+	clients int
+	op      func(ctx context.Context, w int, rng *rand.Rand) bool
+}
+
+// mixedWriters is how many reviewers change verdicts in "desk list with
+// writers".
+const mixedWriters = 4
+
+// verdictWriters has n writers move their own claims between in_review and
+// unverified, carrying the version they read, and checks afterwards that
+// every acknowledged change is there. When alongside is not nil it is
+// measured at the same time; its result follows the writers' one.
+func verdictWriters(ctx context.Context, c *Client, name string, n, pid int, d time.Duration, maxID int, alongside *run) ([]*result, error) {
 	type owned struct {
 		id      int
 		version int64
@@ -238,7 +293,16 @@ func verdictWriters(ctx context.Context, c *Client, n int, d time.Duration, maxI
 			seen[o.id] = true
 		}
 	}
-	r := measure(ctx, "verdict changes", n, d, func(ctx context.Context, w int, rng *rand.Rand) bool {
+	var side *result
+	var wg sync.WaitGroup
+	if alongside != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			side = measure(ctx, alongside.name, alongside.clients, pid, d, alongside.op)
+		}()
+	}
+	r := measure(ctx, name, n, pid, d, func(ctx context.Context, w int, rng *rand.Rand) bool {
 		o := sets[w][rng.IntN(len(sets[w]))]
 		v := "in_review"
 		if o.changes%2 == 1 {
@@ -261,6 +325,7 @@ func verdictWriters(ctx context.Context, c *Client, n int, d time.Duration, maxI
 		o.changes++
 		return true
 	})
+	wg.Wait()
 	for _, s := range sets {
 		for _, o := range s {
 			_, body, err := c.do(context.Background(), "GET", fmt.Sprintf("/api/v1/claims/%d", o.id), nil)
@@ -276,5 +341,8 @@ func verdictWriters(ctx context.Context, c *Client, n int, d time.Duration, maxI
 			}
 		}
 	}
-	return r, nil
+	if side != nil {
+		return []*result{r, side}, nil
+	}
+	return []*result{r}, nil
 }

@@ -1,7 +1,8 @@
 // Command loadtest measures a running Claimdesk over real HTTP: latency
 // percentiles for one client and throughput at many, for the desk list,
-// full-text search, a claim page and concurrent verdict changes, each beside
-// /healthz measured in the same run. With -soak it instead runs a mixed load
+// full-text search, a claim page, concurrent verdict changes and the desk list
+// while verdicts change, each beside /healthz measured in the same run and
+// with the CPU the tool and (given -pid) the server used meanwhile. With -soak it instead runs a mixed load
 // of reads, writes, uploads, exports and invalid requests and reports every
 // 5xx answer and the server's memory over time.
 //
@@ -25,8 +26,8 @@ func main() {
 	dur := flag.Duration("duration", 10*time.Second, "how long each measurement runs")
 	clients := flag.Int("clients", 16, "concurrent clients for the throughput runs")
 	soak := flag.Bool("soak", false, "run the mixed soak load instead of the benchmarks")
-	pid := flag.Int("pid", 0, "server process id, to sample its resident memory during -soak")
-	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes"); all when empty`)
+	pid := flag.Int("pid", 0, "server process id: its CPU use beside each measurement, its resident memory during -soak")
+	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes,desk list with writers"); all when empty`)
 	flag.Parse()
 	if *token == "" {
 		fmt.Fprintln(os.Stderr, "loadtest: -token is required (claimdesk token create --email E)")
@@ -50,7 +51,7 @@ func main() {
 		if *only != "" {
 			names = strings.Split(*only, ",")
 		}
-		err = loadtest.RunBenchmarks(ctx, c, *clients, *dur, os.Stdout, names...)
+		err = loadtest.RunBenchmarks(ctx, c, *clients, *pid, *dur, os.Stdout, names...)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
