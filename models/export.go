@@ -96,7 +96,7 @@ var exportSorts = map[string]exportSort{
 func (o exportSort) before(a, b *exportRaw) bool {
 	c := 0
 	if o.col != "" {
-		c = compareStored(*a.key, *b.key)
+		c = compareStored(a.orderValue(o), b.orderValue(o))
 	}
 	if c == 0 {
 		c = cmp.Compare(rawInt(a.id), rawInt(b.id))

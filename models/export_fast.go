@@ -208,20 +208,17 @@ type exportRaw struct {
 	// evs is the claim's standing evidence, oldest first: a window on its
 	// batch's evidence.
 	evs []exportEvidence
-	// key is the value of the order's column (see exportSort.before): one
-	// of the times above, or sortValue read for it.
-	key       *any
+	// sortValue is the order's column when it is not one of the above.
 	sortValue any
 }
 
-func (x *exportRaw) init(order exportSort) {
-	switch order.col {
-	case "":
-	case exportReportedAt:
-		x.key = &x.reportedAt
-	default:
-		x.key = &x.sortValue
+// orderValue is the row's value of the order's column (see
+// exportSort.before).
+func (x *exportRaw) orderValue(order exportSort) any {
+	if order.col == exportReportedAt {
+		return x.reportedAt
 	}
+	return x.sortValue
 }
 
 // scan sets x from one row of the claims statement (see
@@ -334,9 +331,10 @@ const exportBatches = 4
 
 // exportBatch is up to exportBatchRows claims in the export's order, with
 // their evidence. Batches go round between a reader and the writing
-// goroutine and are reused.
+// goroutine and are reused; they grow as rows come, so that a small export
+// does not pay for big batches.
 type exportBatch struct {
-	rows []exportRaw
+	rows []exportRaw // rows[:n] are this round's
 	n    int
 	evs  []exportEvidence
 	// byID is the rows' positions ordered by claim id, to meet the evidence.
@@ -348,19 +346,40 @@ type exportRowID struct {
 	row int
 }
 
-func newExportBatch(order exportSort) *exportBatch {
-	b := &exportBatch{rows: make([]exportRaw, exportBatchRows)}
-	for i := range b.rows {
-		b.rows[i].init(order)
+// add makes room for one more row and returns it.
+func (b *exportBatch) add() *exportRaw {
+	if b.n == len(b.rows) {
+		b.rows = append(b.rows, make([]exportRaw, min(max(len(b.rows), 16), exportBatchRows-len(b.rows)))...)
 	}
-	return b
+	b.n++
+	return &b.rows[b.n-1]
 }
 
-// exportReaders is how many readers share an export's claims. Stepping
+// exportReaders is how many readers share a big export's claims. Stepping
 // through SQLite and turning every column into Go values costs more than
 // writing the rows out; two readers, each on its own connection, keep both
 // cores of a small server busy.
 const exportReaders = 2
+
+// exportFewClaims is how many claims one reader reads alone, on a pooled
+// connection: opening connections of the export's own and taking them to
+// one snapshot costs about as much as reading a thousand claims.
+const exportFewClaims = 2048
+
+// exportReaderCount is how many readers an export of the matches of f gets:
+// one for fewer than exportFewClaims matches (counted as the list counts
+// them), else exportReaders.
+func (s *Store) exportReaderCount(ctx context.Context, f ClaimFilter, now time.Time) (int, error) {
+	capped := s.matching(ctx, f, now).Select("1").Limit(exportFewClaims)
+	var n int64
+	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+		return 0, err
+	}
+	if n < exportFewClaims {
+		return 1, nil
+	}
+	return exportReaders, nil
+}
 
 // exportTx is one reader's read transaction and the connection it holds.
 type exportTx struct {
@@ -410,11 +429,11 @@ func (st *exportStream) row() *exportRaw { return &st.b.rows[st.i] }
 
 // eachExportRaw runs the export and calls fn for every row, in order, until
 // the last row, an error or ctx ends (a cancelled ctx interrupts the
-// statements). The claims are split between exportReaders readers by runs of
-// ids (see exportQuery.parts), each reading its share in the export's order
-// on its own connection and goroutine, a few batches ahead; fn runs on the
-// calling goroutine, which merges the readers' rows back into the one order.
-// Every reader's transaction sees the same snapshot. Nothing else
+// statements). The claims are split between readers (see exportReaderCount)
+// by runs of ids (see exportQuery.parts), each reading its share in the
+// export's order on its own connection and goroutine, a few batches ahead; fn
+// runs on the calling goroutine, which merges the readers' rows back into the
+// one order. Every reader's transaction sees the same snapshot. Nothing else
 // accumulates. full asks for every evidence field (the CSV needs only some).
 func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, full bool, fn func(*exportRaw) error) (err error) {
 	f.Page, f.PerPage = 0, 0
@@ -430,20 +449,27 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 	if err := q.choosePlan(ctx); err != nil {
 		return err
 	}
-	dsn, err := sqliteExportDSN(s.path)
+	// A small export reads on a connection of the read pool; a big one
+	// opens connections of its own (see sqliteExportDSN).
+	db, err := s.readDB()
 	if err != nil {
 		return err
 	}
-	db, err := sql.Open(sqliteDriver, dsn)
+	readers, err := s.exportReaderCount(ctx, f, q.now)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if cerr := db.Close(); err == nil {
-			err = cerr
+	if readers > 1 {
+		if db, err = sqliteExportDB(s.path, readers); err != nil {
+			return err
 		}
-	}()
-	txs, err := sqliteExportSnapshot(ctx, db, exportReaders)
+		defer func() {
+			if cerr := db.Close(); err == nil {
+				err = cerr
+			}
+		}()
+	}
+	txs, err := sqliteExportSnapshot(ctx, db, readers)
 	if err != nil {
 		return err
 	}
@@ -454,7 +480,7 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 		st := &exportStream{read: make(chan *exportBatch, exportBatches), free: make(chan *exportBatch, exportBatches),
 			done: make(chan error, 1)}
 		for range exportBatches {
-			st.free <- newExportBatch(q.order)
+			st.free <- &exportBatch{}
 		}
 		streams[i] = st
 		part := q
@@ -516,7 +542,6 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 	return ctx.Err()
 }
 
-
 // readExport is one reader of eachExportRaw: it runs its part of the claims
 // statement and the evidence and name lookups in t's transaction, fills the
 // batches it takes from free and sends them on out in order. It talks to
@@ -562,19 +587,18 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 				return ctx.Err()
 			}
 			b.n = 0
-			for b.n < len(b.rows) {
+			for b.n < exportBatchRows {
 				if err := rows.Next(vals); err == io.EOF {
 					more = false
 					break
 				} else if err != nil {
 					return err
 				}
-				x := &b.rows[b.n]
+				x := b.add()
 				x.scan(vals)
 				if err := names.fill(ctx, x); err != nil {
 					return err
 				}
-				b.n++
 			}
 			if b.n == 0 {
 				break
@@ -598,10 +622,12 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 // being added about when they are reported), which walks the evidence index
 // once, else by the list of ids.
 type exportEvidenceReader struct {
-	byRange, byList driver.Stmt
+	byRange, byList driver.Stmt // byList prepared when first needed
+	listSQL         string
 	rangeArgs, args []driver.NamedValue
 	parts           int
 	vals            []driver.Value
+	c               *exportConn
 }
 
 // exportEvidenceSpan is how sparse a batch's claim ids may be for its
@@ -611,7 +637,7 @@ type exportEvidenceReader struct {
 const exportEvidenceSpan = 4
 
 func newExportEvidenceReader(ctx context.Context, c *exportConn, q *exportQuery, full bool) (*exportEvidenceReader, error) {
-	r := &exportEvidenceReader{parts: max(q.parts, 1)}
+	r := &exportEvidenceReader{parts: max(q.parts, 1), c: c}
 	cols := sqliteEvidenceColumns(full)
 	where := ` AND e.removed_at IS NULL`
 	var part []any
@@ -632,17 +658,16 @@ func newExportEvidenceReader(ctx context.Context, c *exportConn, q *exportQuery,
 		return nil, err
 	}
 	list := strings.Repeat("?, ", exportBatchRows-1) + "?"
-	if r.byList, err = c.prepare(ctx, `SELECT `+cols+` FROM evidence e WHERE e.claim_id IN (`+list+`)`+where); err != nil {
-		r.byRange.Close()
-		return nil, err
-	}
+	r.listSQL = `SELECT ` + cols + ` FROM evidence e WHERE e.claim_id IN (` + list + `)` + where
 	r.vals = make([]driver.Value, strings.Count(cols, ",")+1)
 	return r, nil
 }
 
 func (r *exportEvidenceReader) close() {
 	r.byRange.Close()
-	r.byList.Close()
+	if r.byList != nil {
+		r.byList.Close()
+	}
 }
 
 // read sets the evidence of every row of b.
@@ -659,6 +684,11 @@ func (r *exportEvidenceReader) read(ctx context.Context, b *exportBatch) error {
 		r.rangeArgs[0].Value, r.rangeArgs[1].Value = lo, hi
 		rows, err = queryStmt(ctx, r.byRange, r.rangeArgs)
 	} else {
+		if r.byList == nil {
+			if r.byList, err = r.c.prepare(ctx, r.listSQL); err != nil {
+				return err
+			}
+		}
 		for i := range exportBatchRows {
 			// The list has a fixed length: the last id fills the rest.
 			r.args[i].Value = b.byID[min(i, len(b.byID)-1)].id

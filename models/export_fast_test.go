@@ -5,7 +5,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -175,6 +177,115 @@ func TestDataVersionSeesCommits(t *testing.T) {
 		c.Close()
 		if (before != after) != write {
 			t.Errorf("write %v: data_version %d then %d", write, before, after)
+		}
+	}
+}
+
+// TestExportEvidenceReader reads the evidence of one reader's batches both
+// ways, by range and by list, and checks each claim gets its own, oldest
+// first, and nothing of the other reader's claims.
+func TestExportEvidenceReader(t *testing.T) {
+	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "e.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	now := s.Now()
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		for _, stmt := range []string{
+			`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
+			`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (1, 's', '', ?, ?)`,
+			`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (1, 'n', 'n', '', 'person', ?, ?)`,
+		} {
+			if err := tx.Exec(stmt, now, now).Error; err != nil {
+				return err
+			}
+		}
+		for id := 1; id <= 3000; id++ {
+			if err := tx.Exec(`INSERT INTO claims(id, story_id, source_id, text, reported_at, created_at, updated_at)
+				VALUES (?, 1, 1, 't', ?, ?, ?)`, id, now, now, now).Error; err != nil {
+				return err
+			}
+		}
+		// Evidence of a claim is added in turns with other claims', one of
+		// them removed.
+		for round := 0; round < 3; round++ {
+			for _, id := range []int{1, 100, 130, 131, 200, 2999} {
+				var removed any
+				if round == 1 && id == 130 {
+					removed = now
+				}
+				if err := tx.Exec(`INSERT INTO evidence(claim_id, kind, stance, url, added_by_id, created_at, removed_at)
+					VALUES (?, 'document', 'supports', ?, 1, ?, ?)`, id, fmt.Sprintf("https://e.example/%d/%d", id, round), now, removed).Error; err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := s.readDB()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Part 0 of 2 holds ids 0-63, 128-191, ...; 2999 is in part 0 too, 100
+	// and 200 are not.
+	near := []int64{131, 1, 130, 2, 140}
+	for id := int64(3); id < 20; id++ {
+		near = append(near, id)
+	}
+	for name, ids := range map[string][]int64{"range": near, "list": {2999, 130, 1, 131}} {
+		err := conn.Raw(func(dc any) error {
+			c, err := newExportConn(dc)
+			if err != nil {
+				return err
+			}
+			r, err := newExportEvidenceReader(ctx, c, &exportQuery{parts: 2, part: 0}, true)
+			if err != nil {
+				return err
+			}
+			defer r.close()
+			b := &exportBatch{}
+			for _, id := range ids {
+				b.add().id = id
+			}
+			if err := r.read(ctx, b); err != nil {
+				return err
+			}
+			if byList := r.byList != nil; byList != (name == "list") {
+				t.Errorf("%s: read by list %v", name, byList)
+			}
+			for _, x := range b.rows[:b.n] {
+				id := x.id.(int64)
+				var want []string
+				for round := 0; round < 3; round++ {
+					if id == 1 || id == 130 && round != 1 || id == 131 || id == 2999 {
+						want = append(want, fmt.Sprintf("https://e.example/%d/%d", id, round))
+					}
+				}
+				var got []string
+				for _, ev := range x.evs {
+					got = append(got, ev.url)
+					if ev.claimID != id || ev.createdAt == nil {
+						t.Errorf("%s: claim %d got %+v", name, id, ev)
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("%s: claim %d: %q, want %q", name, id, got, want)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }

@@ -114,6 +114,22 @@ func sqliteExportDSN(path string) (string, error) {
 	return base + "?" + q.Encode(), nil
 }
 
+// sqliteExportDB opens a handle on the database for n readers of a big
+// export, on connections of their own (see sqliteExportDSN).
+func sqliteExportDB(path string, n int) (*sql.DB, error) {
+	dsn, err := sqliteExportDSN(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(sqliteDriver, dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
+	return db, nil
+}
+
 // exportSnapshotTries bounds how often sqliteExportSnapshot starts over
 // because a write came in between the readers' transactions.
 const exportSnapshotTries = 3
@@ -127,8 +143,6 @@ const exportSnapshotTries = 3
 // in between. Else all is rolled back and tried again; under a steady stream
 // of writes the export makes do with one transaction.
 func sqliteExportSnapshot(ctx context.Context, db *sql.DB, n int) ([]exportTx, error) {
-	db.SetMaxOpenConns(n)
-	db.SetMaxIdleConns(n)
 	for try := 1; ; try++ {
 		if try > exportSnapshotTries {
 			n = 1
@@ -163,11 +177,13 @@ func sqliteBeginSnapshot(ctx context.Context, db *sql.DB, n int) (txs []exportTx
 		}
 	}
 	var before, after int64
-	if err := conns[n-1].QueryRowContext(ctx, "PRAGMA data_version").Scan(&before); err != nil {
-		for _, c := range conns {
-			c.Close()
+	if n > 1 {
+		if err := conns[n-1].QueryRowContext(ctx, "PRAGMA data_version").Scan(&before); err != nil {
+			for _, c := range conns {
+				c.Close()
+			}
+			return nil, false, err
 		}
-		return nil, false, err
 	}
 	for i, c := range conns {
 		tx, err := c.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -186,6 +202,9 @@ func sqliteBeginSnapshot(ctx context.Context, db *sql.DB, n int) (txs []exportTx
 			}
 			return txs, false, err
 		}
+	}
+	if n == 1 {
+		return txs, true, nil // one transaction sees one snapshot
 	}
 	if err := txs[n-1].tx.QueryRowContext(ctx, "PRAGMA data_version").Scan(&after); err != nil {
 		return txs, false, err
