@@ -96,8 +96,8 @@ const (
 
 // scanClaim reads one row of claimColumns (and, with display, of
 // claimDisplayColumns after them) into c. It is the hot path of every claim
-// page and every change, written out by hand: gorm's reflective scan cost
-// several times more than the row itself.
+// page and every change, so it is written out by hand: gorm's reflective
+// scan added about a quarter to reading one claim.
 func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
 	var entry, verdictBy, signedOffBy, assignee, createdBy, updatedBy sql.NullInt64
 	var madeAt, verdictAt, signedOffAt sql.NullTime
