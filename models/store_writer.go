@@ -53,8 +53,6 @@ func (s *Store) writer() {
 	defer close(s.stopped)
 	ws := s.prepareWriterStmts()
 	defer ws.close()
-	ckpt := s.startCheckpointer()
-	defer ckpt.stop()
 	for {
 		var first writeReq
 		select {
@@ -73,7 +71,6 @@ func (s *Store) writer() {
 			}
 		}
 		s.commitBatch(ws, batch)
-		ckpt.kick()
 	}
 }
 
