@@ -8,14 +8,13 @@ import (
 	"strings"
 )
 
-// What the export says in SQLite's own SQL and how it opens SQLite. Everything
-// else about an export (the filters, the order, the evidence statements, the
-// merge of the readers, the row assembly) is plain SQL and Go that a
-// PostgreSQL variant shares; a variant supplies its own versions of the names
-// below. (One thing to mind there: a reader runs its evidence and name
-// lookups while its claims statement is still open, which a PostgreSQL
-// connection allows only for a cursor, DECLARE … FETCH; and exported
-// snapshots, SET TRANSACTION SNAPSHOT, give its readers one snapshot.)
+// What the export says in SQLite's own SQL and how it opens SQLite: the
+// claims statement's columns and plan, the export's own connections and the
+// one snapshot its readers share. The rest of the SQLite export (the
+// filters, the order, the evidence statements, the merge of the readers, the
+// row assembly) is plain SQL and Go. PostgreSQL reads differently (see
+// pg_export.go): its connections run one statement at a time, while a reader
+// here looks names and evidence up with its claims statement still open.
 
 // sqliteExportColumns are the columns of the claims statement, in the order
 // exportRaw.scan reads them. Times are selected as expressions (+col is SQLite's
