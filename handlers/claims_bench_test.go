@@ -25,7 +25,7 @@ func benchStore(b *testing.B) (*models.Store, string) {
 			n = x
 		}
 	}
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("claimdesk-bench-%d-v%d.db", n, models.SchemaVersion()))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("claimdesk-bench-%d-v%d-s2.db", n, models.SchemaVersion()))
 	_, statErr := os.Stat(path)
 	st, err := models.Open(models.Config{Path: path})
 	if err != nil {

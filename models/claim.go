@@ -74,12 +74,6 @@ const claimJoins = `FROM claims
 	LEFT JOIN users uv ON uv.id = claims.verdict_by_id
 	LEFT JOIN users us ON us.id = claims.signed_off_by_id`
 
-// claimSelect loads claims with the names the desk shows beside them, in one query.
-const claimSelect = `SELECT claims.*, s.name AS source_name, s.role AS source_role, s.kind AS source_kind,
-	st.title AS story_title, COALESCE(e.time_text, '') AS entry_time, COALESCE(e.headline, '') AS entry_headline,
-	COALESCE(ua.name, '') AS assignee_name, COALESCE(uv.name, '') AS verdict_by_name, COALESCE(us.name, '') AS signed_off_by_name
-	` + claimJoins
-
 // claimColumns are the stored columns of a claim in the order scanClaim
 // reads them, and claimDisplayColumns the joined names after them.
 const (

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -286,29 +287,59 @@ func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 	return ids, err
 }
 
-// claimsByID loads claims with display fields, in the order of ids.
+// claimsByID loads claims with display fields, in the order of ids. The ids
+// go to the database as one JSON array, so that one prepared statement (see
+// claimListSQL) serves every page whatever its length.
 func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if len(ids) == 0 {
 		return []Claim{}, nil
 	}
-	var cs []Claim
-	if err := s.read(ctx).Raw(claimSelect+` WHERE claims.id IN ?`, ids).Scan(&cs).Error; err != nil {
+	list := make([]byte, 0, 8*len(ids)+2)
+	list = append(list, '[')
+	for i, id := range ids {
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, id, 10)
+	}
+	list = append(list, ']')
+	q := claimListSQL
+	if s.d.pg {
+		q = claimListPostgresSQL
+	}
+	rows, err := s.readQuery(ctx, &s.cache.claimList, q, string(list))
+	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]Claim, len(cs))
+	defer rows.Close()
+	byID := make(map[int64]*Claim, len(ids))
 	now := s.Now()
-	for _, c := range cs {
+	for rows.Next() {
+		c := new(Claim)
+		if err := scanClaim(rows, c, true); err != nil {
+			return nil, err
+		}
 		c.finish(now, s.staleAfter)
 		byID[c.ID] = c
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
 	}
 	out := make([]Claim, 0, len(ids))
 	for _, id := range ids {
 		if c, ok := byID[id]; ok {
-			out = append(out, c)
+			out = append(out, *c)
 		}
 	}
 	return out, nil
 }
+
+// claimListSQL loads the claims whose ids are in a JSON array, with their
+// names; claimListPostgresSQL says the same in PostgreSQL's words.
+const (
+	claimListSQL         = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value FROM json_each(?))`
+	claimListPostgresSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value::bigint FROM json_array_elements_text(?::json))`
+)
 
 // VerdictCounts counts the claims matching f per verdict (ignoring f's own
 // verdict filter), for the desk's counts and chart.

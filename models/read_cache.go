@@ -32,8 +32,9 @@ type readCache struct {
 	gen     atomic.Uint64
 	tokens  tokenCache
 	results resultCache
-	// claimPage loads one claim with its names (see prepared.go).
-	claimPage readerStmt
+	// claimPage loads one claim with its names, claimList the claims of a
+	// list page (see prepared.go).
+	claimPage, claimList readerStmt
 }
 
 // committed bumps the generation. The writer calls it after every commit,

@@ -22,7 +22,8 @@ type SeedOptions struct {
 
 // Seed fills the database with a realistic desk for demos and benchmarks:
 // stories with entries, sources with aliases, claims with a newsroom's mix of
-// verdicts and verifiability spread over the last year, evidence and activity.
+// verdicts and verifiability entered over the last year in the order of their
+// ids (see seedClaimTime), evidence and activity.
 // It writes raw rows in large transactions (the search index is filled by the
 // same triggers as every other write), so a million claims take minutes.
 func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
@@ -65,7 +66,11 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 	sources := make([]int64, nSources)
 	err = seedTx(ctx, db, func(tx *sql.Tx) error {
 		for i := range stories {
-			created := now.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+			// Opened when its first claims come in (see pickStory).
+			created := now.Add(-seedSpan)
+			if big := min(len(stories), 5); i >= big {
+				created = created.Add(time.Duration(i-big) * (seedSpan / time.Duration(len(stories)-big)))
+			}
 			id, err := s.d.insertID(ctx, tx, `INSERT INTO stories(title, url, language, created_at, updated_at, created_by_id) VALUES (?, ?, 'en', ?, ?, ?)`,
 				fmt.Sprintf("%s %s – live updates", seedPlaces[rng.IntN(len(seedPlaces))], seedEvents[rng.IntN(len(seedEvents))]),
 				fmt.Sprintf("https://news.example/live/%d", i+1), created, created, userIDs[rng.IntN(len(userIDs))])
@@ -124,7 +129,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 					return err
 				}
 			}
-			if err := seedClaims(ctx, s.d, tx, rng, now, opt, stories, sources, userIDs); err != nil {
+			if err := seedClaims(ctx, s.d, tx, rng, now, opt, 0, opt.Claims, stories, sources, userIDs); err != nil {
 				return err
 			}
 			for _, stmt := range idx {
@@ -154,8 +159,8 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 		n := min(batch, opt.Claims-done)
 		err := seedTx(ctx, db, func(tx *sql.Tx) error {
 			o := opt
-			o.Claims, o.Progress = n, nil
-			return seedClaims(ctx, s.d, tx, rng, now, o, stories, sources, userIDs)
+			o.Progress = nil
+			return seedClaims(ctx, s.d, tx, rng, now, o, done, n, stories, sources, userIDs)
 		})
 		if err != nil {
 			return err
@@ -197,9 +202,10 @@ func claimIndexStatements() (indexes, triggers []string) {
 	return indexes, triggers
 }
 
-// seedClaims inserts opt.Claims generated claims with their evidence and
-// activity in tx, reporting progress every few thousand.
-func seedClaims(ctx context.Context, d dialect, tx *sql.Tx, rng *rand.Rand, now time.Time, opt SeedOptions, stories []seedStory, sources, userIDs []int64) error {
+// seedClaims inserts claims first to first+n-1 of the opt.Claims generated
+// ones, with their evidence and activity, in tx, reporting progress every few
+// thousand.
+func seedClaims(ctx context.Context, d dialect, tx *sql.Tx, rng *rand.Rand, now time.Time, opt SeedOptions, first, n int, stories []seedStory, sources, userIDs []int64) error {
 	insClaim, err := tx.PrepareContext(ctx, d.returningID(`INSERT INTO claims(story_id, entry_id, source_id, text, quote, verb, direct, channel, via,
 		reported_at, reported_url, verifiability, verifiability_reason, verdict, unconfirmed, verdict_rationale, verdict_by_id, verdict_at,
 		signed_off_by_id, signed_off_at, assignee_id, content_hash, version, created_by_id, updated_by_id, created_at, updated_at)
@@ -219,9 +225,10 @@ func seedClaims(ctx context.Context, d dialect, tx *sql.Tx, rng *rand.Rand, now 
 	}
 	defer insEv.Close()
 	stmts := seedStmts{insClaim, insAct, insEv}
-	for i := 0; i < opt.Claims; i++ {
-		st := stories[pickStory(len(stories), rng)]
-		if err := seedClaim(ctx, rng, now, stmts, st, sources[rng.IntN(len(sources))], userIDs, i); err != nil {
+	for i := first; i < first+n; i++ {
+		at := seedClaimTime(rng, now, i, opt.Claims)
+		st := stories[pickStory(len(stories), i, opt.Claims, rng)]
+		if err := seedClaim(ctx, rng, now, at, stmts, st, sources[rng.IntN(len(sources))], userIDs, i); err != nil {
 			return err
 		}
 		if opt.Progress != nil && (i+1)%5000 == 0 {
@@ -229,9 +236,34 @@ func seedClaims(ctx context.Context, d dialect, tx *sql.Tx, rng *rand.Rand, now 
 		}
 	}
 	if opt.Progress != nil {
-		opt.Progress(opt.Claims)
+		opt.Progress(first + n)
 	}
 	return nil
+}
+
+// seedSpan is how far back the generated desk goes.
+const seedSpan = 365 * 24 * time.Hour
+
+// seedClaimTimes are when generated claim i of n was entered and when it was
+// reported. Claims are entered in the order of their ids, spread evenly over
+// the last year, as a desk enters them during coverage; most were reported
+// shortly before they were entered, some a day or two earlier, and a few are
+// older reports entered later (a backfill of an earlier live blog).
+type seedClaimTimes struct{ created, reported time.Time }
+
+func seedClaimTime(rng *rand.Rand, now time.Time, i, n int) seedClaimTimes {
+	step := seedSpan / time.Duration(max(n, 1))
+	created := now.Add(-seedSpan + time.Duration(i)*step + time.Duration(rng.Int64N(int64(max(step, 1)))))
+	var delay time.Duration
+	switch r := rng.IntN(100); {
+	case r < 80:
+		delay = time.Duration(rng.Int64N(int64(2 * time.Hour)))
+	case r < 95:
+		delay = 2*time.Hour + time.Duration(rng.Int64N(int64(46*time.Hour)))
+	default:
+		delay = 2*24*time.Hour + time.Duration(rng.Int64N(int64(28*24*time.Hour)))
+	}
+	return seedClaimTimes{created: created, reported: created.Add(-delay)}
 }
 
 // seedStory is a generated story and its entries.
@@ -243,15 +275,22 @@ type seedStory struct {
 // seedStmts are the prepared inserts of one batch.
 type seedStmts struct{ claim, act, ev *sql.Stmt }
 
-// pickStory picks a story, favouring a few big ones as real desks do.
-func pickStory(n int, rng *rand.Rand) int {
-	if rng.IntN(3) == 0 {
-		return rng.IntN(min(n, 5))
+// pickStory picks the story of generated claim i of total, out of n: a third
+// of the claims go to five big stories that run all year, as real desks have
+// a few long-running live blogs; the others to one of the few stories being
+// covered at the time of the claim, each of which runs for a stretch of the
+// year (stories are spread over the year in the order of their ids).
+func pickStory(n, i, total int, rng *rand.Rand) int {
+	big := min(n, 5)
+	if n == big || rng.IntN(3) == 0 {
+		return rng.IntN(big)
 	}
-	return rng.IntN(n)
+	rest := n - big
+	at := i * rest / max(total, 1)
+	return big + min(rest-1, at+rng.IntN(3))
 }
 
-func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts, story seedStory, sourceID int64, users []int64, n int) error {
+func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, at seedClaimTimes, st seedStmts, story seedStory, sourceID int64, users []int64, n int) error {
 	verdicts := []Verdict{Unreviewed, Unreviewed, Unreviewed, InReview, Verified, Verified, Unverified, Unverified, Disputed, Misleading, False}
 	v := verdicts[rng.IntN(len(verdicts))]
 	verif, reason := VerifUnknown, ""
@@ -261,7 +300,7 @@ func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts,
 	case 1:
 		verif = VerifVerifiable
 	}
-	reported := now.Add(-time.Duration(rng.Int64N(int64(365 * 24 * time.Hour))))
+	reported, created := at.reported, at.created
 	text := fmt.Sprintf("%s %s %s in %s", seedSubjects[rng.IntN(len(seedSubjects))], seedPredicates[rng.IntN(len(seedPredicates))],
 		seedObjects[rng.IntN(len(seedObjects))], seedPlaces[rng.IntN(len(seedPlaces))])
 	verb := seedVerbs[rng.IntN(len(seedVerbs))]
@@ -271,13 +310,16 @@ func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts,
 	var verdictAt, signedAt any
 	rationale := ""
 	version := 1
+	updated := created
 	if v != Unreviewed {
-		verdictBy, verdictAt, rationale = actor, reported.Add(time.Hour), "Checked against "+seedObjects[rng.IntN(len(seedObjects))]
+		updated = earlier(now, created.Add(time.Hour))
+		verdictBy, verdictAt, rationale = actor, updated, "Checked against "+seedObjects[rng.IntN(len(seedObjects))]
 		version++
 		if v.Final() && rng.IntN(2) == 0 {
 			other := users[rng.IntN(len(users))]
 			if other != actor {
-				signedBy, signedAt = other, reported.Add(2*time.Hour)
+				updated = earlier(now, created.Add(2*time.Hour))
+				signedBy, signedAt = other, updated
 				version++
 			}
 		}
@@ -289,24 +331,32 @@ func seedClaim(ctx context.Context, rng *rand.Rand, now time.Time, st seedStmts,
 	var id int64
 	err := st.claim.QueryRowContext(ctx, story.id, entry, sourceID, text, quote, verb, rng.IntN(2) == 1, seedChannels[rng.IntN(len(seedChannels))], "",
 		reported, "", string(verif), reason, string(v), v.Unconfirmed(), rationale, verdictBy, verdictAt, signedBy, signedAt, assignee,
-		fmt.Sprintf("seed-%x", rng.Uint64()), version, actor, actor, reported, reported).Scan(&id)
+		fmt.Sprintf("seed-%x", rng.Uint64()), version, actor, actor, created, updated).Scan(&id)
 	if err != nil {
 		return err
 	}
-	if _, err := st.act.ExecContext(ctx, id, actor, ActCreated, "", string(Unreviewed), text, "", reported); err != nil {
+	if _, err := st.act.ExecContext(ctx, id, actor, ActCreated, "", string(Unreviewed), text, "", created); err != nil {
 		return err
 	}
 	if v.Final() || rng.IntN(4) == 0 {
-		if _, err := st.ev.ExecContext(ctx, id, "document", "supports", fmt.Sprintf("https://%s.example/%d", seedOutlets[rng.IntN(len(seedOutlets))], n), "Report", "", actor, reported); err != nil {
+		if _, err := st.ev.ExecContext(ctx, id, "document", "supports", fmt.Sprintf("https://%s.example/%d", seedOutlets[rng.IntN(len(seedOutlets))], n), "Report", "", actor, created); err != nil {
 			return err
 		}
 	}
 	if v != Unreviewed {
-		if _, err := st.act.ExecContext(ctx, id, actor, ActVerdictChanged, string(Unreviewed), string(v), rationale, `{"evidence_ids":[]}`, reported.Add(time.Hour)); err != nil {
+		if _, err := st.act.ExecContext(ctx, id, actor, ActVerdictChanged, string(Unreviewed), string(v), rationale, `{"evidence_ids":[]}`, verdictAt); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// earlier returns the earlier of two times.
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 func seedTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
