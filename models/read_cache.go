@@ -41,9 +41,10 @@ type readCache struct {
 // before it reports the outcome to the writes in that commit.
 func (s *Store) committed() { s.cache.gen.Add(1) }
 
-// reusable reports whether reads may be reused. Not on PostgreSQL yet: its
-// writes do not pass through the writer goroutine, so nothing counts them.
-func (s *Store) reusable() bool { return !s.d.pg }
+// reusable reports whether reads may be reused: unless Config.NoReuse says
+// not to, and not on PostgreSQL yet, where writes do not pass through the
+// writer goroutine, so nothing counts them.
+func (s *Store) reusable() bool { return !s.d.pg && !s.noReuse }
 
 // resultCache holds the results of CachedRead, all of one generation.
 type resultCache struct {

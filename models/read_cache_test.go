@@ -42,6 +42,26 @@ func TestCachedReadUntilCommit(t *testing.T) {
 	}
 }
 
+// With Config.NoReuse every read is made afresh, even with no commit
+// between two.
+func TestCachedReadOff(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.NoReuse = true
+	s, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var reads atomic.Int64
+	read := func(context.Context) ([]byte, error) { return []byte{byte(reads.Add(1))}, nil }
+	for want := byte(1); want <= 3; want++ {
+		b, err := s.CachedRead(context.Background(), "k", read)
+		if err != nil || b[0] != want {
+			t.Fatalf("read %d: got %v %v, want a new read", want, b, err)
+		}
+	}
+}
+
 // A kept read is not reused past ReuseMaxAge, so that writes by other
 // processes, which bump nothing here, show up within it.
 func TestCachedReadAgeBound(t *testing.T) {

@@ -34,6 +34,10 @@ type Config struct {
 	// Synchronous is SQLite's synchronous setting for the writer: "FULL"
 	// (the default) or "NORMAL". See README "Storage and durability".
 	Synchronous string
+	// NoReuse turns off the reuse of list answers and token owners between
+	// commits (see read_cache.go): every read is then made afresh, which is
+	// how the load tool measures what the queries themselves cost.
+	NoReuse bool
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -45,6 +49,8 @@ type Store struct {
 	r    *gorm.DB
 	path string
 	d    dialect
+	// noReuse: see Config.NoReuse.
+	noReuse bool
 	// pgWrites lets one write at a time run in this process on PostgreSQL,
 	// as the writer goroutine does on SQLite: concurrent serializable
 	// transactions in one process would mostly refuse each other.
@@ -96,7 +102,7 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse}
 	if cfg.DatabaseURL != "" {
 		s.path, s.d = "", dialect{pg: true}
 	}

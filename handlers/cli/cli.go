@@ -204,6 +204,14 @@ func megabytesEnv(env Env, key string) int64 {
 
 // openStore opens the database with the settings shared by every command.
 func openStore(db dbTarget, env Env) (*models.Store, error) {
+	var noReuse bool
+	switch v := env.Getenv("CLAIMDESK_REUSE"); v {
+	case "", "on":
+	case "off":
+		noReuse = true
+	default:
+		return nil, fmt.Errorf("CLAIMDESK_REUSE=%q: want on or off", v)
+	}
 	return models.Open(models.Config{Path: *db.path, DatabaseURL: db.databaseURL(), StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
-		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS")})
+		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS"), NoReuse: noReuse})
 }

@@ -169,3 +169,18 @@ func TestExportCommandRefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+// CLAIMDESK_REUSE takes on or off; anything else is refused by name before
+// the database is touched.
+func TestReuseSettingRefusesOtherValues(t *testing.T) {
+	d := newExportCLIData(t)
+	code, stdout, errOut := runCLI(t, map[string]string{"CLAIMDESK_REUSE": "sometimes"}, "export", "--db", d.path, "--format", "csv")
+	if code == 0 || !strings.Contains(errOut, "CLAIMDESK_REUSE") || stdout != "" {
+		t.Fatalf("exit %d, stderr %q, stdout %q: want a refusal naming CLAIMDESK_REUSE", code, errOut, stdout)
+	}
+	for _, v := range []string{"on", "off"} {
+		if code, _, errOut := runCLI(t, map[string]string{"CLAIMDESK_REUSE": v}, "export", "--db", d.path, "--format", "csv"); code != 0 {
+			t.Fatalf("CLAIMDESK_REUSE=%s: exit %d: %s", v, code, errOut)
+		}
+	}
+}
