@@ -26,6 +26,7 @@ func runServe(args []string, env Env) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	tuneGC(env.Getenv)
 	st, err := openStore(db, env)
 	if err != nil {
 		return err
