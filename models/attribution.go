@@ -24,13 +24,7 @@ var lowerFirstWords = map[string]bool{
 // and what the desk can say about it. It follows the verdict and verifiability.
 func AttributionLine(c *Claim) string {
 	var b strings.Builder
-	b.WriteString("According to ")
-	b.WriteString(c.ClaimantName)
-	if role := strings.TrimSpace(c.ClaimantRole); role != "" && !strings.EqualFold(role, c.ClaimantName) {
-		b.WriteString(", ")
-		b.WriteString(roleWithArticle(role))
-	}
-	b.WriteString(", ")
+	b.WriteString(attributionOpening(c.ClaimantName, c.ClaimantRole))
 	b.WriteString(claimClause(c.Text))
 	b.WriteString(".")
 	if tail := attributionTail(c); tail != "" {
@@ -38,6 +32,20 @@ func AttributionLine(c *Claim) string {
 		b.WriteString(tail)
 	}
 	return b.String()
+}
+
+// attributionOpening is the start of AttributionLine up to the claim:
+// "According to NAME, the role, ".
+func attributionOpening(name, role string) string {
+	var sb strings.Builder
+	sb.WriteString("According to ")
+	sb.WriteString(name)
+	if r := strings.TrimSpace(role); r != "" && !strings.EqualFold(r, name) {
+		sb.WriteString(", ")
+		sb.WriteString(roleWithArticle(r))
+	}
+	sb.WriteString(", ")
+	return sb.String()
 }
 
 func attributionTail(c *Claim) string {

@@ -99,7 +99,7 @@ func (o exportSort) before(a, b *exportRaw) bool {
 		c = compareStored(a.orderValue(o), b.orderValue(o))
 	}
 	if c == 0 {
-		c = cmp.Compare(rawInt(a.id), rawInt(b.id))
+		c = cmp.Compare(a.id, b.id)
 	}
 	if o.desc {
 		return c > 0

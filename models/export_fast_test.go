@@ -62,7 +62,7 @@ func TestAttributionWriterMatchesAttributionLine(t *testing.T) {
 								c.SignedOffAt = &signed
 							}
 							want := AttributionLine(c)
-							if got := string(a.appendLine(nil, name, role, text, v, verif, s)); got != want {
+							if got := string(a.appendLine(nil, attributionOpening(name, role), text, v, verif, s)); got != want {
 								t.Fatalf("%+v: wrote %q, AttributionLine %q", c, got, want)
 							}
 						}
@@ -264,7 +264,7 @@ func TestExportEvidenceReader(t *testing.T) {
 				t.Errorf("%s: read by list %v", name, byList)
 			}
 			for _, x := range b.rows[:b.n] {
-				id := x.id.(int64)
+				id := x.id
 				var want []string
 				for round := 0; round < 3; round++ {
 					if id == 1 || id == 130 && round != 1 || id == 131 || id == 2999 {
@@ -286,6 +286,33 @@ func TestExportEvidenceReader(t *testing.T) {
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// hasCSVSpecial finds a comma, a quote, CR or LF at every position of
+// strings of every length around its eight-byte steps, and nothing else
+// (every other byte value, including the ones its bit trick could confuse).
+func TestHasCSVSpecial(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		for other := 0; other < 256; other++ {
+			b := bytes.Repeat([]byte{byte(other)}, n)
+			want := other == ',' || other == '"' || other == '\r' || other == '\n'
+			if got := hasCSVSpecial(b); got != (want && n > 0) {
+				t.Fatalf("%d bytes of %#x: %v", n, other, got)
+			}
+			if want {
+				continue
+			}
+			for i := 0; i < n; i++ {
+				for _, c := range []byte{',', '"', '\r', '\n'} {
+					c2 := bytes.Clone(b)
+					c2[i] = c
+					if !hasCSVSpecial(string(c2)) {
+						t.Fatalf("%q: %q at %d not found", c2, c, i)
+					}
+				}
+			}
 		}
 	}
 }

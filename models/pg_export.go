@@ -94,10 +94,7 @@ func (s *Store) eachExportRawPostgres(ctx context.Context, f ClaimFilter, publis
 			return err
 		}
 		x.id, x.storyID, x.sourceID, x.direct, x.entryPosition = id, storyID, sourceID, direct, position
-		x.entryID = nil
-		if entryID.Valid {
-			x.entryID = entryID.Int64
-		}
+		x.entryID = entryID.Int64 // 0 when NULL
 		x.madeAt, x.reportedAt, x.verdictAt, x.signedOffAt = pgTime(madeAt), reportedAt, pgTime(verdictAt), pgTime(signedOffAt)
 		items = items[:0]
 		if err := json.Unmarshal(evidenceJSON, &items); err != nil {
