@@ -22,6 +22,26 @@ var exportCells = []string{
 	"\xef", "Губернатор, \"сказал\"", "🚀", "\v", "\f", "'=1", "trailing ", "a\"", "\"", ",", "\n", "\r",
 }
 
+// FuzzAppendCSVCell checks the hand-written cell against encoding/csv on any
+// text; its seeds are exportCells.
+func FuzzAppendCSVCell(f *testing.F) {
+	for _, c := range exportCells {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		var want bytes.Buffer
+		w := csv.NewWriter(&want)
+		w.UseCRLF = true
+		if err := w.Write([]string{NeutraliseCell(cell)}); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if got := append(appendCSVCell(nil, cell), '\r', '\n'); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("cell %q: wrote %q, encoding/csv %q", cell, got, want.Bytes())
+		}
+	})
+}
+
 func TestAppendCSVCellMatchesEncodingCSV(t *testing.T) {
 	for _, cell := range exportCells {
 		var want bytes.Buffer
@@ -290,25 +310,27 @@ func TestExportEvidenceReader(t *testing.T) {
 	}
 }
 
-// hasCSVSpecial finds a comma, a quote, CR or LF at every position of
-// strings of every length around its eight-byte steps, and nothing else
-// (every other byte value, including the ones its bit trick could confuse).
-func TestHasCSVSpecial(t *testing.T) {
-	for n := 0; n <= 20; n++ {
+// hasCSVEscape and hasByte find what they look for at every position of
+// strings of every length, and nothing else.
+func TestHasCSVEscape(t *testing.T) {
+	for n := 0; n <= 40; n++ {
 		for other := 0; other < 256; other++ {
 			b := bytes.Repeat([]byte{byte(other)}, n)
-			want := other == ',' || other == '"' || other == '\r' || other == '\n'
-			if got := hasCSVSpecial(b); got != (want && n > 0) {
+			esc := other == '"' || other == '\r' || other == '\n'
+			if got := hasCSVEscape(b); got != (esc && n > 0) {
 				t.Fatalf("%d bytes of %#x: %v", n, other, got)
 			}
-			if want {
+			if got := hasByte(string(b), ','); got != (other == ',' && n > 0) {
+				t.Fatalf("%d bytes of %#x: comma %v", n, other, got)
+			}
+			if esc || other == ',' {
 				continue
 			}
 			for i := 0; i < n; i++ {
-				for _, c := range []byte{',', '"', '\r', '\n'} {
+				for _, c := range []byte{'"', '\r', '\n'} {
 					c2 := bytes.Clone(b)
 					c2[i] = c
-					if !hasCSVSpecial(string(c2)) {
+					if !hasCSVEscape(string(c2)) || !hasCSVEscape(c2) {
 						t.Fatalf("%q: %q at %d not found", c2, c, i)
 					}
 				}
