@@ -1,8 +1,10 @@
 package models_test
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"os"
@@ -398,5 +400,84 @@ func TestExportSeesOneSnapshot(t *testing.T) {
 	}
 	if got != n {
 		t.Errorf("exported %d claims, want %d", got, n)
+	}
+}
+
+// TestExportNamesInBigExport exports enough claims for two readers, which
+// read the names with small ids in one pass each and look the others up one
+// by one, and checks every name shown beside every claim against SQL's own
+// join, with claimants, entries and stories on both sides of that line.
+func TestExportNamesInBigExport(t *testing.T) {
+	s, db := newExportBenchData(t, 2*models.ExportChunk+345)
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	for _, stmt := range []string{
+		`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (70001, 'Kherson, "dam" live', '', ?, ?)`,
+		`INSERT INTO entries(id, story_id, position, time_text, headline, body, created_at) VALUES (90001, 70001, 0, '9:58 p.m. ET', 'Dam, "holding"', '', ?)`,
+		`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (80001, 'Ministry of Defence', 'ministry of defence', 'Press office', 'government', ?, ?)`,
+		`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (60001, 'Late Reviewer', 'late@bench.example', 'editor', ?, ?)`,
+		`UPDATE claims SET story_id = 70001, entry_id = 90001, source_id = 80001, verdict_by_id = 60001 WHERE id % 5 = 0 AND verdict_by_id IS NOT NULL`,
+		`UPDATE claims SET signed_off_by_id = 60001 WHERE id % 10 = 0 AND signed_off_by_id IS NOT NULL`,
+	} {
+		var args []any
+		for range strings.Count(stmt, "?") {
+			args = append(args, now)
+		}
+		if _, err := db.Exec(stmt, args...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[string][]string{}
+	rows, err := db.Query(`SELECT c.id, st.title, COALESCE(e.time_text, ''), COALESCE(e.headline, ''), s.name, s.role, s.kind,
+		COALESCE(uv.name, ''), COALESCE(us.name, '') FROM claims c JOIN stories st ON st.id = c.story_id
+		LEFT JOIN entries e ON e.id = c.entry_id JOIN sources s ON s.id = c.source_id
+		LEFT JOIN users uv ON uv.id = c.verdict_by_id LEFT JOIN users us ON us.id = c.signed_off_by_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for rows.Next() {
+		v := make([]string, 9)
+		dst := make([]any, len(v))
+		for i := range v {
+			dst[i] = &v[i]
+		}
+		if err := rows.Scan(dst...); err != nil {
+			t.Fatal(err)
+		}
+		want[v[0]] = v[1:]
+		if v[5] == "Press office" {
+			moved++
+		}
+	}
+	rows.Close()
+	if moved == 0 {
+		t.Fatal("no claim moved to the large ids")
+	}
+	var out bytes.Buffer
+	if _, err := s.Export(context.Background(), &out, models.ExportCSV, models.ClaimFilter{}, models.ExportOptions{BaseURL: "https://desk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range records[0] {
+		col[name] = i
+	}
+	if len(records)-1 != len(want) {
+		t.Fatalf("%d rows exported, %d claims", len(records)-1, len(want))
+	}
+	for _, r := range records[1:] {
+		w := want[r[col["claim_id"]]]
+		got := []string{r[col["story"]], r[col["entry_time"]], r[col["entry_headline"]], r[col["claimant"]], r[col["claimant_role"]],
+			r[col["claimant_kind"]], r[col["verdict_by"]], r[col["signed_off_by"]]}
+		if !slices.Equal(got, w) {
+			t.Fatalf("claim %s: names %q, want %q", r[col["claim_id"]], got, w)
+		}
+		opening := "According to " + w[3] + ", the " + strings.ToLower(w[4][:1]) + w[4][1:] + ", "
+		if !strings.HasPrefix(r[col["attribution_line"]], opening) {
+			t.Fatalf("claim %s: attribution line %q, want it to open with %q", r[col["claim_id"]], r[col["attribution_line"]], opening)
+		}
 	}
 }
