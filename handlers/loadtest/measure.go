@@ -278,10 +278,15 @@ func verdictWriters(ctx context.Context, c *Client, name string, n, pid int, d t
 				return nil, fmt.Errorf("read claim %d: %d %v", id, code, err)
 			}
 			var cl struct {
-				Version int64 `json:"version"`
+				Version int64  `json:"version"`
+				Verdict string `json:"verdict"`
 			}
 			json.Unmarshal(body, &cl)
-			sets[w] = append(sets[w], &owned{id: id, version: cl.Version})
+			o := &owned{id: id, version: cl.Version}
+			if cl.Verdict == "in_review" {
+				o.changes = 1 // (from an earlier run) its first change is to unverified
+			}
+			sets[w] = append(sets[w], o)
 		}
 	}
 	seen := map[int]bool{}
