@@ -410,23 +410,32 @@ func (c *exportConn) prepare(ctx context.Context, query string) (driver.Stmt, er
 	return st, nil
 }
 
+// run prepares query and runs it once with args; done closes the rows and
+// the statement.
+func (c *exportConn) run(ctx context.Context, query string, args []any) (rows driver.Rows, done func(), err error) {
+	st, err := c.prepare(ctx, query)
+	if err != nil {
+		return nil, nil, err
+	}
+	nargs, err := c.args(args)
+	if err == nil {
+		rows, err = queryStmt(ctx, st, nargs)
+	}
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return rows, func() { rows.Close(); st.Close() }, nil
+}
+
 // each runs query once with args and calls fn for every row; the values
 // are the driver's and valid until fn returns.
 func (c *exportConn) each(ctx context.Context, query string, args []any, fn func([]driver.Value)) error {
-	st, err := c.prepare(ctx, query)
+	rows, done, err := c.run(ctx, query, args)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	nargs, err := c.args(args)
-	if err != nil {
-		return err
-	}
-	rows, err := queryStmt(ctx, st, nargs)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
+	defer done()
 	vals := make([]driver.Value, len(rows.Columns()))
 	for {
 		if err := rows.Next(vals); err == io.EOF {
@@ -686,20 +695,11 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 			return err
 		}
 		defer evr.close()
-		st, err := c.prepare(ctx, stmt)
+		rows, done, err := c.run(ctx, stmt, args)
 		if err != nil {
 			return err
 		}
-		defer st.Close()
-		nargs, err := c.args(args)
-		if err != nil {
-			return err
-		}
-		rows, err := queryStmt(ctx, st, nargs)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
+		defer done()
 		vals := make([]driver.Value, len(rows.Columns()))
 		for more := true; more; {
 			var b *exportBatch
