@@ -860,17 +860,6 @@ func rawInt(v any) int64 {
 	return n
 }
 
-// rawBool reads a boolean column, stored as a boolean or as 0 and 1.
-func rawBool(v any) bool {
-	switch b := v.(type) {
-	case bool:
-		return b
-	case int64:
-		return b != 0
-	}
-	return false
-}
-
 // rawText reads a text column as database/sql would scan it into a string
 // (NULL: ""). Bytes are copied: a driver may reuse them for the next row.
 func rawText(v driver.Value) string {
