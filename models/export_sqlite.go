@@ -36,8 +36,8 @@ var sqliteExportColumns = sqlitePacked(
 // a comma) and then of texts (each as its length in bytes, a colon and the
 // text), for exportRaw.scan to read back with unpacker. For every column of
 // every row the driver makes a Go string or number and a value to hold it;
-// one column instead of seventeen took most of that out of an export's
-// time. SQLite's concat() builds the column in one go (a chain of || would
+// one column instead of seventeen leaves one of each per row (about a tenth
+// less CPU for a whole export). SQLite's concat() builds the column in one go (a chain of || would
 // make and grow a string per step, each through SQLite's allocator and its
 // lock, which two readers then contend for). The columns must not be NULL
 // (the statement says ifnull where they may be): concat() would write

@@ -66,10 +66,11 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 	sources := make([]int64, nSources)
 	err = seedTx(ctx, db, func(tx *sql.Tx) error {
 		for i := range stories {
-			// Opened when its first claims come in (see pickStory).
+			// Opened when its first claims come in: pickStory gives story
+			// big+k the claims of stretches k-2 to k of the year.
 			created := now.Add(-seedSpan)
 			if big := min(len(stories), 5); i >= big {
-				created = created.Add(time.Duration(i-big) * (seedSpan / time.Duration(len(stories)-big)))
+				created = created.Add(time.Duration(max(0, i-big-2)) * (seedSpan / time.Duration(len(stories)-big)))
 			}
 			id, err := s.d.insertID(ctx, tx, `INSERT INTO stories(title, url, language, created_at, updated_at, created_by_id) VALUES (?, ?, 'en', ?, ?, ?)`,
 				fmt.Sprintf("%s %s – live updates", seedPlaces[rng.IntN(len(seedPlaces))], seedEvents[rng.IntN(len(seedEvents))]),

@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"testing"
+	"time"
 )
 
 // Seeding an empty desk takes the bulk path (indexes rebuilt at the end);
@@ -55,5 +56,50 @@ func TestSeed(t *testing.T) {
 	}
 	if err := CheckIntegrity(ctx, f.s.Path()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The generated desk reads like one a newsroom built: claims entered in the
+// order of their ids, each reported before it was entered, each in a story
+// opened before it; most reported within two days of being entered. 16,000
+// claims make eight stories: five year-long ones and three in turn.
+func TestSeedTimesFollowIds(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	if err := f.s.Seed(ctx, SeedOptions{Claims: 16000, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.s.r.Raw(`SELECT c.id, c.created_at, c.reported_at, st.created_at FROM claims c
+		JOIN stories st ON st.id = c.story_id WHERE c.content_hash LIKE 'seed-%' ORDER BY c.id`).Rows()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var prev time.Time
+	n, recent := 0, 0
+	for rows.Next() {
+		var id int64
+		var created, reported, story time.Time
+		if err := rows.Scan(&id, &created, &reported, &story); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case created.Before(prev):
+			t.Fatalf("claim %d entered at %s, before the claim before it (%s)", id, created, prev)
+		case reported.After(created):
+			t.Fatalf("claim %d reported at %s, after it was entered (%s)", id, reported, created)
+		case created.Before(story):
+			t.Fatalf("claim %d entered at %s, before its story was opened (%s)", id, created, story)
+		}
+		if created.Sub(reported) <= 48*time.Hour {
+			recent++
+		}
+		prev, n = created, n+1
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n != 16000 || recent < n*9/10 {
+		t.Fatalf("%d claims, %d reported within two days of entry", n, recent)
 	}
 }
