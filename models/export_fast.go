@@ -59,7 +59,7 @@ type cached[T any] struct {
 // The bounds of nameCache: ids below denseNames go in the slice, at most
 // maxNames others in the map, which starts over when full.
 const (
-	denseNames = 1 << 14
+	denseNames = 1 << 16
 	maxNames   = 10000
 )
 
@@ -263,71 +263,101 @@ func (x *exportRaw) orderValue(order exportSort) any {
 	return x.sortValue
 }
 
-// scan sets x from one row of the claims statement (see
-// sqliteExportColumns): its packed ids and text (see sqlitePacked), then
-// the times and the order's column.
-func (x *exportRaw) scan(v []driver.Value) error {
-	p, ok := v[0].(string)
+// exportFieldCount is how many fields sqliteExportFields packs.
+const exportFieldCount = 21
+
+// scanPacked sets x from the packed column of the claims statement (see
+// sqliteExportFields); sorted says the order's column follows. It reports
+// false when the column does not split into those fields, or an id field
+// is not a number: a claim stored by other means than Claimdesk, to be
+// read again with scanPlain (x.id is set all the same, 0 when the first
+// field is not a number). The texts are slices of the column, so reading
+// a row makes no string of its own.
+func (x *exportRaw) scanPacked(p string, sorted bool) bool {
+	var f [exportFieldCount + 1]string
+	want := exportFieldCount
+	if sorted {
+		want++
+	}
+	n := 0
+	for ; n < want-1; n++ {
+		i := strings.IndexByte(p, 0xFF)
+		if i < 0 {
+			break
+		}
+		f[n], p = p[:i], p[i+1:]
+	}
+	f[n] = p
+	ok := n == want-1 && strings.IndexByte(p, 0xFF) < 0
+	x.id = packedInt(f[0], &ok) // the first field is the id however the rest splits
 	if !ok {
-		return fmt.Errorf("export: a claim's packed columns are %T", v[0])
+		return false
 	}
-	u := unpacker{s: p}
-	for _, dst := range [...]*int64{&x.id, &x.storyID, &x.entryID, &x.sourceID, &x.verdictByID, &x.signedOffByID} {
-		*dst = u.int()
+	for i, dst := range [...]*int64{&x.storyID, &x.entryID, &x.sourceID, &x.verdictByID, &x.signedOffByID} {
+		*dst = packedInt(f[1+i], &ok)
 	}
-	x.direct = u.int() != 0
-	for _, dst := range [...]*string{&x.text, &x.quote, &x.verb, &x.channel, &x.via, &x.reportedURL,
-		&x.verifiability, &x.verifiabilityReason, &x.verdict, &x.rationale} {
-		*dst = u.text()
+	x.direct = packedInt(f[6], &ok) != 0
+	x.text, x.quote, x.verb, x.channel, x.via, x.reportedURL = f[7], f[8], f[9], f[10], f[11], f[12]
+	x.verifiability, x.verifiabilityReason, x.verdict, x.rationale = f[13], f[14], f[15], f[16]
+	x.madeAt, x.reportedAt, x.verdictAt, x.signedOffAt = packedTime(f[17]), packedTime(f[18]), packedTime(f[19]), packedTime(f[20])
+	x.sortValue = nil
+	if sorted {
+		x.sortValue = packedTime(f[21])
 	}
-	if u.bad || u.s != "" {
-		return fmt.Errorf("export: claim %d: its packed columns do not read back", x.id)
-	}
-	x.madeAt, x.reportedAt = rawOwn(v[1]), rawOwn(v[2])
-	x.verdictAt, x.signedOffAt = rawOwn(v[3]), rawOwn(v[4])
-	if len(v) > 5 {
-		x.sortValue = rawOwn(v[5])
-	}
-	return nil
+	return ok
 }
 
-// unpacker reads the packed columns of sqlitePacked: numbers each followed
-// by a comma, then texts each as its length in bytes, a colon and the text.
-// The texts are slices of the packed string, so reading a row makes no
-// string of its own; bad is set when the string does not read as that.
-type unpacker struct {
-	s   string
-	bad bool
-}
-
-func (u *unpacker) int() int64 {
-	var n int64
-	i := 0
-	for i < len(u.s) && '0' <= u.s[i] && u.s[i] <= '9' {
-		n = n*10 + int64(u.s[i]-'0')
-		i++
-	}
-	if i == 0 || i == len(u.s) || u.s[i] != ',' {
-		u.bad = true
+// packedInt reads a packed integer field; one that is not clears ok.
+func packedInt(s string, ok *bool) int64 {
+	if len(s) == 0 || len(s) > 18 {
+		*ok = false
 		return 0
 	}
-	u.s = u.s[i+1:]
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			*ok = false
+			return 0
+		}
+		n = n*10 + int64(c-'0')
+	}
 	return n
 }
 
-func (u *unpacker) text() string {
-	n, i := 0, 0
-	for i < len(u.s) && '0' <= u.s[i] && u.s[i] <= '9' && n <= len(u.s) {
-		n = n*10 + int(u.s[i]-'0')
-		i++
+// packedTime is a packed time field as the driver would hand the stored
+// value over: nil for NULL (packed as ""), an integer for a Unix time, else
+// the stored text.
+func packedTime(s string) any {
+	if s == "" {
+		return nil
 	}
-	if i == 0 || i == len(u.s) || u.s[i] != ':' || n > len(u.s)-i-1 {
-		u.bad = true
-		return ""
+	if c := s[0]; c == '-' || '0' <= c && c <= '9' {
+		if strings.IndexByte(s, ':') < 0 {
+			if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+				return n
+			}
+		}
 	}
-	t := u.s[i+1 : i+1+n]
-	u.s = u.s[i+1+n:]
-	return t
+	return s
+}
+
+// scanPlain sets x from the columns of sqliteExportPlainSelect.
+func (x *exportRaw) scanPlain(v []driver.Value) {
+	for i, dst := range [...]*int64{&x.id, &x.storyID, &x.entryID, &x.sourceID, &x.verdictByID, &x.signedOffByID} {
+		*dst = rawInt(v[i])
+	}
+	x.direct = rawInt(v[6]) != 0
+	for i, dst := range [...]*string{&x.text, &x.quote, &x.verb, &x.channel, &x.via, &x.reportedURL,
+		&x.verifiability, &x.verifiabilityReason, &x.verdict, &x.rationale} {
+		*dst = rawText(v[7+i])
+	}
+	x.madeAt, x.reportedAt = rawOwn(v[17]), rawOwn(v[18])
+	x.verdictAt, x.signedOffAt = rawOwn(v[19]), rawOwn(v[20])
+	x.sortValue = nil
+	if len(v) > exportFieldCount {
+		x.sortValue = rawOwn(v[exportFieldCount])
+	}
 }
 
 // exportEvidence is one standing evidence item as the evidence statements
@@ -695,6 +725,8 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 			return err
 		}
 		defer evr.close()
+		plain := exportPlainReader{c: c, order: q.order}
+		defer plain.close()
 		rows, done, err := c.run(ctx, stmt, args)
 		if err != nil {
 			return err
@@ -717,7 +749,7 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 					return err
 				}
 				x := b.add()
-				if err := x.scan(vals); err != nil {
+				if err := plain.scan(ctx, x, vals[0]); err != nil {
 					return err
 				}
 				if err := names.fill(ctx, x); err != nil {
@@ -738,6 +770,58 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 		}
 		return ctx.Err()
 	})
+}
+
+// exportPlainReader reads the claims whose packed column does not split
+// (see exportRaw.scanPacked) again, column by column, on the reader's
+// connection and in its transaction.
+type exportPlainReader struct {
+	c     *exportConn
+	order exportSort
+	st    driver.Stmt // prepared when first needed
+	args  []driver.NamedValue
+	vals  []driver.Value
+}
+
+// scan sets x from the packed column v of the claims statement.
+func (r *exportPlainReader) scan(ctx context.Context, x *exportRaw, v driver.Value) error {
+	p, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("export: a claim's packed column is %T", v)
+	}
+	if x.scanPacked(p, r.order.col != "" && r.order.col != exportReportedAt) {
+		return nil
+	}
+	if x.id == 0 {
+		return fmt.Errorf("export: a claim's packed column does not start with its id")
+	}
+	if r.st == nil {
+		st, err := r.c.prepare(ctx, sqliteExportPlainSelect(r.order))
+		if err != nil {
+			return err
+		}
+		r.st, r.args = st, []driver.NamedValue{{Ordinal: 1}}
+	}
+	r.args[0].Value = x.id
+	rows, err := queryStmt(ctx, r.st, r.args)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if r.vals == nil {
+		r.vals = make([]driver.Value, len(rows.Columns()))
+	}
+	if err := rows.Next(r.vals); err != nil {
+		return fmt.Errorf("export: claim %d read column by column: %w", x.id, err)
+	}
+	x.scanPlain(r.vals)
+	return nil
+}
+
+func (r *exportPlainReader) close() {
+	if r.st != nil {
+		r.st.Close()
+	}
 }
 
 // exportEvidenceReader reads the standing evidence of a batch of claims with
