@@ -163,6 +163,8 @@ type exportQuery struct {
 	published bool
 	order     exportSort
 	now       time.Time
+	// full asks for every evidence field (the CSV needs only some).
+	full bool
 	// pinned forces the order's own index: set when the planner would
 	// otherwise sort every match before the first row goes out.
 	pinned bool
@@ -207,8 +209,8 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 }
 
 // query builds the export's claims statement: the claims matching the
-// list's own filters in the export's order. Their evidence comes from
-// separate statements (see exportEvidenceReader).
+// list's own filters in the export's order, each with its standing evidence
+// (see sqliteEvidenceJoin).
 func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	table := "claims"
 	if q.pinned {
@@ -230,7 +232,7 @@ func (q *exportQuery) query(db *gorm.DB) *gorm.DB {
 	if q.order.col != "" {
 		orderBy = q.order.col + dir + ", claims.id" + dir
 	}
-	return db.Select(sqliteExportSelect(q.order)).Order(orderBy)
+	return db.Select(sqliteExportSelect(q.order, q.full)).Joins(sqliteEvidenceJoin).Order(orderBy + ", e.id")
 }
 
 // statement renders the export query as SQL and its arguments.

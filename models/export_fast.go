@@ -3,14 +3,12 @@ package models
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -248,8 +246,10 @@ type exportRaw struct {
 	verdictBy, signedOffBy string
 
 	// evs is the claim's standing evidence, oldest first: a window on its
-	// batch's evidence.
+	// batch's evidence, set when the batch is full; nev counts them
+	// until then.
 	evs []exportEvidence
+	nev int
 	// sortValue is the order's column when it is not one of the above.
 	sortValue any
 }
@@ -373,15 +373,15 @@ type exportEvidence struct {
 	createdAt   any
 }
 
-// scan sets ev from one row of an evidence statement (see
-// sqliteEvidenceColumns).
+// scan sets ev from the evidence columns of a row of the claims statement
+// (see sqliteEvidenceColumns).
 func (ev *exportEvidence) scan(v []driver.Value) {
-	ev.claimID, ev.id = rawInt(v[0]), rawInt(v[1])
-	ev.stance, ev.url, ev.origin = rawText(v[2]), rawText(v[3]), rawText(v[4])
-	ev.sha, ev.hasSHA = rawText(v[5]), v[5] != nil
-	if len(v) > 6 {
-		ev.kind, ev.title, ev.fileName, ev.fileType = rawText(v[6]), rawText(v[7]), rawText(v[8]), rawText(v[9])
-		ev.createdAt = rawOwn(v[10])
+	ev.id = rawInt(v[0])
+	ev.stance, ev.url, ev.origin = rawText(v[1]), rawText(v[2]), rawText(v[3])
+	ev.sha, ev.hasSHA = rawText(v[4]), v[4] != nil
+	if len(v) > 5 {
+		ev.kind, ev.title, ev.fileName, ev.fileType = rawText(v[5]), rawText(v[6]), rawText(v[7]), rawText(v[8])
+		ev.createdAt = rawOwn(v[9])
 	}
 }
 
@@ -497,14 +497,8 @@ const exportBatches = 4
 type exportBatch struct {
 	rows []exportRaw // rows[:n] are this round's
 	n    int
-	evs  []exportEvidence
-	// byID is the rows' positions ordered by claim id, to meet the evidence.
-	byID []exportRowID
-}
-
-type exportRowID struct {
-	id  int64
-	row int
+	// evs is the rows' evidence, in the rows' order.
+	evs []exportEvidence
 }
 
 // add makes room for one more row and returns it.
@@ -606,7 +600,7 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 		// has its own (see pg_export.go).
 		return s.eachExportRawPostgres(ctx, f, published, fn)
 	}
-	q := exportQuery{s: s, f: f, published: published, order: exportSorts[f.Sort], now: s.Now()}
+	q := exportQuery{s: s, f: f, published: published, full: full, order: exportSorts[f.Sort], now: s.Now()}
 	if err := q.choosePlan(ctx); err != nil {
 		return err
 	}
@@ -647,7 +641,7 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 		part := q
 		part.parts, part.part = len(txs), i
 		go func() {
-			err := readExport(rctx, t, &part, full, st.free, st.read)
+			err := readExport(rctx, t, &part, st.free, st.read)
 			if eerr := t.end(); err == nil {
 				err = eerr
 			}
@@ -704,11 +698,11 @@ func (s *Store) eachExportRaw(ctx context.Context, f ClaimFilter, published, ful
 }
 
 // readExport is one reader of eachExportRaw: it runs its part of the claims
-// statement and the evidence and name lookups in t's transaction, fills the
-// batches it takes from free and sends them on out in order. It talks to
-// the connection's driver directly (see exportConn); the transaction was
-// begun on that same connection.
-func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free <-chan *exportBatch, out chan<- *exportBatch) error {
+// statement and the name lookups in t's transaction, fills the batches it
+// takes from free and sends them on out in order. It talks to the
+// connection's driver directly (see exportConn); the transaction was begun
+// on that same connection.
+func readExport(ctx context.Context, t exportTx, q *exportQuery, free <-chan *exportBatch, out chan<- *exportBatch) error {
 	stmt, args := q.statement(q.s.read(ctx))
 	return t.conn.Raw(func(dc any) error {
 		c, err := newExportConn(dc)
@@ -720,11 +714,6 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 			return err
 		}
 		defer names.close()
-		evr, err := newExportEvidenceReader(ctx, c, q, full)
-		if err != nil {
-			return err
-		}
-		defer evr.close()
 		plain := exportPlainReader{c: c, order: q.order}
 		defer plain.close()
 		rows, done, err := c.run(ctx, stmt, args)
@@ -733,43 +722,93 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, full bool, free
 		}
 		defer done()
 		vals := make([]driver.Value, len(rows.Columns()))
-		for more := true; more; {
-			var b *exportBatch
-			select {
-			case b = <-free:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			b.n = 0
-			for b.n < exportBatchRows {
-				if err := rows.Next(vals); err == io.EOF {
-					more = false
-					break
-				} else if err != nil {
-					return err
-				}
-				x := b.add()
-				if err := plain.scan(ctx, x, vals[0]); err != nil {
-					return err
-				}
-				if err := names.fill(ctx, x); err != nil {
-					return err
-				}
-			}
-			if b.n == 0 {
+		var b *exportBatch
+		var last *exportRaw // the claim of the row before
+		for {
+			if err := rows.Next(vals); err == io.EOF {
 				break
-			}
-			if err := evr.read(ctx, b); err != nil {
+			} else if err != nil {
 				return err
 			}
-			select {
-			case out <- b:
-			case <-ctx.Done():
-				return ctx.Err()
+			p, ok := vals[0].(string)
+			if !ok {
+				return fmt.Errorf("export: a claim's packed column is %T", vals[0])
+			}
+			if last != nil && packedID(p) == last.id {
+				b.addEvidence(last, vals[1:]) // another item of the same claim
+				continue
+			}
+			// A claim's rows are all read before its batch goes.
+			if b != nil && b.n == exportBatchRows {
+				if err := sendBatch(ctx, b, out); err != nil {
+					return err
+				}
+				b = nil
+			}
+			if b == nil {
+				select {
+				case b = <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				b.n, b.evs = 0, b.evs[:0]
+			}
+			last = b.add()
+			if err := plain.scan(ctx, last, p); err != nil {
+				return err
+			}
+			if err := names.fill(ctx, last); err != nil {
+				return err
+			}
+			last.nev = 0
+			b.addEvidence(last, vals[1:])
+		}
+		if b != nil && b.n > 0 {
+			if err := sendBatch(ctx, b, out); err != nil {
+				return err
 			}
 		}
 		return ctx.Err()
 	})
+}
+
+// sendBatch gives the batch's rows their evidence and sends it on out.
+func sendBatch(ctx context.Context, b *exportBatch, out chan<- *exportBatch) error {
+	k := 0
+	for i := range b.n {
+		x := &b.rows[i]
+		x.evs = b.evs[k : k+x.nev : k+x.nev]
+		k += x.nev
+	}
+	select {
+	case out <- b:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// addEvidence adds the evidence item of a row of the claims statement (v:
+// its evidence columns) to x, the batch's last claim; a claim without
+// evidence has one row with NULLs.
+func (b *exportBatch) addEvidence(x *exportRaw, v []driver.Value) {
+	if v[0] == nil {
+		return
+	}
+	b.evs = append(b.evs, exportEvidence{claimID: x.id})
+	b.evs[len(b.evs)-1].scan(v)
+	x.nev++
+}
+
+// packedID is the id at the start of a packed column (see
+// sqliteExportFields), or 0.
+func packedID(p string) int64 {
+	ok := true
+	i := strings.IndexByte(p, 0xFF)
+	if i < 0 {
+		return 0
+	}
+	return packedInt(p[:i], &ok)
 }
 
 // exportPlainReader reads the claims whose packed column does not split
@@ -783,12 +822,8 @@ type exportPlainReader struct {
 	vals  []driver.Value
 }
 
-// scan sets x from the packed column v of the claims statement.
-func (r *exportPlainReader) scan(ctx context.Context, x *exportRaw, v driver.Value) error {
-	p, ok := v.(string)
-	if !ok {
-		return fmt.Errorf("export: a claim's packed column is %T", v)
-	}
+// scan sets x from the packed column p of the claims statement.
+func (r *exportPlainReader) scan(ctx context.Context, x *exportRaw, p string) error {
 	if x.scanPacked(p, r.order.col != "" && r.order.col != exportReportedAt) {
 		return nil
 	}
@@ -822,120 +857,6 @@ func (r *exportPlainReader) close() {
 	if r.st != nil {
 		r.st.Close()
 	}
-}
-
-// exportEvidenceReader reads the standing evidence of a batch of claims with
-// one statement, ordered by claim and oldest first: by a range of claim ids
-// when the batch's ids lie close together (as they do in most orders, claims
-// being added about when they are reported), which walks the evidence index
-// once, else by the list of ids.
-type exportEvidenceReader struct {
-	byRange, byList driver.Stmt // byList prepared when first needed
-	listSQL         string
-	rangeArgs, args []driver.NamedValue
-	parts           int
-	vals            []driver.Value
-	c               *exportConn
-}
-
-// exportEvidenceSpan is how sparse a batch's claim ids may be for its
-// evidence to be read by range: at most this many ids of the reader's part
-// in the range per claim of the batch, so that at most this many claims'
-// evidence is read for each one kept.
-const exportEvidenceSpan = 4
-
-func newExportEvidenceReader(ctx context.Context, c *exportConn, q *exportQuery, full bool) (*exportEvidenceReader, error) {
-	r := &exportEvidenceReader{parts: max(q.parts, 1), c: c}
-	cols := sqliteEvidenceColumns(full)
-	where := ` AND e.removed_at IS NULL`
-	var part []any
-	if q.parts > 1 {
-		// Only the reader's part of the claims, told apart in the index.
-		where += ` AND e.claim_id / ? % ? = ?`
-		part = []any{exportPartIDs, q.parts, q.part}
-	}
-	where += ` ORDER BY e.claim_id, e.id`
-	var err error
-	if r.rangeArgs, err = c.args(append([]any{int64(0), int64(0)}, part...)); err != nil {
-		return nil, err
-	}
-	if r.args, err = c.args(append(make([]any, exportBatchRows), part...)); err != nil {
-		return nil, err
-	}
-	if r.byRange, err = c.prepare(ctx, `SELECT `+cols+` FROM evidence e WHERE e.claim_id BETWEEN ? AND ?`+where); err != nil {
-		return nil, err
-	}
-	list := strings.Repeat("?, ", exportBatchRows-1) + "?"
-	r.listSQL = `SELECT ` + cols + ` FROM evidence e WHERE e.claim_id IN (` + list + `)` + where
-	r.vals = make([]driver.Value, strings.Count(cols, ",")+1)
-	return r, nil
-}
-
-func (r *exportEvidenceReader) close() {
-	r.byRange.Close()
-	if r.byList != nil {
-		r.byList.Close()
-	}
-}
-
-// read sets the evidence of every row of b.
-func (r *exportEvidenceReader) read(ctx context.Context, b *exportBatch) error {
-	b.byID = b.byID[:0]
-	for i := range b.n {
-		b.byID = append(b.byID, exportRowID{b.rows[i].id, i})
-	}
-	slices.SortFunc(b.byID, func(p, q exportRowID) int { return cmp.Compare(p.id, q.id) })
-	lo, hi := b.byID[0].id, b.byID[len(b.byID)-1].id
-	var rows driver.Rows
-	var err error
-	if hi-lo < int64(exportEvidenceSpan*r.parts*len(b.byID)) {
-		r.rangeArgs[0].Value, r.rangeArgs[1].Value = lo, hi
-		rows, err = queryStmt(ctx, r.byRange, r.rangeArgs)
-	} else {
-		if r.byList == nil {
-			if r.byList, err = r.c.prepare(ctx, r.listSQL); err != nil {
-				return err
-			}
-		}
-		for i := range exportBatchRows {
-			// The list has a fixed length: the last id fills the rest.
-			r.args[i].Value = b.byID[min(i, len(b.byID)-1)].id
-		}
-		rows, err = queryStmt(ctx, r.byList, r.args)
-	}
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	b.evs = b.evs[:0]
-	next := 0 // b.byID[next] is the first claim that may still have evidence
-	var ev exportEvidence
-	for {
-		if err := rows.Next(r.vals); err == io.EOF {
-			break
-		} else if err != nil {
-			return err
-		}
-		id := rawInt(r.vals[0])
-		for next < len(b.byID) && b.byID[next].id < id {
-			next++
-		}
-		if next == len(b.byID) || b.byID[next].id != id {
-			continue // a claim in the range but not in the batch
-		}
-		ev.scan(r.vals)
-		b.evs = append(b.evs, ev)
-	}
-	// Both are in claim order: give each row its window.
-	k := 0
-	for _, p := range b.byID {
-		start := k
-		for k < len(b.evs) && b.evs[k].claimID == p.id {
-			k++
-		}
-		b.rows[p.row].evs = b.evs[start:k:k]
-	}
-	return nil
 }
 
 // rawInt reads an integer column (NULL: 0).

@@ -202,10 +202,12 @@ func TestDataVersionSeesCommits(t *testing.T) {
 	}
 }
 
-// TestExportEvidenceReader reads the evidence of one reader's batches both
-// ways, by range and by list, and checks each claim gets its own, oldest
-// first, and nothing of the other reader's claims.
-func TestExportEvidenceReader(t *testing.T) {
+// TestExportEvidenceOfEveryClaim exports claims with none, one, several and
+// more evidence items than a batch holds claims, added in turns with other
+// claims' items and some removed, in several orders with two readers; each
+// claim must come with exactly its standing items, oldest first, across the
+// batches' edges.
+func TestExportEvidenceOfEveryClaim(t *testing.T) {
 	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "e.db")})
 	if err != nil {
 		t.Fatal(err)
@@ -213,6 +215,7 @@ func TestExportEvidenceReader(t *testing.T) {
 	defer s.Close()
 	ctx := context.Background()
 	now := s.Now()
+	const claims = 3000
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		for _, stmt := range []string{
 			`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
@@ -223,18 +226,24 @@ func TestExportEvidenceReader(t *testing.T) {
 				return err
 			}
 		}
-		for id := 1; id <= 3000; id++ {
+		for id := 1; id <= claims; id++ {
+			// Report times repeat and run against the ids in places.
+			reported := now.Add(-time.Duration(id%500) * time.Minute)
 			if err := tx.Exec(`INSERT INTO claims(id, story_id, source_id, text, reported_at, created_at, updated_at)
-				VALUES (?, 1, 1, 't', ?, ?, ?)`, id, now, now, now).Error; err != nil {
+				VALUES (?, 1, 1, 't', ?, ?, ?)`, id, reported, now, now).Error; err != nil {
 				return err
 			}
 		}
-		// Evidence of a claim is added in turns with other claims', one of
-		// them removed.
-		for round := 0; round < 3; round++ {
-			for _, id := range []int{1, 100, 130, 131, 200, 2999} {
+		// Claim id gets id%4 items, in turns with the other claims'; the
+		// second item of every seventh claim is removed; claim 1000 has
+		// 600 items.
+		for round := 0; round < 600; round++ {
+			for id := 1; id <= claims; id++ {
+				if round >= id%4 && (id != 1000 || round >= 600) {
+					continue
+				}
 				var removed any
-				if round == 1 && id == 130 {
+				if round == 1 && id%7 == 0 {
 					removed = now
 				}
 				if err := tx.Exec(`INSERT INTO evidence(claim_id, kind, stance, url, added_by_id, created_at, removed_at)
@@ -248,65 +257,44 @@ func TestExportEvidenceReader(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db, err := s.readDB()
+	want := map[int64][]string{}
+	rows, err := s.read(ctx).Raw(`SELECT claim_id, url FROM evidence WHERE removed_at IS NULL ORDER BY claim_id, id`).Rows()
 	if err != nil {
 		t.Fatal(err)
 	}
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
+	for rows.Next() {
+		var id int64
+		var u string
+		if err := rows.Scan(&id, &u); err != nil {
+			t.Fatal(err)
+		}
+		want[id] = append(want[id], u)
 	}
-	defer conn.Close()
-	// Part 0 of 2 holds ids 0-63, 128-191, ...; 2999 is in part 0 too, 100
-	// and 200 are not.
-	near := []int64{131, 1, 130, 2, 140}
-	for id := int64(3); id < 20; id++ {
-		near = append(near, id)
+	rows.Close()
+	if len(want[1000]) != 600 || len(want[3]) != 3 || len(want[7]) != 2 || len(want[4]) != 0 || len(want[14]) != 1 {
+		t.Fatalf("the test's evidence is not as meant: %d %d %d %d %d", len(want[1000]), len(want[3]), len(want[7]), len(want[4]), len(want[14]))
 	}
-	for name, ids := range map[string][]int64{"range": near, "list": {2999, 130, 1, 131}} {
-		err := conn.Raw(func(dc any) error {
-			c, err := newExportConn(dc)
-			if err != nil {
-				return err
-			}
-			r, err := newExportEvidenceReader(ctx, c, &exportQuery{parts: 2, part: 0}, true)
-			if err != nil {
-				return err
-			}
-			defer r.close()
-			b := &exportBatch{}
-			for _, id := range ids {
-				b.add().id = id
-			}
-			if err := r.read(ctx, b); err != nil {
-				return err
-			}
-			if byList := r.byList != nil; byList != (name == "list") {
-				t.Errorf("%s: read by list %v", name, byList)
-			}
-			for _, x := range b.rows[:b.n] {
-				id := x.id
-				var want []string
-				for round := 0; round < 3; round++ {
-					if id == 1 || id == 130 && round != 1 || id == 131 || id == 2999 {
-						want = append(want, fmt.Sprintf("https://e.example/%d/%d", id, round))
-					}
+	for _, sort := range []string{"", "id", "-id", "created"} {
+		seen := 0
+		err := s.EachExportRow(ctx, ClaimFilter{Sort: sort}, func(r *ExportRow) error {
+			seen++
+			var got []string
+			for _, ev := range r.Evidence {
+				got = append(got, ev.URL)
+				if ev.ClaimID != r.ID {
+					t.Errorf("sort %q: claim %d has evidence of claim %d", sort, r.ID, ev.ClaimID)
 				}
-				var got []string
-				for _, ev := range x.evs {
-					got = append(got, ev.url)
-					if ev.claimID != id || ev.createdAt == nil {
-						t.Errorf("%s: claim %d got %+v", name, id, ev)
-					}
-				}
-				if !slices.Equal(got, want) {
-					t.Errorf("%s: claim %d: %q, want %q", name, id, got, want)
-				}
+			}
+			if !slices.Equal(got, want[r.ID]) {
+				t.Errorf("sort %q: claim %d: %d items %.3q, want %d %.3q", sort, r.ID, len(got), got, len(want[r.ID]), want[r.ID])
 			}
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if seen != claims {
+			t.Errorf("sort %q: %d claims, want %d", sort, seen, claims)
 		}
 	}
 }
