@@ -28,7 +28,7 @@ import (
 // 0xFF. A row stored by other means whose text holds it does not split into
 // the right number of fields, and that claim is read again column by column
 // (see sqliteExportPlain). concat_ws leaves NULLs out, so every column that
-// may be NULL is given as ifnull(col, ”) (0 for the ids).
+// may be NULL is given with ifnull as the empty text (0 for the ids).
 const (
 	// sqliteExportFields are the fields, in the order exportRaw reads
 	// them: the ids, the texts, the times (text, as stored).
