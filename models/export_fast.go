@@ -360,8 +360,8 @@ func (x *exportRaw) scanPlain(v []driver.Value) {
 	}
 }
 
-// exportEvidence is one standing evidence item as the evidence statements
-// read it (kind to createdAt only for the formats that show them).
+// exportEvidence is one standing evidence item as the claims statement
+// reads it (kind to createdAt only for the formats that show them).
 type exportEvidence struct {
 	claimID, id int64
 	stance, url string
@@ -483,7 +483,7 @@ func queryStmt(ctx context.Context, st driver.Stmt, args []driver.NamedValue) (d
 }
 
 // exportBatchRows is how many claims a reader reads before it hands them
-// on, and how many claims share one evidence statement.
+// on.
 const exportBatchRows = 256
 
 // exportBatches is how many batches each reader has: one being read, one

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -325,5 +326,86 @@ func TestHasCSVEscape(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestExportReadsClaimsStoredByOtherMeans exports claims written straight
+// into the database rather than through Claimdesk: text holding the byte
+// 0xFF, which the claims statement uses between a claim's fields (the claim
+// is read again column by column), and a time stored as a Unix time. Each
+// comes out as stored, in the CSV and in the rows the other formats use, and
+// with the evidence of every claim.
+func TestExportReadsClaimsStoredByOtherMeans(t *testing.T) {
+	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "o.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	now := s.Now()
+	err = s.write(ctx, func(tx *gorm.DB) error {
+		for _, stmt := range []string{
+			`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
+			`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (1, 's', '', ?, ?)`,
+			`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (1, 'n', 'n', '', 'person', ?, ?)`,
+			`INSERT INTO claims(id, story_id, source_id, text, via, reported_at, created_at, updated_at)
+				VALUES (1, 1, 1, cast(x'41ff42' AS text), cast(x'ffff' AS text), ?, ?, ?)`,
+			`INSERT INTO claims(id, story_id, source_id, text, made_at, reported_at, created_at, updated_at)
+				VALUES (2, 1, 1, 'plain', 1700000000, ?, ?, ?)`,
+			`INSERT INTO evidence(claim_id, kind, stance, url, added_by_id, created_at) VALUES (1, 'document', 'supports', 'https://e.example/1', 1, ?)`,
+			`INSERT INTO evidence(claim_id, kind, stance, url, added_by_id, created_at) VALUES (2, 'document', 'supports', 'https://e.example/2', 1, ?)`,
+		} {
+			args := []any{now, now, now}[:strings.Count(stmt, "?")]
+			if err := tx.Exec(stmt, args...).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[int64]ExportRow{}
+	err = s.EachExportRow(ctx, ClaimFilter{Sort: "id"}, func(r *ExportRow) error {
+		c := *r
+		c.Evidence = slices.Clone(r.Evidence)
+		rows[r.ID] = c
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := rows[1]; r.Text != "A\xffB" || r.Via != "\xff\xff" || len(r.Evidence) != 1 || r.Evidence[0].URL != "https://e.example/1" {
+		t.Errorf("claim 1: text %q, via %q, evidence %+v", r.Text, r.Via, r.Evidence)
+	}
+	if r := rows[2]; r.Text != "plain" || r.MadeAt == nil || !r.MadeAt.Equal(time.Unix(1700000000, 0)) || len(r.Evidence) != 1 {
+		t.Errorf("claim 2: text %q, made at %v, evidence %+v", r.Text, r.MadeAt, r.Evidence)
+	}
+	var buf bytes.Buffer
+	if _, err := s.Export(ctx, &buf, ExportCSV, ClaimFilter{Sort: "id"}, ExportOptions{BaseURL: "https://desk.example"}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range CSVColumns() {
+		col[name] = i
+	}
+	if len(recs) != 3 {
+		t.Fatalf("%d records, want a header and 2 claims", len(recs))
+	}
+	if got := recs[1][col["claim"]]; got != "A\xffB" {
+		t.Errorf("claim 1 in the CSV: %q", got)
+	}
+	if got := recs[1][col["via"]]; got != "\xff\xff" {
+		t.Errorf("claim 1's via in the CSV: %q", got)
+	}
+	if got := recs[2][col["made_at"]]; got != "2023-11-14T22:13:20Z" {
+		t.Errorf("claim 2's made_at in the CSV: %q", got)
+	}
+	if got := recs[1][col["evidence_urls"]] + " " + recs[2][col["evidence_urls"]]; got != "https://e.example/1 https://e.example/2" {
+		t.Errorf("evidence in the CSV: %q", got)
 	}
 }

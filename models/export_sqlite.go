@@ -11,10 +11,10 @@ import (
 // What the export says in SQLite's own SQL and how it opens SQLite: the
 // claims statement's columns and plan, the export's own connections and the
 // one snapshot its readers share. The rest of the SQLite export (the
-// filters, the order, the evidence statements, the merge of the readers, the
-// row assembly) is plain SQL and Go. PostgreSQL reads differently (see
+// filters, the order, the evidence join, the merge of the readers, the row
+// assembly) is plain SQL and Go. PostgreSQL reads differently (see
 // pg_export.go): its connections run one statement at a time, while a reader
-// here looks names and evidence up with its claims statement still open.
+// here looks names up with its claims statement still open.
 
 // The claims statement hands each claim over as one text column: its
 // fields (sqliteExportFields, and the order's column when the export does
