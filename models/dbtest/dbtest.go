@@ -78,8 +78,25 @@ func NewPostgres(t testing.TB, admin string) string {
 			return
 		}
 		defer db.Close()
-		if _, err := db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
-			t.Errorf("drop test database: %v", err)
+		// The test's own connections that are still open are ended first.
+		// DROP DATABASE ... WITH (FORCE) would end them too, but fails
+		// outright on an autovacuum worker in the database (the server's,
+		// which this role may not end), while a plain DROP DATABASE stops
+		// such a worker itself. An ended connection takes a moment to go.
+		for try := 1; ; try++ {
+			_, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+				WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`, name)
+			if err == nil {
+				_, err = db.Exec("DROP DATABASE IF EXISTS " + name)
+			}
+			if err == nil {
+				return
+			}
+			if try == 5 {
+				t.Errorf("drop test database: %v", err)
+				return
+			}
+			time.Sleep(time.Second)
 		}
 	})
 	u.Path = "/" + name
