@@ -203,29 +203,46 @@ func TestDataVersionSeesCommits(t *testing.T) {
 	}
 }
 
+// openTestStore opens a store on a new SQLite file, closed when the test
+// ends.
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "claimdesk.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// insertExportBase inserts the user 1, the story 1 and the source 1 that
+// the export tests' claims written in SQL refer to.
+func insertExportBase(tx *gorm.DB, now time.Time) error {
+	for _, stmt := range []string{
+		`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
+		`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (1, 's', '', ?, ?)`,
+		`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (1, 'n', 'n', '', 'person', ?, ?)`,
+	} {
+		if err := tx.Exec(stmt, now, now).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // TestExportEvidenceOfEveryClaim exports claims with none, one, several and
 // more evidence items than a batch holds claims, added in turns with other
 // claims' items and some removed, in several orders with two readers; each
 // claim must come with exactly its standing items, oldest first, across the
 // batches' edges.
 func TestExportEvidenceOfEveryClaim(t *testing.T) {
-	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "e.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	ctx := context.Background()
 	now := s.Now()
 	const claims = 3000
-	err = s.write(ctx, func(tx *gorm.DB) error {
-		for _, stmt := range []string{
-			`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
-			`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (1, 's', '', ?, ?)`,
-			`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (1, 'n', 'n', '', 'person', ?, ?)`,
-		} {
-			if err := tx.Exec(stmt, now, now).Error; err != nil {
-				return err
-			}
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := insertExportBase(tx, now); err != nil {
+			return err
 		}
 		for id := 1; id <= claims; id++ {
 			// Report times repeat and run against the ids in places.
@@ -336,18 +353,14 @@ func TestHasCSVEscape(t *testing.T) {
 // comes out as stored, in the CSV and in the rows the other formats use, and
 // with the evidence of every claim.
 func TestExportReadsClaimsStoredByOtherMeans(t *testing.T) {
-	s, err := Open(Config{Path: filepath.Join(t.TempDir(), "o.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	ctx := context.Background()
 	now := s.Now()
-	err = s.write(ctx, func(tx *gorm.DB) error {
+	err := s.write(ctx, func(tx *gorm.DB) error {
+		if err := insertExportBase(tx, now); err != nil {
+			return err
+		}
 		for _, stmt := range []string{
-			`INSERT INTO users(id, name, email, role, created_at, updated_at) VALUES (1, 'u', 'u@x', 'editor', ?, ?)`,
-			`INSERT INTO stories(id, title, url, created_at, updated_at) VALUES (1, 's', '', ?, ?)`,
-			`INSERT INTO sources(id, name, norm_name, role, kind, created_at, updated_at) VALUES (1, 'n', 'n', '', 'person', ?, ?)`,
 			`INSERT INTO claims(id, story_id, source_id, text, via, reported_at, created_at, updated_at)
 				VALUES (1, 1, 1, cast(x'41ff42' AS text), cast(x'ffff' AS text), ?, ?, ?)`,
 			`INSERT INTO claims(id, story_id, source_id, text, made_at, reported_at, created_at, updated_at)
