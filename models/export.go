@@ -197,13 +197,13 @@ func (s *Store) EachPublishedRow(ctx context.Context, f ClaimFilter, fn func(*Ex
 // eachExportRow turns the raw rows of the export query into ExportRows.
 func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool, fn func(*ExportRow) error) error {
 	var r ExportRow
-	scratch := &Claim{}
+	var attr attributionWriter
+	var line []byte
 	return s.eachExportRaw(ctx, f, published, true, func(x *exportRaw) error {
 		x.fill(&r)
 		r.Corroboration = exportCorroboration(x.evs)
-		*scratch = Claim{ClaimantName: r.ClaimantName, ClaimantRole: r.ClaimantRole, Text: r.Text,
-			Verdict: r.Verdict, Verifiability: r.Verifiability, SignedOffAt: r.SignedOffAt}
-		r.AttributionLine = AttributionLine(scratch)
+		line = attr.appendLine(line[:0], x)
+		r.AttributionLine = string(line)
 		return fn(&r)
 	})
 }

@@ -1198,11 +1198,7 @@ func (e *csvWriter) write(x *exportRaw) error {
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(exportCorroboration(x.evs)), 10)
 	b = append(b, ',')
-	open := x.opening
-	if open == "" {
-		open = attributionOpening(x.claimant, x.claimantRole)
-	}
-	c = e.attr.appendLine(c[:0], open, x.text, Verdict(x.verdict), Verifiability(x.verifiability), signed)
+	c = e.attr.appendLine(c[:0], x)
 	b = appendCSVCell(b, c)
 	b = append(b, ',')
 	c = append(c[:0], e.base...)
@@ -1317,21 +1313,25 @@ func neutralise[T ~string | ~[]byte](s T) bool {
 	return false
 }
 
-// attributionWriter appends AttributionLine's sentence without building a
-// Claim or a string per row; the opening ("According to NAME, the role, ")
-// depends only on the claimant and is made once per claimant (see
-// exportSource).
+// attributionWriter appends AttributionLine's sentence for an export row
+// without building a Claim or a string per row, for every format; the
+// opening ("According to NAME, the role, ") depends only on the claimant
+// and is made once per claimant (see exportSource).
 type attributionWriter struct {
 	claim Claim
 	stamp time.Time
 }
 
-func (a *attributionWriter) appendLine(b []byte, opening, text string, verdict Verdict, verif Verifiability, signed bool) []byte {
-	b = append(b, opening...)
-	b = appendClaimClause(b, text)
+func (a *attributionWriter) appendLine(b []byte, x *exportRaw) []byte {
+	if x.opening != "" {
+		b = append(b, x.opening...)
+	} else {
+		b = append(b, attributionOpening(x.claimant, x.claimantRole)...)
+	}
+	b = appendClaimClause(b, x.text)
 	b = append(b, '.')
-	a.claim.Verdict, a.claim.Verifiability, a.claim.SignedOffAt = verdict, verif, nil
-	if signed {
+	a.claim.Verdict, a.claim.Verifiability, a.claim.SignedOffAt = Verdict(x.verdict), Verifiability(x.verifiability), nil
+	if x.signedOffAt != nil {
 		a.claim.SignedOffAt = &a.stamp // attributionTail only asks whether it is set
 	}
 	if tail := attributionTail(&a.claim); tail != "" {

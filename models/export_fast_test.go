@@ -72,6 +72,7 @@ func TestAttributionWriterMatchesAttributionLine(t *testing.T) {
 		"nearly100 died", "It's over", "ſome", "Ukrainian forces", "thousands-strong", "A", "a"}
 	verdicts := append(Verdicts(), "")
 	signed := time.Now()
+	stamp := "2026-11-25 12:00:00+00:00"
 	var a attributionWriter
 	for _, name := range names {
 		for _, role := range roles {
@@ -84,8 +85,16 @@ func TestAttributionWriterMatchesAttributionLine(t *testing.T) {
 								c.SignedOffAt = &signed
 							}
 							want := AttributionLine(c)
-							if got := string(a.appendLine(nil, attributionOpening(name, role), text, v, verif, s)); got != want {
-								t.Fatalf("%+v: wrote %q, AttributionLine %q", c, got, want)
+							x := &exportRaw{claimant: name, claimantRole: role, text: text, verdict: string(v), verifiability: string(verif)}
+							if s {
+								x.signedOffAt = stamp
+							}
+							// Without the claimant's opening (PostgreSQL's rows) and with it.
+							for _, opening := range []string{"", attributionOpening(name, role)} {
+								x.opening = opening
+								if got := string(a.appendLine(nil, x)); got != want {
+									t.Fatalf("%+v, opening %q: wrote %q, AttributionLine %q", c, opening, got, want)
+								}
 							}
 						}
 					}
