@@ -169,6 +169,9 @@ type ClaimInput struct {
 	ReportedURL         *string
 	Verifiability       *Verifiability
 	VerifiabilityReason *string
+	// Reason says why a published claim's text, quote or claimant changes;
+	// it is required then, and goes into the Correction (rule 8).
+	Reason *string
 }
 
 func trimPtr(p *string) string {
@@ -448,7 +451,7 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 // UpdateClaim edits a claim's text and attribution, recording every changed
 // field old → new in one "edited" Activity row.
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
-	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
 		f := map[string]string{}
 		in.applyText(c, false, f)
@@ -484,13 +487,25 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		if len(changes) == 0 {
 			return nil
 		}
+		correct, reason, err := correctsPublished(&before, changes, in.Reason)
+		if err != nil {
+			return err
+		}
 		cols := map[string]any{}
 		for _, ch := range changes {
 			cols[ch.Field] = ch.New
 		}
+		if correct {
+			cols["signed_off_by_id"], cols["signed_off_at"] = nil, nil
+		}
 		now := s.Now()
 		if err := saveClaim(tx, c, actor, now, cols); err != nil {
 			return err
+		}
+		if correct {
+			if err := s.correctEdit(tx, actor, &before, c, reason, now); err != nil {
+				return err
+			}
 		}
 		if _, ok := cols["text"]; ok {
 			if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Update("content_hash", claimHash(c)).Error; err != nil {
@@ -500,6 +515,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
 			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
 	})
+	return s.afterPublishing(c, err)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

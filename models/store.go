@@ -62,9 +62,12 @@ type Store struct {
 	cache      readCache // answers reused until the next commit; see read_cache.go
 	// writes queues write transactions for the single writer goroutine,
 	// which commits whatever has queued up together (group commit).
-	writes  chan writeReq
-	closing chan struct{}
-	stopped chan struct{}
+	// webhookWake nudges this process's webhook sender when a write has
+	// queued deliveries (see RunWebhooks).
+	webhookWake chan struct{}
+	writes      chan writeReq
+	closing     chan struct{}
+	stopped     chan struct{}
 }
 
 // Default limits, used when Config leaves them zero.
@@ -108,7 +111,8 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse,
+		webhookWake: make(chan struct{}, 1)}
 	if cfg.DatabaseURL != "" {
 		s.path, s.d = "", dialect{pg: true}
 	}
