@@ -58,6 +58,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 
 	h.importRoutes(api)
 	h.exportRoutes(api)
+	h.webhookRoutes(api)
 	return h.webRoutes(e)
 }
 
