@@ -71,6 +71,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/admin/users/:id", h.userUpdate, admin)
 	web.POST("/admin/users/:id/tokens", h.userToken, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 
