@@ -109,6 +109,9 @@ func (e *csvWriter) write(x *exportRaw) error {
 	c = append(c, "/claims/"...)
 	c = strconv.AppendInt(c, id, 10)
 	b = appendCSVCell(b, c)
+	b = append(b, ',')
+	c = appendCorrectionLines(c[:0], x.corrections)
+	b = appendCSVCell(b, c)
 	e.cell = c
 	e.row = append(b, '\r', '\n')
 	_, err := e.w.Write(e.row)

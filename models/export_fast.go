@@ -251,6 +251,8 @@ type exportRaw struct {
 	nev int
 	// sortValue is the order's column when it is not one of the above.
 	sortValue any
+	// corrections are the claim's, oldest first (nil: none).
+	corrections []ExportCorrection
 }
 
 // orderValue is the row's value of the order's column (see
@@ -713,6 +715,10 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, free <-chan *ex
 			return err
 		}
 		defer names.close()
+		corrections, err := loadExportCorrections(ctx, c, q.parts, q.part)
+		if err != nil {
+			return err
+		}
 		plain := exportPlainReader{c: c, order: q.order}
 		defer plain.close()
 		rows, done, err := c.run(ctx, stmt, args)
@@ -759,6 +765,7 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, free <-chan *ex
 			if err := names.fill(ctx, last); err != nil {
 				return err
 			}
+			last.corrections = corrections[last.id]
 			last.nev = 0
 			b.addEvidence(last, vals[1:])
 		}
@@ -971,6 +978,7 @@ func (x *exportRaw) fill(r *ExportRow) {
 		Verifiability: Verifiability(x.verifiability), VerifiabilityReason: x.verifiabilityReason,
 		Verdict: Verdict(x.verdict), VerdictRationale: x.rationale, VerdictByName: x.verdictBy,
 		VerdictAt: rawTimePtr(x.verdictAt), SignedOffByName: x.signedOffBy, SignedOffAt: rawTimePtr(x.signedOffAt),
+		Corrections: x.corrections,
 	}
 	if x.entryID != 0 {
 		id := x.entryID
