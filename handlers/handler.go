@@ -26,6 +26,8 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
+	Public bool
 }
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
@@ -56,6 +58,9 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	}
 	pg, err := loadPages(views.FS, ver)
 	if err != nil {
+		return nil, err
+	}
+	if err := loadPublicPages(pg, views.FS, ver); err != nil {
 		return nil, err
 	}
 	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg}

@@ -135,3 +135,23 @@ func publicDates(p *PublicClaim, cs []Correction) (first, modified time.Time) {
 func publicAttributionUnderReview(p *PublicClaim) string {
 	return attributionOpening(p.Claimant, p.ClaimantRole) + claimClause(p.Text) + ". The claim is being checked again."
 }
+
+// ClaimReview is the page's schema.org ClaimReview, marked up at pageURL:
+// ok is false unless the claim is published now (a claim whose corrected
+// verdict awaits sign-off has none).
+func (p *PublicPage) ClaimReview(newsroom, pageURL string) (ClaimReview, bool) {
+	c := p.Claim
+	if !c.Published || c.PublishedAt == nil {
+		return ClaimReview{}, false
+	}
+	row := &ExportRow{ID: c.ID, Text: c.Text, ClaimantName: c.Claimant, ClaimantRole: c.ClaimantRole,
+		ClaimantKind: c.ClaimantKind, MadeAt: c.MadeAt, ReportedAt: c.ReportedAt, ReportedURL: c.ReportedURL,
+		Verdict: c.Verdict, VerdictRationale: c.Rationale, SignedOffAt: c.PublishedAt}
+	for _, k := range p.Corrections {
+		row.Corrections = append(row.Corrections, ExportCorrection{ID: k.ID, At: k.At, By: k.By, FromVerdict: k.FromVerdict,
+			ToVerdict: k.ToVerdict, Reason: k.Reason, UpdateLine: k.UpdateLine, PublishedAt: k.Published.SignedOffAt})
+	}
+	cr, ok := NewClaimReview(row, ExportOptions{Newsroom: newsroom})
+	cr.URL = pageURL
+	return cr, ok
+}
