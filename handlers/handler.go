@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 
@@ -26,6 +27,10 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// TrustedProxies are the only peers whose X-Forwarded-For, X-Real-IP and
+	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
+	// the connection's own address and scheme count.
+	TrustedProxies []*net.IPNet
 	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
 	Public bool
 }
@@ -71,6 +76,7 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
+	trustProxies(e, cfg.TrustedProxies)
 	if err := h.routes(e); err != nil {
 		return nil, err
 	}

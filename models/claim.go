@@ -449,7 +449,8 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 }
 
 // UpdateClaim edits a claim's text and attribution, recording every changed
-// field old → new in one "edited" Activity row.
+// field old → new in one "edited" Activity row. An edit of what a sign-off
+// vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
 	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
@@ -487,7 +488,7 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		if len(changes) == 0 {
 			return nil
 		}
-		correct, reason, err := correctsPublished(&before, changes, in.Reason)
+		reason, err := correctionReason(&before, changes, in.Reason)
 		if err != nil {
 			return err
 		}
@@ -495,25 +496,24 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		for _, ch := range changes {
 			cols[ch.Field] = ch.New
 		}
-		if correct {
-			cols["signed_off_by_id"], cols["signed_off_at"] = nil, nil
-		}
 		now := s.Now()
 		if err := saveClaim(tx, c, actor, now, cols); err != nil {
 			return err
-		}
-		if correct {
-			if err := s.correctEdit(tx, actor, &before, c, reason, now); err != nil {
-				return err
-			}
 		}
 		if _, ok := cols["text"]; ok {
 			if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Update("content_hash", claimHash(c)).Error; err != nil {
 				return err
 			}
 		}
-		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
-			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
+		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
+			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
+			return err
+		}
+		cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+		if err != nil || !cleared {
+			return err
+		}
+		return s.correctEdit(tx, actor, &before, c, reason, now)
 	})
 	return s.afterPublishing(c, err)
 }

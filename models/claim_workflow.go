@@ -234,7 +234,7 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 			ToValue: string(c.Verdict), CreatedAt: now}); err != nil {
 			return err
 		}
-		return s.queuePublished(tx, c.ID, now)
+		return s.queuePublished(tx, actor, c.ID, now)
 	})
 	return s.afterPublishing(c, err)
 }

@@ -163,7 +163,7 @@ func (s *Store) recordCorrection(tx *gorm.DB, actor *User, ch correctionChange, 
 	row.ByName = actor.Name
 	c := row.correction()
 	c.Published.Evidence = evs
-	if err := s.queueCorrected(tx, &c, now); err != nil {
+	if err := s.queueCorrected(tx, actor, &c, now); err != nil {
 		return nil, err
 	}
 	return &c, nil
@@ -234,22 +234,13 @@ func (s *Store) Corrections(ctx context.Context, f CorrectionFilter) ([]Correcti
 	return out, nil
 }
 
-// correctsPublished reports whether an edit changes what readers of a
-// published claim were told (its text, quote or claimant); such an edit
-// needs a reason, and clears the sign-off and records a Correction.
-func correctsPublished(before *Claim, changes []FieldChange, reason *string) (bool, string, error) {
-	if !before.Verdict.Final() || before.SignedOffAt == nil {
-		return false, "", nil
-	}
-	touches := false
-	for _, ch := range changes {
-		switch ch.Field {
-		case "text", "quote", "source_id":
-			touches = true
-		}
-	}
-	if !touches {
-		return false, "", nil
+// correctionReason checks the reason an edit of a published claim needs
+// when it changes what readers were told (its text, quote or claimant: see
+// signOffEdited), which clears the sign-off and records a Correction. It
+// returns the trimmed reason ("" when the edit needs none).
+func correctionReason(before *Claim, changes []FieldChange, reason *string) (string, error) {
+	if len(signOffEdited(before, changes)) == 0 {
+		return "", nil
 	}
 	r := trimPtr(reason)
 	f := map[string]string{}
@@ -258,18 +249,16 @@ func correctsPublished(before *Claim, changes []FieldChange, reason *string) (bo
 		if msg == "is required" {
 			msg = "is required: this claim is published, so the change is recorded as a correction; say why it changes"
 		}
-		return false, "", invalid("reason", msg)
+		return "", invalid("reason", msg)
 	}
-	return true, r, nil
+	return r, nil
 }
 
-// correctEdit records the sign-off cleared by an edit of a published claim
-// and its Correction; after is the claim as written.
+// correctEdit records the Correction of an edit that cleared a published
+// claim's sign-off (see clearSignOffForEdit); after is the claim as written.
 func (s *Store) correctEdit(tx *gorm.DB, actor *User, before, after *Claim, reason string, now time.Time) error {
-	if err := appendActivity(tx, &Activity{ClaimID: before.ID, ActorID: &actor.ID, Action: ActSignOffCleared,
-		FromValue: string(before.Verdict), ToValue: string(before.Verdict),
-		Text: "the text, quote or claimant changed after sign-off", CreatedAt: now}); err != nil {
-		return err
+	if !before.Verdict.Final() || before.SignedOffAt == nil {
+		return nil // signed off but never published: nothing readers were told
 	}
 	evIDs, err := standingEvidence(tx, before.ID)
 	if err != nil {

@@ -89,6 +89,20 @@ func TestVerdictChangeAfterPublicationIsACorrection(t *testing.T) {
 		len(p.Evidence) != 1 || p.Evidence[0].URL != "https://example.org/evidence-verified" {
 		t.Errorf("published version %+v", p)
 	}
+	// The live desk hears of both: claim.published, then claim.corrected.
+	evs, err := f.s.EventsAfter(ctx, 0, 0, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var types []string
+	for _, e := range evs {
+		if e.ClaimID == c.ID && (e.Type == "claim.published" || e.Type == "claim.corrected") {
+			types = append(types, e.Type)
+		}
+	}
+	if strings.Join(types, ",") != "claim.published,claim.corrected" {
+		t.Errorf("events %v", types)
+	}
 	want := "Update, 4 June, 14:05 UTC: An earlier version of this entry said the claim by Vyacheslav Gladkov that two women were killed by shelling was verified. New evidence shows it is false: The video was filmed in 2022."
 	if k.UpdateLine != want {
 		t.Errorf("update line\n got %q\nwant %q", k.UpdateLine, want)
@@ -175,9 +189,9 @@ func TestEditOfPublishedClaimIsACorrection(t *testing.T) {
 			!strings.Contains(k.UpdateLine, tc.want) || !strings.HasSuffix(k.UpdateLine, "Transcription error.") {
 			t.Errorf("%s: %+v", tc.name, k)
 		}
-		// The sign-off cleared and the edit logged, in one transaction.
+		// The edit logged and the sign-off cleared, in one transaction.
 		acts, _ := f.s.ClaimActivity(ctx, c.ID)
-		if last := acts[len(acts)-2:]; last[0].Action != ActSignOffCleared || last[1].Action != ActEdited {
+		if last := acts[len(acts)-2:]; last[0].Action != ActEdited || last[1].Action != ActSignOffCleared {
 			t.Errorf("%s: activity %+v", tc.name, last)
 		}
 	}

@@ -7,13 +7,15 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"claimdesk/models/events"
 )
 
 // Webhook event types. A delivery of EventTest is sent only by "send test
 // event", to the one webhook it is asked for.
 const (
-	EventClaimPublished = "claim.published"
-	EventClaimCorrected = "claim.corrected"
+	EventClaimPublished = events.ClaimPublished
+	EventClaimCorrected = events.ClaimCorrected
 	EventTest           = "webhook.test"
 )
 
@@ -196,14 +198,23 @@ type webhookPayload struct {
 	Correction *Correction  `json:"correction,omitempty"`
 }
 
-// queuePublished queues claim.published for every webhook that wants it,
-// in the sign-off's own transaction.
-func (s *Store) queuePublished(tx *gorm.DB, claimID int64, now time.Time) error {
+// queuePublished records the claim.published event for the live desk and
+// queues it for every webhook that wants it, in the sign-off's own
+// transaction.
+func (s *Store) queuePublished(tx *gorm.DB, actor *User, claimID int64, now time.Time) error {
+	if err := RecordClaimEvent(tx, events.ClaimPublished, claimID, &actor.ID, now, nil); err != nil {
+		return err
+	}
 	return s.queueEvent(tx, EventClaimPublished, claimID, nil, now)
 }
 
-// queueCorrected queues claim.corrected in the correction's transaction.
-func (s *Store) queueCorrected(tx *gorm.DB, c *Correction, now time.Time) error {
+// queueCorrected records and queues claim.corrected in the correction's
+// transaction.
+func (s *Store) queueCorrected(tx *gorm.DB, actor *User, c *Correction, now time.Time) error {
+	if err := RecordClaimEvent(tx, events.ClaimCorrected, c.ClaimID, &actor.ID, now,
+		map[string]any{"correction_id": c.ID, "update_line": c.UpdateLine}); err != nil {
+		return err
+	}
 	return s.queueEvent(tx, EventClaimCorrected, c.ClaimID, c, now)
 }
 
