@@ -61,7 +61,10 @@ func (w *WebhookSender) defaults() {
 // delivery is sent again (at least once; receivers drop repeats by id).
 func (s *Store) RunWebhooks(ctx context.Context, w WebhookSender) {
 	w.defaults()
-	lease := w.Timeout + 30*time.Second
+	// An attempt ends within its timeout; the lease outlasts it with room
+	// to record the outcome, and no longer, so a server that died holds
+	// its deliveries only briefly.
+	lease := 2*w.Timeout + 5*time.Second
 	var mu sync.Mutex
 	inflight := map[int64]int{}
 	total := 0
