@@ -149,4 +149,3 @@ func writeHeader(b *strings.Builder, h http.Header) {
 		}
 	}
 }
-
