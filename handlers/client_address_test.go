@@ -30,18 +30,7 @@ func (c *testClock) add(d time.Duration) {
 func newWebAppWith(t *testing.T, clock *testClock, cfg Config) *webApp {
 	t.Helper()
 	path, dbURL := dbtest.Target(t)
-	st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if cfg.Logger == nil {
-		cfg.Logger = discardLogger()
-	}
-	e, err := New(st, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, e := newTestRouterWith(t, models.Config{Path: path, DatabaseURL: dbURL, Now: clock.now}, cfg)
 	return &webApp{t: t, store: st, e: e, now: clock.now(), dbPath: path, dbURL: dbURL}
 }
 

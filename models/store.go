@@ -38,6 +38,11 @@ type Config struct {
 	// commits (see read_cache.go): every read is then made afresh, which is
 	// how the load tool measures what the queries themselves cost.
 	NoReuse bool
+	// WriteFault, when set, is asked before every write; an error it
+	// returns (such as syscall.ENOSPC) fails that write as if the storage
+	// had. It is for fault drills where the storage itself cannot be
+	// filled up or made read-only; nil in normal use.
+	WriteFault func() error
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -51,6 +56,8 @@ type Store struct {
 	d    dialect
 	// noReuse: see Config.NoReuse.
 	noReuse bool
+	// writeFault: see Config.WriteFault.
+	writeFault func() error
 	// pgWrites lets one write at a time run in this process on PostgreSQL,
 	// as the writer goroutine does on SQLite: concurrent serializable
 	// transactions in one process would mostly refuse each other.
@@ -108,7 +115,7 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault}
 	if cfg.DatabaseURL != "" {
 		s.path, s.d = "", dialect{pg: true}
 	}
