@@ -43,6 +43,10 @@ type Config struct {
 	// had. It is for fault drills where the storage itself cannot be
 	// filled up or made read-only; nil in normal use.
 	WriteFault func() error
+	// SessionIdle ends a browser session after this long without a
+	// request (DefaultSessionIdle when zero); DefaultSessionTTL still ends
+	// it however busy it is.
+	SessionIdle time.Duration
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -58,6 +62,8 @@ type Store struct {
 	noReuse bool
 	// writeFault: see Config.WriteFault.
 	writeFault func() error
+	// sessionIdle: see Config.SessionIdle.
+	sessionIdle time.Duration
 	// pgWrites lets one write at a time run in this process on PostgreSQL,
 	// as the writer goroutine does on SQLite: concurrent serializable
 	// transactions in one process would mostly refuse each other.
@@ -115,7 +121,7 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle}
 	if cfg.DatabaseURL != "" {
 		s.path, s.d = "", dialect{pg: true}
 	}
@@ -124,6 +130,9 @@ func Open(cfg Config) (*Store, error) {
 	}
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUploadBytes
+	}
+	if s.sessionIdle <= 0 {
+		s.sessionIdle = DefaultSessionIdle
 	}
 	if s.now == nil {
 		s.now = time.Now
