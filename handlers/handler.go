@@ -26,6 +26,8 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// Live holds the event stream's timings (see events.go).
+	Live LiveConfig
 }
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
