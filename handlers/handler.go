@@ -31,6 +31,8 @@ type Config struct {
 	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
 	// the connection's own address and scheme count.
 	TrustedProxies []*net.IPNet
+	// Live holds the event stream's timings (see events.go).
+	Live LiveConfig
 	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
 	Public bool
 }

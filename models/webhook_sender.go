@@ -29,6 +29,9 @@ type WebhookSender struct {
 	Log    *slog.Logger
 }
 
+// DefaultWebhookTimeout bounds one attempt when WebhookSender leaves it zero.
+const DefaultWebhookTimeout = 15 * time.Second
+
 func (w *WebhookSender) defaults() {
 	if w.Backoff.First <= 0 {
 		w.Backoff = webhook.DefaultBackoff()
@@ -40,7 +43,7 @@ func (w *WebhookSender) defaults() {
 		w.PerWebhook = 2
 	}
 	if w.Timeout <= 0 {
-		w.Timeout = 15 * time.Second
+		w.Timeout = DefaultWebhookTimeout
 	}
 	if w.Poll <= 0 {
 		w.Poll = time.Second

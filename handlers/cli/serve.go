@@ -46,11 +46,7 @@ func runServe(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	client, err := webhookClient(env)
-	if err != nil {
-		return err
-	}
-	sender, err := webhookSender(env, client, logger)
+	sender, err := webhookSender(env, logger)
 	if err != nil {
 		return err
 	}

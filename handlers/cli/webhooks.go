@@ -15,9 +15,9 @@ import (
 // CLAIMDESK_WEBHOOK_RETRY_FOR (how long a failing delivery is retried, 24h)
 // and CLAIMDESK_WEBHOOK_TIMEOUT (one attempt, 15s). A malformed value is an
 // error rather than a silent default.
-func webhookSender(env Env, client webhook.Doer, logger *slog.Logger) (models.WebhookSender, error) {
+func webhookSender(env Env, logger *slog.Logger) (models.WebhookSender, error) {
 	b := webhook.DefaultBackoff()
-	w := models.WebhookSender{Client: client, Log: logger}
+	w := models.WebhookSender{Log: logger, Timeout: models.DefaultWebhookTimeout}
 	for _, s := range []struct {
 		key string
 		dst *time.Duration
@@ -36,6 +36,11 @@ func webhookSender(env Env, client webhook.Doer, logger *slog.Logger) (models.We
 	}
 	b.Max = max(b.Max, b.First)
 	w.Backoff = b
+	client, err := webhookClient(env, w.Timeout)
+	if err != nil {
+		return w, err
+	}
+	w.Client = client
 	return w, nil
 }
 
