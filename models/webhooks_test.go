@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"claimdesk/models/outbound"
 	"claimdesk/models/webhook"
 )
 
@@ -79,7 +80,7 @@ func waitFor(t *testing.T, d time.Duration, what string, cond func() bool) {
 
 // quickSender retries every 100 ms (no jitter) and gives up after giveUp.
 func quickSender(giveUp time.Duration) WebhookSender {
-	return WebhookSender{Client: &http.Client{}, Backoff: webhook.Backoff{First: 100 * time.Millisecond, Max: 100 * time.Millisecond,
+	return WebhookSender{Client: outbound.New(outbound.Config{AllowPrivate: true, MaxRedirects: -1}), Backoff: webhook.Backoff{First: 100 * time.Millisecond, Max: 100 * time.Millisecond,
 		GiveUpAfter: giveUp}, Poll: 50 * time.Millisecond, Timeout: 5 * time.Second}
 }
 
