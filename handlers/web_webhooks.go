@@ -90,16 +90,9 @@ func (h *Handler) webhookSendTest(c echo.Context) error {
 
 // webhookRetryNow makes a delivery due now and goes back to the log.
 func (h *Handler) webhookRetryNow(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	did, err := idParam(c, "did")
-	if err != nil {
-		return err
-	}
+	id, err := h.retryDelivery(c)
 	msg := "The delivery will be tried again now."
-	if err := h.store.RetryDelivery(c.Request().Context(), id, did); err != nil {
+	if err != nil {
 		ve, ok := asValidation(err)
 		if !ok {
 			return err

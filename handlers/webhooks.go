@@ -66,18 +66,25 @@ func (h *Handler) webhookTest(c echo.Context) error {
 }
 
 func (h *Handler) webhookRetry(c echo.Context) error {
-	id, err := idParam(c, "id")
+	id, err := h.retryDelivery(c)
 	if err != nil {
 		return err
+	}
+	return c.JSON(http.StatusAccepted, map[string]any{"queued": true, "webhook_id": id})
+}
+
+// retryDelivery runs "retry now" on the delivery :did of webhook :id,
+// which it returns.
+func (h *Handler) retryDelivery(c echo.Context) (int64, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, err
 	}
 	did, err := idParam(c, "did")
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if err := h.store.RetryDelivery(c.Request().Context(), id, did); err != nil {
-		return err
-	}
-	return c.JSON(http.StatusAccepted, map[string]any{"queued": true})
+	return id, h.store.RetryDelivery(c.Request().Context(), id, did)
 }
 
 // webhookRoutes lists the publishing routes of the API.
