@@ -259,21 +259,24 @@ type entityIndex struct {
 	// claim that looks at it.
 	dinfo []*descInfo
 	// subjects is the blog's cache of analyzeSubject (see subject).
-	subjects map[string]subjectInfo
+	subjects map[string]*subjectInfo
 }
 
 // subject returns analyzeSubject(raw), from the cache shared by the whole
 // text when the phrase was seen before: names and roles recur in every
 // paragraph, and taking one apart costs several allocations.
-func (ix *entityIndex) subject(raw string) subjectInfo {
+//
+// The result is shared by every claim of that speaker and must not be
+// changed; sharing keeps a claim's record small in a claim-dense text.
+func (ix *entityIndex) subject(raw string) *subjectInfo {
 	if si, ok := ix.subjects[raw]; ok {
 		return si
 	}
 	si := analyzeSubject(raw)
 	if ix.subjects != nil {
-		ix.subjects[raw] = si
+		ix.subjects[raw] = &si
 	}
-	return si
+	return &si
 }
 
 // descWindow is how many descriptions with the same head, before and after
@@ -331,11 +334,11 @@ type blogIndex struct {
 	byHead    map[string]string
 	// subjects caches analyzeSubject for the whole text; it is a pure
 	// function of the phrase.
-	subjects map[string]subjectInfo
+	subjects map[string]*subjectInfo
 }
 
 func newBlogIndex() *blogIndex {
-	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]subjectInfo{}}
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*subjectInfo{}}
 }
 
 func (ix *entityIndex) add(m mention) {
@@ -554,7 +557,7 @@ func appendFields(out []string, s string) []string {
 }
 
 // resolve returns the fullest name the text gives for a speaker at pos.
-func (ix *entityIndex) resolve(si subjectInfo, pos int, blog *blogIndex) string {
+func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string {
 	switch {
 	case si.name != "":
 		return ix.fullName(si.name, pos, blog)

@@ -1,7 +1,9 @@
 package liveblog
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Candidate is one attributed claim proposed for review. It marshals to the
@@ -41,10 +43,23 @@ type Candidate struct {
 	EntryIndex int `json:"-"`
 }
 
+// claimFrame is what an item keeps of its rawFrame once the speaker phrase
+// has been taken apart: a claim-dense entry holds hundreds of thousands.
+type claimFrame struct {
+	claim, verb, channel, via                    string
+	direct, deny, generic, coord, responsibility bool
+}
+
+// keep returns the parts of f that outlive the sentence.
+func (f rawFrame) keep() claimFrame {
+	return claimFrame{claim: f.claim, verb: f.verb, channel: f.channel, via: f.via, direct: f.direct,
+		deny: f.deny, generic: f.generic, coord: f.coord, responsibility: f.responsibility}
+}
+
 // item is a claim on its way to becoming a Candidate.
 type item struct {
-	f            rawFrame
-	si           subjectInfo
+	f            claimFrame
+	si           *subjectInfo // shared: see entityIndex.subject
 	subjPos      int
 	para, sent   int
 	quote        string
@@ -118,14 +133,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
-		paraLow := lowerASCII(para)
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
 			if si == 0 && dl > 0 && dl <= len(sent) {
 				from = dl
 			}
-			low := paraLow[sp.s:sp.e]
+			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
 			ws = appendWords(ws[:0], sent, low, -1)
 			if isCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
@@ -143,8 +157,16 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				}
 			}
 			var prevInSentence *item
+			quote := "" // one copy for every claim of the sentence
+			if len(frames) > 0 {
+				quote = collapseSpaces(sent)
+			}
 			for _, f := range frames {
-				it := &item{f: f, para: pi, sent: si, quote: collapseSpaces(sent)}
+				q := quote
+				if len(sent) > maxQuote {
+					q = quoteWindow(sent, f)
+				}
+				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
 					it.si = ix.subject(f.subject)
@@ -183,7 +205,9 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	ix.remember(blog)
 	applyCaveats(items, caveats)
-	for _, it := range items {
+	out = slices.Grow(out, len(items)) // one allocation, not one per doubling
+	for k, it := range items {
+		items[k] = nil // lets the collector take the item once copied
 		if it.claimant == "" || it.f.claim == "" {
 			continue
 		}
@@ -237,4 +261,57 @@ func mergeDenials(items []*item) []*item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// maxQuote is the longest sentence given whole as a candidate's quote. A
+// longer run of text (a list of statements without full stops) would
+// otherwise be repeated in full for each of its claims, and the output
+// would grow with the claims times the run instead of with the claims.
+const maxQuote = 600
+
+// quoteContext is how much of a long sentence is kept on each side of a
+// claim and its attribution.
+const quoteContext = 100
+
+// quoteWindow returns the part of a long sentence that holds the claim of f
+// and its reporting verb, with some context, marked "…" where it was cut.
+func quoteWindow(sent string, f rawFrame) string {
+	lo := min(f.pos, len(sent))
+	hi := min(lo+len(f.verb), len(sent)) // the verb as reported may differ from the printed form
+	probe := f.claim
+	if len(probe) > 40 {
+		probe = probe[:40]
+		for len(probe) > 0 && !utf8.RuneStart(probe[len(probe)-1]) {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	// The claim follows its verb ("S said C") or comes before it ("C, S
+	// said"): the occurrence nearest the verb is the one meant.
+	k := -1
+	if probe != "" {
+		after := sent[hi:min(len(sent), hi+quoteContext+len(probe))]
+		if j := strings.Index(after, probe); j >= 0 {
+			k = hi + j
+		} else if j := strings.LastIndex(sent[max(0, lo-quoteContext-len(f.claim)):lo], probe); j >= 0 {
+			k = max(0, lo-quoteContext-len(f.claim)) + j
+		}
+	}
+	if k >= 0 {
+		lo, hi = min(lo, k), max(hi, k+len(f.claim))
+	}
+	lo, hi = max(0, lo-quoteContext), min(len(sent), hi+quoteContext)
+	for lo > 0 && sent[lo-1] != ' ' {
+		lo--
+	}
+	for hi < len(sent) && sent[hi] != ' ' {
+		hi++
+	}
+	q := collapseSpaces(sent[lo:hi])
+	if lo > 0 {
+		q = "… " + q
+	}
+	if hi < len(sent) {
+		q += " …"
+	}
+	return q
 }

@@ -288,9 +288,20 @@ func collapseSpaces(s string) string {
 	s = strings.TrimSpace(s)
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') || c >= utf8.RuneSelf {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break
+		}
+		if c >= utf8.RuneSelf {
+			// Curly quotes and accented names are common and need no
+			// copy; only a Unicode space does.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+			i += size - 1
 		}
 	}
 	if clean {
