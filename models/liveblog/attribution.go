@@ -37,7 +37,8 @@ type rawFrame struct {
 	// responsibility marks "claimed responsibility for X": the claim reads
 	// "<claimant> was responsible for X".
 	responsibility bool
-	pos            int // position of the verb in the sentence
+	pos            int    // position of the verb in the sentence
+	rule           string // which pattern found it: see rules.go
 }
 
 // findTriggers returns the reporting verbs of a sentence outside quotations.
@@ -204,7 +205,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 		if subj == "" {
 			return rawFrame{}, 0, 0, false
 		}
-		f.subject = subj
+		f.subject, f.rule = subj, ruleAccordingAfter
 		if analyzeSubject(subj).name == "" {
 			f.channel = "according to " + subj
 		}
@@ -216,7 +217,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
-			f.subject = subj
+			f.subject, f.rule = subj, ruleClaimVerbSpeaker
 			f.claim, f.direct = cleanClaim(s[lo:claimEnd])
 			return f, claimEnd, ae, f.claim != ""
 		}
@@ -233,7 +234,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	if !ok {
 		return rawFrame{}, 0, 0, false
 	}
-	f.subject = s[ss:se]
+	f.subject, f.rule = s[ss:se], ruleClaimSpeakerVerb
 	f.channel, f.citing = tail.channel, tail.citing
 	claimEnd := sep
 	f.claim, f.direct = cleanClaim(s[lo:claimEnd])

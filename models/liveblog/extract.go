@@ -37,6 +37,9 @@ type Candidate struct {
 	Via string `json:"via,omitempty"`
 	// Caveat is the sentence that makes the claim unverifiable, if any.
 	Caveat string `json:"caveat,omitempty"`
+	// Rule names the pattern that found the claim (see RuleDescription),
+	// so the import screen can say why it was proposed.
+	Rule string `json:"rule,omitempty"`
 	// EntryIndex is the index of the claim's entry in Blog.Entries, or -1
 	// for the text before the first entry, so an importer can attach the
 	// claim to its Entry.
@@ -46,13 +49,13 @@ type Candidate struct {
 // claimFrame is what an item keeps of its rawFrame once the speaker phrase
 // has been taken apart: a claim-dense entry holds hundreds of thousands.
 type claimFrame struct {
-	claim, verb, channel, via                    string
+	claim, verb, channel, via, rule              string
 	direct, deny, generic, coord, responsibility bool
 }
 
 // keep returns the parts of f that outlive the sentence.
 func (f rawFrame) keep() claimFrame {
-	return claimFrame{claim: f.claim, verb: f.verb, channel: f.channel, via: f.via, direct: f.direct,
+	return claimFrame{claim: f.claim, verb: f.verb, channel: f.channel, via: f.via, rule: f.rule, direct: f.direct,
 		deny: f.deny, generic: f.generic, coord: f.coord, responsibility: f.responsibility}
 }
 
@@ -96,7 +99,7 @@ func Extract(text string) ([]Candidate, error) {
 			}
 			out = append(out, Candidate{Claim: collapseSpaces(claim), Claimant: src,
 				Quote: collapseSpaces(p.captionSrc[k]), Time: time, Headline: headline,
-				Channel: "photo", EntryIndex: entry})
+				Channel: "photo", Rule: rulePhotoCredit, EntryIndex: entry})
 		}
 	}
 	captions(-1, "", "")
@@ -152,7 +155,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			if len(frames) == 0 && len(items) > 0 {
 				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
 					prev := items[len(items)-1]
-					frames = []rawFrame{{claim: c, direct: true, coord: true}}
+					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
 					_ = prev
 				}
 			}
@@ -214,7 +217,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		out = append(out, Candidate{
 			Claim: it.f.claim, Claimant: collapseSpaces(it.claimant), Quote: it.quote, Time: time,
 			Headline: headline, Unverifiable: it.unverifiable, Verb: it.f.verb, Direct: it.f.direct,
-			Channel: collapseSpaces(it.f.channel), Via: collapseSpaces(it.f.via), Caveat: it.caveat,
+			Channel: collapseSpaces(it.f.channel), Via: collapseSpaces(it.f.via), Caveat: it.caveat, Rule: it.f.rule,
 			EntryIndex: index,
 		})
 	}

@@ -29,36 +29,36 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			if !ok {
 				continue
 			}
-			f.subject, cs = subj, after
+			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj
 			}
 		case coord[k]:
-			f.coord = true
-		case t.info.part:
-			f.coord = true
-			if len(out) == 0 {
-				// "The service has issued a warning, saying …": the
-				// sentence's subject speaks.
-				f.subject = initialNounPhrase(s, lo, t.vs)
-				f.coord = f.subject == ""
-			}
+			f.coord, f.rule = true, ruleCoordinated
 		case t.quoted:
 			pre := strings.TrimRight(s[lo:t.vs], " ")
 			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
 			pre = strings.TrimSuffix(pre, "quoted")
 			pre = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(pre, " "), "was"), "is")
 			f.subject = strings.TrimSpace(pre)
-			f.verb = "quoted as saying"
+			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
 			if f.subject == "" {
 				continue
+			}
+		case t.info.part:
+			f.coord, f.rule = true, ruleParticiple
+			if len(out) == 0 {
+				// "The service has issued a warning, saying …": the
+				// sentence's subject speaks.
+				f.subject = initialNounPhrase(s, lo, t.vs)
+				f.coord = f.subject == ""
 			}
 		default:
 			ss, se, _, ok := subjectSpan(s, qs, lo, t.vs)
 			if !ok {
 				continue
 			}
-			f.subject = s[ss:se]
+			f.subject, f.rule = s[ss:se], ruleSpeakerVerbClaim
 			if sw := lowerASCII(f.subject); sw == "who" || sw == "which" {
 				// "The mayor, who said last week that …, resigned": the
 				// speaker is the noun before the relative pronoun, and the
@@ -71,7 +71,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				if prev == "" || wordCount(prev) > maxSubjectWords {
 					continue
 				}
-				f.subject = prev
+				f.subject, f.rule = prev, ruleRelativeClause
 				relative = true
 			}
 			// "In a statement, the company said …": the introduction
@@ -123,12 +123,15 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		}
 		text := cutTails(s[cs:ce])
 		switch t.info.kind {
+		case vPut:
+			f.rule = ruleFigure
 		case vAccuse:
+			f.rule = ruleAccusation
 			if of := indexWord(text, "of", 10); of > 0 {
 				text = strings.TrimSpace(text[:of]) + " " + strings.TrimSpace(text[of+2:])
 			}
 		case vDeny:
-			f.deny = true
+			f.deny, f.rule = true, ruleDenial
 			if !hadThat {
 				// "rejected claims that C": C is what is denied.
 				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
@@ -149,7 +152,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			continue
 		}
 		if t.info.kind == vSay && strings.HasPrefix(lowerASCII(strings.TrimSpace(text)), "responsibility ") {
-			f.responsibility = true
+			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
