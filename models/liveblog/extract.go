@@ -136,6 +136,10 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
+		// A headline over the paragraphs that follow it ("Schools to stay
+		// shut, minister says"; "No independent confirmation") restates or
+		// announces them: neither a claim nor a caveat of its own.
+		heading := pi+1 < len(paras) && headlineLike(para)
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
@@ -144,19 +148,20 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			}
 			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
 			ws = appendWords(ws[:0], sent, low, -1)
-			if isCaveat(low) {
+			if !heading && isCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
 			}
 			qs := quoteSpans(sent)
 			ix.scanNames(sent, qs, ws, base+sp.s)
-			frames := sentenceFrames(sent, from, qs, ws)
-			if len(frames) == 0 && len(items) > 0 {
+			var frames []rawFrame
+			if !heading {
+				frames = sentenceFrames(sent, from, qs, ws)
+			}
+			if len(frames) == 0 && len(items) > 0 && !heading {
 				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
-					prev := items[len(items)-1]
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
-					_ = prev
 				}
 			}
 			var prevInSentence *item

@@ -18,6 +18,9 @@ var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm
 func parseStamp(line string) (stamp, rest string, ok bool) {
 	s := strings.TrimLeft(line, " *#>")
 	lead := len(line) - len(s)
+	if end, ok := zonedFourDigits(s); ok {
+		return stampEnd(line, s, lead, end, false, false)
+	}
 	i := 0
 	for i < len(s) && i < 2 && isDigit(s[i]) {
 		i++
@@ -56,9 +59,33 @@ func parseStamp(line string) (stamp, rest string, ok bool) {
 	if z := zoneLen(s[j:]); z > 0 && j > end {
 		end = j + z
 	}
+	return stampEnd(line, s, lead, end, dot, meridiem)
+}
 
+// zonedFourDigits recognises a wire-style time of four digits and a zone
+// ("0708 GMT", "1432 UTC") at the start of s and returns where it ends. The
+// zone is required: "2011:" opens a sentence about a year.
+func zonedFourDigits(s string) (int, bool) {
+	if len(s) < 6 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) || isDigit(s[4]) {
+		return 0, false
+	}
+	if atoi(s[:2]) > 24 || atoi(s[2:4]) > 59 {
+		return 0, false
+	}
+	j := skipSpaces(s, 4)
+	z := zoneLen(s[j:])
+	if j == 4 || z == 0 {
+		return 0, false
+	}
+	return j + z, true
+}
+
+// stampEnd finishes parseStamp once the time (and zone) end at end in s,
+// which starts lead bytes into line: a separator or the end of the line
+// must follow, or, for an unambiguous time, the start of a sentence.
+func stampEnd(line, s string, lead, end int, dot, meridiem bool) (stamp, rest string, ok bool) {
 	// Separator, or the end of the line.
-	j = skipSpaces(s, end)
+	j := skipSpaces(s, end)
 	if j == len(s) {
 		return strings.TrimSpace(s[:end]), "", true
 	}

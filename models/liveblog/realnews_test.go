@@ -1,0 +1,71 @@
+package liveblog
+
+import (
+	"strings"
+	"testing"
+)
+
+// want is what a test expects of the candidate whose claim contains claim:
+// its claimant contains who ("" when there must be no such candidate).
+type want struct {
+	claim, who string
+}
+
+// checkClaims extracts text and checks each expectation.
+func checkClaims(t *testing.T, text string, wants ...want) []Candidate {
+	t.Helper()
+	cands, err := Extract(text)
+	if err != nil {
+		t.Fatalf("Extract(%q): %v", text, err)
+	}
+	for _, w := range wants {
+		var got *Candidate
+		for k := range cands {
+			if strings.Contains(strings.ToLower(cands[k].Claim), strings.ToLower(w.claim)) {
+				got = &cands[k]
+				break
+			}
+		}
+		switch {
+		case w.who == "" && got != nil:
+			t.Errorf("%q: unexpected candidate %q by %q", text, got.Claim, got.Claimant)
+		case w.who != "" && got == nil:
+			t.Errorf("%q: no candidate with claim %q; got %s", text, w.claim, describe(cands))
+		case w.who != "" && !strings.Contains(strings.ToLower(got.Claimant), strings.ToLower(w.who)):
+			t.Errorf("%q: claim %q by %q, want %q", text, got.Claim, got.Claimant, w.who)
+		}
+	}
+	return cands
+}
+
+func describe(cands []Candidate) string {
+	var b strings.Builder
+	for _, c := range cands {
+		b.WriteString("[" + c.Claim + " | " + c.Claimant + "] ")
+	}
+	return b.String()
+}
+
+// TestTimestampsWithZone reads four-digit times with a zone ("0708 GMT:")
+// as entry times, and a year is not taken for one.
+func TestTimestampsWithZone(t *testing.T) {
+	text := "0708 GMT: Canada said its embassy would stay open.\n\n0718 GMT — Norway said two of its citizens had been evacuated.\n\n2011: a year of protests."
+	b, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Entries) != 2 || b.Entries[0].Time != "0708 GMT" || b.Entries[1].Time != "0718 GMT" {
+		t.Fatalf("entries %+v", b.Entries)
+	}
+	checkClaims(t, text, want{"embassy would stay open", "Canada"}, want{"two of its citizens", "Norway"})
+}
+
+// TestHeadlinesInsideText does not propose a headline line that stands over
+// an article's body as a claim: the body says it again in full.
+func TestHeadlinesInsideText(t *testing.T) {
+	text := "Floods close the coast road\n\nThe coast guard said three boats had capsized.\n\n" +
+		"Schools must stay shut until Monday, minister says\n\n" +
+		"Education minister Lena Dahl said on Tuesday that schools in the flooded districts would stay shut until Monday."
+	checkClaims(t, text, want{"three boats had capsized", "coast guard"}, want{"must stay shut", ""},
+		want{"would stay shut until Monday", "Lena Dahl"})
+}
