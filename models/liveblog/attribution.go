@@ -75,8 +75,11 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if agentlessPassive(ws, i) {
+			continue // "Tanks are also said to have been used": nobody speaks
+		}
 		if info.noun {
-			if (adjacent && determiners[prev]) || nounFollowers[next] || prev != "" && isDigit(prev[0]) {
+			if (adjacent && determiners[prev]) || nounFollowers[next] || prev != "" && isDigit(prev[0]) || nounContext[prev] {
 				continue
 			}
 			if _, v := reportingVerbs[next]; v {
@@ -106,6 +109,32 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 	}
 	return out
 }
+
+// agentlessPassive reports whether the verb at ws[i] is a participle after
+// a form of "be" with only adverbs between ("are also said", "was
+// reportedly claimed"): a passive without a speaker.
+func agentlessPassive(ws []word, i int) bool {
+	k := i - 1
+	for k >= 0 && passiveAdverbs[ws[k].lower] {
+		k--
+	}
+	return k >= 0 && k < i-1 && passiveAuxiliaries[ws[k].lower]
+}
+
+var passiveAdverbs = setOf("also", "reportedly", "allegedly", "widely", "now", "still", "already", "previously",
+	"repeatedly", "often", "variously", "being", "even", "officially", "initially", "first", "apparently")
+
+var passiveAuxiliaries = setOf("is", "are", "was", "were", "be", "been", "being", "am")
+
+// nounContext are words after which "claims", "reports" or "estimates" is a
+// noun ("investigate claims that …", "amid reports that …").
+var nounContext = setOf("investigate", "investigating", "investigated", "probe", "probing", "examine",
+	"examining", "verify", "verifying", "check", "checking", "amid", "over", "about", "despite", "following",
+	"against", "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "dismiss", "dismissed",
+	"dismisses", "refute", "refuted", "refutes", "contradict", "contradicted", "repeated", "repeat", "made",
+	"make", "making", "heard", "received", "spread", "spreading", "dispute", "disputed", "disputes", "backed",
+	"support", "supported", "supports", "confirm", "confirmed", "rejecting", "dismissing", "citing", "cited",
+	"echoed", "fuelled", "fueled", "prompted", "sparked", "rebuffed", "amplified")
 
 // putsFigure reports whether "put" is followed by "… at <number>" ("put the
 // death toll at nine").
@@ -536,6 +565,12 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	segs := topLevelSplit(s, qs, lo, last)
 	n := len(segs)
+	// "The union, however, asserted …": an adverb set off by commas is not
+	// the speaker; the phrase before it is.
+	for trailing && n >= 2 && isCommaAdverb(s[segs[n-1].s:segs[n-1].e]) {
+		n--
+		segs = segs[:n]
+	}
 	first := n - 1
 	if trailing && n >= 2 {
 		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
@@ -578,6 +613,19 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return ss, se, sep, true
+}
+
+// isCommaAdverb reports whether a comma-delimited phrase is a sentence
+// adverb ("however", "for its part", "in turn").
+func isCommaAdverb(seg string) bool {
+	switch lowerASCII(strings.TrimSpace(seg)) {
+	case "however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
+		"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
+		"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
+		"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still":
+		return true
+	}
+	return false
 }
 
 // afterQuote returns the part of a segment after its last quotation.

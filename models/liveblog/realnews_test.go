@@ -69,3 +69,14 @@ func TestHeadlinesInsideText(t *testing.T) {
 	checkClaims(t, text, want{"three boats had capsized", "coast guard"}, want{"must stay shut", ""},
 		want{"would stay shut until Monday", "Lena Dahl"})
 }
+
+// TestStrayClaimants keeps adverbs, nouns and agentless passives out of the
+// claimant.
+func TestStrayClaimants(t *testing.T) {
+	checkClaims(t, "The union, however, asserted that no ship had been unloaded.", want{"no ship had been unloaded", "union"})
+	checkClaims(t, "The ministry, meanwhile, said the road was open again.", want{"the road was open", "ministry"})
+	checkClaims(t, "Inspectors are in the region to investigate claims that chemical weapons were used.",
+		want{"chemical weapons were used", ""})
+	checkClaims(t, "Tanks are also said to have been used in the assault.", want{"to have been used", ""})
+	checkClaims(t, "Heavy guns were reportedly said to be moving north.", want{"moving north", ""})
+}
