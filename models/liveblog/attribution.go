@@ -19,6 +19,10 @@ type trigger struct {
 	vs, ve int // byte range of the verb ("according to" counts as one)
 	info   verbInfo
 	quoted bool // "quoted as saying"
+	// quotedName is the speaker's range in "PTI quotes X as saying" (the
+	// active form), and agentEnd where the quoting agent's phrase ends.
+	quotedName span
+	agentEnd   int
 }
 
 // rawFrame is one attribution found in a sentence, before its speaker is
@@ -72,6 +76,20 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			next = ws[i+1].lower
 		}
 		quoted := info.part && prev == "as" && prev2 == "quoted"
+		if info.part && adjacent && progressiveAuxiliaries[prev] {
+			// "Local media are reporting that …": a finite verb whose
+			// subject stands before the auxiliary.
+			info.part = false
+			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
+			continue
+		}
+		if info.part && prev == "as" && !quoted {
+			// "PTI quotes X as saying …": X speaks, PTI relays.
+			if t, ok := activeQuote(ws, i, info); ok {
+				out = append(out, t)
+				continue
+			}
+		}
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
@@ -95,7 +113,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			if i > 0 {
 				gap = s[ws[i-1].e:w.s]
 			}
-			if !strings.Contains(gap, ",") && !participleLead[prev] {
+			if !strings.Contains(gap, ",") && !participleLead[prev] && !afterCommunication(ws, i) {
 				continue
 			}
 		}
@@ -108,6 +126,43 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		out = append(out, trigger{vs: w.s, ve: w.e, info: info, quoted: quoted})
 	}
 	return out
+}
+
+// progressiveAuxiliaries make "-ing" forms finite ("is telling", "are
+// saying").
+var progressiveAuxiliaries = setOf("is", "are", "was", "were")
+
+// activeQuote recognises "A quotes/quoted/cited X as saying" around the
+// participle at ws[i] (ws[i-1] is "as").
+func activeQuote(ws []word, i int, info verbInfo) (trigger, bool) {
+	for q := i - 3; q >= 0 && q >= i-10; q-- {
+		switch ws[q].lower {
+		case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+			return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true,
+				quotedName: span{ws[q+1].s, ws[i-2].e}, agentEnd: ws[q].s}, true
+		}
+	}
+	return trigger{}, false
+}
+
+// communicationVerbs are acts of communicating that a participle of saying
+// may follow without a comma ("has written to the president saying …").
+var communicationVerbs = setOf("written", "wrote", "writes", "sent", "issued", "posted", "released",
+	"published", "tweeted", "called", "phoned", "appealed", "appeared", "spoke", "wrote", "sends", "issues",
+	"posts", "releases", "publishes", "appeals", "speaks")
+
+// afterCommunication reports whether a communication verb stands shortly
+// before the participle at ws[i] in the same clause.
+func afterCommunication(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		if communicationVerbs[ws[k].lower] {
+			return true
+		}
+		if _, rep := reportingVerbs[ws[k].lower]; rep {
+			return false
+		}
+	}
+	return false
 }
 
 // agentlessPassive reports whether the verb at ws[i] is a participle after
@@ -244,6 +299,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	// Inversion: `"Q," said Smith` / "C, says the minister".
 	if endsWithCommaOrQuote(pre, qs, lo) && t.info.kind == vSay && !t.info.needsTo {
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
+		subj = withoutAnonymity(subj) // "said a doctor who asked not to be named because …"
 		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
@@ -438,6 +494,19 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 // interrupted ("…, he said, but …").
 var continuationWords = setOf("but", "although", "though", "because", "and", "while", "since", "as", "so")
 
+// withoutAnonymity cuts a speaker phrase before an aside that only says the
+// speaker was not named.
+func withoutAnonymity(subj string) string {
+	low := lowerASCII(subj)
+	for _, p := range []string{" who asked not to be", " who spoke on condition", " who declined to be", " speaking on condition",
+		" on condition of anonymity", " who requested anonymity", " asking not to be", " who did not want to be"} {
+		if k := strings.Index(low, p); k > 0 {
+			return strings.TrimRight(subj[:k], " ,")
+		}
+	}
+	return subj
+}
+
 // isAnonymity reports whether a phrase only says the speaker was not named.
 func isAnonymity(low string) bool {
 	for _, p := range []string{"asking not to be", "who asked not to be", "speaking on condition", "on condition of anonymity", "who declined to be", "declining to be", "requesting anonymity", "who requested anonymity", "because they were not authori", "because he was not authori", "because she was not authori"} {
@@ -606,6 +675,11 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		}
 	}
 	n = wordCount(s[ss:se])
+	if n > maxSubjectWords && first < len(segs)-1 {
+		// "Marta Kellner, who has led the authority since …, said":
+		// a long aside does not make the speaker long.
+		n = wordCount(s[ss:segs[first].e])
+	}
 	if n == 0 || n > maxSubjectWords {
 		return 0, 0, 0, false
 	}

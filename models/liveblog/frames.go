@@ -35,6 +35,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		case coord[k]:
 			f.coord, f.rule = true, ruleCoordinated
+		case t.quoted && t.quotedName.e > t.quotedName.s:
+			f.subject = s[t.quotedName.s:t.quotedName.e]
+			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
+			if agent := strings.Trim(strings.TrimSpace(s[lo:t.agentEnd]), ","); agent != "" && wordCount(agent) <= maxSubjectWords {
+				f.via = agent + " quoted"
+			}
 		case t.quoted:
 			pre := strings.TrimRight(s[lo:t.vs], " ")
 			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
@@ -144,6 +150,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 		}
+		if t.info.kind == vSay && !hadThat {
+			// "repeated charges that C", "reiterated its claim that C".
+			if rest, ok := afterClaimNoun(text); ok {
+				text, hadThat = rest, true
+			}
+		}
 		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
@@ -175,6 +187,24 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 	return out
 }
 
+// claimNouns name a statement whose content follows in a "that" clause.
+var claimNouns = setOf("charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
+	"allegations", "assertion", "assertions", "warning", "warnings", "assurance", "assurances", "view", "position")
+
+// afterClaimNoun returns what follows "(its) charges that" at the start of
+// text.
+func afterClaimNoun(text string) (string, bool) {
+	ws := wordsN(text, 5)
+	k := 0
+	for k < len(ws) && k < 2 && (determiners[ws[k].lower] || ws[k].lower == "earlier" || ws[k].lower == "previous") {
+		k++
+	}
+	if k+1 < len(ws) && claimNouns[ws[k].lower] && ws[k+1].lower == "that" {
+		return text[ws[k+1].e:], true
+	}
+	return text, false
+}
+
 // initialNounPhrase returns the noun phrase that opens s[from:to], up to the
 // first word that looks like a verb, or "".
 func initialNounPhrase(s string, from, to int) string {
@@ -185,7 +215,7 @@ func initialNounPhrase(s string, from, to int) string {
 			return ""
 		}
 		_, rep := reportingVerbs[w.lower]
-		if k > 0 && (auxiliaries[w.lower] || rep || (len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed")) || verbish[w.lower]) {
+		if k > 0 && !isCapitalized(w.text) && (auxiliaries[w.lower] || rep || (len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed")) || verbish[w.lower]) {
 			break
 		}
 		end = k

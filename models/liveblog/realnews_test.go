@@ -80,3 +80,24 @@ func TestStrayClaimants(t *testing.T) {
 	checkClaims(t, "Tanks are also said to have been used in the assault.", want{"to have been used", ""})
 	checkClaims(t, "Heavy guns were reportedly said to be moving north.", want{"moving north", ""})
 }
+
+// TestFramesRecognised covers reporting frames real news uses beyond "S
+// said C".
+func TestFramesRecognised(t *testing.T) {
+	checkClaims(t, "Governor Ana Diaz is telling residents that the storm will be deadly.", want{"the storm will be deadly", "Ana Diaz"})
+	checkClaims(t, "Local media are reporting that two bridges have collapsed.", want{"two bridges have collapsed", "Local media"})
+	checkClaims(t, "Witnesses are saying that the convoy turned back.", want{"the convoy turned back", "Witnesses"})
+	checkClaims(t, "The agency PTI quotes police chief Ravi Rao as saying that 12 people died.", want{"12 people died", "Ravi Rao"})
+	checkClaims(t, "The news agency quoted Ravi Rao as saying the border was closed.", want{"the border was closed", "Ravi Rao"})
+	checkClaims(t, "Twelve people died in the landslide, reports PTI.", want{"Twelve people died", "PTI"})
+	checkClaims(t, "The opposition leader has written to the president saying the vote was rigged.",
+		want{"the vote was rigged", "opposition leader"})
+	checkClaims(t, "The statement repeated charges that the army had shelled the town.", want{"the army had shelled the town", "statement"})
+	checkClaims(t, `"Twelve bodies were brought in overnight," said a doctor at the main city hospital who asked not to be named because he was not authorised to speak.`,
+		want{"Twelve bodies were brought in", "doctor at the main city hospital"})
+	checkClaims(t, `"We will not leave. This is our land," said Omar Haddad.`, want{"We will not leave. This is our land", "Omar Haddad"})
+	checkClaims(t, "Marta Kellner, who has led the regional civil protection authority since the floods of 2013 and was re-elected last year, said the dams would hold.",
+		want{"the dams would hold", "Marta Kellner"})
+	checkClaims(t, "The United Nations urged both sides to respect the ceasefire and said aid convoys were ready.",
+		want{"aid convoys were ready", "United Nations"})
+}

@@ -65,6 +65,8 @@ var reportingVerbs = map[string]verbInfo{
 	"alleging": {kind: vSay, display: "alleged", part: true}, "explaining": {kind: vSay, display: "explained", part: true},
 	"denying": {kind: vDeny, display: "denied", part: true}, "accusing": {kind: vAccuse, display: "accused", part: true},
 	"rejecting": {kind: vDeny, display: "rejected", part: true},
+	"reporting": {kind: vSay, display: "reported", part: true}, "telling": {kind: vTell, display: "told", part: true},
+	"reiterated": {kind: vSay, display: "reiterated", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
 }
 
 // Words before a verb form that show it is not a report by a subject:
