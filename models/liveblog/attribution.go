@@ -105,7 +105,8 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			}
 		}
 		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
-			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) {
+			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
+			!pluralBeforePlace(s, ws, i) {
 			continue
 		}
 		if info.part && !quoted {
@@ -126,6 +127,27 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		out = append(out, trigger{vs: w.s, ve: w.e, info: info, quoted: quoted})
 	}
 	return out
+}
+
+// pluralBeforePlace reports whether a bare verb form at ws[i] follows a
+// plural noun and a prepositional phrase ("Correspondents in the capital
+// report", "Residents of the town say").
+func pluralBeforePlace(s string, ws []word, i int) bool {
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if strings.ContainsAny(s[ws[k].e:ws[k+1].s], ",;:") {
+			return false
+		}
+		w := ws[k].lower
+		if _, rep := reportingVerbs[w]; rep || auxiliaries[w] {
+			return false
+		}
+		plural := pluralSubjects[w] || commonSubjects[w] ||
+			(len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s"))
+		if plural && placePrepositions[ws[k+1].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // progressiveAuxiliaries make "-ing" forms finite ("is telling", "are

@@ -242,6 +242,7 @@ type mention struct {
 	last   string // last word of name, lower case
 	multi  bool   // name has more than one word
 	person bool
+	plural bool // a description of several speakers ("correspondents in the capital")
 	pos    int
 }
 
@@ -253,6 +254,7 @@ type entityIndex struct {
 	byLast  map[string][]int
 	persons []int
 	orgs    []int
+	plurals []int            // descriptions of several speakers, for "they"
 	descs   map[string][]int // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
@@ -385,6 +387,9 @@ func (ix *entityIndex) build() {
 			}
 		} else if m.head != "" {
 			ix.descs[m.head] = append(ix.descs[m.head], i)
+			if m.plural {
+				ix.plurals = append(ix.plurals, i)
+			}
 		}
 	}
 }
@@ -565,9 +570,24 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
-	case si.pron == "it" || si.pron == "they" && si.role == "":
+	case si.pron == "they" && si.role == "":
+		// "Correspondents report …. They say …": the nearest speakers
+		// described in the plural, else the nearest organisation.
+		p := ix.nearestBefore(ix.plurals, pos)
+		o := ix.nearestBefore(ix.orgs, pos)
+		switch {
+		case p >= 0 && (o < 0 || ix.ms[p].pos > ix.ms[o].pos):
+			return ix.ms[p].role
+		case o >= 0:
+			return ix.ms[o].name
+		}
+	case si.pron == "it":
 		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
 			return ix.ms[k].name
+		}
+	case isFormerLatter(si.role):
+		if name := ix.formerLatter(lowerASCII(strings.TrimSpace(si.role)), pos); name != "" {
+			return ix.fullName(name, pos, blog)
 		}
 	case si.pron != "" && si.role != "":
 		// "Its commander": a named mention with that role, else the body
@@ -585,6 +605,56 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		return ix.resolveDescription(si.role, pos, blog)
 	}
 	return strings.TrimSpace(si.raw)
+}
+
+// nearestBefore returns the index in list of the last mention before pos,
+// or -1.
+func (ix *entityIndex) nearestBefore(list []int, pos int) int {
+	k := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
+	if k == 0 {
+		return -1
+	}
+	return list[k-1]
+}
+
+// isFormerLatter reports whether a speaker is "the former" or "the latter".
+func isFormerLatter(role string) bool {
+	switch lowerASCII(strings.TrimSpace(role)) {
+	case "the former", "the latter":
+		return true
+	}
+	return false
+}
+
+// formerLatter resolves "the latter" to the last name mentioned before pos
+// and "the former" to the one before it; "" when the entry names fewer
+// than two before pos.
+func (ix *entityIndex) formerLatter(which string, pos int) string {
+	k := sort.Search(len(ix.ms), func(i int) bool { return ix.ms[i].pos >= pos })
+	var names []string
+	for i := k - 1; i >= 0 && k-i <= 8 && len(names) < 2; i-- {
+		if n := ix.ms[i].name; n != "" && (len(names) == 0 || n != names[0]) {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 {
+		return ""
+	}
+	if which == "the latter" {
+		return names[0]
+	}
+	return names[1]
+}
+
+// isPluralDescription reports whether a description without a name speaks
+// of several people ("correspondents in the capital", "Local media").
+func isPluralDescription(role string) bool {
+	h := roleHead(role)
+	if h == "" {
+		return false
+	}
+	return commonSubjects[h] || pluralSubjects[h] || h == "media" ||
+		(len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s"))
 }
 
 // fullName expands a surname ("Kellner") to the full name given in the

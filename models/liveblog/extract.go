@@ -181,7 +181,8 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
-							person: classify(it.si.name, it.si.role, it.si.pron)})
+							person: classify(it.si.name, it.si.role, it.si.pron),
+							plural: it.si.name == "" && it.si.pron == "" && isPluralDescription(it.si.role)})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos

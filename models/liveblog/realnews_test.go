@@ -101,3 +101,14 @@ func TestFramesRecognised(t *testing.T) {
 	checkClaims(t, "The United Nations urged both sides to respect the ceasefire and said aid convoys were ready.",
 		want{"aid convoys were ready", "United Nations"})
 }
+
+// TestBackReferences resolves pronouns and back-references within the entry
+// to the nearest compatible speaker, and keeps the phrase when none fits.
+func TestBackReferences(t *testing.T) {
+	checkClaims(t, "Correspondents in the capital report heavy gunfire near the port. They say the airport road is closed.",
+		want{"heavy gunfire", "Correspondents in the capital"}, want{"the airport road is closed", "Correspondents in the capital"})
+	checkClaims(t, "Ana Borg met Elin Sova on Monday. The latter said the talks had failed.", want{"the talks had failed", "Elin Sova"})
+	checkClaims(t, "Ana Borg met Elin Sova on Monday. The former said the talks had failed.", want{"the talks had failed", "Ana Borg"})
+	checkClaims(t, "Nordgrid Energie issued a statement on Monday. The army, it says, has pulled out of the town.",
+		want{"has pulled out of the town", "Nordgrid Energie"})
+}
