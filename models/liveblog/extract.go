@@ -148,16 +148,16 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			}
 			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
 			ws = appendWords(ws[:0], sent, low, -1)
-			if !heading && isCaveat(low) {
-				// The caveat may share its sentence with a claim ("X said
-				// Y, which could not be independently verified").
-				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
-			}
 			qs := quoteSpans(sent)
 			ix.scanNames(sent, qs, ws, base+sp.s)
 			var frames []rawFrame
 			if !heading {
 				frames = sentenceFrames(sent, from, qs, ws)
+			}
+			if !heading && isCaveat(low) && !attributedCaveat(frames) {
+				// The caveat may share its sentence with a claim ("X said
+				// Y, which could not be independently verified").
+				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {

@@ -112,3 +112,47 @@ func TestBackReferences(t *testing.T) {
 	checkClaims(t, "Nordgrid Energie issued a statement on Monday. The army, it says, has pulled out of the town.",
 		want{"has pulled out of the town", "Nordgrid Energie"})
 }
+
+// flagged extracts text and checks which claims are unverifiable.
+func flagged(t *testing.T, text string, want map[string]bool) {
+	t.Helper()
+	cands, err := Extract(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for frag, unv := range want {
+		found := false
+		for _, c := range cands {
+			if strings.Contains(c.Claim, frag) {
+				found = true
+				if c.Unverifiable != unv {
+					t.Errorf("%q: claim %q unverifiable=%v, want %v (caveat %q)", text, c.Claim, c.Unverifiable, unv, c.Caveat)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no claim with %q in %s", text, frag, describe(cands))
+		}
+	}
+}
+
+// TestCaveatReference decides what a caveat covers from what it refers to:
+// the reports of a whole story, one party's figures, a picture, or nothing
+// when a party says it cannot confirm something or a subheading says it.
+func TestCaveatReference(t *testing.T) {
+	flagged(t, "Rebels said they had taken the airport.\n\nThe army said it had repelled an attack on the base.\n\n"+
+		"Residents said the shelling had stopped.\n\nNorthwire could not independently verify the reports.",
+		map[string]bool{"taken the airport": true, "repelled an attack": true, "shelling had stopped": true})
+	flagged(t, "The ministry said 40 people had died. The rebels said 200 had died. The ministry's figures could not be independently verified.",
+		map[string]bool{"40 people had died": true, "200 had died": false})
+	flagged(t, "Witnesses told Northwire that three men were killed. Images, which Northwire was unable to independently verify, showed soldiers near the car.",
+		map[string]bool{"three men were killed": false})
+	flagged(t, "The observatory said the commander was dead. U.S. officials said they were unable to confirm the reports.",
+		map[string]bool{"the commander was dead": false, "they were unable to confirm": false})
+	flagged(t, "The ministry said 40 people had died.\n\nNo independent confirmation\n\nThe army said 12 soldiers were hurt.",
+		map[string]bool{"40 people had died": false, "12 soldiers were hurt": false})
+	flagged(t, "The health ministry said 15 people were killed.\n\n\"The strike left 15 dead and 70 wounded,\" a spokesman said. The army said it had targeted a command centre.\n\nNorthwire was unable to independently confirm the toll.",
+		map[string]bool{"15 people were killed": true, "15 dead and 70 wounded": true, "targeted a command centre": false})
+	flagged(t, "The rebels said they had shot down a jet, which could not be independently verified. The army said the base was calm.",
+		map[string]bool{"shot down a jet": true, "the base was calm": false})
+}
