@@ -226,45 +226,35 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		}
 		var covered []*item
 		para := items[end-1].para
+		// What the caveat names decides first; when it names nothing
+		// the claims fit, its scope word does.
+		var named func(*item) bool
 		switch {
 		case c.ref.media:
 			// About a picture: only a claim in its own sentence.
-			for k := end - 1; k >= 0 && items[k].para == c.para && items[k].sent == c.sent; k-- {
-				covered = append(covered, items[k])
-			}
-			mark(covered, c.text)
-			continue
+			named = func(it *item) bool { return it.para == c.para && it.sent == c.sent }
 		case c.ref.party != "":
 			// One party's claims, wherever they stand in the entry.
-			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
-				if strings.Contains(lowerASCII(items[k].claimant), c.ref.party) {
-					covered = append(covered, items[k])
-				}
-			}
-			if len(covered) > 0 {
-				mark(covered, c.text)
-				continue
-			}
+			named = func(it *item) bool { return strings.Contains(lowerASCII(it.claimant), c.ref.party) }
 		case c.ref.figures && para != c.para:
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
-			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
-				if givesFigure(items[k].f.claim) {
-					covered = append(covered, items[k])
-				}
-			}
-			if len(covered) > 0 {
-				mark(covered, c.text)
-				continue
-			}
+			named = func(it *item) bool { return givesFigure(it.f.claim) }
 		case c.ref.story && para != c.para:
 			// "Northwire could not verify the reports" in a paragraph
 			// of its own: every report of the story before it.
+			named = func(*item) bool { return true }
+		}
+		if named != nil {
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
-				covered = append(covered, items[k])
+				if named(items[k]) {
+					covered = append(covered, items[k])
+				}
 			}
-			mark(covered, c.text)
-			continue
+			if len(covered) > 0 || c.ref.media {
+				mark(covered, c.text)
+				continue
+			}
 		}
 		if para != c.para && c.para-para > 1 {
 			continue // no claim in this or the previous paragraph
