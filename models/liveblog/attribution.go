@@ -138,13 +138,16 @@ func pluralBeforePlace(s string, ws []word, i int) bool {
 			return false
 		}
 		w := ws[k].lower
-		if _, rep := reportingVerbs[w]; rep || auxiliaries[w] {
-			return false
-		}
 		plural := pluralSubjects[w] || commonSubjects[w] ||
 			(len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s"))
 		if plural && placePrepositions[ws[k+1].lower] {
 			return true
+		}
+		if info, rep := reportingVerbs[w]; (rep && !info.noun) || auxiliaries[w] {
+			return false
+		}
+		if w == "and" && k > 0 {
+			return true // "The municipality and the council say"
 		}
 	}
 	return false
@@ -192,7 +195,7 @@ func afterCommunication(ws []word, i int) bool {
 // reportedly claimed"): a passive without a speaker.
 func agentlessPassive(ws []word, i int) bool {
 	k := i - 1
-	for k >= 0 && passiveAdverbs[ws[k].lower] {
+	for k >= 0 && (passiveAdverbs[ws[k].lower] || (len(ws[k].lower) > 4 && strings.HasSuffix(ws[k].lower, "ly"))) {
 		k--
 	}
 	return k >= 0 && k < i-1 && passiveAuxiliaries[ws[k].lower]
@@ -790,8 +793,11 @@ func isRoleAppositive(seg string) bool {
 	if len(ws) < 2 || len(ws) > 10 {
 		return false
 	}
-	switch lowerASCII(ws[0]) {
-	case "the", "a", "an", "its", "his", "her", "their", "who":
+	switch w := lowerASCII(ws[0]); {
+	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
+		return true
+	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "Commissioner for the Rural Fire Service", "Director of …"
 		return true
 	}
 	return false

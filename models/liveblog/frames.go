@@ -86,8 +86,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				introChannel = channelPhrase(intro)
 			}
 			if w := lowerASCII(lastWord(f.subject)); w == "and" || w == "but" {
-				// "The ministry summoned the ambassador and accused …"
+				// "The ministry summoned the ambassador and accused …";
+				// "X described it as “…” and warned …": the subject of
+				// the clause, before any quotation.
 				f.subject = initialNounPhrase(s, ss, t.vs)
+				if f.subject == "" && ss > lo {
+					f.subject = initialNounPhrase(s, lo, t.vs)
+				}
 				if f.subject == "" {
 					continue
 				}

@@ -156,3 +156,20 @@ func TestCaveatReference(t *testing.T) {
 	flagged(t, "The rebels said they had shot down a jet, which could not be independently verified. The army said the base was calm.",
 		map[string]bool{"shot down a jet": true, "the base was calm": false})
 }
+
+// TestCoordinatedAndPluralSpeakers covers speakers that are several parties,
+// a clause subject before a quotation, and apposed titles.
+func TestCoordinatedAndPluralSpeakers(t *testing.T) {
+	checkClaims(t, "The town council and the port authority say no ship was damaged.", want{"no ship was damaged", "council"})
+	checkClaims(t, "Reports from the border say the crossing has reopened.", want{"the crossing has reopened", "Reports from the border"})
+	checkClaims(t, `Mayor Ilse Baumann described the flood as “historic” and warned the “worst is still ahead”.`, want{"worst is still ahead", "Ilse Baumann"})
+	checkClaims(t, "Jon Berg, Commissioner for the Rural Fire Service, told reporters that the fire was contained.", want{"the fire was contained", "Jon Berg"})
+	checkClaims(t, "The station cited a police source as confirming that the suspect had been arrested.", want{"the suspect had been arrested", "police source"})
+}
+
+// TestNotAttributions keeps passives with an adverb and nouns after
+// "previous" out of the candidates.
+func TestNotAttributions(t *testing.T) {
+	checkClaims(t, "His death has been erroneously announced several times.", want{"several times", ""})
+	checkClaims(t, "Multiple previous claims that the leader had been killed proved false.", want{"the leader had been killed", ""})
+}

@@ -66,6 +66,7 @@ var reportingVerbs = map[string]verbInfo{
 	"denying": {kind: vDeny, display: "denied", part: true}, "accusing": {kind: vAccuse, display: "accused", part: true},
 	"rejecting": {kind: vDeny, display: "rejected", part: true},
 	"reporting": {kind: vSay, display: "reported", part: true}, "telling": {kind: vTell, display: "told", part: true},
+	"confirming": {kind: vSay, display: "confirmed", part: true}, "recalled": {kind: vSay, display: "recalled", needsTo: true},
 	"reiterated": {kind: vSay, display: "reiterated", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
 }
 
@@ -80,7 +81,8 @@ var determiners = setOf("the", "a", "an", "these", "those", "this", "that", "bot
 	"her", "their", "our", "my", "your", "such", "any", "some", "many", "several", "unconfirmed",
 	"unverified", "conflicting", "earlier", "new", "similar", "initial", "first", "latest", "media",
 	"press", "news", "of", "independent", "official", "further", "other", "these", "whose", "which",
-	"false", "rival", "competing", "preliminary", "recent", "local", "more", "most", "all", "with", "in", "on", "for")
+	"false", "rival", "competing", "preliminary", "recent", "local", "more", "most", "all", "with", "in", "on", "for",
+	"previous", "multiple", "numerous", "repeated", "widespread", "persistent", "various", "two", "three", "unsubstantiated")
 
 // Words after a noun form that show it is a noun ("claims are", "reports of").
 var nounFollowers = setOf("of", "are", "is", "were", "was", "have", "has", "had", "will", "would", "could",
