@@ -23,6 +23,8 @@ type trigger struct {
 	// active form), and agentEnd where the quoting agent's phrase ends.
 	quotedName span
 	agentEnd   int
+	// owner is the author's range in "X's statement that C".
+	owner span
 }
 
 // rawFrame is one attribution found in a sentence, before its speaker is
@@ -57,6 +59,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to" {
 			out = append(out, trigger{vs: w.s, ve: ws[i+1].e, info: verbInfo{kind: vAccording, display: "according to"}})
+			continue
+		}
+		if t, ok := possessiveStatement(s, ws, i); ok {
+			out = append(out, t)
 			continue
 		}
 		info, ok := reportingVerbs[w.lower]
@@ -151,6 +157,36 @@ func pluralBeforePlace(s string, ws []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// statementNouns name what someone said, before "that" and its content.
+var statementNouns = setOf("statement", "claim", "claims", "assertion", "announcement", "allegation",
+	"allegations", "warning", "insistence", "contention", "remark", "remarks", "comments", "comment")
+
+// possessiveStatement recognises "Alex Badeh's statement that C" at ws[i]:
+// the author is the capitalised name before "'s".
+func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
+	if i == 0 || i+1 >= len(ws) || !statementNouns[ws[i].lower] || ws[i+1].lower != "that" {
+		return trigger{}, false
+	}
+	k := i - 1
+	if ws[k].lower == "earlier" || ws[k].lower == "latest" || ws[k].lower == "repeated" {
+		k--
+	}
+	if k < 0 {
+		return trigger{}, false
+	}
+	owner := ws[k].text
+	name := strings.TrimSuffix(strings.TrimSuffix(owner, "'s"), "’s")
+	if name == owner || !isCapitalized(name) {
+		return trigger{}, false
+	}
+	first := k
+	for first > 0 && first > k-4 && isCapitalized(ws[first-1].text) && strings.TrimSpace(s[ws[first-1].e:ws[first].s]) == "" {
+		first--
+	}
+	return trigger{vs: ws[i].s, ve: ws[i+1].e, info: verbInfo{kind: vSay, display: ws[i].lower},
+		owner: span{ws[first].s, ws[k].s + len(name)}}, true
 }
 
 // progressiveAuxiliaries make "-ing" forms finite ("is telling", "are
@@ -503,7 +539,7 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			return ti, ti.second != ""
 		}
-		if len(ws) > 8 || !(phraseStarters[ws[0]] || timeWords[ws[0]]) {
+		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false
 		}
 		if ch := channelPhrase(seg); ch != "" {
@@ -513,6 +549,18 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 	ti.channel = strings.Join(channels, " ")
 	ti.end = hi
 	return ti, true
+}
+
+// plainTail reports whether a long phrase after a verb is only
+// circumstance ("in an interview with Fox News after the claim surfaced"):
+// no "that" and no reporting verb that would open a claim.
+func plainTail(ws []string) bool {
+	for _, w := range ws {
+		if info, rep := reportingVerbs[w]; (rep && !info.noun) || w == "that" {
+			return false
+		}
+	}
+	return true
 }
 
 // continuationWords open the rest of a claim that an attribution

@@ -29,7 +29,7 @@ var titles = setOf("president", "minister", "governor", "gov", "mayor", "senator
 	"chancellor", "ambassador", "director", "chairman", "chairwoman", "ceo", "officer", "sheriff",
 	"deputy", "speaker", "leader", "envoy", "commissioner", "inspector", "sergeant", "sgt", "admiral",
 	"adm", "archbishop", "bishop", "sheikh", "emir", "sultan", "premier", "lord", "dame", "sir",
-	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep")
+	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep", "dg")
 
 // personRoles are description heads that make a speaker a person, which is
 // what "he" and "she" refer back to.
@@ -148,7 +148,8 @@ func analyzeSubject(raw string) subjectInfo {
 	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && inSet(nameConnectors, ws[r-1]) && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) {
+	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) ||
+		(r > 1 && (strings.EqualFold(ws[r-1], "the") || strings.EqualFold(ws[r-1], "a")) && inSet(placePrepositions, ws[r-2])) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
@@ -420,8 +421,8 @@ func isPersonName(name string) bool {
 	}
 	for _, w := range ws {
 		lw := lowerASCII(w)
-		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) {
-			return false
+		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) || lw == "and" || lw == "&" {
+			return false // an organisation, an acronym, or two names
 		}
 	}
 	return true
@@ -484,10 +485,46 @@ func roleHead(role string) string {
 	for i := end - 1; i >= 0; i-- {
 		w := strings.Trim(ws[i], ".,;:\"“”")
 		if w != "" && !inSet(descStop, w) {
-			return lowerASCII(w)
+			return canonicalTitle(lowerASCII(w))
 		}
 	}
 	return ""
+}
+
+// canonicalTitle writes an abbreviated title in full, so "Gov. Ana Diaz"
+// is the one "the governor" refers to.
+func canonicalTitle(w string) string {
+	switch w {
+	case "gov":
+		return "governor"
+	case "sen":
+		return "senator"
+	case "rep":
+		return "representative"
+	case "gen":
+		return "general"
+	case "lt":
+		return "lieutenant"
+	case "col":
+		return "colonel"
+	case "capt":
+		return "captain"
+	case "sgt":
+		return "sergeant"
+	case "adm":
+		return "admiral"
+	case "pres":
+		return "president"
+	case "supt":
+		return "superintendent"
+	case "cmdr":
+		return "commander"
+	case "insp":
+		return "inspector"
+	case "dg":
+		return "director"
+	}
+	return w
 }
 
 // headPrepositions end the head of a description ("head of …").
@@ -497,7 +534,7 @@ var headPrepositions = setOf("of", "for", "at", "in", "from", "on", "with")
 func contentWords(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		l := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+		l := canonicalTitle(strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"))
 		if !descStop[l] {
 			out = append(out, l)
 		}

@@ -132,6 +132,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	var items []*item
 	var caveats []caveatAt
 	base := 0
+	colonPara := -1 // the paragraph after one that ends "… says:"
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
@@ -139,7 +140,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
-		heading := pi+1 < len(paras) && headlineLike(para)
+		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":")
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
@@ -160,7 +161,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
-				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
+				c, direct := cleanClaim(sent[from:])
+				switch {
+				case pi == colonPara && c != "":
+					// "PA Media says:" closing the paragraph before:
+					// this paragraph is what it says.
+					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleColonBlock}}
+				case direct && items[len(items)-1].para >= pi-1:
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
 				}
 			}
@@ -201,6 +208,9 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				prevInSentence = it
 				items = append(items, it)
 			}
+		}
+		if strings.HasSuffix(strings.TrimSpace(para), ":") && len(items) > 0 && items[len(items)-1].para == pi {
+			colonPara = pi + 1
 		}
 		base += len(para) + 2
 	}

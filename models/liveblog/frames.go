@@ -35,6 +35,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		case coord[k]:
 			f.coord, f.rule = true, ruleCoordinated
+		case t.owner.e > t.owner.s:
+			f.subject, f.rule = s[t.owner.s:t.owner.e], rulePossessive
+			cs, hadThat = t.ve, true
 		case t.quoted && t.quotedName.e > t.quotedName.s:
 			f.subject = s[t.quotedName.s:t.quotedName.e]
 			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
@@ -98,7 +101,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				}
 			}
 		}
-		if t.info.kind != vAccording {
+		if t.info.kind != vAccording && t.owner.e == 0 {
 			var ch string
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
@@ -130,6 +133,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		}
 		if cs >= ce {
+			if f.subject != "" && strings.HasSuffix(strings.TrimSpace(s[t.ve:hi]), ":") {
+				// "PA Media says:" at the end: what it says follows in
+				// the next paragraph; keep the speaker for it.
+				f.generic = true
+				out = append(out, f)
+			}
 			continue
 		}
 		text := cutTails(s[cs:ce])

@@ -173,3 +173,28 @@ func TestNotAttributions(t *testing.T) {
 	checkClaims(t, "His death has been erroneously announced several times.", want{"several times", ""})
 	checkClaims(t, "Multiple previous claims that the leader had been killed proved false.", want{"the leader had been killed", ""})
 }
+
+// TestSpeakerDetails covers abbreviated titles, acronym titles, pairs of
+// names, and a description ending in a place.
+func TestSpeakerDetails(t *testing.T) {
+	checkClaims(t, "Gov. Ana Diaz said the roads were closed. The governor added that schools would stay shut.",
+		want{"schools would stay shut", "Ana Diaz"})
+	checkClaims(t, "Rain fell in the valleys of the Sutlej and Ravi rivers. DG Imran Qureshi said 11,000 people had moved. He said no deaths had been reported.",
+		want{"no deaths had been reported", "Qureshi"})
+	checkClaims(t, "A spokesperson on duty at the U.S. Defense Department told reporters she had no information.",
+		want{"she had no information", "spokesperson"})
+}
+
+// TestFramesAcrossSentences covers attributions whose claim is set off from
+// the verb: a long tail after the verb, a time before a weekday, a colon
+// ending a paragraph, and a possessive statement.
+func TestFramesAcrossSentences(t *testing.T) {
+	checkClaims(t, `"We take every report with caution," Sebastian Gorka, an adviser to the president, said in an interview with Fox News after the claim surfaced.`,
+		want{"We take every report with caution", "Sebastian Gorka"}, want{"after the claim surfaced", ""})
+	checkClaims(t, `"Pack the car now," he told reporters at a 7 a.m. Wednesday news conference, according to the broadcaster ABC.`,
+		want{"Wednesday news conference", ""})
+	checkClaims(t, "Peers debated the bill on Tuesday.\n\nIn its report on the debate, the Press Association says:\n\nA previous draft of the bill included a judge as a safeguard.",
+		want{"previous draft of the bill", "Press Association"})
+	checkClaims(t, "Officials were asked about General Alex Badeh's statement that the military knew where the girls were.",
+		want{"the military knew where the girls were", "Alex Badeh"})
+}

@@ -3,21 +3,23 @@ package liveblog
 // The rules that propose a candidate, as Candidate.Rule reports them. They
 // are stable names: the import screen and saved previews refer to them.
 const (
-	ruleSpeakerVerbClaim = "speaker-verb-claim"  // The union said (that) C.
-	ruleClaimSpeakerVerb = "claim-speaker-verb"  // C, the union said.
-	ruleClaimVerbSpeaker = "claim-verb-speaker"  // "C," said Borg.
-	ruleAccordingBefore  = "according-to-before" // According to the ministry, C.
-	ruleAccordingAfter   = "according-to-after"  // C, according to the ministry.
-	ruleCoordinated      = "coordinated-verb"    // … denied X and said C.
-	ruleParticiple       = "participle"          // …, adding that C.
-	ruleQuotedAsSaying   = "quoted-as-saying"    // X was quoted as saying C.
-	ruleRelativeClause   = "relative-clause"     // The mayor, who said C, …
-	ruleAccusation       = "accusation"          // S accused O of C.
-	ruleDenial           = "denial"              // S denied (that) C.
-	ruleFigure           = "figure"              // S put the toll at N.
-	ruleResponsibility   = "responsibility"      // S claimed responsibility for X.
-	ruleQuoteContinues   = "quote-continues"     // a quotation after the speaker's sentence
-	rulePhotoCredit      = "photo-credit"        // a captioned handout picture
+	ruleSpeakerVerbClaim = "speaker-verb-claim"   // The union said (that) C.
+	ruleClaimSpeakerVerb = "claim-speaker-verb"   // C, the union said.
+	ruleClaimVerbSpeaker = "claim-verb-speaker"   // "C," said Borg.
+	ruleAccordingBefore  = "according-to-before"  // According to the ministry, C.
+	ruleAccordingAfter   = "according-to-after"   // C, according to the ministry.
+	ruleCoordinated      = "coordinated-verb"     // … denied X and said C.
+	ruleParticiple       = "participle"           // …, adding that C.
+	ruleQuotedAsSaying   = "quoted-as-saying"     // X was quoted as saying C.
+	ruleRelativeClause   = "relative-clause"      // The mayor, who said C, …
+	ruleAccusation       = "accusation"           // S accused O of C.
+	ruleDenial           = "denial"               // S denied (that) C.
+	ruleFigure           = "figure"               // S put the toll at N.
+	ruleResponsibility   = "responsibility"       // S claimed responsibility for X.
+	ruleQuoteContinues   = "quote-continues"      // a quotation after the speaker's sentence
+	ruleColonBlock       = "colon-paragraph"      // "PA Media says:" and the paragraph after it
+	rulePossessive       = "possessive-statement" // X's statement that C
+	rulePhotoCredit      = "photo-credit"         // a captioned handout picture
 )
 
 // RuleDescription says in a reader's words why a rule proposed a claim, for
@@ -52,6 +54,10 @@ func RuleDescription(rule string) string {
 		return "a claim of responsibility"
 	case ruleQuoteContinues:
 		return "a quotation continuing the speaker of the sentence before"
+	case ruleColonBlock:
+		return "the paragraph after “… says:”"
+	case rulePossessive:
+		return "a statement named by its author (“X's statement that …”)"
 	case rulePhotoCredit:
 		return "a handout picture credited to its source"
 	}

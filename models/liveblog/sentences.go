@@ -106,7 +106,8 @@ func abbreviationEnds(before, after string) bool {
 	}
 	low := lowerASCII(w)
 	if low == "a.m" || low == "p.m" {
-		return !timeZoneWords[firstWord(after)]
+		fw := firstWord(after)
+		return !timeZoneWords[fw] && !timeWords[lowerASCII(fw)] // "at 7 a.m. Wednesday"
 	}
 	if strings.Contains(w, ".") {
 		return false // U.S., e.g.
