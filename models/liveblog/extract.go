@@ -133,7 +133,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	var caveats []caveatAt
 	base := 0
 	colonPara := -1 // the paragraph after one that ends "… says:"
-	ws := *scratch // reused for every sentence; nothing keeps it
+	ws := *scratch  // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
