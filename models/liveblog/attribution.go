@@ -847,6 +847,9 @@ func isRoleAppositive(seg string) bool {
 	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
 		// "Commissioner for the Rural Fire Service", "Director of …"
 		return true
+	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
+		// "deputy assistant to the president", "senior adviser to …"
+		return true
 	}
 	return false
 }

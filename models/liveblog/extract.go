@@ -109,7 +109,13 @@ func Extract(text string) ([]Candidate, error) {
 	}
 	for i, e := range p.blog.Entries {
 		captions(i, e.Time, e.Headline)
-		out = extractEntry(out, p.paragraphs[i], i, e.Time, e.Headline, blog, scratch)
+		paras := p.paragraphs[i]
+		if len(paras) == 0 && e.Headline != "" {
+			// A one-line wire entry ("0708 GMT: Canada said its embassy
+			// would stay open") is its own headline and its only text.
+			paras = []string{e.Headline}
+		}
+		out = extractEntry(out, paras, i, e.Time, e.Headline, blog, scratch)
 	}
 	return out, nil
 }
@@ -132,8 +138,18 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	var items []*item
 	var caveats []caveatAt
 	base := 0
-	colonPara := -1 // the paragraph after one that ends "… says:"
-	ws := *scratch  // reused for every sentence; nothing keeps it
+	colonPara := -1    // the paragraph after one that ends "… says:"
+	briefSpeaker := "" // the speaker of the last transcript turn
+	// A transcript has several "Name: …" turns; one alone is more likely
+	// a dateline ("Ramallah: …").
+	transcript := false
+	for k, n := 0, 0; k < len(paras) && k < 64 && !transcript; k++ {
+		if speakerLike(paras[k]) {
+			n++
+			transcript = n >= 2
+		}
+	}
+	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
@@ -141,6 +157,21 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
 		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":")
+		// A transcript turn: "Lin Wei: …" speaks, and so do the
+		// paragraphs after it until the next turn; a question speaks
+		// for no one.
+		question := isQuestion(para)
+		speaker, off, turn := speakerPrefix(para)
+		turn = turn && transcript
+		if heading || question || turn || labelled(para) {
+			briefSpeaker = ""
+		}
+		if turn && !question && !heading {
+			briefSpeaker = speaker
+		} else if briefSpeaker != "" && !heading && !question {
+			speaker, off, turn = briefSpeaker, 0, true
+		}
+		turn = turn && !heading && !question
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
@@ -152,8 +183,18 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			qs := quoteSpans(sent)
 			ix.scanNames(sent, qs, ws, base+sp.s)
 			var frames []rawFrame
-			if !heading {
+			if !heading && !(question && transcript && speakerLike(para)) {
 				frames = sentenceFrames(sent, from, qs, ws)
+			}
+			if turn && si == 0 {
+				if c, _ := cleanClaim(para[off:]); c != "" {
+					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
+				}
+			}
+			if len(frames) == 0 && !heading {
+				if c, src, ok := colonSource(sent[from:]); ok {
+					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
+				}
 			}
 			if !heading && isCaveat(low) && !attributedCaveat(frames) {
 				// The caveat may share its sentence with a claim ("X said
@@ -178,7 +219,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			}
 			for _, f := range frames {
 				q := quote
-				if len(sent) > maxQuote {
+				switch {
+				case f.rule == ruleSpeakerColon:
+					q = collapseSpaces(para)
+					if len(para) > maxQuote {
+						q = quoteWindow(para, f)
+					}
+				case len(sent) > maxQuote:
 					q = quoteWindow(sent, f)
 				}
 				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
@@ -194,7 +241,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos
 				case len(items) > 0:
+					// The speaker before; a statement only named in
+					// passing ("Badeh's statement that …") does not
+					// speak on.
 					last := items[len(items)-1]
+					for k := len(items) - 1; k > 0 && k > len(items)-4 && items[k].f.rule == rulePossessive; k-- {
+						last = items[k-1]
+					}
 					it.si, it.subjPos = last.si, last.subjPos
 				default:
 					continue

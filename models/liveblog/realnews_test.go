@@ -183,6 +183,11 @@ func TestSpeakerDetails(t *testing.T) {
 		want{"no deaths had been reported", "Qureshi"})
 	checkClaims(t, "A spokesperson on duty at the U.S. Defense Department told reporters she had no information.",
 		want{"she had no information", "spokesperson"})
+	checkClaims(t, `"We doubt it," Sebastian Gorka, deputy assistant to the president, said on Tuesday.`, want{"We doubt it", "Sebastian Gorka"})
+	checkClaims(t, `"We cannot confirm this," Jen Psaki said when asked about General Alex Badeh's statement that the girls were found. "We will not discuss it further."`,
+		want{"We will not discuss it further", "Jen Psaki"})
+	checkClaims(t, "Ramallah: A reporter was killed in the West Bank on Wednesday, the ministry said.\n\nThe army said it had opened an inquiry.",
+		want{"A reporter was killed", "ministry"}, want{"opened an inquiry", "army"})
 }
 
 // TestFramesAcrossSentences covers attributions whose claim is set off from
@@ -197,4 +202,24 @@ func TestFramesAcrossSentences(t *testing.T) {
 		want{"previous draft of the bill", "Press Association"})
 	checkClaims(t, "Officials were asked about General Alex Badeh's statement that the military knew where the girls were.",
 		want{"the military knew where the girls were", "Alex Badeh"})
+}
+
+// TestWireLinesAndBriefings covers one-line wire entries, a source after a
+// colon at the end of such a line, and the "Speaker: answer" paragraphs of
+// a briefing transcript.
+func TestWireLinesAndBriefings(t *testing.T) {
+	checkClaims(t, "0708 GMT: Canada said its embassy would stay open\n\n0715 GMT: Radiation at the plant gate has doubled overnight: TEPCO\n\n0722 GMT: Markets open lower",
+		want{"embassy would stay open", "Canada"}, want{"Radiation at the plant gate has doubled", "TEPCO"}, want{"Markets open lower", ""})
+	text := "Foreign Ministry Spokesperson Lin Wei's Regular Press Conference\n\n" +
+		"Northwire: Some officials say the talks have stalled. What is your comment?\n\n" +
+		"Lin Wei: The talks are going smoothly. Both sides have agreed on a timetable.\n\n" +
+		"We hope the other parties will keep their word.\n\n" +
+		"Update: the briefing ended at noon."
+	cands := checkClaims(t, text, want{"The talks are going smoothly", "Lin Wei"}, want{"keep their word", "Lin Wei"},
+		want{"What is your comment", ""}, want{"briefing ended", ""})
+	for _, c := range cands {
+		if c.Claimant == "Northwire" {
+			t.Errorf("a journalist's question became a claim: %q", c.Claim)
+		}
+	}
 }

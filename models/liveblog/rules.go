@@ -19,6 +19,8 @@ const (
 	ruleQuoteContinues   = "quote-continues"      // a quotation after the speaker's sentence
 	ruleColonBlock       = "colon-paragraph"      // "PA Media says:" and the paragraph after it
 	rulePossessive       = "possessive-statement" // X's statement that C
+	ruleSpeakerColon     = "speaker-colon"        // Lin Wei: the talks are going smoothly.
+	ruleHeadlineSource   = "headline-source"      // Radiation at the gate has doubled: TEPCO
 	rulePhotoCredit      = "photo-credit"         // a captioned handout picture
 )
 
@@ -58,6 +60,10 @@ func RuleDescription(rule string) string {
 		return "the paragraph after “… says:”"
 	case rulePossessive:
 		return "a statement named by its author (“X's statement that …”)"
+	case ruleSpeakerColon:
+		return "a transcript turn (“Name: …”)"
+	case ruleHeadlineSource:
+		return "a wire line with its source after a colon (“…: IAEA”)"
 	case rulePhotoCredit:
 		return "a handout picture credited to its source"
 	}
