@@ -250,7 +250,8 @@ var nounContext = setOf("investigate", "investigating", "investigated", "probe",
 	"dismisses", "refute", "refuted", "refutes", "contradict", "contradicted", "repeated", "repeat", "made",
 	"make", "making", "heard", "received", "spread", "spreading", "dispute", "disputed", "disputes", "backed",
 	"support", "supported", "supports", "confirm", "confirmed", "rejecting", "dismissing", "citing", "cited",
-	"echoed", "fuelled", "fueled", "prompted", "sparked", "rebuffed", "amplified")
+	"echoed", "fuelled", "fueled", "prompted", "sparked", "rebuffed", "amplified", "welcomed", "welcome", "welcomes",
+	"welcoming", "urged", "after")
 
 // putsFigure reports whether "put" is followed by "… at <number>" ("put the
 // death toll at nine").

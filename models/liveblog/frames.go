@@ -203,7 +203,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 
 // claimNouns name a statement whose content follows in a "that" clause.
 var claimNouns = setOf("charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
-	"allegations", "assertion", "assertions", "warning", "warnings", "assurance", "assurances", "view", "position")
+	"allegations", "assertion", "assertions", "warning", "warnings", "assurance", "assurances", "view", "position",
+	"reports", "report", "news", "announcement", "decision", "fact", "confirmation")
 
 // afterClaimNoun returns what follows "(its) charges that" at the start of
 // text.

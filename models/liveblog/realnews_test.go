@@ -223,3 +223,13 @@ func TestWireLinesAndBriefings(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectiveVerbs takes urging and welcoming as attributions where they
+// carry a claim ("welcomed reports that …", "urged that …"), and not a bare
+// appeal.
+func TestDirectiveVerbs(t *testing.T) {
+	checkClaims(t, "The minister welcomed reports that the border had reopened.", want{"the border had reopened", "minister"})
+	checkClaims(t, "The health agency urged that all schools be closed for a week.", want{"all schools be closed", "health agency"})
+	checkClaims(t, "The council encouraged residents, saying the water was safe to drink.", want{"the water was safe to drink", "council"})
+	checkClaims(t, "The mayor urged residents to stay indoors.", want{"stay indoors", ""})
+}
