@@ -68,7 +68,7 @@ var reportingVerbs = map[string]verbInfo{
 	"reporting": {kind: vSay, display: "reported", part: true}, "telling": {kind: vTell, display: "told", part: true},
 	"confirming": {kind: vSay, display: "confirmed", part: true}, "recalled": {kind: vSay, display: "recalled", needsTo: true},
 	"reiterated": {kind: vSay, display: "reiterated", needsTo: true},
-	"urged": {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
+	"urged":      {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
 	"welcomed": {kind: vSay, display: "welcomed", needsTo: true}, "welcomes": {kind: vSay, display: "welcomes", needsTo: true},
 	"encouraged": {kind: vSay, display: "encouraged", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
 }
