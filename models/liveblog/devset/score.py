@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score `claimdesk extract` on the development set of real news.
 
-usage (from the repository root):  python3 models/liveblog/devset/score.py [-v] [--bin PATH]
+usage (from the repository root):
+    python3 models/liveblog/devset/score.py [-v] [--bin PATH] [--before REV]
 
 Each NAME.json beside this script annotates one published live blog or wire
 report (its address, the search that found it, and the attributed claims a
@@ -11,7 +12,10 @@ folder is git-ignored); annotations without a text are skipped.
 
 Every text is scored by ../shared/tools/score_extract.py and the counts are
 summed; the shared samples are scored by the package's TestSamples. -v lists
-missed claims, wrong flags and candidates that match no claim.
+missed claims, wrong flags and candidates that match no claim. --before REV
+also builds the extractor of git revision REV (in a temporary directory) and
+prints its figures on the same texts first, so one command shows before and
+after.
 """
 import glob, json, os, re, subprocess, sys, tempfile
 
@@ -32,6 +36,17 @@ def pct(a, b):
     return 100.0 * a / b if b else 100.0
 
 
+def build_revision(rev, tmp):
+    """Builds claimdesk as it was at git revision rev and returns the binary."""
+    src = os.path.join(tmp, "src-" + rev)
+    os.makedirs(src)
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", src], input=archive, check=True)
+    binary = os.path.join(tmp, "claimdesk-" + rev)
+    subprocess.run(["go", "build", "-o", binary, "."], cwd=src, check=True)
+    return binary
+
+
 def main():
     verbose = "-v" in sys.argv
     binary = None
@@ -40,9 +55,18 @@ def main():
     if SCORER is None:
         sys.exit("score_extract.py not found (expected in ../shared/tools)")
     tmp = tempfile.mkdtemp(prefix="devset-")
+    if "--before" in sys.argv:
+        rev = sys.argv[sys.argv.index("--before") + 1]
+        print(f"== before ({rev})")
+        score(build_revision(rev, tmp), tmp, verbose, samples=False)
+        print("== after (working tree)")
     if binary is None:
         binary = os.path.join(tmp, "claimdesk")
         subprocess.run(["go", "build", "-o", binary, "."], cwd=ROOT, check=True)
+    score(binary, tmp, verbose, samples=True)
+
+
+def score(binary, tmp, verbose, samples):
     total = [0] * 6
     scored = 0
     for ann in sorted(glob.glob(os.path.join(HERE, "*.json"))):
@@ -50,7 +74,7 @@ def main():
         txt = os.path.join(HERE, "texts", name + ".txt")
         if not os.path.exists(txt):
             continue
-        out = os.path.join(tmp, name + ".candidates.json")
+        out = os.path.join(tmp, name + "." + os.path.basename(binary) + ".json")
         with open(out, "w") as f:
             subprocess.run([binary, "extract", txt], stdout=f, check=True)
         res = subprocess.run([sys.executable, SCORER, ann, out], capture_output=True, text=True, check=True).stdout
@@ -77,6 +101,8 @@ def main():
         r, R, p, P, f, F = total
         print(f"development set, {scored} texts: recall {pct(r, R):.1f}% ({r}/{R})  "
               f"precision {pct(p, P):.1f}% ({p}/{P})  flag {pct(f, F):.1f}% ({f}/{F})")
+    if not samples:
+        return
     res = subprocess.run(["go", "test", "./models/liveblog/", "-run", "TestSamples$", "-v", "-count=1"],
                          cwd=ROOT, capture_output=True, text=True)
     for line in res.stdout.splitlines():
