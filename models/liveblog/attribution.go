@@ -110,6 +110,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 				continue
 			}
 		}
+		if info.base && i > 1 && isCommaAdverb(prev) {
+			// "Officials, however, say": the subject stands before the adverb.
+			prev, adjacent = ws[i-2].lower, true
+		}
 		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
 			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
 			!pluralBeforePlace(s, ws, i) {

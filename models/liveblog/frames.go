@@ -170,6 +170,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				text, hadThat = rest, true
 			}
 		}
+		if !hadThat && (t.info.kind == vSay || t.info.kind == vTell) && isAppeal(text) && !startsQuoteOrColon(s, t.ve, cs) {
+			// "warned residents to stay indoors": an appeal, not a
+			// claim; the speaker may still make one in "and said".
+			f.generic = true
+			out = append(out, f)
+			continue
+		}
 		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
@@ -199,6 +206,22 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		out = append(out, f)
 	}
 	return out
+}
+
+// isAppeal reports whether the object of a verb is someone and what they
+// should do ("residents to stay indoors", "people not to travel").
+func isAppeal(text string) bool {
+	ws := wordsN(text, 8)
+	for k := 1; k < len(ws) && k < 6; k++ {
+		w := ws[k].lower
+		if w == "to" {
+			return k+1 < len(ws) && !isDigit(ws[k+1].lower[0]) && !numberWords[ws[k+1].lower]
+		}
+		if auxiliaries[w] || w == "that" || (len(w) > 4 && strings.HasSuffix(w, "ed")) || verbish[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // claimNouns name a statement whose content follows in a "that" clause.

@@ -232,4 +232,8 @@ func TestDirectiveVerbs(t *testing.T) {
 	checkClaims(t, "The health agency urged that all schools be closed for a week.", want{"all schools be closed", "health agency"})
 	checkClaims(t, "The council encouraged residents, saying the water was safe to drink.", want{"the water was safe to drink", "council"})
 	checkClaims(t, "The mayor urged residents to stay indoors.", want{"stay indoors", ""})
+	checkClaims(t, "The mayor warned residents to stay indoors and said the river would peak overnight.",
+		want{"stay indoors", ""}, want{"the river would peak overnight", "mayor"})
+	checkClaims(t, "The ministry warned the toll could rise to 40.", want{"the toll could rise to 40", "ministry"})
+	checkClaims(t, "Officials, however, say the port is open.", want{"the port is open", "Officials"})
 }
