@@ -291,6 +291,37 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			}
 		}
 		mark(covered, c.text)
+		if c.para == 0 && c.scope == scopePair {
+			// A caveat in the lead ("Neither claim could be verified")
+			// also covers what the entry goes on to say of the same
+			// parties.
+			leadParties(items, end, covered, c.text)
+		}
+	}
+}
+
+// leadParties marks the items after end whose claimant shares a name word
+// with a claimant of covered ("Russia and Ukraine" → "Russia's defence
+// ministry"), so a lead's caveat follows its parties through the entry.
+func leadParties(items []*item, end int, covered []*item, caveat string) {
+	names := map[string]bool{}
+	for _, it := range covered {
+		for _, w := range words(it.claimant) {
+			if isCapitalized(w.text) && len(w.lower) > 2 && !descStop[w.lower] {
+				names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] = true
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
+		for _, w := range words(items[k].claimant) {
+			if names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] {
+				mark(items[k:k+1], caveat)
+				break
+			}
+		}
 	}
 }
 

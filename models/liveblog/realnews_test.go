@@ -237,3 +237,13 @@ func TestDirectiveVerbs(t *testing.T) {
 	checkClaims(t, "The ministry warned the toll could rise to 40.", want{"the toll could rise to 40", "ministry"})
 	checkClaims(t, "Officials, however, say the port is open.", want{"the port is open", "Officials"})
 }
+
+// TestLeadCaveat lets a caveat in an entry's first paragraph cover the
+// claims of the parties it names wherever the entry details them.
+func TestLeadCaveat(t *testing.T) {
+	flagged(t, "Russia and Ukraine both said they had repelled attacks overnight. Neither claim could be independently verified.\n\n"+
+		"Russia's defence ministry said its forces had destroyed two tanks.\n\n"+
+		"Ukraine's army said it had shot down a drone.\n\n"+
+		"The mayor of the town said schools would reopen on Monday.",
+		map[string]bool{"repelled attacks": true, "destroyed two tanks": true, "shot down a drone": true, "schools would reopen": false})
+}
