@@ -187,6 +187,7 @@ func datelineLen(s string) int {
 
 func parseNormalized(text string) parsed {
 	lines := paragraphLines(text)
+	markBareTimes(lines)
 	var p parsed
 	i := 0
 	hasStamp := false

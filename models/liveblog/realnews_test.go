@@ -247,3 +247,38 @@ func TestLeadCaveat(t *testing.T) {
 		"The mayor of the town said schools would reopen on Monday.",
 		map[string]bool{"repelled attacks": true, "destroyed two tanks": true, "shot down a drone": true, "schools would reopen": false})
 }
+
+// TestBareFourDigitTimes reads "2042 Eurocontrol says …" and "1432: …" as
+// entry times when a text has several of them, and a lone year as text.
+func TestBareFourDigitTimes(t *testing.T) {
+	text := "Live: ash cloud over Europe\n\n2045 The live page is closing for the night.\n\n" +
+		"2042 Eurocontrol says it expects half of all transatlantic flights to be cancelled on Friday, AFP reports.\n\n" +
+		"2037: A resident tells the BBC she had a peaceful day.\n\n2026 Air traffic control says restrictions will remain in place."
+	b, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Entries) != 4 || b.Entries[1].Time != "2042" || b.Entries[2].Time != "2037" {
+		t.Fatalf("entries %+v", b.Entries)
+	}
+	checkClaims(t, text, want{"half of all transatlantic flights", "Eurocontrol"}, want{"restrictions will remain", "Air traffic control"})
+	single, _ := Parse("Protests\n\n2011 was a year of protests, the report said.")
+	if len(single.Entries) != 1 || single.Entries[0].Time != "" {
+		t.Errorf("a year read as a time: %+v", single.Entries)
+	}
+}
+
+// TestBriefingInCapitals reads a press briefing whose speakers are written
+// in capitals ("MS. LIND:", "QUESTION:").
+func TestBriefingInCapitals(t *testing.T) {
+	text := "Daily Press Briefing\n\nMS. LIND: Good afternoon. The ceasefire has held for three days.\n\n" +
+		"QUESTION: Has the border reopened?\n\nMS. LIND: The border reopened this morning for aid convoys.\n\n" +
+		"QUESTION: Thank you."
+	cands := checkClaims(t, text, want{"The ceasefire has held for three days", "LIND"}, want{"border reopened this morning", "LIND"},
+		want{"Has the border reopened", ""})
+	for _, c := range cands {
+		if strings.Contains(c.Claimant, "QUESTION") || strings.Contains(c.Claim, "Thank you") {
+			t.Errorf("a question became a claim: %+v", c)
+		}
+	}
+}

@@ -183,3 +183,54 @@ func startsWithLetter(s string) bool {
 }
 
 func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '‘' || r == '«' }
+
+// minBareTimes is how many lines must open with a bare four-digit time
+// ("2042 Eurocontrol says …", "1432: …") before such lines are read as
+// entries: one alone is more likely a year ("2011 was a year of …").
+const minBareTimes = 3
+
+// markBareTimes turns lines that open with a bare four-digit time into
+// entry stamps when the text has at least minBareTimes of them.
+func markBareTimes(lines []line) {
+	n := 0
+	for _, l := range lines {
+		if l.kind == kindText {
+			if _, _, ok := bareFourDigits(l.text); ok {
+				n++
+			}
+		}
+	}
+	if n < minBareTimes {
+		return
+	}
+	for i, l := range lines {
+		if l.kind != kindText {
+			continue
+		}
+		if stamp, rest, ok := bareFourDigits(l.text); ok {
+			lines[i] = line{text: l.text, kind: kindStamp, stamp: stamp, rest: rest}
+		}
+	}
+}
+
+// bareFourDigits recognises "2042 Eurocontrol says …" or "1432: …": four
+// digits that make a time of day, then a separator or a capital.
+func bareFourDigits(t string) (stamp, rest string, ok bool) {
+	if len(t) < 6 || !isDigit(t[0]) || !isDigit(t[1]) || !isDigit(t[2]) || !isDigit(t[3]) || isDigit(t[4]) {
+		return "", "", false
+	}
+	if atoi(t[:2]) > 23 || atoi(t[2:4]) > 59 {
+		return "", "", false
+	}
+	j := skipSpaces(t, 4)
+	for _, sep := range stampSeparators {
+		if strings.HasPrefix(t[j:], sep) {
+			return t[:4], strings.TrimSpace(t[j+len(sep):]), true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	if j == 4 || !(unicode.IsUpper(r) || isOpenQuote(r)) {
+		return "", "", false
+	}
+	return t[:4], strings.TrimSpace(t[j:]), true
+}
