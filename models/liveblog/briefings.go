@@ -96,3 +96,27 @@ func labelled(para string) bool {
 	ws := strings.Fields(para[:k])
 	return len(ws) > 0 && len(ws) <= 2 && speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))]
 }
+
+// withoutGreetings drops the pleasantries that open a transcript turn
+// ("Good afternoon, everyone. Happy Tuesday.") and returns the rest, ""
+// when nothing else is said.
+func withoutGreetings(turn string) string {
+	for _, sp := range splitSentences(turn) {
+		sent := turn[sp.s:sp.e]
+		if !isGreeting(sent) {
+			return turn[sp.s:]
+		}
+	}
+	return ""
+}
+
+// isGreeting reports whether a sentence is a pleasantry.
+func isGreeting(sent string) bool {
+	low := lowerASCII(strings.TrimSpace(sent))
+	for _, g := range []string{"good afternoon", "good morning", "good evening", "hello", "hi ", "hi,", "hi.", "thank you", "thanks", "happy "} {
+		if strings.HasPrefix(low, g) {
+			return wordCount(sent) <= 8
+		}
+	}
+	return false
+}

@@ -187,7 +187,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				frames = sentenceFrames(sent, from, qs, ws)
 			}
 			if turn && si == 0 {
-				if c, _ := cleanClaim(para[off:]); c != "" {
+				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
 			}

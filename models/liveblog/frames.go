@@ -68,6 +68,20 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject, f.rule = s[ss:se], ruleSpeakerVerbClaim
+			if low := lowerASCII(f.subject); strings.HasPrefix(low, "who ") && ss > lo {
+				// "Monica Robb, who lives nearby tells the BBC …": the
+				// aside's closing comma is missing; the name before it
+				// speaks.
+				segs := topLevelSplit(s, qs, lo, ss)
+				for k := len(segs) - 1; k >= 0; k-- {
+					if prev := strings.TrimSpace(s[segs[k].s:segs[k].e]); prev != "" {
+						if wordCount(prev) <= maxSubjectWords {
+							f.subject = prev
+						}
+						break
+					}
+				}
+			}
 			if sw := lowerASCII(f.subject); sw == "who" || sw == "which" {
 				// "The mayor, who said last week that …, resigned": the
 				// speaker is the noun before the relative pronoun, and the

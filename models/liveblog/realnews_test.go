@@ -282,3 +282,18 @@ func TestBriefingInCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestUnclosedAsides covers a relative clause whose closing comma is
+// missing, adverbs before the verb, and greetings in a briefing.
+func TestUnclosedAsides(t *testing.T) {
+	checkClaims(t, "Monica Robb, who lives under the flight path tells the BBC she had a peaceful day.", want{"she had a peaceful day", "Monica Robb"})
+	if c := checkClaims(t, "We have always said this is a war of aggression.", want{"this is a war of aggression", "We"}); len(c) > 0 && c[0].Claimant != "We" {
+		t.Errorf("claimant %q, want We", c[0].Claimant)
+	}
+	for _, c := range checkClaims(t, "MR LIND: Good afternoon, everyone. Happy Tuesday.\n\nQUESTION: Any news?\n\nMR LIND: The talks resume on Monday in Geneva.",
+		want{"The talks resume on Monday", "LIND"}) {
+		if strings.Contains(c.Claim, "Good afternoon") {
+			t.Errorf("a greeting became a claim: %q", c.Claim)
+		}
+	}
+}

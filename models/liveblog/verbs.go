@@ -142,7 +142,8 @@ var introStarters = setOf("in", "on", "at", "after", "before", "as", "when", "wh
 var subjectAdverbs = setOf("later", "also", "earlier", "previously", "again", "then", "now", "has", "have",
 	"had", "reportedly", "repeatedly", "publicly", "separately", "initially", "first", "further",
 	"subsequently", "similarly", "likewise", "meanwhile", "however", "only", "even", "himself", "herself",
-	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly")
+	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly", "always",
+	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly")
 
 // Conjunctions that may open a subject segment (", and the union said").
 var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then", "meanwhile", "whereas", "though", "although", "however")
