@@ -119,6 +119,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			!pluralBeforePlace(s, ws, i) {
 			continue
 		}
+		if info.part && (w.lower == "reporting" || w.lower == "telling") && (placePrepositions[next] || next == "live") {
+			continue // "Sherine Tadros, reporting from Cairo, said": an aside
+		}
 		if info.part && !quoted {
 			gap := s[0:w.s]
 			if i > 0 {
@@ -796,7 +799,7 @@ func afterQuote(s string, qs []span, seg span) string {
 func isInsertion(seg string) bool {
 	w := lowerASCII(firstWord(seg))
 	switch w {
-	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself",
+	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
 		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
 		return true
 	}

@@ -297,3 +297,24 @@ func TestUnclosedAsides(t *testing.T) {
 		}
 	}
 }
+
+// TestTickerStampsAndReporters covers "+++ 10:35 +++" and "10:05 (IST)"
+// stamps and a correspondent "reporting from" a place.
+func TestTickerStampsAndReporters(t *testing.T) {
+	text := "+++ 10:35 +++ The health ministry said 40 people had tested positive.\n\n+++ 10:20 +++ Berlin police said the protest was peaceful.\n\n" +
+		"10:05 (IST) The state health ministry said 12 new cases had been found.\n\n" +
+		"8:45pm: Al Jazeera's Sherine Tadros, reporting from Cairo, said the square was full."
+	b, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var times []string
+	for _, e := range b.Entries {
+		times = append(times, e.Time)
+	}
+	if strings.Join(times, "|") != "10:35|10:20|10:05 (IST)|8:45pm" {
+		t.Errorf("times %q", times)
+	}
+	checkClaims(t, text, want{"40 people had tested positive", "health ministry"}, want{"12 new cases", "health ministry"},
+		want{"the square was full", "Sherine Tadros"})
+}

@@ -8,7 +8,7 @@ import (
 
 // stampSeparators are the marks printed between a timestamp and the entry
 // text: "4:52 p.m.:", "19:40 –", "9:58 p.m. ET —", "11:03 | …".
-var stampSeparators = []string{":", "–", "—", "-", "|", "·", "•"}
+var stampSeparators = []string{"+++", ":", "–", "—", "-", "|", "·", "•"}
 
 // meridiems are the printed forms of a.m./p.m., longest first.
 var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm", "AM", "PM"}
@@ -16,7 +16,7 @@ var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm
 // parseStamp recognises a line that starts a live-blog entry and returns the
 // timestamp as printed and the text after the separator.
 func parseStamp(line string) (stamp, rest string, ok bool) {
-	s := strings.TrimLeft(line, " *#>")
+	s := strings.TrimLeft(line, " *#>+") // "+++ 10:35 +++" in German-style tickers
 	lead := len(line) - len(s)
 	if end, ok := zonedFourDigits(s); ok {
 		return stampEnd(line, s, lead, end, false, false)
@@ -54,10 +54,14 @@ func parseStamp(line string) (stamp, rest string, ok bool) {
 		return "", "", false
 	}
 
-	// Time zone: "ET", "GMT+2", "local time".
+	// Time zone: "ET", "GMT+2", "local time", "(IST)".
 	j = skipSpaces(s, end)
 	if z := zoneLen(s[j:]); z > 0 && j > end {
 		end = j + z
+	} else if j < len(s) && s[j] == '(' {
+		if z := zoneLen(s[j+1:]); z > 0 && j+1+z < len(s) && s[j+1+z] == ')' {
+			end = j + z + 2
+		}
 	}
 	return stampEnd(line, s, lead, end, dot, meridiem)
 }
