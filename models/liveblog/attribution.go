@@ -89,8 +89,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
 			continue
 		}
-		if info.part && prev == "as" && !quoted {
-			// "PTI quotes X as saying …": X speaks, PTI relays.
+		if info.part && !quoted {
+			// "PTI quotes X as saying …", "quoted a crisis centre
+			// saying …": X speaks, PTI relays.
 			if t, ok := activeQuote(ws, i, info); ok {
 				out = append(out, t)
 				continue
@@ -99,11 +100,15 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
+			continue // "a child reported dead": a state, not a report
+		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
 		}
 		if info.noun {
-			if (adjacent && determiners[prev]) || nounFollowers[next] || prev != "" && isDigit(prev[0]) || nounContext[prev] {
+			if (adjacent && determiners[prev] && !(i > 1 && isCapitalized(ws[i-1].text) && isCapitalized(ws[i-2].text))) ||
+				nounFollowers[next] || prev != "" && isDigit(prev[0]) || nounContext[prev] {
 				continue
 			}
 			if _, v := reportingVerbs[next]; v {
@@ -196,6 +201,11 @@ func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
 		owner: span{ws[first].s, ws[k].s + len(name)}}, true
 }
 
+// reportedStates follow "reported" when it describes someone ("reported
+// dead", "reported missing").
+var reportedStates = setOf("dead", "missing", "killed", "injured", "wounded", "alive", "safe", "captured",
+	"arrested", "kidnapped", "abducted", "detained", "hurt", "sick", "ill", "infected", "stranded", "trapped")
+
 // progressiveAuxiliaries make "-ing" forms finite ("is telling", "are
 // saying").
 var progressiveAuxiliaries = setOf("is", "are", "was", "were")
@@ -203,11 +213,20 @@ var progressiveAuxiliaries = setOf("is", "are", "was", "were")
 // activeQuote recognises "A quotes/quoted/cited X as saying" around the
 // participle at ws[i] (ws[i-1] is "as").
 func activeQuote(ws []word, i int, info verbInfo) (trigger, bool) {
-	for q := i - 3; q >= 0 && q >= i-10; q-- {
+	if i < 2 {
+		return trigger{}, false
+	}
+	last := i - 1 // the quoted speaker ends before "as", or before the participle
+	if ws[i-1].lower == "as" {
+		last = i - 2
+	}
+	for q := last - 1; q >= 0 && q >= i-10; q-- {
 		switch ws[q].lower {
 		case "quoted", "quotes", "quoting", "cited", "cites", "citing":
 			return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true,
-				quotedName: span{ws[q+1].s, ws[i-2].e}, agentEnd: ws[q].s}, true
+				quotedName: span{ws[q+1].s, ws[last].e}, agentEnd: ws[q].s}, true
+		case "said", "says", "told", "that":
+			return trigger{}, false
 		}
 	}
 	return trigger{}, false
@@ -441,7 +460,17 @@ func lastSegment(s string) string {
 // word or an article.
 func startsNounPhrase(s string) bool {
 	w := lowerASCII(firstWord(s))
-	return isCapitalized(s) || nounPhraseOpeners[w]
+	if isCapitalized(s) || nounPhraseOpeners[w] {
+		return true
+	}
+	// "said demonstrator Jade Wong", "said resident Ana Borg": a role
+	// word before a name.
+	ws := strings.Fields(s)
+	if len(ws) >= 2 && len(ws) <= 5 && isCapitalized(ws[1]) {
+		return personRoles[w] || titles[w] || commonSubjects[w] || strings.HasSuffix(w, "er") ||
+			strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ent")
+	}
+	return false
 }
 
 // phraseUntilEnd returns the phrase from start up to the end of the clause

@@ -244,7 +244,9 @@ type mention struct {
 	multi  bool   // name has more than one word
 	person bool
 	plural bool // a description of several speakers ("correspondents in the capital")
-	pos    int
+	// speaker: the mention is of someone who spoke, not a name in passing.
+	speaker bool
+	pos     int
 }
 
 // entityIndex holds the mentions of one entry, ordered by position, with
@@ -256,6 +258,7 @@ type entityIndex struct {
 	persons []int
 	orgs    []int
 	plurals []int            // descriptions of several speakers, for "they"
+	bodies  []int            // descriptions of one body that spoke ("the government"), for "it"
 	descs   map[string][]int // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
@@ -390,6 +393,8 @@ func (ix *entityIndex) build() {
 			ix.descs[m.head] = append(ix.descs[m.head], i)
 			if m.plural {
 				ix.plurals = append(ix.plurals, i)
+			} else if m.speaker && !m.person {
+				ix.bodies = append(ix.bodies, i)
 			}
 		}
 	}
@@ -619,6 +624,13 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 			return ix.ms[o].name
 		}
 	case si.pron == "it":
+		// The nearest body: a named organisation, or a described one
+		// that spoke last ("The government said …. … it said").
+		b := ix.nearestBefore(ix.bodies, pos)
+		o := ix.nearestBefore(ix.orgs, pos)
+		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos) {
+			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
+		}
 		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
 			return ix.ms[k].name
 		}

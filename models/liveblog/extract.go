@@ -156,7 +156,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
-		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":")
+		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
@@ -181,7 +181,11 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
 			ws = appendWords(ws[:0], sent, low, -1)
 			qs := quoteSpans(sent)
-			ix.scanNames(sent, qs, ws, base+sp.s)
+			named := ws
+			for len(named) > 0 && named[0].s < from {
+				named = named[1:] // a dateline ("HONG KONG (Reuters) -") names no speaker
+			}
+			ix.scanNames(sent, qs, named, base+sp.s)
 			var frames []rawFrame
 			if !heading && !(question && transcript && speakerLike(para)) {
 				frames = sentenceFrames(sent, from, qs, ws)
@@ -236,7 +240,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
 							person: classify(it.si.name, it.si.role, it.si.pron),
-							plural: it.si.name == "" && it.si.pron == "" && isPluralDescription(it.si.role)})
+							plural: it.si.name == "" && it.si.pron == "" && isPluralDescription(it.si.role), speaker: true})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos

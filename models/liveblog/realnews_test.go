@@ -318,3 +318,18 @@ func TestTickerStampsAndReporters(t *testing.T) {
 	checkClaims(t, text, want{"40 people had tested positive", "health ministry"}, want{"12 new cases", "health ministry"},
 		want{"the square was full", "Sherine Tadros"})
 }
+
+// TestOutletsAndPronouns covers news agencies as speakers, "quoted X
+// saying", "reported dead", a dateline that is not a speaker, and "it"
+// after a body that spoke.
+func TestOutletsAndPronouns(t *testing.T) {
+	checkClaims(t, "More than 1,000 people may have been killed, The Associated Press reports.", want{"1,000 people may have been killed", "Associated Press"})
+	checkClaims(t, "The news agency quoted a local crisis centre saying that nearly 600 had been injured.", want{"nearly 600 had been injured", "crisis centre"})
+	checkClaims(t, "The tally seemed to exclude a child reported dead in the next province.", want{"dead in the next province", ""})
+	checkClaims(t, "HALVERSTON (Northwire) - Police fired tear gas on Sunday.\n\nThe government said in a statement that protesters had thrown bricks.\n\n\"Officers used minimum force,\" it said.",
+		want{"Officers used minimum force", "government"})
+	checkClaims(t, "Rescuers searched the rubble overnight.\n\nAt least 217 people were dead by late Sunday, according to The Associated Press\n\nThe army said 40 soldiers had been deployed.",
+		want{"217 people were dead", "Associated Press"})
+	checkClaims(t, `"We are unarmed," Harry Hung told Northwire. Police fired more tear gas before dark. "This is unbelievable. This is a peaceful protest and the police are using violence," said demonstrator Jade Wong. "It was never like this before."`,
+		want{"the police are using violence", "Jade Wong"}, want{"never like this before", "Jade Wong"})
+}
