@@ -28,6 +28,10 @@ type ImportCandidate struct {
 	Channel      string `json:"channel,omitempty"`
 	Via          string `json:"via,omitempty"`
 	Caveat       string `json:"caveat,omitempty"`
+	// Rule names the extraction rule that proposed the claim and Why says
+	// it in words, so the desk sees why a candidate is there.
+	Rule string `json:"rule,omitempty"`
+	Why  string `json:"why,omitempty"`
 	// SourceID is the existing source the claimant matched (by name or
 	// alias), 0 when the import will create a new source.
 	SourceID   int64  `json:"source_id"`
@@ -94,7 +98,7 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for _, c := range cands {
 		ic := ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote,
 			Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct,
-			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat}
+			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule)}
 		key := normName(c.Claimant)
 		src, ok := matched[key]
 		if !ok {
