@@ -1,6 +1,7 @@
 package similar
 
 import (
+	"sort"
 	"strings"
 	"time"
 )
@@ -29,6 +30,10 @@ type Features struct {
 	Places []string
 	// Claimants are the claimant's name and aliases, folded.
 	Claimants []string
+	// claimantWords are the words of each of Claimants, for wordsWithin.
+	claimantWords []map[string]bool
+	// foldedPlaces are Places folded, for comparing.
+	foldedPlaces []string
 	// Name is the claimant's name as given, for the differences.
 	Name     string
 	SourceID int64
@@ -40,12 +45,52 @@ type Features struct {
 	Verb string
 	At   time.Time
 	// searchWords are the content words as written, folded: see Words.
-	searchWords []string
+	searchWords []searchWord
 }
 
-// Words lists the claim's content words as the search index holds them
-// (folded, unstemmed), names first: the store searches for claims sharing them.
-func (f *Features) Words() []string { return f.searchWords }
+// Words lists at most n of the claim's words as the search index holds them
+// (folded, unstemmed), the most telling first: places and names, then the
+// longer words. The store searches for claims sharing them.
+func (f *Features) Words(n int) []string {
+	ws := append([]searchWord(nil), f.searchWords...)
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].weight != ws[j].weight {
+			return ws[i].weight > ws[j].weight
+		}
+		return len(ws[i].word) > len(ws[j].word)
+	})
+	out := make([]string, 0, n)
+	for _, w := range ws {
+		if len(out) == n {
+			break
+		}
+		out = append(out, w.word)
+	}
+	return out
+}
+
+// searchWord is a word to search for, with how telling it is.
+type searchWord struct {
+	word   string
+	weight float64
+}
+
+func (f *Features) addSearchWord(w string, weight float64) {
+	for _, r := range w {
+		if !isWordRune(r) {
+			// "forty-two", "didn't": the search index splits these; the
+			// plain words of the claim are enough to find its kin.
+			return
+		}
+	}
+	for i := range f.searchWords {
+		if f.searchWords[i].word == w {
+			f.searchWords[i].weight = max(f.searchWords[i].weight, weight)
+			return
+		}
+	}
+	f.searchWords = append(f.searchWords, searchWord{w, weight})
+}
 
 // denials are the verbs by which a claimant denies what follows.
 var denials = setOf(`deny denied denies denying denial rejected rejects reject refuted refutes refute dismissed
@@ -78,6 +123,13 @@ func Extract(c Claim) *Features {
 		}
 		folded := strings.Join(strings.Fields(fold(n)), " ")
 		f.Claimants = append(f.Claimants, folded)
+		ws := map[string]bool{}
+		for _, w := range strings.Fields(folded) {
+			if !stopWords[w] {
+				ws[w] = true
+			}
+		}
+		f.claimantWords = append(f.claimantWords, ws)
 		for _, w := range tokenize(n) {
 			if !stopWords[w.lower] {
 				claimantWords[w.lower] = true
@@ -85,6 +137,12 @@ func Extract(c Claim) *Features {
 		}
 	}
 	f.Places = places(ts, used)
+	for _, p := range f.Places {
+		f.foldedPlaces = append(f.foldedPlaces, fold(p))
+		for _, w := range tokenize(p) {
+			f.addSearchWord(w.lower, 3)
+		}
+	}
 	neg := 0
 	verb := fold(strings.TrimSpace(c.Verb))
 	for _, w := range strings.Fields(verb) {
@@ -128,9 +186,7 @@ func Extract(c Claim) *Features {
 		if weight > f.words[s] {
 			f.words[s] = weight
 		}
-		if !contains(f.searchWords, w) {
-			f.searchWords = append(f.searchWords, w)
-		}
+		f.addSearchWord(w, weight)
 	}
 	f.Negated = neg%2 == 1
 	return f

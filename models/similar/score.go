@@ -70,7 +70,7 @@ func Compare(a, b *Features) Result {
 	case len(a.Places) == 0 && len(b.Places) == 0:
 		place = 0.8
 	case len(a.Places) == 0 || len(b.Places) == 0:
-	case samePlace(a.Places, b.Places):
+	case samePlace(a.foldedPlaces, b.foldedPlaces):
 		place = 1
 		agree = append(agree, "same place")
 	default:
@@ -117,6 +117,13 @@ func Compare(a, b *Features) Result {
 	return r
 }
 
+// MaxScore is the highest score Compare could give b against a, read from
+// their words alone: a cheap test that lets a search skip candidates that
+// cannot reach the score it wants.
+func MaxScore(a, b *Features) float64 {
+	return wText*overlap(a.words, b.words) + wClaimant + wPlace + wTime
+}
+
 // overlap is the weighted Dice coefficient of two word sets.
 func overlap(a, b map[string]float64) float64 {
 	var both, total float64
@@ -144,9 +151,9 @@ func sameClaimant(a, b *Features) int {
 	if len(a.Claimants) == 0 || len(b.Claimants) == 0 {
 		return 0
 	}
-	for _, x := range a.Claimants {
-		for _, y := range b.Claimants {
-			if x == y || wordsWithin(x, y) || wordsWithin(y, x) {
+	for i, x := range a.Claimants {
+		for j, y := range b.Claimants {
+			if x == y || wordsWithin(a.claimantWords[i], b.claimantWords[j]) || wordsWithin(b.claimantWords[j], a.claimantWords[i]) {
 				return 1
 			}
 		}
@@ -157,28 +164,19 @@ func sameClaimant(a, b *Features) int {
 // wordsWithin reports whether every word of name a that means something
 // occurs in name b: "Gladkov" within "Vyacheslav Gladkov", "defence ministry"
 // within "ministry of defence".
-func wordsWithin(a, b string) bool {
-	bw := map[string]bool{}
-	for _, w := range strings.Fields(b) {
-		bw[w] = true
-	}
-	n := 0
-	for _, w := range strings.Fields(a) {
-		if stopWords[w] {
-			continue
-		}
-		if !bw[w] {
+func wordsWithin(a, b map[string]bool) bool {
+	for w := range a {
+		if !b[w] {
 			return false
 		}
-		n++
 	}
-	return n > 0
+	return len(a) > 0
 }
 
 func samePlace(a, b []string) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if strings.EqualFold(fold(x), fold(y)) {
+			if x == y {
 				return true
 			}
 		}
