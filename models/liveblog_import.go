@@ -34,6 +34,14 @@ type ImportCandidate struct {
 	SourceName string `json:"source_name"`
 	// Duplicate is true when the story already holds this claim.
 	Duplicate bool `json:"duplicate"`
+	// Matches are the desk's claims, in any story, this one is close to
+	// (see MatchTexts), filled by the preview.
+	Matches []ClaimMatch `json:"matches"`
+	// LinkTo, when set on commit, links the new claim to that claim
+	// (LinkKind: duplicate_of, corroborates or contradicts; duplicate_of
+	// when empty).
+	LinkTo   int64  `json:"link_to,omitempty"`
+	LinkKind string `json:"link_kind,omitempty"`
 }
 
 // ImportEntry is one parsed entry of the blog.
@@ -118,6 +126,9 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 		}
 		p.Candidates = append(p.Candidates, ic)
 	}
+	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -171,6 +182,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
+		checkImportLink(fields, prefix, c)
 		for _, v := range []string{c.Verb, c.Channel, c.Via} {
 			if utf8.RuneCountInString(v) > MaxShortLen {
 				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
@@ -266,7 +278,11 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				}
 				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
 			}
-			if _, err := createClaimTx(tx, actor, in, now, ActImported); err != nil {
+			added, err := createClaimTx(tx, actor, in, now, ActImported)
+			if err != nil {
+				return err
+			}
+			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
 				return err
 			}
 			res.ClaimsAdded++
