@@ -159,3 +159,38 @@ func TestAPIDuplicateQuestionAtEntry(t *testing.T) {
 		t.Errorf("claims: %v, want %v", count(), before+3)
 	}
 }
+
+// The desk's "Unlinked close matches" view and the API's close_match=1 list
+// the claims entered with a close match until they are linked.
+func TestCloseMatchFilterOnDeskAndAPI(t *testing.T) {
+	f := newAPIFixture(t)
+	_, _, claim := f.seed(t)
+	rec := f.do("fc", "POST", "/api/v1/stories", map[string]any{"title": "Wire"})
+	wire := decode(t, rec)["id"]
+	rec = f.do("fc", "POST", "/api/v1/claims", map[string]any{"story_id": wire, "claimant": "Gladkov", "text": "Three women were killed by Ukrainian shelling."})
+	mustStatus(t, rec, http.StatusCreated)
+	three := int64(decode(t, rec)["id"].(float64))
+	mustStatus(t, f.do("fc", "POST", "/api/v1/claims", map[string]any{"story_id": wire, "claimant": "Port authority", "text": "The port will remain closed until Thursday."}), http.StatusCreated)
+
+	rec = f.do("viewer", "GET", "/api/v1/claims?close_match=1&sort=id", nil)
+	mustStatus(t, rec, http.StatusOK)
+	var page models.ClaimPage
+	if err := json.Unmarshal(rec.Body.Bytes(), &page); err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 2 || page.Claims[0].ID != claim || page.Claims[1].ID != three {
+		t.Fatalf("close matches: %s", rec.Body.String())
+	}
+
+	a := &webApp{t: t, store: f.store, e: f.e, now: testNow}
+	b := a.browser().signIn(f.users["viewer"].Email)
+	rec = b.get("/?close_match=1")
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Three women were killed") || strings.Contains(rec.Body.String(), "The port will remain closed") {
+		t.Fatalf("desk view: %d %.2000s", rec.Code, rec.Body.String())
+	}
+	mustStatus(t, f.do("fc", "POST", fmt.Sprintf("/api/v1/claims/%d/links", three), map[string]any{"to_claim_id": claim, "kind": "contradicts"}), http.StatusCreated)
+	rec = f.do("viewer", "GET", "/api/v1/claims?close_match=1", nil)
+	if got := decode(t, rec)["total"]; got != 0.0 {
+		t.Errorf("after linking: %v claims", got)
+	}
+}

@@ -200,6 +200,10 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	if len(fields) > 0 {
 		return nil, &ValidationError{Fields: fields}
 	}
+	close, err := s.importCloseMatches(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
 	res := &ImportResult{}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
@@ -231,7 +235,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				res.EntriesAdded++
 			}
 		}
-		for _, c := range cands {
+		for i, c := range cands {
 			if !c.Selected {
 				continue
 			}
@@ -283,6 +287,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				return err
 			}
 			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
+				return err
+			}
+			if err := recordMatches(tx, added.ID, close[i]); err != nil {
 				return err
 			}
 			res.ClaimsAdded++

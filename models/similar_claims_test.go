@@ -109,34 +109,74 @@ func TestMatchTextsShowsCheckedVerdicts(t *testing.T) {
 }
 
 // The question at entry: a claim the story already holds, in other words,
-// is found; the same claim in another story or with another figure is not a
-// duplicate.
-func TestPossibleDuplicatesInTheSameStory(t *testing.T) {
+// is refused with the match and nothing is written; the same claim in another
+// story or with another figure is no duplicate; "not a duplicate" adds it.
+func TestDuplicateQuestionAtEntry(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	c := f.claim(t, "Two women were killed by Ukrainian shelling in Shebekino.")
-	dups, err := f.s.PossibleDuplicates(ctx, MatchInput{StoryID: f.story.ID, Claimant: "Gladkov", Text: "Ukrainian shelling killed 2 women in Shebekino."})
-	if err != nil {
-		t.Fatal(err)
+	in := ClaimInput{StoryID: &f.story.ID, Claimant: ptr("Gladkov"), Text: ptr("Ukrainian shelling killed 2 women in Shebekino.")}
+	_, err := f.s.CreateClaimAsking(ctx, f.fc, in, false)
+	de, ok := err.(*DuplicateError)
+	if !ok || len(de.Matches) != 1 || de.Matches[0].ClaimID != c.ID {
+		t.Fatalf("duplicate: %v", err)
 	}
-	if len(dups) != 1 || dups[0].ClaimID != c.ID {
-		t.Fatalf("duplicates %+v", dups)
+	page, err := f.s.Claims(ctx, ClaimFilter{})
+	if err != nil || page.Total != 1 {
+		t.Fatalf("a refused duplicate was written: %v %v", page, err)
 	}
 	other, err := f.s.CreateStory(ctx, f.editor, StoryInput{Title: ptr("Elsewhere")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, in := range []MatchInput{
-		{StoryID: other.ID, Claimant: "Gladkov", Text: "Ukrainian shelling killed 2 women in Shebekino."},
-		{StoryID: f.story.ID, Claimant: "Gladkov", Text: "Ukrainian shelling killed 3 women in Shebekino."},
+	for _, in := range []ClaimInput{
+		{StoryID: &other.ID, Claimant: ptr("Gladkov"), Text: ptr("Ukrainian shelling killed 2 women in Shebekino.")},
+		{StoryID: &f.story.ID, Claimant: ptr("Gladkov"), Text: ptr("Ukrainian shelling killed 3 women in Shebekino.")},
 	} {
-		dups, err := f.s.PossibleDuplicates(ctx, in)
+		if _, err := f.s.CreateClaimAsking(ctx, f.fc, in, false); err != nil {
+			t.Errorf("%s: %v", *in.Text, err)
+		}
+	}
+	if _, err := f.s.CreateClaimAsking(ctx, f.fc, in, true); err != nil {
+		t.Errorf("not a duplicate: %v", err)
+	}
+}
+
+// Claims entered with a close match that no link ties to them are on the
+// desk's close-match filter, on both sides of the pair, until they are linked.
+func TestCloseMatchFilter(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := f.claim(t, "Two women were killed by Ukrainian shelling in Shebekino.")
+	f.claim(t, "The port will remain closed until Thursday.")
+	other, err := f.s.CreateStory(ctx, f.editor, StoryInput{Title: ptr("Elsewhere")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := f.s.CreateClaim(ctx, f.fc, ClaimInput{StoryID: &other.ID, Claimant: ptr("Gladkov"), Text: ptr("Three women were killed by Ukrainian shelling in Shebekino.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func() []int64 {
+		t.Helper()
+		page, err := f.s.Claims(ctx, ClaimFilter{CloseMatch: true, Sort: "id"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(dups) != 0 {
-			t.Errorf("%+v: duplicates %+v, want none", in, dups)
+		var out []int64
+		for _, c := range page.Claims {
+			out = append(out, c.ID)
 		}
+		return out
+	}
+	if got := ids(); len(got) != 2 || got[0] != a.ID || got[1] != b.ID {
+		t.Fatalf("close matches %v, want %d and %d", got, a.ID, b.ID)
+	}
+	if _, err := f.s.LinkClaims(ctx, f.fc, a.ID, b.ID, "contradicts", ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(); len(got) != 0 {
+		t.Errorf("linked claims still listed: %v", got)
 	}
 }
 

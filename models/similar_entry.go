@@ -28,21 +28,12 @@ func (e *DuplicateError) Message() string {
 // notDuplicate is the desk's answer "no, it is a new claim": it is then
 // stored whatever it matches.
 func (s *Store) CreateClaimAsking(ctx context.Context, actor *User, in ClaimInput, notDuplicate bool) (*Claim, error) {
-	if !notDuplicate && in.StoryID != nil && in.Text != nil {
-		mi := MatchInput{StoryID: *in.StoryID, Text: *in.Text, Claimant: trimPtr(in.Claimant), Verb: trimPtr(in.Verb)}
-		if in.SourceID != nil {
-			mi.SourceID = *in.SourceID
-		}
-		if in.ReportedAt != nil {
-			mi.At = *in.ReportedAt
-		}
-		dups, err := s.PossibleDuplicates(ctx, mi)
-		if err != nil {
-			return nil, err
-		}
-		if len(dups) > 0 {
-			return nil, &DuplicateError{Matches: dups}
-		}
+	close, dups, err := s.closeMatches(ctx, in)
+	if err != nil {
+		return nil, err
 	}
-	return s.CreateClaim(ctx, actor, in)
+	if len(dups) > 0 && !notDuplicate {
+		return nil, &DuplicateError{Matches: dups}
+	}
+	return s.createClaim(ctx, actor, in, close)
 }

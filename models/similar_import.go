@@ -24,6 +24,18 @@ func (s *Store) matchCandidates(ctx context.Context, cands []ImportCandidate) er
 	return nil
 }
 
+// importCloseMatches finds the close matches of the candidates an import
+// will store, before its write, so they are recorded with the claims.
+func (s *Store) importCloseMatches(ctx context.Context, cands []ImportCandidate) ([][]ClaimMatch, error) {
+	ins := make([]MatchInput, len(cands))
+	for i, c := range cands {
+		if c.Selected {
+			ins[i] = MatchInput{Text: c.Claim, Claimant: c.Claimant, SourceID: c.SourceID, Verb: c.Verb}
+		}
+	}
+	return s.MatchTexts(ctx, ins, MatchOptions{PerText: maxRecordedMatches})
+}
+
 // checkImportLink validates the link a candidate asks for on commit.
 func checkImportLink(fields map[string]string, prefix string, c ImportCandidate) {
 	if c.LinkTo < 0 {

@@ -137,25 +137,3 @@ func matchNote(c *Claim, now time.Time) string {
 		Misleading: "misleading", False: "false"}[c.Verdict]
 	return "already found " + word + " in " + where + ", " + similar.Age(now, at)
 }
-
-// PossibleDuplicates finds claims of the same story that a claim about to be
-// entered very probably repeats, so the desk is asked before it is added.
-func (s *Store) PossibleDuplicates(ctx context.Context, in MatchInput) ([]ClaimMatch, error) {
-	if in.StoryID <= 0 {
-		return []ClaimMatch{}, nil
-	}
-	if in.SourceID == 0 && in.Claimant != "" {
-		src, err := matchSourceTx(s.read(ctx), in.Claimant)
-		switch {
-		case err == nil:
-			in.SourceID = src.ID
-		case !IsNotFound(err):
-			return nil, err
-		}
-	}
-	res, err := s.MatchTexts(ctx, []MatchInput{in}, MatchOptions{PerText: 3, MinScore: similar.DuplicateScore, SameStory: true})
-	if err != nil {
-		return nil, err
-	}
-	return res[0], nil
-}
