@@ -6,7 +6,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"claimdesk/models/similar"
 )
@@ -61,11 +64,11 @@ func (s *Store) SimilarClaims(ctx context.Context, id int64, limit int) ([]Simil
 	if !ok {
 		return nil, ErrNotFound
 	}
-	ids, err := m.candidates(ctx, self)
+	ids, err := m.candidates(ctx, []*matchClaim{self})
 	if err != nil {
 		return nil, err
 	}
-	scored, err := m.rank(ctx, self, ids, id, limit, 0)
+	scored, err := m.rank(ctx, self, ids[0], id, limit, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -122,11 +125,18 @@ func nonNil(s []string) []string {
 // matcher finds and scores candidate claims, reading each claim and each
 // search at most once however many texts it matches.
 type matcher struct {
-	s        *Store
-	db       *sql.DB
+	s  *Store
+	db *sql.DB
+	mu sync.Mutex // guards the two maps: searches and reads run two at a time
+	// features are the claims read so far, by id.
 	features map[int64]*matchClaim
+	// searches are the answers of the word searches made so far.
 	searches map[string][]int64
 }
+
+// matchWorkers is how many searches, reads and scorings run at once: the
+// two cores of the machine Claimdesk is sized for.
+const matchWorkers = 2
 
 // matchClaim is a stored claim as matching reads it.
 type matchClaim struct {
@@ -143,17 +153,11 @@ func newMatcher(s *Store) *matcher {
 // claims reads the features of the given claims (those not read yet) and
 // returns them all by id.
 func (m *matcher) claims(ctx context.Context, ids []int64) (map[int64]*matchClaim, error) {
-	var missing []int64
-	for _, id := range ids {
-		if _, ok := m.features[id]; !ok {
-			missing = append(missing, id)
-		}
+	if err := m.read(ctx, ids); err != nil {
+		return nil, err
 	}
-	if len(missing) > 0 {
-		if err := m.load(ctx, missing); err != nil {
-			return nil, err
-		}
-	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	out := make(map[int64]*matchClaim, len(ids))
 	for _, id := range ids {
 		if c, ok := m.features[id]; ok {
@@ -161,6 +165,28 @@ func (m *matcher) claims(ctx context.Context, ids []int64) (map[int64]*matchClai
 		}
 	}
 	return out, nil
+}
+
+// read reads the claims of ids not read yet, in chunks, two at a time.
+func (m *matcher) read(ctx context.Context, ids []int64) error {
+	m.mu.Lock()
+	var missing []int64
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if _, ok := m.features[id]; !ok && !seen[id] {
+			seen[id] = true
+			missing = append(missing, id)
+		}
+	}
+	m.mu.Unlock()
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(matchWorkers)
+	for len(missing) > 0 {
+		chunk := missing[:min(len(missing), 400)]
+		missing = missing[len(chunk):]
+		g.Go(func() error { return m.load(ctx, chunk) })
+	}
+	return g.Wait()
 }
 
 // load reads claims with their claimant's name and aliases in two statements.
@@ -219,6 +245,10 @@ func (m *matcher) load(ctx context.Context, ids []int64) error {
 	for _, r := range got {
 		r.c.Aliases = sources[r.sourceID]
 		r.mc.f = similar.Extract(r.c)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, r := range got {
 		m.features[r.mc.id] = r.mc
 	}
 	return nil
@@ -236,20 +266,48 @@ func idList(ids []int64) string {
 	return string(append(b, ']'))
 }
 
-// candidates finds the claims that may be like c: the newest claims
-// holding each of its most telling words.
-func (m *matcher) candidates(ctx context.Context, c *matchClaim) ([]int64, error) {
-	seen := map[int64]bool{}
-	var out []int64
-	for _, w := range c.f.Words(similarWords) {
-		ids, err := m.search(ctx, w, similarWordLimit)
-		if err != nil {
-			return nil, err
+// candidates finds, for each of cs, the claims that may be like it: the
+// newest claims holding each of its most telling words. The searches of the
+// whole batch run two at a time, each word once.
+func (m *matcher) candidates(ctx context.Context, cs []*matchClaim) ([][]int64, error) {
+	words := make([][]string, len(cs))
+	var all []string
+	seen := map[string]bool{}
+	for i, c := range cs {
+		words[i] = c.f.Words(similarWords)
+		for _, w := range words[i] {
+			if !seen[w] {
+				seen[w] = true
+				all = append(all, w)
+			}
 		}
-		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
-				out = append(out, id)
+	}
+	found := make([][]int64, len(all))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(matchWorkers)
+	for k, w := range all {
+		g.Go(func() error {
+			ids, err := m.search(gctx, w, similarWordLimit)
+			found[k] = ids
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	byWord := make(map[string][]int64, len(all))
+	for k, w := range all {
+		byWord[w] = found[k]
+	}
+	out := make([][]int64, len(cs))
+	for i := range cs {
+		in := map[int64]bool{}
+		for _, w := range words[i] {
+			for _, id := range byWord[w] {
+				if !in[id] {
+					in[id] = true
+					out[i] = append(out[i], id)
+				}
 			}
 		}
 	}
@@ -261,14 +319,16 @@ func (m *matcher) candidates(ctx context.Context, c *matchClaim) ([]int64, error
 func (m *matcher) search(ctx context.Context, word string, limit int) ([]int64, error) {
 	arg := m.s.d.wordArg(word)
 	key := strconv.Itoa(limit) + "|" + arg
-	if ids, ok := m.searches[key]; ok {
+	m.mu.Lock()
+	ids, ok := m.searches[key]
+	m.mu.Unlock()
+	if ok {
 		return ids, nil
 	}
 	rows, err := m.db.QueryContext(ctx, m.s.d.rebind(`SELECT docid FROM claim_search WHERE `+m.s.d.searchMatch()+` ORDER BY docid DESC LIMIT ?`), arg, limit)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
@@ -280,7 +340,9 @@ func (m *matcher) search(ctx context.Context, word string, limit int) ([]int64, 
 	if err := rows.Close(); err != nil {
 		return nil, err
 	}
+	m.mu.Lock()
 	m.searches[key] = ids
+	m.mu.Unlock()
 	return ids, nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"claimdesk/models/similar"
 )
 
@@ -69,28 +71,47 @@ func (s *Store) MatchTexts(ctx context.Context, ins []MatchInput, opt MatchOptio
 	m := newMatcher(s)
 	now := s.Now()
 	out := make([][]ClaimMatch, len(ins))
-	found := make([][]scoredClaim, len(ins))
-	var ids []int64
+	cs := make([]*matchClaim, len(ins))
 	for i, in := range ins {
 		out[i] = []ClaimMatch{}
-		c := textClaim(in, now)
-		cands, err := m.candidates(ctx, c)
-		if err != nil {
-			return nil, err
-		}
-		// Keep a few more than asked for before the story filter.
-		scored, err := m.rank(ctx, c, cands, 0, opt.PerText*4, opt.MinScore)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range scored {
-			if opt.SameStory && sc.mc.storyID != in.StoryID {
-				continue
+		cs[i] = textClaim(in, now)
+	}
+	cands, err := m.candidates(ctx, cs)
+	if err != nil {
+		return nil, err
+	}
+	var every []int64
+	for _, list := range cands {
+		every = append(every, list...)
+	}
+	if err := m.read(ctx, every); err != nil {
+		return nil, err
+	}
+	found := make([][]scoredClaim, len(ins))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(matchWorkers)
+	for i, in := range ins {
+		g.Go(func() error {
+			// Keep a few more than asked for before the story filter.
+			scored, err := m.rank(gctx, cs[i], cands[i], 0, opt.PerText*4, opt.MinScore)
+			for _, sc := range scored {
+				if opt.SameStory && sc.mc.storyID != in.StoryID {
+					continue
+				}
+				if len(found[i]) == opt.PerText {
+					break
+				}
+				found[i] = append(found[i], sc)
 			}
-			if len(found[i]) == opt.PerText {
-				break
-			}
-			found[i] = append(found[i], sc)
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, list := range found {
+		for _, sc := range list {
 			ids = append(ids, sc.id)
 		}
 	}

@@ -34,6 +34,12 @@ const maxRecordedMatches = 5
 // probably repeats. Matching reads before the write, so the writer is not
 // held up; what it found is stored with the claim (recordMatches).
 func (s *Store) closeMatches(ctx context.Context, in ClaimInput) (close, duplicates []ClaimMatch, err error) {
+	select {
+	case <-s.closing:
+		// Refused as every write after Close is, before reading anything.
+		return nil, nil, ErrClosed
+	default:
+	}
 	if in.Text == nil {
 		return nil, nil, nil
 	}
