@@ -31,6 +31,8 @@ type claimRequest struct {
 	Verifiability       *string `json:"verifiability" validate:"omitempty,oneof=unknown verifiable not_verifiable"`
 	VerifiabilityReason *string `json:"verifiability_reason" validate:"omitempty,max=5000"`
 	Version             int64   `json:"version"`
+	// NotDuplicate adds a claim even though the story holds one like it.
+	NotDuplicate bool `json:"not_duplicate"`
 }
 
 func (r claimRequest) input() (models.ClaimInput, error) {
@@ -104,8 +106,8 @@ func (h *Handler) createClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
-	if err != nil {
+	cl, err := h.store.CreateClaimAsking(c.Request().Context(), currentUser(c), in, req.NotDuplicate)
+	if answered, err := duplicateAnswer(c, err); answered || err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, cl)

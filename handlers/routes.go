@@ -47,6 +47,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/claims/:id/notes", h.addNote, factchecker)
 	api.GET("/claims/:id/activity", h.claimActivity, viewer)
 	api.GET("/claims/:id/links", h.listLinks, viewer)
+	api.GET("/claims/:id/similar", h.similarClaims, viewer)
 	api.POST("/claims/:id/links", h.createLink, factchecker)
 	api.GET("/claims/:id/evidence", h.listEvidence, viewer)
 	api.POST("/claims/:id/evidence", h.addEvidence, factchecker)

@@ -21,6 +21,7 @@ type claimPage struct {
 	Removed       []removedEvidence
 	Corroboration int
 	Links         []models.LinkedClaim
+	Similar       []models.SimilarClaim
 	Activity      []models.Activity
 	Assignees     []models.User
 	Conflict      bool
@@ -75,6 +76,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 		return err
 	}
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
+		return err
+	}
+	if p.Similar, err = h.store.SimilarClaims(ctx, id, models.DefaultSimilarLimit); err != nil {
 		return err
 	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {

@@ -356,9 +356,9 @@ func (h *Handler) storyClaimCreate(c echo.Context) error {
 	}
 	direct := c.FormValue("direct") != ""
 	in.Direct = &direct
-	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
+	cl, err := h.store.CreateClaimAsking(c.Request().Context(), currentUser(c), in, c.FormValue("not_duplicate") != "")
 	if err != nil {
-		return h.storyFormFailed(c, id, f, err)
+		return h.storyFormFailed(c, id, f, duplicateQuestion(err))
 	}
 	setFlash(c, "Claim #"+strconv.FormatInt(cl.ID, 10)+" added.")
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10)+"#claim-"+strconv.FormatInt(cl.ID, 10))

@@ -225,8 +225,18 @@ func claimHash(c *Claim) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// CreateClaim stores a new claim and its "created" Activity row in one transaction.
+// CreateClaim stores a new claim and its "created" Activity row in one
+// transaction, with the claims it is a close match for (see closeMatches).
 func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*Claim, error) {
+	close, _, err := s.closeMatches(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return s.createClaim(ctx, actor, in, close)
+}
+
+// createClaim stores a new claim with the close matches found for it.
+func (s *Store) createClaim(ctx context.Context, actor *User, in ClaimInput, close []ClaimMatch) (*Claim, error) {
 	var id int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		c, err := createClaimTx(tx, actor, in, s.Now(), ActCreated)
@@ -234,7 +244,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*C
 			return err
 		}
 		id = c.ID
-		return nil
+		return recordMatches(tx, id, close)
 	})
 	if err != nil {
 		return nil, err

@@ -38,6 +38,14 @@ type ImportCandidate struct {
 	SourceName string `json:"source_name"`
 	// Duplicate is true when the story already holds this claim.
 	Duplicate bool `json:"duplicate"`
+	// Matches are the desk's claims, in any story, this one is close to
+	// (see MatchTexts), filled by the preview.
+	Matches []ClaimMatch `json:"matches"`
+	// LinkTo, when set on commit, links the new claim to that claim
+	// (LinkKind: duplicate_of, corroborates or contradicts; duplicate_of
+	// when empty).
+	LinkTo   int64  `json:"link_to,omitempty"`
+	LinkKind string `json:"link_kind,omitempty"`
 }
 
 // ImportEntry is one parsed entry of the blog.
@@ -122,6 +130,9 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 		}
 		p.Candidates = append(p.Candidates, ic)
 	}
+	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -175,6 +186,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
+		checkImportLink(fields, prefix, c)
 		for _, v := range []string{c.Verb, c.Channel, c.Via} {
 			if utf8.RuneCountInString(v) > MaxShortLen {
 				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
@@ -191,6 +203,10 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	checkURL(fields, "reported_url", req.ReportedURL)
 	if len(fields) > 0 {
 		return nil, &ValidationError{Fields: fields}
+	}
+	close, err := s.importCloseMatches(ctx, cands)
+	if err != nil {
+		return nil, err
 	}
 	res := &ImportResult{}
 	err = s.write(ctx, func(tx *gorm.DB) error {
@@ -223,7 +239,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				res.EntriesAdded++
 			}
 		}
-		for _, c := range cands {
+		for i, c := range cands {
 			if !c.Selected {
 				continue
 			}
@@ -270,7 +286,14 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				}
 				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
 			}
-			if _, err := createClaimTx(tx, actor, in, now, ActImported); err != nil {
+			added, err := createClaimTx(tx, actor, in, now, ActImported)
+			if err != nil {
+				return err
+			}
+			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
+				return err
+			}
+			if err := recordMatches(tx, added.ID, close[i]); err != nil {
 				return err
 			}
 			res.ClaimsAdded++

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
 	{6, "API token expiry", schemaV6, pgSchemaV6},
 	{7, "events for the live desk", schemaV7, pgSchemaV7},
+	{9, "close matches between claims", schemaV9, pgSchemaV9},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
