@@ -63,6 +63,8 @@ func (h *Handler) routes(e *echo.Echo) error {
 
 	h.importRoutes(api)
 	h.exportRoutes(api)
+	h.webhookRoutes(api)
+	h.publicRoutes(e)
 	return h.webRoutes(e)
 }
 

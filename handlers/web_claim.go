@@ -23,6 +23,7 @@ type claimPage struct {
 	Links         []models.LinkedClaim
 	Similar       []models.SimilarClaim
 	Activity      []models.Activity
+	Corrections   []models.Correction
 	Assignees     []models.User
 	Conflict      bool
 	MaxUpload     int64
@@ -82,6 +83,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 		return err
 	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{ClaimID: id, Oldest: true}); err != nil {
 		return err
 	}
 	if p.Assignees, err = h.reviewers(c); err != nil {

@@ -75,6 +75,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
 	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 

@@ -94,6 +94,7 @@ type storyPage struct {
 	Counts      map[string]int64
 	Chart       []chartCol
 	ChartMax    int64
+	Corrections []models.Correction
 }
 
 // Chart geometry, in SVG user units.
@@ -131,6 +132,9 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 	}
 	p := storyPage{Story: st, Details: storyDetails(st, v.Form), Conflict: status == http.StatusConflict,
 		Total: list.Total, Shown: len(list.Claims), Counts: map[string]int64{}}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{StoryID: id}); err != nil {
+		return err
+	}
 	byEntry := map[int64]int{}
 	for i := range entries {
 		byEntry[entries[i].ID] = len(p.Entries)

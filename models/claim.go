@@ -169,6 +169,9 @@ type ClaimInput struct {
 	ReportedURL         *string
 	Verifiability       *Verifiability
 	VerifiabilityReason *string
+	// Reason says why a published claim's text, quote or claimant changes;
+	// it is required then, and goes into the Correction (rule 8).
+	Reason *string
 }
 
 func trimPtr(p *string) string {
@@ -459,7 +462,7 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 // field old → new in one "edited" Activity row. An edit of what a sign-off
 // vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
-	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
 		f := map[string]string{}
 		in.applyText(c, false, f)
@@ -495,6 +498,10 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		if len(changes) == 0 {
 			return nil
 		}
+		reason, err := correctionReason(&before, changes, in.Reason)
+		if err != nil {
+			return err
+		}
 		cols := map[string]any{}
 		for _, ch := range changes {
 			cols[ch.Field] = ch.New
@@ -512,9 +519,13 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
 			return err
 		}
-		_, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
-		return err
+		cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+		if err != nil || !cleared {
+			return err
+		}
+		return s.correctEdit(tx, actor, &before, c, reason, now)
 	})
+	return s.afterPublishing(c, err)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

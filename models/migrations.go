@@ -28,6 +28,7 @@ var migrations = []migration{
 	{6, "API token expiry", schemaV6, pgSchemaV6},
 	{7, "events for the live desk", schemaV7, pgSchemaV7},
 	{9, "close matches between claims", schemaV9, pgSchemaV9},
+	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
