@@ -67,7 +67,7 @@ var blocks = map[string]bool{
 // Nodes in omit (an entry's own time and headline) are left out.
 func textOf(n *html.Node, omit ...*html.Node) string {
 	var b strings.Builder
-	brk := 0    // pending break: 1 line, 2 paragraph
+	brk := 0 // pending break: 1 line, 2 paragraph
 	space := false
 	flush := func() {
 		if b.Len() > 0 {
