@@ -20,7 +20,7 @@ type Follow struct {
 	Active       bool   `json:"active"`
 	// ETag and LastModified are the page's validators from the last fetch,
 	// sent back so an unchanged page costs the site and us almost nothing.
-	ETag          string     `json:"-"`
+	ETag          string     `json:"-" gorm:"column:etag"`
 	LastModified  string     `json:"-"`
 	NextCheckAt   time.Time  `json:"next_check_at"`
 	LastCheckedAt *time.Time `json:"last_checked_at"`
