@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
@@ -26,7 +27,17 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// FollowFloor is the shortest interval a live blog may be followed at
+	// (DefaultFollowFloor when zero; tests set less).
+	FollowFloor time.Duration
+	// Announcer hears of candidates added to an inbox from a request (a
+	// paste sent to the inbox); nil announces nothing.
+	Announcer models.CandidateAnnouncer
 }
+
+// DefaultFollowFloor keeps a followed blog from being fetched more often
+// than twice a minute.
+const DefaultFollowFloor = 30 * time.Second
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
 const DefaultMaxBodyBytes = 2 << 20
@@ -46,6 +57,9 @@ type Handler struct {
 func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.FollowFloor <= 0 {
+		cfg.FollowFloor = DefaultFollowFloor
 	}
 	if cfg.Newsroom == "" {
 		cfg.Newsroom = "Claimdesk newsroom"

@@ -57,6 +57,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/users/:id/tokens", h.createUserToken, admin)
 
 	h.importRoutes(api)
+	h.followRoutes(api)
 	h.exportRoutes(api)
 	return h.webRoutes(e)
 }

@@ -33,10 +33,13 @@ func runServe(args []string, env Env) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"),
+		FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
 	if err != nil {
 		return err
 	}
+	stopFollowing := startFollower(st, env, logger)
+	defer stopFollowing()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
