@@ -197,3 +197,7 @@ func TestImportToInbox(t *testing.T) {
 	rec = f.do("fc", http.MethodPost, "/api/v1/imports/liveblog/commit", map[string]any{"text": text, "to_inbox": true})
 	mustStatus(t, rec, http.StatusUnprocessableEntity)
 }
+
+func pagetestEntry(id, at, headline, text string) pagetest.Entry {
+	return pagetest.Entry{ID: id, Time: at, Headline: headline, Paragraphs: []string{text}}
+}

@@ -94,6 +94,9 @@ type storyPage struct {
 	Counts      map[string]int64
 	Chart       []chartCol
 	ChartMax    int64
+	// Follow and Inbox are the followed blog and its candidates.
+	Follow *followView
+	Inbox  *inboxView
 }
 
 // Chart geometry, in SVG user units.
@@ -159,6 +162,9 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 		}
 	}
 	p.Chart, p.ChartMax = storyChart(entries, counts)
+	if p.Follow, p.Inbox, err = h.storyFollowing(c, id, v); err != nil {
+		return err
+	}
 	v.Title = st.Title
 	v.D = p
 	return h.render(c, status, "story", v)
