@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -162,18 +163,27 @@ func (h *Handler) storyUnfollow(c echo.Context) error {
 // candidateReturn is where a decision's form goes back to: the page it
 // came from (the story or the desk-wide inbox), else the candidate's story.
 func candidateReturn(c echo.Context, storyID int64) string {
-	if r := c.FormValue("return"); r == "/inbox" || strings.HasPrefix(r, "/stories/") && !strings.ContainsAny(r, "?:\\") && !strings.HasPrefix(r, "//") {
+	if r := c.FormValue("return"); r == "/inbox" || storyPath.MatchString(r) {
 		return r + "#inbox"
 	}
 	return "/stories/" + strconv.FormatInt(storyID, 10) + "#inbox"
 }
 
-func (h *Handler) candidateAcceptForm(c echo.Context) error {
+// storyPath is a story page's address, the only other page a decision's
+// form may return to.
+var storyPath = regexp.MustCompile(`^/stories/[0-9]+$`)
+
+// formCandidate loads the candidate a decision's form names.
+func (h *Handler) formCandidate(c echo.Context) (*models.Candidate, error) {
 	id, err := idParam(c, "id")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	cand, err := h.store.Candidate(c.Request().Context(), id)
+	return h.store.Candidate(c.Request().Context(), id)
+}
+
+func (h *Handler) candidateAcceptForm(c echo.Context) error {
+	cand, err := h.formCandidate(c)
 	if err != nil {
 		return err
 	}
@@ -184,7 +194,7 @@ func (h *Handler) candidateAcceptForm(c echo.Context) error {
 		edits = models.CandidateEdits{Claim: text("claim"), Claimant: text("claimant"), Quote: text("quote"), Verb: text("verb"),
 			Channel: text("channel"), Via: text("via"), Caveat: text("caveat"), Direct: flag("direct"), Unverifiable: flag("unverifiable")}
 	}
-	claim, err := h.store.AcceptCandidate(c.Request().Context(), currentUser(c), id, edits)
+	claim, err := h.store.AcceptCandidate(c.Request().Context(), currentUser(c), cand.ID, edits)
 	if err != nil {
 		return h.candidateFailed(c, cand, err)
 	}
@@ -193,15 +203,11 @@ func (h *Handler) candidateAcceptForm(c echo.Context) error {
 }
 
 func (h *Handler) candidateDismissForm(c echo.Context) error {
-	id, err := idParam(c, "id")
+	cand, err := h.formCandidate(c)
 	if err != nil {
 		return err
 	}
-	cand, err := h.store.Candidate(c.Request().Context(), id)
-	if err != nil {
-		return err
-	}
-	if _, err := h.store.DismissCandidate(c.Request().Context(), currentUser(c), id, c.FormValue("reason")); err != nil {
+	if _, err := h.store.DismissCandidate(c.Request().Context(), currentUser(c), cand.ID, c.FormValue("reason")); err != nil {
 		return h.candidateFailed(c, cand, err)
 	}
 	setFlash(c, "Dismissed.")

@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"claimdesk/models/liveblog"
+	"claimdesk/models/livepage"
 )
 
 // Candidate states: waiting in the inbox, accepted (it became a claim), or
@@ -166,21 +167,8 @@ func proposeTx(tx *gorm.DB, storyID int64, origin, reportedURL string, props []p
 	return ids, nil
 }
 
-// clip cuts s to at most n runes, for text the extractor found on a page
-// nobody vetted.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
-}
+// clip cuts s to at most n runes.
+func clip(s string, n int) string { return livepage.Clip(s, n) }
 
 // CandidateFilter selects candidates for the inbox.
 type CandidateFilter struct {

@@ -143,10 +143,10 @@ func Read(page []byte) (*Page, error) {
 func clean(in []Entry) []Entry {
 	out := in[:0]
 	for _, e := range in {
-		e.Headline = clip(squash(e.Headline), 500)
-		e.Time = clip(squash(e.Time), 100)
-		e.ID = clip(strings.TrimSpace(e.ID), 1000)
-		e.Body = clip(strings.TrimSpace(e.Body), 100000)
+		e.Headline = Clip(squash(e.Headline), 500)
+		e.Time = Clip(squash(e.Time), 100)
+		e.ID = Clip(strings.TrimSpace(e.ID), 1000)
+		e.Body = Clip(strings.TrimSpace(e.Body), 100000)
 		if e.Headline == "" && e.Body == "" {
 			continue
 		}
@@ -158,8 +158,9 @@ func clean(in []Entry) []Entry {
 	return out
 }
 
-// clip cuts s to at most n runes.
-func clip(s string, n int) string {
+// Clip cuts s to at most n runes, for text from pages nobody vetted that
+// must fit the desk's limits.
+func Clip(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -220,5 +221,5 @@ func pageTitle(doc *html.Node) string {
 	if title == "" {
 		title = h1
 	}
-	return clip(title, 500)
+	return Clip(title, 500)
 }
