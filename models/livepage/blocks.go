@@ -8,13 +8,18 @@ import (
 	"claimdesk/models/liveblog"
 )
 
+// maxMarkers bounds the times a page may print for its blocks to be read:
+// a few per entry at most; beyond that it is not a live blog's layout, and
+// counting them up every ancestor would cost too much.
+const maxMarkers = 4 * MaxEntries
+
 // readBlocks finds the entries of a page without structured data: the
 // largest set of sibling blocks that each hold exactly one time (a <time>
 // element, or a short element whose class says time and whose text is a
 // clock). Fewer than two such blocks is not a live blog.
 func readBlocks(doc *html.Node, _ idIndex) []Entry {
-	markers := elements(doc, func(n *html.Node) bool { return isTimeMarker(n) && !inFurniture(n) })
-	if len(markers) < 2 {
+	markers, ok := outermost(doc, isTimeMarker, maxMarkers)
+	if !ok || len(markers) < 2 {
 		return nil
 	}
 	count := map[*html.Node]int{}
@@ -59,17 +64,6 @@ func readBlocks(doc *html.Node, _ idIndex) []Entry {
 	return out
 }
 
-// inFurniture reports whether n stands in navigation, a sidebar or a
-// footer, whose "latest posts" lists also carry times.
-func inFurniture(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && skipped[p.Data] {
-			return true
-		}
-	}
-	return false
-}
-
 // isTimeMarker reports whether n stamps an entry with its time.
 func isTimeMarker(n *html.Node) bool {
 	if n.Data == "time" {
@@ -79,7 +73,7 @@ func isTimeMarker(n *html.Node) bool {
 	if !strings.Contains(cls, "time") && !strings.Contains(cls, "stamp") {
 		return false
 	}
-	t := squash(textOf(n))
+	t := squash(textUpTo(n, 64))
 	return len(t) <= 40 && containsClock(t)
 }
 
@@ -103,7 +97,7 @@ func blockBody(b *html.Node, e *Entry) string {
 		if t := parseTime(attr(timeNode, "datetime")); !t.IsZero() && e.Published.IsZero() {
 			e.Published = t
 		}
-		if printed := squash(textOf(timeNode)); containsClock(printed) && len(printed) <= 40 {
+		if printed := squash(textUpTo(timeNode, 64)); containsClock(printed) && len(printed) <= 40 {
 			e.Time = printed
 		} else if e.Time == "" && !e.Published.IsZero() {
 			e.Time = e.Published.Format("15:04")

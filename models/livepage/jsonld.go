@@ -17,6 +17,7 @@ import (
 // @id) names.
 func readJSONLD(doc *html.Node, ix idIndex) []Entry {
 	var out []Entry
+	used := map[*html.Node]bool{} // a block is read for one update only
 	for _, s := range elements(doc, func(n *html.Node) bool {
 		return n.Data == "script" && strings.Contains(strings.ToLower(attr(n, "type")), "ld+json")
 	}) {
@@ -33,7 +34,7 @@ func readJSONLD(doc *html.Node, ix idIndex) []Entry {
 				if !ok {
 					continue
 				}
-				out = append(out, updateEntry(m, ix))
+				out = append(out, updateEntry(m, ix, used))
 			}
 		}
 	}
@@ -104,7 +105,7 @@ func str(v any) string {
 }
 
 // updateEntry turns one liveBlogUpdate into an Entry.
-func updateEntry(m map[string]any, ix idIndex) Entry {
+func updateEntry(m map[string]any, ix idIndex, used map[*html.Node]bool) Entry {
 	e := Entry{Headline: str(m["headline"])}
 	if e.Headline == "" {
 		e.Headline = str(m["name"])
@@ -130,7 +131,8 @@ func updateEntry(m map[string]any, ix idIndex) Entry {
 	}
 	if body != "" {
 		e.Body = markupText(body)
-	} else if n := ix[anchor(e.ID)]; n != nil {
+	} else if n := ix[anchor(e.ID)]; n != nil && !used[n] {
+		used[n] = true
 		e.Body = blockBody(n, &e)
 	}
 	return e

@@ -10,8 +10,9 @@ import (
 // itemprop="liveBlogUpdate" items with headline, datePublished, articleBody
 // and url properties (RDFa's property= is read the same way).
 func readMicrodata(doc *html.Node, ix idIndex) []Entry {
+	updates, _ := outermost(doc, func(n *html.Node) bool { return hasProp(n, "liveBlogUpdate") }, MaxEntries)
 	var out []Entry
-	for _, u := range elements(doc, func(n *html.Node) bool { return hasProp(n, "liveBlogUpdate") }) {
+	for _, u := range updates {
 		e := Entry{}
 		var timeNode, headNode, bodyNode *html.Node
 		walk(u, func(n *html.Node) bool {
@@ -25,7 +26,7 @@ func readMicrodata(doc *html.Node, ix idIndex) []Entry {
 			case timeNode == nil && hasProp(n, "datePublished"):
 				timeNode = n
 				e.Published = parseTime(propValue(n))
-				if printed := squash(textOf(n)); containsClock(printed) {
+				if printed := squash(textUpTo(n, 64)); containsClock(printed) && len(printed) <= 40 {
 					e.Time = printed
 				}
 			case bodyNode == nil && hasProp(n, "articleBody"):

@@ -7,12 +7,16 @@ import (
 )
 
 // traverse visits root's subtree in document order without recursion (a
-// hostile page may nest elements a million deep): enter is called on the way
-// down and may refuse to descend; exit on the way back up.
-func traverse(root *html.Node, enter func(*html.Node) bool, exit func(*html.Node)) {
+// hostile page may nest elements deeply): enter is called on the way down
+// and says whether to descend and whether to stop altogether; exit is
+// called on the way back up.
+func traverse(root *html.Node, enter func(*html.Node) (descend, stop bool), exit func(*html.Node)) {
 	n := root
 	for n != nil {
-		descend := enter(n)
+		descend, stop := enter(n)
+		if stop {
+			return
+		}
 		if descend && n.FirstChild != nil {
 			n = n.FirstChild
 			continue
@@ -35,15 +39,14 @@ func traverse(root *html.Node, enter func(*html.Node) bool, exit func(*html.Node
 
 // walk visits every node under root until visit returns false.
 func walk(root *html.Node, visit func(*html.Node) bool) {
-	stop := false
-	traverse(root, func(n *html.Node) bool {
-		if stop {
-			return false
-		}
-		stop = !visit(n)
-		return !stop
+	traverse(root, func(n *html.Node) (bool, bool) {
+		more := visit(n)
+		return more, !more
 	}, nil)
 }
+
+// textOf turns the markup under n into plain text (see textUpTo).
+func textOf(n *html.Node, omit ...*html.Node) string { return textUpTo(n, -1, omit...) }
 
 // skipped are elements whose content is never part of an entry's text.
 var skipped = map[string]bool{
@@ -62,10 +65,12 @@ var blocks = map[string]bool{
 	"details": true, "summary": true,
 }
 
-// textOf turns the markup under n into plain text: paragraphs separated by a
-// blank line, <br> as a line break, runs of white space as one space.
-// Nodes in omit (an entry's own time and headline) are left out.
-func textOf(n *html.Node, omit ...*html.Node) string {
+// textUpTo turns the markup under n into plain text: paragraphs separated
+// by a blank line, <br> as a line break, runs of white space as one space.
+// Nodes in omit (an entry's own time and headline) are left out. With limit
+// >= 0 it stops once the text is longer than limit bytes, so a short label
+// can be read without reading all that a hostile page nests under it.
+func textUpTo(n *html.Node, limit int, omit ...*html.Node) string {
 	var b strings.Builder
 	brk := 0 // pending break: 1 line, 2 paragraph
 	space := false
@@ -81,13 +86,13 @@ func textOf(n *html.Node, omit ...*html.Node) string {
 		}
 		brk, space = 0, false
 	}
-	traverse(n, func(c *html.Node) bool {
+	traverse(n, func(c *html.Node) (bool, bool) {
 		switch c.Type {
 		case html.TextNode:
 			fields := strings.Fields(c.Data)
 			if len(fields) == 0 {
 				space = space || c.Data != ""
-				return false
+				return false, false
 			}
 			if isSpace(c.Data[0]) {
 				space = true
@@ -95,14 +100,14 @@ func textOf(n *html.Node, omit ...*html.Node) string {
 			flush()
 			b.WriteString(strings.Join(fields, " "))
 			space = isSpace(c.Data[len(c.Data)-1])
-			return false
+			return false, limit >= 0 && b.Len() > limit
 		case html.ElementNode:
 			if skipped[c.Data] || c.Data == "title" {
-				return false
+				return false, false
 			}
 			for _, o := range omit {
 				if c == o {
-					return false
+					return false, false
 				}
 			}
 			switch {
@@ -113,11 +118,11 @@ func textOf(n *html.Node, omit ...*html.Node) string {
 			case blocks[c.Data]:
 				brk = 2
 			}
-			return true
+			return true, false
 		case html.DocumentNode:
-			return true
+			return true, false
 		}
-		return false
+		return false, false
 	}, func(c *html.Node) {
 		if c.Type == html.ElementNode && blocks[c.Data] {
 			brk = 2
@@ -169,6 +174,33 @@ func indexIDs(doc *html.Node) idIndex {
 		return true
 	})
 	return ix
+}
+
+// outermost returns the outermost elements under root for which match is
+// true, in document order, without looking into skipped elements (page
+// furniture) or into the matches themselves; it gives up (nil, false) past
+// limit matches. One pass, however deeply the page nests.
+func outermost(root *html.Node, match func(*html.Node) bool, limit int) ([]*html.Node, bool) {
+	var out []*html.Node
+	over := false
+	traverse(root, func(n *html.Node) (bool, bool) {
+		if n.Type != html.ElementNode {
+			return n.Type == html.DocumentNode, false
+		}
+		if skipped[n.Data] {
+			return false, false
+		}
+		if match(n) {
+			out = append(out, n)
+			over = len(out) > limit
+			return false, over
+		}
+		return true, false
+	}, nil)
+	if over {
+		return nil, false
+	}
+	return out, true
 }
 
 // elements returns the element nodes under root for which keep is true,
