@@ -20,8 +20,11 @@ type Follow struct {
 	Active       bool   `json:"active"`
 	// ETag and LastModified are the page's validators from the last fetch,
 	// sent back so an unchanged page costs the site and us almost nothing.
-	ETag          string     `json:"-" gorm:"column:etag"`
-	LastModified  string     `json:"-"`
+	ETag         string `json:"-" gorm:"column:etag"`
+	LastModified string `json:"-"`
+	// BodyHash is the SHA-256 of the page last read, so a site that sends
+	// no validators still costs no reading when nothing changed.
+	BodyHash      string     `json:"-"`
 	NextCheckAt   time.Time  `json:"next_check_at"`
 	LastCheckedAt *time.Time `json:"last_checked_at"`
 	LastChangedAt *time.Time `json:"last_changed_at"`
@@ -106,7 +109,7 @@ func (s *Store) StartFollow(ctx context.Context, actor *User, storyID int64, in 
 			return err
 		}
 		if fl.URL != u {
-			fl.ETag, fl.LastModified = "", ""
+			fl.ETag, fl.LastModified, fl.BodyHash = "", "", ""
 		}
 		fl.URL, fl.EverySeconds, fl.Active = u, int64(every/time.Second), true
 		fl.NextCheckAt, fl.Failures, fl.LastError, fl.UpdatedAt = now, 0, "", now

@@ -2,6 +2,8 @@ package models
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -75,9 +77,14 @@ func (s *Store) fetchAndRead(ctx context.Context, fl *Follow, fetch PageFetcher)
 	}
 	switch {
 	case resp.NotModified:
-		return &CheckResult{NotModified: true}, 0, s.followDone(ctx, fl, resp, nil, nil)
+		return &CheckResult{NotModified: true}, 0, s.followDone(ctx, fl, resp, fl.BodyHash, nil, nil)
 	case resp.Status < 200 || resp.Status > 299:
 		return nil, resp.RetryAfter, fmt.Errorf("the site answered %d", resp.Status)
+	}
+	sum := sha256.Sum256(resp.Body)
+	bodyHash := hex.EncodeToString(sum[:])
+	if bodyHash == fl.BodyHash {
+		return &CheckResult{Unchanged: true}, 0, s.followDone(ctx, fl, resp, bodyHash, nil, nil)
 	}
 	page, err := livepage.Read(resp.Body)
 	switch {
@@ -101,13 +108,13 @@ func (s *Store) fetchAndRead(ctx context.Context, fl *Follow, fetch PageFetcher)
 	changes := livepage.Diff(page, seen)
 	res := &CheckResult{Format: string(page.Format), Unchanged: len(changes) == 0}
 	if len(changes) == 0 {
-		return res, 0, s.followDone(ctx, fl, resp, nil, nil)
+		return res, 0, s.followDone(ctx, fl, resp, bodyHash, nil, nil)
 	}
 	cands, err := livepage.Propose(changes)
 	if err != nil {
 		return nil, 0, err
 	}
-	err = s.followDone(ctx, fl, resp, func(tx *gorm.DB, now time.Time) error {
+	err = s.followDone(ctx, fl, resp, bodyHash, func(tx *gorm.DB, now time.Time) error {
 		var err error
 		res.CandidateIDs, res.EntriesNew, res.EntriesUpdated, err = storeChangesTx(tx, fl, changes, cands, now)
 		return err
@@ -182,7 +189,7 @@ func storeChangesTx(tx *gorm.DB, fl *Follow, changes []livepage.Change, cands []
 
 // followDone records a successful check (and, with store, its findings in
 // the same transaction) and schedules the next one.
-func (s *Store) followDone(ctx context.Context, fl *Follow, resp *PageResponse, store func(*gorm.DB, time.Time) error, res *CheckResult) error {
+func (s *Store) followDone(ctx context.Context, fl *Follow, resp *PageResponse, bodyHash string, store func(*gorm.DB, time.Time) error, res *CheckResult) error {
 	return s.write(context.WithoutCancel(ctx), func(tx *gorm.DB) error {
 		now := s.Now()
 		if store != nil {
@@ -191,7 +198,8 @@ func (s *Store) followDone(ctx context.Context, fl *Follow, resp *PageResponse, 
 			}
 		}
 		up := map[string]any{"last_checked_at": now, "last_error": "", "failures": 0, "checks": gorm.Expr("checks + 1"),
-			"next_check_at": now.Add(jitter(time.Duration(fl.EverySeconds) * time.Second)), "lease_owner": "", "lease_until": nil, "updated_at": now}
+			"next_check_at": now.Add(jitter(time.Duration(fl.EverySeconds) * time.Second)), "lease_owner": "", "lease_until": nil, "updated_at": now,
+			"body_hash": bodyHash}
 		if !resp.NotModified {
 			up["etag"], up["last_modified"] = clip(resp.ETag, 1000), clip(resp.LastModified, 200)
 		}

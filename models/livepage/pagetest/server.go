@@ -29,10 +29,19 @@ type Server struct {
 	mu      sync.Mutex
 	entries []Entry
 	raw     []byte // served as is instead of the entries when set
+	page    []byte // the entries rendered, until they change
 	status  int
 	retry   string
 	fetches []time.Time
 	cond    int // requests that carried If-None-Match matching the page
+	noETag  bool
+}
+
+// NoValidators makes the server send no ETag, as many sites do.
+func (s *Server) NoValidators() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.noETag = true
 }
 
 // New starts a blog server printing entries (newest first).
@@ -49,14 +58,14 @@ func (s *Server) Page() string { return s.URL + "/live/blog" }
 func (s *Server) SetEntries(entries ...Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries, s.raw = entries, nil
+	s.entries, s.raw, s.page = entries, nil, nil
 }
 
 // Add prints a new entry at the top, as live blogs do.
 func (s *Server) Add(e Entry) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.entries = append([]Entry{e}, s.entries...)
+	s.entries, s.page = append([]Entry{e}, s.entries...), nil
 }
 
 // Entries is what the blog prints now.
@@ -109,16 +118,24 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	body := s.raw
 	if body == nil {
-		body = Render(s.entries)
+		if s.page == nil {
+			s.page = Render(s.entries)
+		}
+		body = s.page
 	}
 	sum := sha256.Sum256(body)
 	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
-	if r.Header.Get("If-None-Match") == etag {
+	if s.noETag {
+		etag = ""
+	}
+	if etag != "" && r.Header.Get("If-None-Match") == etag {
 		s.cond++
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	w.Header().Set("ETag", etag)
+	if etag != "" {
+		w.Header().Set("ETag", etag)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	_, _ = w.Write(body)
 }
