@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -33,6 +34,10 @@ type Config struct {
 	// Announcer hears of candidates added to an inbox from a request (a
 	// paste sent to the inbox); nil announces nothing.
 	Announcer models.CandidateAnnouncer
+	// TrustedProxies are the only peers whose X-Forwarded-For, X-Real-IP and
+	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
+	// the connection's own address and scheme count.
+	TrustedProxies []*net.IPNet
 }
 
 // DefaultFollowFloor keeps a followed blog from being fetched more often
@@ -80,6 +85,7 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
+	trustProxies(e, cfg.TrustedProxies)
 	if err := h.routes(e); err != nil {
 		return nil, err
 	}

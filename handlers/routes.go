@@ -55,6 +55,8 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/users", h.createUser, admin)
 	api.PATCH("/users/:id", h.updateUser, admin)
 	api.POST("/users/:id/tokens", h.createUserToken, admin)
+	api.GET("/users/:id/tokens", h.listUserTokens, viewer)
+	api.DELETE("/tokens/:tid", h.revokeToken, viewer)
 
 	h.importRoutes(api)
 	h.followRoutes(api)

@@ -34,6 +34,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/signout", h.signout, viewer)
 	web.GET("/account", h.accountPage, viewer)
 	web.POST("/account/password", h.accountPassword, viewer)
+	web.POST("/account/tokens/:tid/revoke", h.accountTokenRevoke, viewer)
 
 	web.GET("/", h.desk, viewer)
 	web.POST("/claims/bulk", h.deskBulk, factchecker)
@@ -72,6 +73,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/admin/users", h.userCreate, admin)
 	web.POST("/admin/users/:id", h.userUpdate, admin)
 	web.POST("/admin/users/:id/tokens", h.userToken, admin)
+	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
+	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
 	return nil
 }

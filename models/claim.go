@@ -446,7 +446,8 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 }
 
 // UpdateClaim edits a claim's text and attribution, recording every changed
-// field old → new in one "edited" Activity row.
+// field old → new in one "edited" Activity row. An edit of what a sign-off
+// vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
 	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
@@ -497,8 +498,12 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 				return err
 			}
 		}
-		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
-			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
+		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
+			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
+			return err
+		}
+		_, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+		return err
 	})
 }
 

@@ -25,6 +25,8 @@ var migrations = []migration{
 	{3, "story claims by last change", schemaV3, schemaV3},
 	{4, "search index newest first", schemaV4(), nil},
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
+	{6, "API token expiry", schemaV6, pgSchemaV6},
+	{7, "events for the live desk", schemaV7, pgSchemaV7},
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
 }
 

@@ -65,6 +65,11 @@ type Store struct {
 	writes  chan writeReq
 	closing chan struct{}
 	stopped chan struct{}
+	// feed publishes committed events to the live streams; see event_feed.go.
+	feed *eventFeed
+	// dbURL is the PostgreSQL URL, for the connection that listens for
+	// other processes' events ("" on SQLite).
+	dbURL string
 }
 
 // Default limits, used when Config leaves them zero.
@@ -108,9 +113,9 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, feed: newEventFeed()}
 	if cfg.DatabaseURL != "" {
-		s.path, s.d = "", dialect{pg: true}
+		s.path, s.d, s.dbURL = "", dialect{pg: true}, cfg.DatabaseURL
 	}
 	if s.staleAfter <= 0 {
 		s.staleAfter = DefaultStaleAfter
@@ -188,6 +193,7 @@ func (s *Store) Close() error {
 		close(s.closing)
 	}
 	<-s.stopped
+	s.stopFeed()
 	if s.d.pg {
 		// Let the write in progress, if any, finish before the pool closes.
 		s.pgWrites.Lock()

@@ -211,7 +211,8 @@ type UserUpdate struct {
 	Disabled *bool
 }
 
-// UpdateUser applies an admin's change to a user.
+// UpdateUser applies an admin's change to a user. Disabling a user ends
+// their sessions and revokes their API tokens.
 func (s *Store) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User, error) {
 	var u User
 	err := s.write(ctx, func(tx *gorm.DB) error {
@@ -238,6 +239,9 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User,
 			return err
 		}
 		if u.Disabled {
+			if err := revokeUserTokens(tx, u.ID, s.Now()); err != nil {
+				return err
+			}
 			return tx.Exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID).Error
 		}
 		return nil

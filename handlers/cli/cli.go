@@ -35,7 +35,9 @@ const usage = `Claimdesk — claim-verification tracker for newsrooms.
 Usage:
   claimdesk [serve] [--addr :8080] [--db claimdesk.db]   run the web app and API
   claimdesk user add --name N --email E --role R          create a user (password from stdin)
-  claimdesk token create --email E [--name N]            print a new API token for a user
+  claimdesk token create --email E [--name N] [--expires-in-days D]  print a new API token for a user
+  claimdesk token list --email E                          list a user's API tokens (no secrets)
+  claimdesk token revoke ID                               stop an API token for good
   claimdesk extract [FILE|-]                              print a live blog's candidate claims as JSON
   claimdesk import --story "Title" FILE                   store a live blog's claims in a story
   claimdesk follow --story ID URL [--once]               follow a live blog; --once checks it now
@@ -65,7 +67,7 @@ func Run(args []string, env Env) int {
 	case "user":
 		err = runSub(rest, env, "user", map[string]func([]string, Env) error{"add": runUserAdd})
 	case "token":
-		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate})
+		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate, "list": runTokenList, "revoke": runTokenRevoke})
 	case "extract":
 		err = runExtract(rest, env)
 	case "import":

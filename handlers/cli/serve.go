@@ -32,8 +32,12 @@ func runServe(args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
+	proxies, err := handlers.ParseTrustedProxies(env.Getenv("CLAIMDESK_TRUSTED_PROXIES"))
+	if err != nil {
+		return err
+	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"),
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
 		FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
 	if err != nil {
 		return err
