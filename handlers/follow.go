@@ -180,13 +180,5 @@ func (h *Handler) importToInbox(c echo.Context, req models.ImportRequest) error 
 	if err != nil {
 		return err
 	}
-	h.announce(c, res.StoryID, res.CandidateIDs)
 	return c.JSON(http.StatusCreated, res)
-}
-
-// announce tells every open desk of new candidates.
-func (h *Handler) announce(c echo.Context, storyID int64, ids []int64) {
-	if h.cfg.Announcer != nil && len(ids) > 0 {
-		h.cfg.Announcer.CandidatesProposed(c.Request().Context(), storyID, ids)
-	}
 }

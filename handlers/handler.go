@@ -31,9 +31,6 @@ type Config struct {
 	// FollowFloor is the shortest interval a live blog may be followed at
 	// (DefaultFollowFloor when zero; tests set less).
 	FollowFloor time.Duration
-	// Announcer hears of candidates added to an inbox from a request (a
-	// paste sent to the inbox); nil announces nothing.
-	Announcer models.CandidateAnnouncer
 	// TrustedProxies are the only peers whose X-Forwarded-For, X-Real-IP and
 	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
 	// the connection's own address and scheme count.

@@ -4,12 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"gorm.io/gorm"
 
+	"claimdesk/models/events"
 	"claimdesk/models/liveblog"
 	"claimdesk/models/livepage"
 )
@@ -115,8 +117,9 @@ type proposal struct {
 }
 
 // proposeTx adds the proposals to the story's inbox, skipping claims the
-// inbox (in any state) or the story already holds, and returns the ids of
-// the candidates added.
+// inbox (in any state) or the story already holds, records the
+// candidate.proposed event that tells every open desk, and returns the ids
+// of the candidates added.
 func proposeTx(tx *gorm.DB, storyID int64, origin, reportedURL string, props []proposal, now time.Time) ([]int64, error) {
 	var ids []int64
 	matched := map[string]*Source{}
@@ -164,7 +167,16 @@ func proposeTx(tx *gorm.DB, storyID int64, origin, reportedURL string, props []p
 		}
 		ids = append(ids, row.ID)
 	}
-	return ids, nil
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// One event for the lot: every open desk showing the story's inbox
+	// reloads it once, however many claims a check found.
+	detail, err := json.Marshal(map[string]any{"candidate_ids": ids[:min(len(ids), 100)], "count": len(ids), "origin": origin})
+	if err != nil {
+		return nil, err
+	}
+	return ids, RecordEvent(tx, events.Event{Type: events.CandidateProposed, StoryID: storyID, At: now, Detail: detail})
 }
 
 // clip cuts s to at most n runes.

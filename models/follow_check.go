@@ -46,11 +46,11 @@ func (s *Store) CheckFollow(ctx context.Context, storyID int64, fetch PageFetche
 	if id == 0 {
 		return nil, ErrNotFound
 	}
-	return s.checkFollow(ctx, id, fetch, nil, owner, force)
+	return s.checkFollow(ctx, id, fetch, owner, force)
 }
 
 // checkFollow leases, fetches, reads and stores one check of a follow.
-func (s *Store) checkFollow(ctx context.Context, id int64, fetch PageFetcher, ann CandidateAnnouncer, owner string, force bool) (*CheckResult, error) {
+func (s *Store) checkFollow(ctx context.Context, id int64, fetch PageFetcher, owner string, force bool) (*CheckResult, error) {
 	fl, err := s.leaseFollow(ctx, id, owner, followLease, force)
 	if err != nil {
 		return nil, err
@@ -61,9 +61,6 @@ func (s *Store) checkFollow(ctx context.Context, id int64, fetch PageFetcher, an
 			return nil, errors.Join(err, ferr)
 		}
 		return nil, err
-	}
-	if ann != nil && len(res.CandidateIDs) > 0 {
-		ann.CandidatesProposed(ctx, fl.StoryID, res.CandidateIDs)
 	}
 	return res, nil
 }

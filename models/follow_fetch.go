@@ -32,9 +32,3 @@ type PageResponse struct {
 type PageFetcher interface {
 	FetchPage(ctx context.Context, req PageRequest) (*PageResponse, error)
 }
-
-// CandidateAnnouncer is told of candidates added to a story's inbox, so
-// every open desk hears of them (the candidate.proposed live event).
-type CandidateAnnouncer interface {
-	CandidatesProposed(ctx context.Context, storyID int64, ids []int64)
-}

@@ -14,8 +14,7 @@ import (
 
 // FollowerConfig is what the scheduler of followed blogs needs.
 type FollowerConfig struct {
-	Fetcher   PageFetcher
-	Announcer CandidateAnnouncer
+	Fetcher PageFetcher
 	// Tick is how often it looks for due follows (default 1 s).
 	Tick time.Duration
 	// Parallel bounds the checks running at once (default 4).
@@ -110,7 +109,7 @@ func (f *Follower) Run(ctx context.Context) {
 // check runs one check and logs what went wrong; a follow another server
 // took meanwhile is not an error.
 func (f *Follower) check(ctx context.Context, id int64) {
-	res, err := f.store.checkFollow(ctx, id, f.cfg.Fetcher, f.cfg.Announcer, f.owner, false)
+	res, err := f.store.checkFollow(ctx, id, f.cfg.Fetcher, f.owner, false)
 	switch {
 	case errors.Is(err, errLeaseTaken):
 	case err != nil:

@@ -2,42 +2,45 @@ package models
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"claimdesk/models/events"
 	"claimdesk/models/livepage/pagetest"
 )
 
-// recordingAnnouncer keeps what the scheduler announced.
-type recordingAnnouncer struct {
-	mu  sync.Mutex
-	ids map[int64][]int64
-}
-
-func (a *recordingAnnouncer) CandidatesProposed(_ context.Context, storyID int64, ids []int64) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if a.ids == nil {
-		a.ids = map[int64][]int64{}
+// proposedEvents counts the candidate.proposed events of a story and the
+// candidates they name.
+func proposedEvents(t *testing.T, s *Store, storyID int64) (n, candidates int) {
+	t.Helper()
+	evs, err := s.EventsAfter(context.Background(), 0, storyID, 1000)
+	if err != nil {
+		t.Fatal(err)
 	}
-	a.ids[storyID] = append(a.ids[storyID], ids...)
-}
-
-func (a *recordingAnnouncer) count(storyID int64) int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return len(a.ids[storyID])
+	for _, e := range evs {
+		if e.Type != events.CandidateProposed {
+			continue
+		}
+		var d struct {
+			IDs []int64 `json:"candidate_ids"`
+		}
+		if err := json.Unmarshal(e.Detail, &d); err != nil {
+			t.Fatal(err)
+		}
+		n, candidates = n+1, candidates+len(d.IDs)
+	}
+	return n, candidates
 }
 
 // runFollower starts a scheduler on s and returns its stop function.
-func runFollower(s *Store, ann CandidateAnnouncer) (stop func()) {
+func runFollower(s *Store) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	f := NewFollower(s, FollowerConfig{Fetcher: NewHTTPPageFetcher(true, 5*time.Second), Announcer: ann, Tick: 20 * time.Millisecond,
+	f := NewFollower(s, FollowerConfig{Fetcher: NewHTTPPageFetcher(true, 5*time.Second), Tick: 20 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	go func() {
 		f.Run(ctx)
@@ -91,10 +94,11 @@ func TestSchedulerFollowsAndResumesAfterRestart(t *testing.T) {
 	if _, err := s.StartFollow(ctx, u, st.ID, FollowInput{URL: srv.Page(), EverySeconds: 1, Floor: time.Second}); err != nil {
 		t.Fatal(err)
 	}
-	ann := &recordingAnnouncer{}
-	stop := runFollower(s, ann)
+	stop := runFollower(s)
 	waitFor(t, "the first candidates", func() bool { return len(pending(t, s, st.ID)) >= 2 })
-	waitFor(t, "the announcement", func() bool { return ann.count(st.ID) >= 2 })
+	if n, c := proposedEvents(t, s, st.ID); n != 1 || c != len(pending(t, s, st.ID)) {
+		t.Errorf("%d candidate.proposed events naming %d candidates", n, c)
+	}
 	stop()
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -109,7 +113,7 @@ func TestSchedulerFollowsAndResumesAfterRestart(t *testing.T) {
 	}
 	defer s2.Close()
 	before := len(pending(t, s2, st.ID))
-	stop = runFollower(s2, ann)
+	stop = runFollower(s2)
 	defer stop()
 	waitFor(t, "the new entry's candidate after the restart", func() bool {
 		cs := pending(t, s2, st.ID)
@@ -118,6 +122,9 @@ func TestSchedulerFollowsAndResumesAfterRestart(t *testing.T) {
 	fl, err := s2.FollowOf(ctx, st.ID)
 	if err != nil || fl.EntriesSeen != 3 {
 		t.Errorf("follow %+v %v", fl, err)
+	}
+	if n, c := proposedEvents(t, s2, st.ID); n != 2 || c != before+1 {
+		t.Errorf("after the restart: %d candidate.proposed events naming %d candidates", n, c)
 	}
 }
 
@@ -136,7 +143,7 @@ func TestTwoServersFetchEachURLOncePerInterval(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	stop1, stop2 := runFollower(s1, nil), runFollower(s2, nil)
+	stop1, stop2 := runFollower(s1), runFollower(s2)
 	time.Sleep(3500 * time.Millisecond)
 	stop1()
 	stop2()

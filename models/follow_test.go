@@ -80,6 +80,9 @@ func TestFollowProposesNewThenOnlyNewAndChanged(t *testing.T) {
 	if err != nil || !res.NotModified || srv.NotModified() != 1 {
 		t.Fatalf("unchanged page: %+v %v (304s: %d)", res, err, srv.NotModified())
 	}
+	if n, c := proposedEvents(t, f.s, f.story.ID); n != 1 || c != len(cs) {
+		t.Errorf("after an unchanged page: %d candidate.proposed events naming %d candidates, want 1 naming %d", n, c, len(cs))
+	}
 
 	// A new entry and an edited one: only their new claims.
 	es := floodEntries()
@@ -92,6 +95,9 @@ func TestFollowProposesNewThenOnlyNewAndChanged(t *testing.T) {
 	}
 	if res.EntriesNew != 1 || res.EntriesUpdated != 1 || len(res.CandidateIDs) != 2 {
 		t.Fatalf("second check: %+v", res)
+	}
+	if n, c := proposedEvents(t, f.s, f.story.ID); n != 2 || c != len(cs)+2 {
+		t.Errorf("after the change: %d events naming %d candidates", n, c)
 	}
 	now := pending(t, f.s, f.story.ID)
 	if len(now) != len(cs)+2 || now[0].ID < now[1].ID {
