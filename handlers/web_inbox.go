@@ -276,3 +276,17 @@ func notDone(ve *models.ValidationError) string {
 	sort.Strings(parts)
 	return "Not done: " + strings.Join(parts, "; ") + "."
 }
+
+// importToInboxForm sends a previewed paste's ticked candidates to the
+// chosen story's inbox instead of storing them as claims.
+func (h *Handler) importToInboxForm(c echo.Context, f url.Values, req models.ImportRequest) error {
+	res, err := h.store.SendImportToInbox(c.Request().Context(), req)
+	if ve, ok := asValidation(err); ok {
+		return h.importCommitFailed(c, f, req.StoryID, req.Candidates, ve.Fields)
+	}
+	if err != nil {
+		return err
+	}
+	setFlash(c, strconv.Itoa(len(res.CandidateIDs))+" candidate(s) sent to the inbox, "+strconv.Itoa(res.EntriesAdded)+" entries added.")
+	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(res.StoryID, 10)+"#inbox")
+}

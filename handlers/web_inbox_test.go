@@ -147,3 +147,45 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 		t.Error("the story page should say the follow stopped")
 	}
 }
+
+func TestWebImportToInbox(t *testing.T) {
+	blog := quakeBlog(t)
+	a := newWebApp(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	title := "Quake live"
+	st, err := a.store.CreateStory(context.Background(), fc, models.StoryInput{Title: &title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := a.browser().signIn("fay@desk.test")
+	rec := b.upload("/import/preview", map[string]string{"story_id": itoa64(st.ID)}, "quake.txt", []byte(blog))
+	wantStatus(t, rec, http.StatusOK)
+	if !strings.Contains(rec.Body.String(), `name="to_inbox" value="1"`) {
+		t.Fatal("the preview offers no way to send to the inbox")
+	}
+	f := commitForm(t, rec.Body.String())
+	f.Set("story_id", itoa64(st.ID))
+	skip := rowOf(t, f, "the national seismological institute")
+	f.Del("candidates[" + skip + "].selected")
+	f.Set("to_inbox", "1")
+	rec = b.post("/import/commit", f)
+	wantStatus(t, rec, http.StatusSeeOther)
+	if loc := rec.Header().Get("Location"); loc != "/stories/"+itoa64(st.ID)+"#inbox" {
+		t.Fatalf("redirect to %q", loc)
+	}
+	cands, err := a.store.Candidates(context.Background(), models.CandidateFilter{StoryID: st.ID})
+	if err != nil || len(cands) == 0 {
+		t.Fatalf("%+v %v", cands, err)
+	}
+	for _, c := range cands {
+		if c.Claimant == "the national seismological institute" || c.Origin != models.OriginImport {
+			t.Errorf("candidate %+v", c)
+		}
+	}
+	if claims := storyClaims(t, a, st.ID); len(claims) != 0 {
+		t.Errorf("sending to the inbox stored %d claims", len(claims))
+	}
+	if body := b.get("/stories/" + itoa64(st.ID)).Body.String(); !strings.Contains(body, "sent to the inbox") {
+		t.Error("no message after sending to the inbox")
+	}
+}
