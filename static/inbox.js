@@ -3,7 +3,9 @@
 // from the keyboard (a accept, d dismiss, e edit, on the current row that
 // j/k select) without reloading, and new candidates appear as soon as the
 // live events announce them (candidate.proposed), or, where the events
-// stream is unavailable, within a few seconds.
+// stream is unavailable, within a few seconds. Candidates accepted on
+// another desk leave the list with the claim.created event; one dismissed
+// there answers 409 here and leaves it then.
 (function () {
   "use strict";
 
@@ -177,6 +179,14 @@
   }
   document.addEventListener("focusout", function () { if (stale) setTimeout(refresh, 0); });
 
+  // Several events in a burst (a check, then claims accepted elsewhere)
+  // reload the inbox once.
+  var pendingRefresh = null;
+  function soon() {
+    if (pendingRefresh) return;
+    pendingRefresh = setTimeout(function () { pendingRefresh = null; refresh(); }, 250);
+  }
+
   var polling = null;
   function poll() {
     if (!polling) polling = setInterval(refresh, 5000);
@@ -184,7 +194,9 @@
   if (window.EventSource) {
     var story = inbox().dataset.story;
     var es = new EventSource("/api/v1/events" + (story ? "?story=" + encodeURIComponent(story) : ""));
-    es.addEventListener("candidate.proposed", refresh);
+    es.addEventListener("candidate.proposed", soon);
+    // A candidate accepted on another desk becomes a claim of the story.
+    es.addEventListener("claim.created", soon);
     es.addEventListener("error", function () {
       if (es.readyState === EventSource.CLOSED) poll();
     });
