@@ -104,6 +104,25 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	if n, err := chromedp.Run(gctx, chromedp.Evaluate[int](`document.querySelectorAll("#inbox .candidate").length`)); err != nil || n != 2 {
 		t.Errorf("%d candidates left on the page (%v), want 2", n, err)
 	}
+	// d goes to the reason of the row now current; Enter dismisses it.
+	run(t, gctx, "dismiss", chromedp.KeyEvent("d"))
+	if name, err := chromedp.Run(gctx, chromedp.Evaluate[string]("document.activeElement.name")); err != nil || name != "reason" {
+		t.Fatalf("d focused %q (%v), want the dismiss reason", name, err)
+	}
+	// chromedp sends a key's character as an event of its own after the
+	// keydown, which the keydown cannot cancel as it does for a real key
+	// press: clear what it typed into the field just focused.
+	if _, err := chromedp.Run(gctx, chromedp.Evaluate[bool]("document.activeElement.value = '', true")); err != nil {
+		t.Fatal(err)
+	}
+	run(t, gctx, "reason", chromedp.SendKeys(chromedp.CSS("#inbox .candidate.current input[name=reason]"), "the operator's own word\r"),
+		chromedp.WaitVisible(chromedp.Search(`//*[@data-inbox-status][contains(., "Dismissed.")]`)))
+	if n, err := chromedp.Run(gctx, chromedp.Evaluate[int](`document.querySelectorAll("#inbox .candidate").length`)); err != nil || n != 1 {
+		t.Errorf("%d candidates left on the page (%v), want 1", n, err)
+	}
+	if dismissed, err := st.Candidates(bg, models.CandidateFilter{StoryID: story.ID, State: models.CandidateDismissed}); err != nil || len(dismissed) != 1 || dismissed[0].DismissReason != "the operator's own word" {
+		t.Errorf("dismissed %+v %v", dismissed, err)
+	}
 	accepted, err := st.Candidates(bg, models.CandidateFilter{StoryID: story.ID, State: models.CandidateAccepted})
 	if err != nil || len(accepted) != 1 || !strings.Contains(accepted[0].Claim, "Elbe bridge") || accepted[0].ClaimID == nil {
 		t.Fatalf("accepted %+v %v", accepted, err)
