@@ -40,7 +40,7 @@ Usage:
   claimdesk token revoke ID                               stop an API token for good
   claimdesk extract [FILE|-]                              print a live blog's candidate claims as JSON
   claimdesk import --story "Title" FILE                   store a live blog's claims in a story
-  claimdesk follow --story ID URL [--once]               follow a live blog; --once checks it now
+  claimdesk follow --story ID URL [--once]                follow a live blog; --once checks it now
   claimdesk export --format csv|json|claimreview [filters] write an export to stdout
   claimdesk backup FILE                                   write a consistent copy of the database
 
