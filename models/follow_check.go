@@ -83,7 +83,7 @@ func (s *Store) fetchAndRead(ctx context.Context, fl *Follow, fetch PageFetcher)
 	if bodyHash == fl.BodyHash {
 		return &CheckResult{Unchanged: true}, 0, s.followDone(ctx, fl, resp, bodyHash, nil, nil)
 	}
-	page, err := livepage.Read(resp.Body)
+	page, err := livepage.ReadAs(resp.Body, resp.ContentType)
 	switch {
 	case errors.Is(err, livepage.ErrNotLiveBlog):
 		seen, _ := s.seenCount(ctx, fl.StoryID)

@@ -22,6 +22,9 @@ type PageResponse struct {
 	Body         []byte
 	ETag         string
 	LastModified string
+	// ContentType is the Content-Type header, whose charset says how the
+	// page is encoded.
+	ContentType string
 	// RetryAfter is the delay a 429 or 503 asked for, zero when none.
 	RetryAfter time.Duration
 }

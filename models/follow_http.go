@@ -87,7 +87,7 @@ func (f *HTTPPageFetcher) FetchPage(ctx context.Context, pr PageRequest) (*PageR
 	}
 	defer resp.Body.Close()
 	out := &PageResponse{Status: resp.StatusCode, ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),
-		NotModified: resp.StatusCode == http.StatusNotModified}
+		NotModified: resp.StatusCode == http.StatusNotModified, ContentType: resp.Header.Get("Content-Type")}
 	if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 {
 		out.RetryAfter = time.Duration(s) * time.Second
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // MaxPageBytes is the largest page Read accepts (8 MiB). The biggest live
@@ -104,16 +105,19 @@ func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 // Read parses a live-blog page. It returns ErrTooLarge, ErrNotHTML or
 // ErrNotLiveBlog for pages it cannot use; entries come in the order the page
 // prints them.
-func Read(page []byte) (*Page, error) {
+func Read(page []byte) (*Page, error) { return ReadAs(page, "") }
+
+// ReadAs is Read for a page served with a Content-Type header, whose
+// charset (or the page's own <meta charset>) says how to decode a page that
+// is not UTF-8.
+func ReadAs(page []byte, contentType string) (*Page, error) {
 	if len(page) > MaxPageBytes {
 		return nil, ErrTooLarge
 	}
 	if !looksLikeText(page) {
 		return nil, ErrNotHTML
 	}
-	if !utf8.Valid(page) {
-		page = latin1ToUTF8(page)
-	}
+	page = toUTF8(page, contentType)
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err != nil {
 		return nil, ErrNotHTML
@@ -190,8 +194,25 @@ func looksLikeText(b []byte) bool {
 	return ctl*20 <= len(head)
 }
 
-// latin1ToUTF8 reads a page that is not UTF-8 as Latin-1, the encoding
-// older news sites still declare.
+// toUTF8 decodes a page in the encoding its header or <meta> declares;
+// undeclared bytes that are not UTF-8 are read as Windows-1252, as
+// browsers do.
+func toUTF8(page []byte, contentType string) []byte {
+	enc, name, _ := charset.DetermineEncoding(page, contentType)
+	if name == "utf-8" {
+		if utf8.Valid(page) {
+			return page
+		}
+		return latin1ToUTF8(page)
+	}
+	out, err := enc.NewDecoder().Bytes(page)
+	if err != nil || !utf8.Valid(out) {
+		return latin1ToUTF8(page)
+	}
+	return out
+}
+
+// latin1ToUTF8 reads bytes as Latin-1, so no byte is lost.
 func latin1ToUTF8(b []byte) []byte {
 	out := make([]byte, 0, len(b)+len(b)/8)
 	for _, c := range b {

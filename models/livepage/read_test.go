@@ -136,6 +136,12 @@ func TestReadDeepNestingAndLatin1(t *testing.T) {
 	if p.Entries[0].Headline != "Café hit" {
 		t.Errorf("latin-1 headline %q", p.Entries[0].Headline)
 	}
+	// Windows-1251, declared in the header: a Cyrillic blog.
+	cyr := []byte("<html><body><article><time>10:01</time><h2>\xcc\xe8\xf0</h2><p>x.</p></article><article><time>10:05</time><h2>b</h2><p>y.</p></article></body></html>")
+	p, err = ReadAs(cyr, "text/html; charset=windows-1251")
+	if err != nil || p.Entries[0].Headline != "Мир" {
+		t.Errorf("windows-1251 page: %v %+v", err, p)
+	}
 }
 
 func TestJSONLDInGraphWithHTMLBody(t *testing.T) {
