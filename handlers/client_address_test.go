@@ -29,19 +29,20 @@ func (c *testClock) add(d time.Duration) {
 // newWebAppWith is newWebApp with a movable clock and the given settings.
 func newWebAppWith(t *testing.T, clock *testClock, cfg Config) *webApp {
 	t.Helper()
+	return newWebAppOn(t, clock, models.Config{}, cfg)
+}
+
+// newWebAppWithStore is newWebApp with a movable clock and store settings.
+func newWebAppWithStore(t *testing.T, clock *testClock, scfg models.Config) *webApp {
+	t.Helper()
+	return newWebAppOn(t, clock, scfg, Config{})
+}
+
+func newWebAppOn(t *testing.T, clock *testClock, scfg models.Config, cfg Config) *webApp {
+	t.Helper()
 	path, dbURL := dbtest.Target(t)
-	st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL, Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if cfg.Logger == nil {
-		cfg.Logger = discardLogger()
-	}
-	e, err := New(st, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	scfg.Path, scfg.DatabaseURL, scfg.Now = path, dbURL, clock.now
+	st, e := newTestRouterWith(t, scfg, cfg)
 	return &webApp{t: t, store: st, e: e, now: clock.now(), dbPath: path, dbURL: dbURL}
 }
 

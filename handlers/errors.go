@@ -43,7 +43,10 @@ func (h *Handler) errorBody(err error, c echo.Context) (int, map[string]any) {
 	var cde *models.CandidateDecidedError
 	var tl models.ErrTooLarge
 	var he *echo.HTTPError
+	var se *models.StorageError
 	switch {
+	case errors.As(err, &se):
+		return h.storageUnavailable(c, se)
 	case errors.As(err, &ve):
 		return http.StatusUnprocessableEntity, map[string]any{"errors": ve.Fields}
 	case errors.As(err, &ce):

@@ -35,6 +35,8 @@ type Config struct {
 	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
 	// the connection's own address and scheme count.
 	TrustedProxies []*net.IPNet
+	// Live holds the event stream's timings (see events.go).
+	Live LiveConfig
 }
 
 // DefaultFollowFloor keeps a followed blog from being fetched more often

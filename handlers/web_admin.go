@@ -98,9 +98,9 @@ func (h *Handler) userUpdate(c echo.Context) error {
 
 // auditPage shows the audit log, newest first.
 func (h *Handler) auditPage(c echo.Context) error {
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
+	page, err := pageParam(c, "page")
+	if err != nil {
+		return err
 	}
 	const per = 100
 	evs, total, err := h.store.AuditLog(c.Request().Context(), per, (page-1)*per)

@@ -114,12 +114,23 @@ func (h *Handler) signin(c echo.Context) error {
 	return h.startSession(c, u, f.Get("next"), "")
 }
 
-// startSession stores a new session, sets its cookie and redirects.
+// startSession stores a new session, sets its cookie and redirects. A
+// session this browser already had ends first, on the server too: signing in
+// as someone else at a shared computer leaves nothing of the previous
+// person's session usable. The answer carries a new secret (the cookie), so
+// no cache may keep it.
 func (h *Handler) startSession(c echo.Context, u *models.User, next, flash string) error {
-	token, _, err := h.store.CreateSession(c.Request().Context(), u.ID, models.DefaultSessionTTL)
+	ctx := c.Request().Context()
+	if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+		if err := h.store.DeleteSession(ctx, ck.Value); err != nil {
+			return err
+		}
+	}
+	token, _, err := h.store.CreateSession(ctx, u.ID, models.DefaultSessionTTL)
 	if err != nil {
 		return err
 	}
+	noStore(c)
 	setCookie(c, sessionCookie, token, int(models.DefaultSessionTTL.Seconds()))
 	setCookie(c, preSessionCookie, "", -1)
 	if flash != "" {

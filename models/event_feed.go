@@ -38,6 +38,10 @@ type eventFeed struct {
 	mu   sync.Mutex
 	last int64
 	err  error
+	// board is who has which claim open; server names this process to
+	// the others in presence announcements (see presence.go).
+	board  *events.Board
+	server string
 }
 
 // Events returns the hub that carries every event committed to this
@@ -84,6 +88,7 @@ func (s *Store) runFeed() {
 	if s.d.pg {
 		interval = pgEventPollInterval
 		go s.listenPostgres(ctx)
+		go s.repeatPresence(ctx)
 	}
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
@@ -116,7 +121,7 @@ func (s *Store) publishNewEvents(ctx context.Context) {
 		if err != nil {
 			return // tried again at the next wake-up or tick
 		}
-		f.hub.Publish(evs...)
+		f.hub.Publish(events.Framed(evs)...)
 		if len(evs) < maxEventPage {
 			return
 		}
@@ -132,5 +137,6 @@ func (s *Store) stopFeed() {
 
 // newEventFeed returns a feed not yet started.
 func newEventFeed() *eventFeed {
-	return &eventFeed{wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+	return &eventFeed{wake: make(chan struct{}, 1), stopped: make(chan struct{}),
+		board: events.NewBoard(), server: randomToken(9)}
 }

@@ -16,6 +16,8 @@ import (
 // notification lost while the connection was down costs nothing but the
 // wait for the next poll or the catch-up after reconnecting.
 
+// The same connection hears other servers' presence announcements.
+
 // listenPostgres keeps a connection listening on the event channel until
 // ctx ends, reconnecting with growing, jittered pauses when it drops.
 func (s *Store) listenPostgres(ctx context.Context) {
@@ -45,14 +47,23 @@ func (s *Store) listenOnce(ctx context.Context) error {
 		return err
 	}
 	defer conn.Close(context.Background())
-	if _, err := conn.Exec(ctx, "LISTEN "+pgEventChannel); err != nil {
-		return err
-	}
-	// Whatever was committed while nobody listened.
-	s.wakeFeed()
-	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
+	for _, ch := range []string{pgEventChannel, pgPresenceChannel} {
+		if _, err := conn.Exec(ctx, "LISTEN "+ch); err != nil {
 			return err
+		}
+	}
+	// Whatever was committed while nobody listened, and who the other
+	// servers have on which claim.
+	s.wakeFeed()
+	s.announcePresence(0, nil)
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		if n.Channel == pgPresenceChannel {
+			s.presenceHeard(n.Payload)
+			continue
 		}
 		s.wakeFeed()
 	}

@@ -98,12 +98,15 @@ func (n NewUser) validate() *ValidationError {
 
 // checkPassword applies the password rules, the same whether an admin sets
 // the first password or its owner changes it: long enough to resist guessing,
-// and within the 72 bytes bcrypt reads.
+// within the 72 bytes bcrypt reads, and not among the first guesses (see
+// passwordRefusal).
 func checkPassword(f map[string]string, field, pw string) {
 	if utf8.RuneCountInString(pw) < MinPasswordLen {
 		f[field] = "must be at least " + strconv.Itoa(MinPasswordLen) + " characters"
 	} else if len(pw) > 72 {
 		f[field] = "must be at most 72 bytes"
+	} else if msg := passwordRefusal(pw); msg != "" {
+		f[field] = msg
 	}
 }
 

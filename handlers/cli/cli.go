@@ -218,5 +218,6 @@ func openStore(db dbTarget, env Env) (*models.Store, error) {
 		return nil, fmt.Errorf("CLAIMDESK_REUSE=%q: want on or off", v)
 	}
 	return models.Open(models.Config{Path: *db.path, DatabaseURL: db.databaseURL(), StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
-		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS"), NoReuse: noReuse})
+		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS"), NoReuse: noReuse,
+		SessionIdle: durationEnv(env, "CLAIMDESK_SESSION_IDLE", 0)})
 }

@@ -26,6 +26,9 @@ const (
 	Resync = "resync"
 	// Presence says who has a claim open right now; never stored.
 	Presence = "presence"
+	// Ready starts every stream, once what was missed has been replayed:
+	// its LastID is where the stream stands.
+	Ready = "ready"
 )
 
 // Event is one change as the desk sees it. ID orders events: it only grows,
@@ -54,6 +57,12 @@ type Event struct {
 	Detail json.RawMessage `json:"detail,omitempty"`
 	// Viewers is the list of people on a claim, for Presence events.
 	Viewers []Viewer `json:"viewers,omitempty"`
+	// LastID is, on Resync and on the "ready" event that starts a stream,
+	// the id after which the client is to resume.
+	LastID int64 `json:"last_id,omitempty"`
+	// Frame is the event rendered for the stream (see Frame), when the
+	// publisher rendered it already.
+	Frame []byte `json:"-"`
 }
 
 // Viewer is someone who has a claim page open.

@@ -156,3 +156,20 @@ func TestConcurrentPublishAndSubscribe(t *testing.T) {
 		t.Fatalf("Subscribers = %d after every one closed", h.Subscribers())
 	}
 }
+
+func TestFrame(t *testing.T) {
+	a := int64(3)
+	e := Event{ID: 42, Type: ClaimAssigned, ClaimID: 7, StoryID: 2, Version: 5, AssigneeID: &a, At: time.Date(2026, 12, 3, 8, 0, 0, 0, time.UTC)}
+	want := "id: 42\nevent: claim.assigned\ndata: " +
+		`{"id":42,"type":"claim.assigned","claim_id":7,"story_id":2,"version":5,"assignee_id":3,"at":"2026-12-03T08:00:00Z"}` + "\n\n"
+	if got := string(Frame(e)); got != want {
+		t.Fatalf("frame\n%q\nwant\n%q", got, want)
+	}
+	r := string(Frame(Event{Type: Resync, LastID: 42, At: e.At}))
+	if r != "event: resync\ndata: {\"type\":\"resync\",\"assignee_id\":null,\"at\":\"2026-12-03T08:00:00Z\",\"last_id\":42}\n\n" {
+		t.Fatalf("resync frame %q", r)
+	}
+	if evs := Framed([]Event{e}); string(evs[0].Frame) != want {
+		t.Fatal("Framed did not render the frame")
+	}
+}
