@@ -62,6 +62,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.DELETE("/tokens/:tid", h.revokeToken, viewer)
 
 	h.importRoutes(api)
+	h.followRoutes(api)
 	h.exportRoutes(api)
 	h.webhookRoutes(api)
 	h.publicRoutes(e)

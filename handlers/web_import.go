@@ -156,9 +156,12 @@ func (h *Handler) importCommit(c echo.Context) error {
 	cands, err := importCandidatesFromForm(form)
 	storyID, _ := strconv.ParseInt(strings.TrimSpace(f.Get("story_id")), 10, 64)
 	var res *models.ImportResult
+	req := models.ImportRequest{StoryID: storyID, StoryTitle: f.Get("story_title"), Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))}
+	if err == nil && c.FormValue("to_inbox") == "1" {
+		return h.importToInboxForm(c, f, req)
+	}
 	if err == nil {
-		res, err = h.store.CommitImport(c.Request().Context(), currentUser(c), models.ImportRequest{StoryID: storyID,
-			StoryTitle: f.Get("story_title"), Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))})
+		res, err = h.store.CommitImport(c.Request().Context(), currentUser(c), req)
 	}
 	if ve, ok := asValidation(err); ok {
 		return h.importCommitFailed(c, f, storyID, cands, ve.Fields)

@@ -58,6 +58,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
 	web.POST("/stories/:id/archive", h.storyArchive, editor)
 
+	h.inboxWebRoutes(web)
+
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could
 	// not read the token from a body over the limit.

@@ -95,6 +95,9 @@ type storyPage struct {
 	Chart       []chartCol
 	ChartMax    int64
 	Corrections []models.Correction
+	// Follow and Inbox are the followed blog and its candidates.
+	Follow *followView
+	Inbox  *inboxView
 }
 
 // Chart geometry, in SVG user units.
@@ -163,6 +166,9 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 		}
 	}
 	p.Chart, p.ChartMax = storyChart(entries, counts)
+	if p.Follow, p.Inbox, err = h.storyFollowing(c, id, v); err != nil {
+		return err
+	}
 	v.Title = st.Title
 	v.D = p
 	return h.render(c, status, "story", v)

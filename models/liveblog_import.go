@@ -179,19 +179,11 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			continue
 		}
 		prefix := "candidates[" + strconv.Itoa(i) + "]."
-		checkText(fields, prefix+"claim", strings.TrimSpace(c.Claim), true, MaxClaimLen)
-		checkText(fields, prefix+"claimant", strings.TrimSpace(c.Claimant), c.SourceID == 0, MaxNameLen)
-		checkText(fields, prefix+"quote", c.Quote, false, MaxQuoteLen)
-		checkText(fields, prefix+"caveat", c.Caveat, false, MaxRationale)
+		c.proposed().check(fields, prefix)
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
 		checkImportLink(fields, prefix, c)
-		for _, v := range []string{c.Verb, c.Channel, c.Via} {
-			if utf8.RuneCountInString(v) > MaxShortLen {
-				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
-			}
-		}
 	}
 	title := strings.TrimSpace(req.StoryTitle)
 	if req.StoryID <= 0 && title == "" {
@@ -243,52 +235,21 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			if !c.Selected {
 				continue
 			}
-			srcID := c.SourceID
-			if srcID <= 0 {
-				src, err := matchSourceTx(tx, c.Claimant)
-				switch {
-				case err == nil:
-					srcID = src.ID
-				case IsNotFound(err):
-					name := strings.TrimSpace(c.Claimant)
-					ns := &Source{Version: 1}
-					aliases, v := SourceInput{Name: &name, Kind: ptrTo(guessKind(name))}.apply(ns, true)
-					if v != nil {
-						return v
-					}
-					if err := createSourceTx(tx, ns, aliases); err != nil {
-						return err
-					}
-					srcID = ns.ID
-					res.SourcesAdded++
-				default:
-					return err
-				}
-			}
-			text := strings.TrimSpace(c.Claim)
-			var n int64
-			if err := tx.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", st.ID, claimHash(&Claim{Text: text, SourceID: srcID})).Count(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
-				res.ClaimsExisting++
-				continue
-			}
-			in := ClaimInput{StoryID: &st.ID, SourceID: &srcID, Text: &text, Quote: ptrTo(c.Quote), Verb: ptrTo(c.Verb),
-				Direct: ptrTo(c.Direct), Channel: ptrTo(c.Channel), Via: ptrTo(c.Via), ReportedURL: ptrTo(req.ReportedURL)}
+			p := c.proposed()
+			p.ReportedURL = req.ReportedURL
 			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
-				in.EntryID = &entryIDs[c.EntryIndex]
+				p.EntryID = &entryIDs[c.EntryIndex]
 			}
-			if c.Unverifiable {
-				reason := strings.TrimSpace(c.Caveat)
-				if reason == "" {
-					reason = "The report says the claim could not be independently verified."
-				}
-				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
-			}
-			added, err := createClaimTx(tx, actor, in, now, ActImported)
+			added, existing, newSource, err := storeProposedTx(tx, actor, st.ID, p, now, ActImported)
 			if err != nil {
 				return err
+			}
+			if newSource {
+				res.SourcesAdded++
+			}
+			if existing {
+				res.ClaimsExisting++
+				continue
 			}
 			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
 				return err
@@ -304,6 +265,12 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		return nil, err
 	}
 	return res, nil
+}
+
+// proposed is the candidate as a claim to store.
+func (c ImportCandidate) proposed() proposedClaim {
+	return proposedClaim{Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote, Verb: c.Verb, Channel: c.Channel, Via: c.Via,
+		Caveat: c.Caveat, Direct: c.Direct, Unverifiable: c.Unverifiable, SourceID: c.SourceID}
 }
 
 func ptrTo[T any](v T) *T { return &v }
