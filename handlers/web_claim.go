@@ -22,9 +22,11 @@ type claimPage struct {
 	Corroboration int
 	Links         []models.LinkedClaim
 	Activity      []models.Activity
-	Assignees     []models.User
-	Conflict      bool
-	MaxUpload     int64
+	// Edits words each "edited" activity row, one line per field.
+	Edits     map[int64][]string
+	Assignees []models.User
+	Conflict  bool
+	MaxUpload int64
 }
 
 // Err returns the message for field of the form that was just submitted, so a
@@ -78,6 +80,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 		return err
 	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Edits, err = h.editLines(ctx, p.Activity); err != nil {
 		return err
 	}
 	if p.Assignees, err = h.reviewers(c); err != nil {

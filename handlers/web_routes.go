@@ -40,6 +40,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 
 	web.GET("/claims/:id", h.claimPage, viewer)
 	web.POST("/claims/:id/verdict", h.claimVerdict, factchecker)
+	web.POST("/claims/:id/edit", h.claimEdit, factchecker)
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)

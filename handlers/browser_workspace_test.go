@@ -1,0 +1,69 @@
+package handlers
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"claimdesk/models"
+)
+
+// browserSignIn signs email in through the sign-in page of the server at u.
+func browserSignIn(t *testing.T, ctx context.Context, u, email string) {
+	t.Helper()
+	run(t, ctx, "sign in "+email, chromedp.Navigate(u+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), webPassword))
+	submitForm(t, ctx, "form[action='/signin'] button", ".counts")
+}
+
+// workspaceServer starts the web app on a real HTTP server for a browser test.
+func workspaceServer(t *testing.T) (*webApp, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test")
+	}
+	a := newWebApp(t)
+	srv := httptest.NewServer(a.e)
+	t.Cleanup(srv.Close)
+	return a, srv.URL
+}
+
+// TestBrowserClaimEdit fixes an imported claim pinned on the wrong governor
+// from the claim page, and sees the limit of the claim box announced.
+func TestBrowserClaimEdit(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	cl := a.seedClaim(fc, "Two women were killed in Belgorod", "Roman Starovoit")
+	browserSignIn(t, ctx, u, "fay@desk.test")
+
+	run(t, ctx, "open claim", chromedp.Navigate(u+"/claims/"+itoa64(cl.ID)), chromedp.WaitVisible(chromedp.CSS("#attribution")),
+		chromedp.Click(chromedp.CSS("#edit summary")), chromedp.WaitVisible(chromedp.CSS("#edit input[name=claimant]")),
+		chromedp.SetValue(chromedp.CSS("#edit input[name=claimant]"), "Vyacheslav Gladkov"),
+		chromedp.SetValue(chromedp.CSS("#edit input[name=channel]"), "on Telegram"))
+	// Too long a claim is announced, not cut off.
+	long := strings.Repeat("a", models.MaxClaimLen+12)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){var t=document.querySelector("#edit textarea[name=text]");t.value=`+"`"+long+"`"+`;t.dispatchEvent(new Event("input"));return true})()`)); err != nil {
+		t.Fatal(err)
+	}
+	if msg := textOf(t, ctx, "#edit small.limit.over"); !strings.Contains(msg, "12 over the limit of 5000") {
+		t.Fatalf("limit message: %q", msg)
+	}
+	run(t, ctx, "shorten", chromedp.SetValue(chromedp.CSS("#edit textarea[name=text]"), "Two women were killed in Belgorod region"))
+	submitForm(t, ctx, "#edit button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, "#activity"); !strings.Contains(txt, "claimant: Roman Starovoit → Vyacheslav Gladkov") ||
+		!strings.Contains(txt, "text: Two women were killed in Belgorod → Two women were killed in Belgorod region") {
+		t.Fatalf("activity after the edit: %q", txt)
+	}
+	if txt := textOf(t, ctx, "h1"); !strings.Contains(txt, "Belgorod region") {
+		t.Fatalf("heading after the edit: %q", txt)
+	}
+	got, _ := a.store.Claim(context.Background(), cl.ID)
+	if got.ClaimantName != "Vyacheslav Gladkov" || got.Channel != "on Telegram" {
+		t.Fatalf("stored after the edit: %+v", got)
+	}
+}
