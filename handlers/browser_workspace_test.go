@@ -67,3 +67,27 @@ func TestBrowserClaimEdit(t *testing.T) {
 		t.Fatalf("stored after the edit: %+v", got)
 	}
 }
+
+// TestBrowserWithdraw takes a caption imported as a claim off the desk and
+// brings it back.
+func TestBrowserWithdraw(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	cl := a.seedClaim(fc, "Zoom Image", "Photo desk")
+	a.seedClaim(fc, "Two women were killed", "Vyacheslav Gladkov")
+	browserSignIn(t, ctx, u, "fay@desk.test")
+	run(t, ctx, "open claim", chromedp.Navigate(u+"/claims/"+itoa64(cl.ID)), chromedp.WaitVisible(chromedp.CSS("#attribution")),
+		chromedp.Click(chromedp.CSS("#withdraw summary")), chromedp.WaitVisible(chromedp.CSS("#withdraw-reason")),
+		chromedp.SendKeys(chromedp.CSS("#withdraw-reason"), "a photo caption, not a claim"))
+	submitForm(t, ctx, "#withdraw button[type=submit]", "#withdrawn")
+	run(t, ctx, "desk", chromedp.Navigate(u+"/"), chromedp.WaitVisible(chromedp.CSS("table.claims")))
+	if txt := textOf(t, ctx, "main"); strings.Contains(txt, "Zoom Image") || !strings.Contains(txt, "Two women") {
+		t.Fatalf("desk after withdrawing: %q", txt)
+	}
+	run(t, ctx, "back to claim", chromedp.Navigate(u+"/claims/"+itoa64(cl.ID)), chromedp.WaitVisible(chromedp.CSS("#withdrawn button")))
+	submitForm(t, ctx, "#withdrawn button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, "#activity"); !strings.Contains(txt, "withdrawn") || !strings.Contains(txt, "restored") {
+		t.Fatalf("activity: %q", txt)
+	}
+}

@@ -43,6 +43,8 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/claims/:id/assign", h.assignClaim, factchecker)
 	api.POST("/claims/:id/signoff", h.signOff, editor)
 	api.POST("/claims/:id/notes", h.addNote, factchecker)
+	api.POST("/claims/:id/withdraw", h.withdrawAPI(h.store.WithdrawClaim), factchecker)
+	api.POST("/claims/:id/restore", h.withdrawAPI(h.store.RestoreClaim), factchecker)
 	api.GET("/claims/:id/activity", h.claimActivity, viewer)
 	api.GET("/claims/:id/links", h.listLinks, viewer)
 	api.POST("/claims/:id/links", h.createLink, factchecker)

@@ -41,6 +41,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/claims/:id", h.claimPage, viewer)
 	web.POST("/claims/:id/verdict", h.claimVerdict, factchecker)
 	web.POST("/claims/:id/edit", h.claimEdit, factchecker)
+	web.POST("/claims/:id/withdraw", h.withdrawForm("withdraw", "Taken off the desk as not a claim. It stays on record and can be restored.", h.store.WithdrawClaim), factchecker)
+	web.POST("/claims/:id/restore", h.withdrawForm("restore", "Claim restored to the desk.", h.store.RestoreClaim), factchecker)
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
