@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -197,6 +198,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		}
 		res.StoryID, res.StoryCreated = st.ID, created
 		entryIDs := make([]int64, len(blog.Entries))
+		// A claim is reported when its entry was: the instant its printed
+		// time stands for, when the story has a date and a time zone.
+		entryAt := make([]*time.Time, len(blog.Entries))
 		for i, e := range blog.Entries {
 			if strings.TrimSpace(e.Headline) == "" && strings.TrimSpace(e.Body) == "" {
 				continue
@@ -215,6 +219,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				return err
 			}
 			entryIDs[i] = row.ID
+			if entryAt[i] = row.Instant; entryAt[i] == nil {
+				entryAt[i] = instantFor(st, row.TimeText)
+			}
 			if added {
 				res.EntriesAdded++
 			}
@@ -258,6 +265,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				Direct: ptrTo(c.Direct), Channel: ptrTo(c.Channel), Via: ptrTo(c.Via), ReportedURL: ptrTo(req.ReportedURL)}
 			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
 				in.EntryID = &entryIDs[c.EntryIndex]
+				in.ReportedAt = entryAt[c.EntryIndex]
 			}
 			if c.Unverifiable {
 				reason := strings.TrimSpace(c.Caveat)

@@ -25,7 +25,7 @@ var migrations = []migration{
 	{3, "story claims by last change", schemaV3, schemaV3},
 	{4, "search index newest first", schemaV4(), nil},
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
-	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", schemaV10, pgSchemaV10},
+	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -41,6 +41,11 @@ var schemaV10 = []string{
 		updated_by_id INTEGER REFERENCES users(id),
 		updated_at DATETIME NOT NULL,
 		PRIMARY KEY (story_id, candidate_key))`,
+}
+
+// reportedRepair corrects the reported time of imported claims to their
+// entry's instant, recording each correction first (it runs inside step 10).
+var reportedRepair = []string{
 	`INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at)
 		SELECT c.id, NULL, 'edited', '', '', ` + reportedRepairNote + `,
 			json_object('changes', json_array(json_object('field', 'reported_at',
@@ -95,6 +100,10 @@ var pgSchemaV10 = []string{
 		updated_by_id BIGINT REFERENCES users(id),
 		updated_at TIMESTAMPTZ NOT NULL,
 		PRIMARY KEY (story_id, candidate_key))`,
+}
+
+// pgReportedRepair is reportedRepair in PostgreSQL's words.
+var pgReportedRepair = []string{
 	`INSERT INTO activities(claim_id, actor_id, action, from_value, to_value, text, details, created_at)
 		SELECT c.id, NULL, 'edited', '', '', ` + reportedRepairNote + `,
 			json_build_object('changes', json_build_array(json_build_object('field', 'reported_at',
