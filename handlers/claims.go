@@ -137,7 +137,11 @@ func (h *Handler) showClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, claimDetail{Claim: cl, Evidence: evs, Links: links, Corroboration: models.Corroboration(evs)})
+	n, err := h.store.ClaimCorroboration(ctx, cl, evs)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, claimDetail{Claim: cl, Evidence: evs, Links: links, Corroboration: n})
 }
 
 func (h *Handler) updateClaim(c echo.Context) error {

@@ -72,7 +72,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 	if err != nil {
 		return err
 	}
-	p.Corroboration = models.Corroboration(evs)
+	if p.Corroboration, err = h.store.ClaimCorroboration(ctx, cl, evs); err != nil {
+		return err
+	}
 	if p.Evidence, p.Removed, err = h.splitRemoved(c, evs); err != nil {
 		return err
 	}

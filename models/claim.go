@@ -54,6 +54,8 @@ type Claim struct {
 	WithdrawnReason string     `json:"withdrawn_reason"`
 	// Tags are the desk's free labels (claim_tags.go), loaded with the claim.
 	Tags []string `json:"tags" gorm:"-"`
+	// Contradicted is true when a linked claim contradicts this one.
+	Contradicted bool `json:"contradicted" gorm:"-"`
 
 	// Joined for display; never written.
 	ClaimantName    string `json:"claimant" gorm:"->;column:source_name"`
@@ -377,7 +379,7 @@ func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, e
 	if err != nil {
 		return nil, err
 	}
-	if err := fillTags(db.WithContext(ctx), []*Claim{c}); err != nil {
+	if err := fillExtras(db.WithContext(ctx), []*Claim{c}); err != nil {
 		return nil, err
 	}
 	c.finish(s.Now(), s.staleAfter)

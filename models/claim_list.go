@@ -351,7 +351,6 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 		if err := scanClaim(rows, c, true); err != nil {
 			return nil, err
 		}
-		c.finish(now, s.staleAfter)
 		byID[c.ID] = c
 	}
 	if err := rows.Close(); err != nil {
@@ -361,8 +360,11 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	for _, c := range byID {
 		found = append(found, c)
 	}
-	if err := fillTags(s.read(ctx), found); err != nil {
+	if err := fillExtras(s.read(ctx), found); err != nil {
 		return nil, err
+	}
+	for _, c := range found {
+		c.finish(now, s.staleAfter)
 	}
 	out := make([]Claim, 0, len(ids))
 	for _, id := range ids {
