@@ -91,3 +91,42 @@ func TestBrowserWithdraw(t *testing.T) {
 		t.Fatalf("activity: %q", txt)
 	}
 }
+
+// TestBrowserSources creates a source with the alias editor, then merges a
+// duplicate through the searchable picker and its confirmation.
+func TestBrowserSources(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	a.user("eve", models.RoleEditor)
+	dup := a.seedClaim(fc, "Two women were killed", "V. Gladkov")
+	browserSignIn(t, ctx, u, "eve@desk.test")
+	run(t, ctx, "new source", chromedp.Navigate(u+"/sources"), chromedp.WaitVisible(chromedp.CSS("#new-source summary")),
+		chromedp.Click(chromedp.CSS("#new-source summary")),
+		chromedp.SendKeys(chromedp.CSS("#new-source input[name=name]"), "Vyacheslav Gladkov"),
+		chromedp.SendKeys(chromedp.CSS("#new-source input[name=role]"), "Governor of Belgorod region"),
+		chromedp.SetValue(chromedp.CSS("#new-source select[name=kind]"), "government"),
+		chromedp.SendKeys(chromedp.CSS("#new-source input[name=alias]"), "Gladkov"),
+		chromedp.Click(chromedp.CSS("#new-source [data-add-alias]")))
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#new-source input[name=alias]").length`))
+	if err != nil || n != 3 {
+		t.Fatalf("alias fields after adding one: %d (%v)", n, err)
+	}
+	run(t, ctx, "type alias", chromedp.SendKeys(chromedp.CSS("#new-source li:last-child input[name=alias]"), "governor of Belgorod"))
+	submitForm(t, ctx, "#new-source button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, ".head"); !strings.Contains(txt, "Governor of Belgorod region") || !strings.Contains(txt, "“governor of Belgorod”") {
+		t.Fatalf("source page: %q", txt)
+	}
+	run(t, ctx, "duplicate", chromedp.Navigate(u+"/sources/"+itoa64(dup.SourceID)), chromedp.WaitVisible(chromedp.CSS("input[name=merge_q]")),
+		chromedp.SendKeys(chromedp.CSS("input[name=merge_q]"), "gladkov"))
+	submitForm(t, ctx, "#merge form[role=search] button", ".picker")
+	run(t, ctx, "pick", chromedp.Click(chromedp.CSS(".picker input[type=radio]")))
+	submitForm(t, ctx, "#merge form[method=post] button[type=submit]", ".confirm")
+	if txt := textOf(t, ctx, ".confirm"); !strings.Contains(txt, "1 claim(s) move to Vyacheslav Gladkov") || !strings.Contains(txt, "“V. Gladkov”") {
+		t.Fatalf("confirmation: %q", txt)
+	}
+	submitForm(t, ctx, ".confirm button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "Merged") || !strings.Contains(txt, "Two women were killed") {
+		t.Fatalf("after the merge: %q", txt)
+	}
+}

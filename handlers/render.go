@@ -171,6 +171,7 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"str":             func(v any) string { return fmt.Sprint(v) },
 		"truncate":        truncate,
 		"withParam":       withParam,
+		"sourceKinds":     models.SourceKinds,
 		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}
 }

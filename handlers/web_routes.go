@@ -66,7 +66,9 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/import/commit", h.importCommit, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)
+	web.POST("/sources", h.sourceCreate, factchecker)
 	web.GET("/sources/:id", h.sourcePage, viewer)
+	web.POST("/sources/:id", h.sourceUpdate, factchecker)
 	web.POST("/sources/:id/merge", h.sourceMerge, editor)
 
 	web.GET("/admin/users", h.usersPage, admin)

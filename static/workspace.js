@@ -2,7 +2,8 @@
 // - [data-limit=N] on a field shows how many characters it holds and says
 //   when it is over the limit (nothing is cut off silently);
 // - form[data-confirm] asks before submitting;
-// - button[data-copy=ID] copies the text of element ID.
+// - button[data-copy=ID] copies the text of element ID;
+// - [data-alias-editor] adds and removes alias fields.
 (function () {
   "use strict";
 
@@ -70,7 +71,28 @@
     document.body.removeChild(t);
   }
 
-  function start() { limits(); copies(); }
+  // The alias editor: add a field, remove one (the last one is only cleared).
+  function aliasEditor() {
+    document.addEventListener("click", function (e) {
+      var t = e.target;
+      if (!t.closest) return;
+      var add = t.closest("[data-add-alias]");
+      var rm = t.closest("[data-remove-alias]");
+      if (add) {
+        var list = add.closest("[data-alias-editor]").querySelector("ul");
+        var li = list.querySelector("li").cloneNode(true);
+        li.querySelector("input").value = "";
+        list.appendChild(li);
+        li.querySelector("input").focus();
+      } else if (rm) {
+        var item = rm.closest("li");
+        if (item.parentNode.children.length > 1) item.parentNode.removeChild(item);
+        else item.querySelector("input").value = "";
+      }
+    });
+  }
+
+  function start() { limits(); copies(); aliasEditor(); }
   confirms();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();

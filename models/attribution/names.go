@@ -14,7 +14,7 @@ var headNouns = wordSet(`ministry ministries department office agency council co
 	secretariat organization organisation coalition federation movement front mission observatory centre center
 	hospital university navy fleet cabinet presidency kremlin pentagon prosecutor's prosecutors inspectorate
 	administration secretariat delegation consulate municipality company group party union alliance board
-	network association agency's`)
+	network association agency's legion battalions brigades`)
 
 // titleWords are the words of a title ("Governor", "Prime Minister",
 // "Deputy Foreign Minister"), lowered inside the line.
