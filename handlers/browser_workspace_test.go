@@ -130,3 +130,41 @@ func TestBrowserSources(t *testing.T) {
 		t.Fatalf("after the merge: %q", txt)
 	}
 }
+
+// TestBrowserSignOffQueue: an editor opens the queue from the header, signs a
+// verdict off, and is asked before changing the published verdict.
+func TestBrowserSignOffQueue(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	a.user("eve", models.RoleEditor)
+	cl := finalClaim(t, a, fc, "The bridge was destroyed", models.Verified)
+	browserSignIn(t, ctx, u, "eve@desk.test")
+	if txt := textOf(t, ctx, "header.top nav"); !strings.Contains(txt, "Awaiting sign-off 1") {
+		t.Fatalf("header: %q", txt)
+	}
+	run(t, ctx, "queue", chromedp.Click(chromedp.CSS("header.top a[href^='/?awaiting_signoff']")), chromedp.WaitVisible(chromedp.CSS("table.claims")),
+		chromedp.Click(chromedp.CSS("table.claims a[href='/claims/"+itoa64(cl.ID)+"']")), chromedp.WaitVisible(chromedp.CSS("#signoff button")))
+	submitForm(t, ctx, "#signoff button", ".flash")
+	if txt := textOf(t, ctx, "header.top nav"); !strings.Contains(txt, "Awaiting sign-off 0") {
+		t.Fatalf("header after the sign-off: %q", txt)
+	}
+	// Changing the published verdict asks first: cancelled, nothing changes.
+	run(t, ctx, "verdict form", chromedp.SetValue(chromedp.CSS("#verdict-select"), "disputed"),
+		chromedp.SendKeys(chromedp.CSS("#rationale"), "A second account contradicts it"))
+	asked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){var asked="";window.confirm=function(m){asked=m;return false};
+		document.querySelector("#verdict button").click();return asked})()`))
+	if err != nil || !strings.Contains(asked, "records a correction") {
+		t.Fatalf("confirmation asked: %q (%v)", asked, err)
+	}
+	if got, _ := a.store.Claim(context.Background(), cl.ID); !got.Published {
+		t.Fatal("a cancelled change went through")
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm=function(){return true};true`)); err != nil {
+		t.Fatal(err)
+	}
+	submitForm(t, ctx, "#verdict button", ".flash")
+	if got, _ := a.store.Claim(context.Background(), cl.ID); got.Published || got.Verdict != models.Disputed {
+		t.Fatalf("after the confirmed change: %+v", got)
+	}
+}

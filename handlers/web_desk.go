@@ -77,6 +77,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 		return err
 	}
 	d.Filter = f
+	v.Nav = deskNav(v.Nav, f)
 	if d.List, err = h.store.Claims(ctx, f); err != nil {
 		return err
 	}

@@ -51,6 +51,10 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
 
+	web.GET("/mentions", h.mentionsPage, viewer)
+	web.POST("/mentions/read", h.mentionsReadForm, viewer)
+	web.GET("/mentions/:id", h.mentionOpen, viewer)
+
 	web.GET("/stories", h.storiesPage, viewer)
 	web.POST("/stories", h.storyCreate, factchecker)
 	web.GET("/stories/:id", h.storyPage, viewer)
