@@ -168,3 +168,37 @@ func TestBrowserSignOffQueue(t *testing.T) {
 		t.Fatalf("after the confirmed change: %+v", got)
 	}
 }
+
+// TestBrowserTagsAndViews bulk-tags from the desk, filters by the tag, saves
+// the view and sorts by a column header.
+func TestBrowserTagsAndViews(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	c1 := a.seedClaim(fc, "Two women were killed", "Vyacheslav Gladkov")
+	c2 := a.seedClaim(fc, "A drone hit a depot", "Roman Starovoit")
+	a.seedClaim(fc, "Turnout was high", "Election commission")
+	browserSignIn(t, ctx, u, "fay@desk.test")
+	run(t, ctx, "tick", chromedp.Click(chromedp.CSS("input[name=ids][value='"+itoa64(c1.ID)+"']")),
+		chromedp.Click(chromedp.CSS("input[name=ids][value='"+itoa64(c2.ID)+"']")),
+		chromedp.SetValue(chromedp.CSS("#bulk select[name=action]"), "tag"),
+		chromedp.SendKeys(chromedp.CSS("#bulk input[name=tags]"), "casualties"))
+	submitForm(t, ctx, "#bulk button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, ".flash"); !strings.Contains(txt, "Changed 2 claim(s).") {
+		t.Fatalf("flash: %q", txt)
+	}
+	run(t, ctx, "filter by tag", chromedp.Click(chromedp.CSS("a.tag[href='/?tag=casualties']")), chromedp.WaitVisible(chromedp.CSS(".saved-views")))
+	if txt := textOf(t, ctx, ".summary"); !strings.HasPrefix(strings.TrimSpace(txt), "2 claim(s)") {
+		t.Fatalf("tag view: %q", txt)
+	}
+	run(t, ctx, "save view", chromedp.Click(chromedp.CSS(".save-view summary")), chromedp.SendKeys(chromedp.CSS(".save-view input[name=name]"), "Casualties"))
+	submitForm(t, ctx, ".save-view button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, ".saved-views"); !strings.Contains(txt, "Casualties") {
+		t.Fatalf("saved views: %q", txt)
+	}
+	run(t, ctx, "sort by number", chromedp.Click(chromedp.CSS("th a[href*='sort=-id']")), chromedp.WaitVisible(chromedp.CSS("th[aria-sort=descending]")))
+	first := textOf(t, ctx, "table.claims tbody tr td.num")
+	if first != itoa64(c2.ID) {
+		t.Fatalf("first row after sorting by number: %q, want %d", first, c2.ID)
+	}
+}

@@ -31,6 +31,8 @@ type claimRequest struct {
 	Verifiability       *string `json:"verifiability" validate:"omitempty,oneof=unknown verifiable not_verifiable"`
 	VerifiabilityReason *string `json:"verifiability_reason" validate:"omitempty,max=5000"`
 	Version             int64   `json:"version"`
+	// Tags, when given, replace the claim's tags (PATCH only).
+	Tags *[]string `json:"tags"`
 }
 
 func (r claimRequest) input() (models.ClaimInput, error) {
@@ -157,7 +159,7 @@ func (h *Handler) updateClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cl, err := h.store.UpdateClaim(c.Request().Context(), currentUser(c), id, req.Version, in)
+	cl, err := h.updateClaimAndTags(c, id, req, in)
 	if err != nil {
 		return err
 	}

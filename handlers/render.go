@@ -181,6 +181,8 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"truncate":        truncate,
 		"withParam":       withParam,
 		"sourceKinds":     models.SourceKinds,
+		"sortLink":        sortLink,
+		"joinTags":        func(t []string) string { return strings.Join(t, ", ") },
 		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}
 }

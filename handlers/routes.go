@@ -47,6 +47,8 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/claims/:id/restore", h.withdrawAPI(h.store.RestoreClaim), factchecker)
 	api.GET("/claims/:id/activity", h.claimActivity, viewer)
 	api.GET("/mentions", h.listMentions, viewer)
+	api.GET("/views", h.listViews, viewer)
+	api.POST("/views", h.createView, viewer)
 	api.POST("/mentions/read", h.readMentions, viewer)
 	api.GET("/claims/:id/links", h.listLinks, viewer)
 	api.POST("/claims/:id/links", h.createLink, factchecker)

@@ -51,6 +51,9 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
 
+	web.POST("/views", h.viewSaveForm, viewer)
+	web.POST("/views/:id/delete", h.viewDeleteForm, viewer)
+	web.POST("/claims/:id/tags", h.claimTagsForm, factchecker)
 	web.GET("/mentions", h.mentionsPage, viewer)
 	web.POST("/mentions/read", h.mentionsReadForm, viewer)
 	web.GET("/mentions/:id", h.mentionOpen, viewer)
