@@ -202,3 +202,34 @@ func TestBrowserTagsAndViews(t *testing.T) {
 		t.Fatalf("first row after sorting by number: %q, want %d", first, c2.ID)
 	}
 }
+
+// TestBrowserLinkPicker links competing accounts without knowing a claim
+// number: from the suggestions of the same story, and by searching.
+func TestBrowserLinkPicker(t *testing.T) {
+	a, u := workspaceServer(t)
+	ctx := headless(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	gov := a.seedClaim(fc, "Ukrainian shelling killed two women", "Vyacheslav Gladkov")
+	text, who := "The governor's office said the shelling came from the south", "Governor's office"
+	same, err := a.store.CreateClaim(context.Background(), fc, models.ClaimInput{StoryID: &gov.StoryID, Text: &text, Claimant: &who})
+	if err != nil {
+		t.Fatal(err)
+	}
+	militia := a.seedClaim(fc, "Russian forces killed two civilians", "People's militia")
+	browserSignIn(t, ctx, u, "fay@desk.test")
+	run(t, ctx, "claim", chromedp.Navigate(u+"/claims/"+itoa64(gov.ID)), chromedp.WaitVisible(chromedp.CSS(".link-form")))
+	if txt := textOf(t, ctx, ".link-form"); !strings.Contains(txt, "From the same entry and story") || !strings.Contains(txt, "#"+itoa64(same.ID)) {
+		t.Fatalf("suggestions: %q", txt)
+	}
+	run(t, ctx, "search", chromedp.SendKeys(chromedp.CSS("input[name=link_q]"), "militia civilians"))
+	submitForm(t, ctx, "form[role=search][aria-label='Find a claim to link'] button", ".link-form fieldset legend")
+	run(t, ctx, "pick", chromedp.Click(chromedp.CSS(".link-form input[type=radio][value='"+itoa64(militia.ID)+"']")),
+		chromedp.SetValue(chromedp.CSS(".link-form select[name=kind]"), "contradicts"))
+	submitForm(t, ctx, ".link-form button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, "#links .sidebyside"); !strings.Contains(txt, "Russian forces killed two civilians") || !strings.Contains(txt, "contradicts") {
+		t.Fatalf("competing accounts: %q", txt)
+	}
+	if txt := textOf(t, ctx, "#attribution"); !strings.Contains(txt, "A competing account contradicts it.") {
+		t.Fatalf("attribution line: %q", txt)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -23,7 +22,9 @@ type claimPage struct {
 	Links         []models.LinkedClaim
 	Activity      []models.Activity
 	// Edits words each "edited" activity row, one line per field.
-	Edits     map[int64][]string
+	Edits map[int64][]string
+	// Picker finds claims to link (web_link_picker.go).
+	Picker    *linkPicker
 	Assignees []models.User
 	Conflict  bool
 	MaxUpload int64
@@ -79,6 +80,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 		return err
 	}
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
+		return err
+	}
+	if p.Picker, err = h.pickLinks(c, cl, p.Links); err != nil {
 		return err
 	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
@@ -214,12 +218,12 @@ func (h *Handler) claimEvidenceRemove(c echo.Context) error {
 }
 
 func (h *Handler) claimLink(c echo.Context) error {
-	return h.claimForm(c, "links", []string{"to_claim_id", "kind", "note"}, func(id int64, f url.Values) error {
-		to, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(f.Get("to_claim_id")), "#"), 10, 64)
-		if err != nil || to <= 0 {
-			return &models.ValidationError{Fields: map[string]string{"to_claim_id": "must be a claim number"}}
+	return h.claimForm(c, "links", []string{"to_claim_id", "to_claim_number", "kind", "note"}, func(id int64, f url.Values) error {
+		to, ok := linkTarget(f.Get("to_claim_id"), f.Get("to_claim_number"))
+		if !ok {
+			return &models.ValidationError{Fields: map[string]string{"to_claim_id": "choose a claim, or give its number"}}
 		}
-		_, err = h.store.LinkClaims(c.Request().Context(), currentUser(c), id, to, f.Get("kind"), f.Get("note"))
+		_, err := h.store.LinkClaims(c.Request().Context(), currentUser(c), id, to, f.Get("kind"), f.Get("note"))
 		return err
 	}, "Claims linked.")
 }
