@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
@@ -27,6 +28,9 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// FollowFloor is the shortest interval a live blog may be followed at
+	// (DefaultFollowFloor when zero; tests set less).
+	FollowFloor time.Duration
 	// TrustedProxies are the only peers whose X-Forwarded-For, X-Real-IP and
 	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
 	// the connection's own address and scheme count.
@@ -36,6 +40,10 @@ type Config struct {
 	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
 	Public bool
 }
+
+// DefaultFollowFloor keeps a followed blog from being fetched more often
+// than twice a minute.
+const DefaultFollowFloor = 30 * time.Second
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
 const DefaultMaxBodyBytes = 2 << 20
@@ -55,6 +63,9 @@ type Handler struct {
 func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.FollowFloor <= 0 {
+		cfg.FollowFloor = DefaultFollowFloor
 	}
 	if cfg.Newsroom == "" {
 		cfg.Newsroom = "Claimdesk newsroom"

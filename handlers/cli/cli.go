@@ -40,6 +40,7 @@ Usage:
   claimdesk token revoke ID                               stop an API token for good
   claimdesk extract [FILE|-]                              print a live blog's candidate claims as JSON
   claimdesk import --story "Title" FILE                   store a live blog's claims in a story
+  claimdesk follow --story ID URL [--once]                follow a live blog; --once checks it now
   claimdesk export --format csv|json|claimreview [filters] write an export to stdout
   claimdesk backup FILE                                   write a consistent copy of the database
 
@@ -71,6 +72,8 @@ func Run(args []string, env Env) int {
 		err = runExtract(rest, env)
 	case "import":
 		err = runImport(rest, env)
+	case "follow":
+		err = runFollow(rest, env)
 	case "export":
 		err = runExport(rest, env)
 	case "backup":

@@ -42,7 +42,7 @@ func runServe(args []string, env Env) error {
 		return err
 	}
 	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
-		Public: public})
+		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
 	if err != nil {
 		return err
 	}
@@ -55,6 +55,8 @@ func runServe(args []string, env Env) error {
 	wctx, stopWebhooks := context.WithCancel(context.Background())
 	waitWebhooks := runWebhooks(wctx, st, sender)
 	defer func() { stopWebhooks(); waitWebhooks() }()
+	stopFollowing := startFollower(st, env, logger)
+	defer stopFollowing()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
