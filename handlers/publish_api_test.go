@@ -165,3 +165,40 @@ func TestWebhookAdminPages(t *testing.T) {
 	wantStatus(t, e.get("/admin/webhooks"), http.StatusForbidden)
 	wantStatus(t, e.get(page), http.StatusForbidden)
 }
+
+// The claim page's edit form of a published claim asks for the reason; an
+// edit of the text without one comes back with the message and changes
+// nothing; with one, it is saved and the correction is on the page.
+func TestWebEditOfPublishedClaimNeedsReason(t *testing.T) {
+	a := newWebApp(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	ed := a.user("eve", models.RoleEditor)
+	cl := a.seedClaim(fc, "The bridge was destroyed", "Ministry of Defence")
+	ctx := t.Context()
+	if _, err := a.store.AddEvidence(ctx, fc, cl.ID, models.EvidenceInput{Kind: "photo", Stance: "supports", URL: "https://example.org/p"}); err != nil {
+		t.Fatal(err)
+	}
+	cl, _ = a.store.SetVerdict(ctx, fc, cl.ID, models.VerdictChange{Verdict: models.Verified, Rationale: "photo", Version: cl.Version})
+	cl, err := a.store.SignOff(ctx, ed, cl.ID, cl.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := a.browser().signIn("fay@desk.test")
+	page := "/claims/" + itoa64(cl.ID)
+	if body := b.get(page).Body.String(); !strings.Contains(body, `name="reason"`) {
+		t.Fatal("the edit form of a published claim has no reason field")
+	}
+	rec := b.post(page+"/edit", editForm(cl, map[string]string{"text": "The bridge was damaged"}))
+	wantStatus(t, rec, http.StatusUnprocessableEntity)
+	if !strings.Contains(rec.Body.String(), "say why it changes") || !strings.Contains(rec.Body.String(), "The bridge was damaged") {
+		t.Fatalf("form without reason: %s", rec.Body.String())
+	}
+	if got, _ := a.store.Claim(ctx, cl.ID); !got.Published || got.Text != "The bridge was destroyed" {
+		t.Fatalf("a refused edit changed the claim: %+v", got)
+	}
+	wantStatus(t, b.post(page+"/edit", editForm(cl, map[string]string{"text": "The bridge was damaged", "reason": "only one span fell"})), http.StatusSeeOther)
+	body := b.get(page).Body.String()
+	if !strings.Contains(body, `id="corrections"`) || !strings.Contains(body, "it said that the bridge was destroyed; the claim is that the bridge was damaged. Only one span fell.") {
+		t.Fatalf("claim page after the correction: %s", body)
+	}
+}
