@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
@@ -37,6 +38,10 @@ type Config struct {
 	// ImportsAtOnce bounds the live-blog previews and imports running at
 	// once (DefaultImportsAtOnce when zero).
 	ImportsAtOnce int
+	// BodyGrace and BodyMinRate bound how slowly a request body may arrive
+	// (see slowBodyGuard); DefaultBodyGrace and DefaultBodyMinRate when zero.
+	BodyGrace   time.Duration
+	BodyMinRate int64
 }
 
 // DefaultBaseURL is the base of export links when Config.BaseURL is empty:
@@ -63,6 +68,12 @@ type Handler struct {
 func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.BodyGrace <= 0 {
+		cfg.BodyGrace = DefaultBodyGrace
+	}
+	if cfg.BodyMinRate <= 0 {
+		cfg.BodyMinRate = DefaultBodyMinRate
 	}
 	if cfg.ImportsAtOnce <= 0 {
 		cfg.ImportsAtOnce = DefaultImportsAtOnce
