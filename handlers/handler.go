@@ -42,6 +42,10 @@ type Config struct {
 	// (see slowBodyGuard); DefaultBodyGrace and DefaultBodyMinRate when zero.
 	BodyGrace   time.Duration
 	BodyMinRate int64
+	// Live holds the event stream's timings (see events.go).
+	Live LiveConfig
+	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
+	Public bool
 }
 
 // DefaultBaseURL is the base of export links when Config.BaseURL is empty:
@@ -90,6 +94,9 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	}
 	pg, err := loadPages(views.FS, ver)
 	if err != nil {
+		return nil, err
+	}
+	if err := loadPublicPages(pg, views.FS, ver); err != nil {
 		return nil, err
 	}
 	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg, imports: make(chan struct{}, cfg.ImportsAtOnce)}

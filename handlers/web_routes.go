@@ -46,6 +46,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
+	web.POST("/claims/:id/take", h.claimTake, factchecker)
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
 
@@ -74,6 +75,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
 	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 

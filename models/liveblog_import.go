@@ -28,12 +28,24 @@ type ImportCandidate struct {
 	Channel      string `json:"channel,omitempty"`
 	Via          string `json:"via,omitempty"`
 	Caveat       string `json:"caveat,omitempty"`
+	// Rule names the extraction rule that proposed the claim and Why says
+	// it in words, so the desk sees why a candidate is there.
+	Rule string `json:"rule,omitempty"`
+	Why  string `json:"why,omitempty"`
 	// SourceID is the existing source the claimant matched (by name or
 	// alias), 0 when the import will create a new source.
 	SourceID   int64  `json:"source_id"`
 	SourceName string `json:"source_name"`
 	// Duplicate is true when the story already holds this claim.
 	Duplicate bool `json:"duplicate"`
+	// Matches are the desk's claims, in any story, this one is close to
+	// (see MatchTexts), filled by the preview.
+	Matches []ClaimMatch `json:"matches"`
+	// LinkTo, when set on commit, links the new claim to that claim
+	// (LinkKind: duplicate_of, corroborates or contradicts; duplicate_of
+	// when empty).
+	LinkTo   int64  `json:"link_to,omitempty"`
+	LinkKind string `json:"link_kind,omitempty"`
 }
 
 // ImportEntry is one parsed entry of the blog.
@@ -97,7 +109,7 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for _, c := range cands {
 		ic := ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote,
 			Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct,
-			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat}
+			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule)}
 		key := normName(c.Claimant)
 		src, ok := matched[key]
 		if !ok {
@@ -120,6 +132,9 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 			}
 		}
 		p.Candidates = append(p.Candidates, ic)
+	}
+	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -174,6 +189,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
+		checkImportLink(fields, prefix, c)
 		for _, v := range []string{c.Verb, c.Channel, c.Via} {
 			if utf8.RuneCountInString(v) > MaxShortLen {
 				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
@@ -190,6 +206,10 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	checkURL(fields, "reported_url", req.ReportedURL)
 	if len(fields) > 0 {
 		return nil, &ValidationError{Fields: fields}
+	}
+	close, err := s.importCloseMatches(ctx, cands)
+	if err != nil {
+		return nil, err
 	}
 	res := &ImportResult{}
 	err = s.write(ctx, func(tx *gorm.DB) error {
@@ -222,7 +242,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				res.EntriesAdded++
 			}
 		}
-		for _, c := range cands {
+		for i, c := range cands {
 			if !c.Selected {
 				continue
 			}
@@ -269,7 +289,14 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				}
 				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
 			}
-			if _, err := createClaimTx(tx, actor, in, now, ActImported); err != nil {
+			added, err := createClaimTx(tx, actor, in, now, ActImported)
+			if err != nil {
+				return err
+			}
+			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
+				return err
+			}
+			if err := recordMatches(tx, added.ID, close[i]); err != nil {
 				return err
 			}
 			res.ClaimsAdded++

@@ -26,6 +26,9 @@ var migrations = []migration{
 	{4, "search index newest first", schemaV4(), nil},
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
 	{6, "API token expiry", schemaV6, pgSchemaV6},
+	{7, "events for the live desk", schemaV7, pgSchemaV7},
+	{9, "close matches between claims", schemaV9, pgSchemaV9},
+	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

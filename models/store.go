@@ -78,6 +78,14 @@ type Store struct {
 	writes  chan writeReq
 	closing chan struct{}
 	stopped chan struct{}
+	// feed publishes committed events to the live streams; see event_feed.go.
+	feed *eventFeed
+	// dbURL is the PostgreSQL URL, for the connection that listens for
+	// other processes' events ("" on SQLite).
+	dbURL string
+	// webhookWake nudges this process's webhook sender when a write has
+	// queued deliveries (see RunWebhooks).
+	webhookWake chan struct{}
 }
 
 // Default limits, used when Config leaves them zero.
@@ -121,9 +129,10 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle, feed: newEventFeed(),
+		webhookWake: make(chan struct{}, 1)}
 	if cfg.DatabaseURL != "" {
-		s.path, s.d = "", dialect{pg: true}
+		s.path, s.d, s.dbURL = "", dialect{pg: true}, cfg.DatabaseURL
 	}
 	if s.staleAfter <= 0 {
 		s.staleAfter = DefaultStaleAfter
@@ -204,6 +213,7 @@ func (s *Store) Close() error {
 		close(s.closing)
 	}
 	<-s.stopped
+	s.stopFeed()
 	if s.d.pg {
 		// Let the write in progress, if any, finish before the pool closes.
 		s.pgWrites.Lock()

@@ -122,6 +122,7 @@ func (s *Store) commitBatch(ws writerStmts, batch []writeReq) {
 	// acknowledged write never reuses an answer from before it. Also after a
 	// failed commit: counting one too many only costs a reuse.
 	s.committed()
+	s.wakeFeed()
 	if err != nil {
 		s.failBatch(tx, batch, err)
 		return
