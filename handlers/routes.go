@@ -10,7 +10,7 @@ import (
 
 // routes lists every route of the app in one place, with the role each needs.
 func (h *Handler) routes(e *echo.Echo) error {
-	e.Use(h.bodyLimit)
+	e.Use(h.bodyLimit, h.slowBodyGuard, strictTransport)
 	e.GET("/healthz", h.healthz)
 	e.HEAD("/healthz", h.healthz)
 

@@ -73,8 +73,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could
 	// not read the token from a body over the limit.
-	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.csrfProtect)
-	web.POST("/import/commit", h.importCommit, factchecker)
+	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.importSlot, h.csrfProtect)
+	web.POST("/import/commit", h.importCommit, factchecker, h.importSlot)
 
 	web.GET("/sources", h.sourcesPage, viewer)
 	web.POST("/sources", h.sourceCreate, factchecker)

@@ -102,6 +102,9 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for i, e := range blog.Entries {
 		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
 	}
+	if err := checkPreviewSize(p, cands); err != nil {
+		return nil, err
+	}
 	db := s.read(ctx)
 	matched := map[string]*Source{}
 	for _, c := range cands {

@@ -36,12 +36,16 @@ func runServe(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	base := env.Getenv("CLAIMDESK_BASE_URL")
+	if base == "" {
+		base = baseURLOf(*addr)
+	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
 	public, err := onOff(env, "CLAIMDESK_PUBLIC")
 	if err != nil {
 		return err
 	}
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: base, Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
 		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
 	if err != nil {
 		return err
@@ -84,6 +88,19 @@ func runServe(args []string, env Env) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return srv.Shutdown(ctx)
+}
+
+// baseURLOf is the base of export links when CLAIMDESK_BASE_URL is not set:
+// the address served, with localhost for "all interfaces".
+func baseURLOf(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return handlers.DefaultBaseURL
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 func displayAddr(a net.Addr) string {
