@@ -33,8 +33,9 @@ const (
 	MaxSimilarLimit     = 50
 )
 
-// Candidate search: how many of a claim's words are searched for, and how
-// many of the newest claims holding each are read. Each search is of one word:
+// Candidate search: how many of a claim's words (its claimant's name among
+// them) are searched for, and how many of the newest claims holding each are
+// read. Each search is of one word:
 // the index reads a word's claims newest first and stops at the limit, so a
 // claim of common words costs no more than one of rare names, where a search
 // for several words at once would read every claim of each (tens of
@@ -42,7 +43,7 @@ const (
 // of its claims, however old; a claim of common words only finds the newest
 // claims that share them.
 const (
-	similarWords     = 6
+	similarWords     = 7
 	similarWordLimit = 40
 )
 
