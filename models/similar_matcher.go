@@ -149,6 +149,8 @@ func (m *matcher) load(ctx context.Context, ids []int64) error {
 	return nil
 }
 
+// idList writes ids as a JSON array, the one argument the statements that
+// load claims by id take (see claimListSQL).
 func idList(ids []int64) string {
 	b := make([]byte, 0, 8*len(ids)+2)
 	b = append(b, '[')
