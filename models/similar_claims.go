@@ -33,9 +33,12 @@ const (
 // milliseconds at a million claims). A rare word (a place, a name) brings all
 // of its claims, however old; a claim of common words only finds the newest
 // claims that share them.
+// A batch (an import, the inbox) reads fewer per word than the claim page:
+// two hundred texts at once must stay within a few hundred milliseconds.
 const (
-	similarWords     = 7
-	similarWordLimit = 40
+	similarWords      = 7
+	similarWordLimit  = 40
+	similarBatchLimit = 25
 )
 
 // SimilarClaims finds the claims most like claim id across all stories,
@@ -47,7 +50,7 @@ func (s *Store) SimilarClaims(ctx context.Context, id int64, limit int) ([]Simil
 	if limit > MaxSimilarLimit {
 		return nil, invalid("limit", "must be between 1 and "+strconv.Itoa(MaxSimilarLimit))
 	}
-	m, err := newMatcher(s)
+	m, err := newMatcher(s, similarWordLimit)
 	if err != nil {
 		return nil, err
 	}

@@ -24,6 +24,8 @@ type matcher struct {
 	features map[int64]*matchClaim
 	// searches are the answers of the word searches made so far.
 	searches map[string][]int64
+	// perWord is how many of the newest claims holding a word are read.
+	perWord int
 }
 
 // matchWorkers is how many searches, reads and scorings run at once: the
@@ -37,12 +39,12 @@ type matchClaim struct {
 	f           *similar.Features
 }
 
-func newMatcher(s *Store) (*matcher, error) {
+func newMatcher(s *Store, perWord int) (*matcher, error) {
 	db, err := s.r.DB()
 	if err != nil {
 		return nil, err
 	}
-	return &matcher{s: s, db: db, features: map[int64]*matchClaim{}, searches: map[string][]int64{}}, nil
+	return &matcher{s: s, db: db, features: map[int64]*matchClaim{}, searches: map[string][]int64{}, perWord: perWord}, nil
 }
 
 // claims reads the features of the given claims (those not read yet) and
@@ -184,7 +186,7 @@ func (m *matcher) candidates(ctx context.Context, cs []*matchClaim) ([][]int64, 
 	g.SetLimit(matchWorkers)
 	for k, w := range all {
 		g.Go(func() error {
-			ids, err := m.search(gctx, w, similarWordLimit)
+			ids, err := m.search(gctx, w, m.perWord)
 			found[k] = ids
 			return err
 		})

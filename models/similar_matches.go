@@ -68,7 +68,7 @@ func (s *Store) MatchTexts(ctx context.Context, ins []MatchInput, opt MatchOptio
 	if opt.MinScore <= 0 {
 		opt.MinScore = similar.CloseScore
 	}
-	m, err := newMatcher(s)
+	m, err := newMatcher(s, similarBatchLimit)
 	if err != nil {
 		return nil, err
 	}
