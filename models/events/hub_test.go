@@ -1,6 +1,8 @@
 package events
 
 import (
+	"io"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -171,5 +173,26 @@ func TestFrame(t *testing.T) {
 	}
 	if evs := Framed([]Event{e}); string(evs[0].Frame) != want {
 		t.Fatal("Framed did not render the frame")
+	}
+}
+
+func TestReaderReadsFrames(t *testing.T) {
+	e := Event{ID: 9, Type: ClaimVerdict, ClaimID: 3, Verdict: "false", At: time.Unix(0, 0).UTC()}
+	stream := "retry: 2000\n\n" + string(Frame(e)) + ": keep-alive\n\n" + string(Frame(Event{Type: Ready, ID: 9, LastID: 9}))
+	r := NewReader(strings.NewReader(stream))
+	var got []Message
+	for {
+		m, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m)
+	}
+	if len(got) != 3 || got[0].ID != "9" || got[0].Type != ClaimVerdict || !strings.Contains(got[0].Data, `"verdict":"false"`) ||
+		got[1].Comment != "keep-alive" || got[2].Type != Ready || got[2].ID != "9" {
+		t.Fatalf("messages %+v", got)
 	}
 }
