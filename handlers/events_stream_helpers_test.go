@@ -31,6 +31,8 @@ type liveFixture struct {
 	// buffer, so that a client that stops reading soon blocks the writes
 	// to it (the kernel would otherwise buffer megabytes).
 	smallSendBuffer bool
+	// addr is where the server listens, kept across a restart.
+	addr string
 }
 
 // smallSendListener accepts connections with a 16 KB send buffer.
@@ -98,6 +100,16 @@ func (f *liveFixture) start(t *testing.T, live LiveConfig) {
 	}
 	f.store, f.e = st, e
 	f.srv = httptest.NewUnstartedServer(e)
+	if f.addr != "" {
+		// A restart listens where the server was, as a restarted serve does.
+		ln, err := net.Listen("tcp", f.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.srv.Listener.Close()
+		f.srv.Listener = ln
+	}
+	f.addr = f.srv.Listener.Addr().String()
 	if f.smallSendBuffer {
 		f.srv.Listener = smallSendListener{f.srv.Listener}
 	}
@@ -109,6 +121,7 @@ func (f *liveFixture) stop() {
 	if f.srv == nil {
 		return
 	}
+	f.srv.Listener.Close() // no reconnecting meanwhile
 	f.srv.CloseClientConnections()
 	f.srv.Close()
 	f.store.Close()
