@@ -323,6 +323,7 @@
 
   // ---- claim page
   var notice = null, noticeTimer = null, lastChange = null;
+  var decisionForm = /^\/claims\/\d+\/(verdict|verifiability|assign|signoff|withdraw|restore)$/;
   // ownChangeHere is set while this page's own Take is on its way, so its
   // event is not told as news.
   var ownChangeHere = false;
@@ -332,7 +333,14 @@
     var newer = d.version && d.version > was;
     if (newer) {
       claimPage.dataset.version = d.version;
-      document.querySelectorAll("form input[name=version]").forEach(function (i) { i.value = d.version; });
+      // Only forms that state a decision of their own move to the new
+      // version. Forms filled with the claim's content (the edit form, the
+      // tags) keep theirs: sent as they are, they would put back what
+      // someone else just changed, so they still get the 409 page.
+      document.querySelectorAll("form").forEach(function (f) {
+        var input = f.querySelector("input[name=version]");
+        if (input && decisionForm.test(f.getAttribute("action") || "")) input.value = d.version;
+      });
       var meta = document.querySelector(".side-col .meta small");
       if (meta && meta.firstChild && meta.firstChild.nodeType === 3) {
         meta.firstChild.nodeValue = meta.firstChild.nodeValue.replace(/Version \d+/, "Version " + d.version);
