@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -40,8 +39,7 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 		models.NewFollower(st, models.FollowerConfig{Fetcher: models.NewHTTPPageFetcher(true, 5*time.Second), Tick: 100 * time.Millisecond, Logger: discardLogger()}).Run(runCtx)
 	}()
 	t.Cleanup(func() { stopFollower(); <-done })
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, e)
 	blog := floodBlog()
 	t.Cleanup(blog.Close)
 

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -33,8 +32,7 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := &webApp{t: t, store: st, e: e, now: time.Now(), dbPath: path, dbURL: url}
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	u := srv.URL
 
 	fay, eve, ed := a.user("fay", models.RoleFactchecker), a.user("eve", models.RoleEditor), a.user("ed", models.RoleEditor)

@@ -73,6 +73,7 @@ func runServe(args []string, env Env) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    1 << 20,
 	}
+	srv.RegisterOnShutdown(st.EndStreams)
 	fmt.Fprintf(env.Stderr, "Claimdesk is serving on http://%s (database %s)\n", displayAddr(ln.Addr()), db)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
