@@ -25,6 +25,7 @@ var migrations = []migration{
 	{3, "story claims by last change", schemaV3, schemaV3},
 	{4, "search index newest first", schemaV4(), nil},
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
+	{8, "captured copies of evidence pages", schemaV8, pgSchemaV8},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
