@@ -104,7 +104,7 @@ func (s *Store) CaptureBody(ctx context.Context, c *Capture) ([]byte, error) {
 func (s *Store) WriteCaptureWARC(ctx context.Context, w io.Writer, id int64) error {
 	var row struct {
 		FinalURL, IP, RequestHead, ResponseHead, WarcRequestID, WarcResponseID, SHA256 string
-		CapturedAt                                                                   time.Time
+		CapturedAt                                                                     time.Time
 	}
 	res := s.read(ctx).Raw(`SELECT final_url, ip, request_head, response_head, warc_request_id, warc_response_id,
 		COALESCE(sha256, '') AS sha256, captured_at FROM captures WHERE id = ?`, id).Scan(&row)
