@@ -26,6 +26,9 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// Captures is the pool that captures evidence pages; requests queue
+	// tasks and wake it. Nil leaves tasks queued for a pool elsewhere.
+	Captures *models.CapturePool
 }
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.

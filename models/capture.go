@@ -188,3 +188,22 @@ func captureSummary(c *Capture) string {
 	}
 	return fmt.Sprintf("Capture of %s failed: %s", c.URL, c.Error)
 }
+
+// StoryEvidenceWithoutCapture lists the standing link evidence of a story's
+// claims that has no good capture yet (never captured, or only failed
+// attempts), oldest first, for a bulk capture.
+func (s *Store) StoryEvidenceWithoutCapture(ctx context.Context, storyID int64) ([]int64, error) {
+	var n int64
+	if err := s.read(ctx).Table("stories").Where("id = ?", storyID).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, ErrNotFound
+	}
+	ids := []int64{}
+	err := s.read(ctx).Raw(`SELECT e.id FROM evidence e JOIN claims c ON c.id = e.claim_id
+		WHERE c.story_id = ? AND e.url <> '' AND e.removed_at IS NULL
+		AND NOT EXISTS (SELECT 1 FROM captures p WHERE p.evidence_id = e.id AND p.status = 'ok')
+		ORDER BY e.id`, storyID).Scan(&ids).Error
+	return ids, err
+}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"claimdesk/handlers"
+	"claimdesk/models"
 )
 
 // runServe runs the web app and API until the context is cancelled, then stops
@@ -33,10 +34,20 @@ func runServe(args []string, env Env) error {
 	}
 	defer st.Close()
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
+	pool, err := capturePool(env, st, models.CaptureSettings{Logger: logger})
 	if err != nil {
 		return err
 	}
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), Captures: pool})
+	if err != nil {
+		return err
+	}
+	poolCtx, stopPool := context.WithCancel(context.Background())
+	poolDone := make(chan struct{})
+	go func() { pool.Run(poolCtx); close(poolDone) }()
+	// Stop the captures before the database closes; a capture cut short
+	// goes back in the queue for the next start.
+	defer func() { stopPool(); <-poolDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
