@@ -16,6 +16,7 @@ import (
 
 	"github.com/nlnwa/gowarc/v3"
 
+	"claimdesk/models/capture"
 	"claimdesk/models/outbound"
 )
 
@@ -325,5 +326,68 @@ func TestCaptureWARCReadsBackWithTheStoredDigest(t *testing.T) {
 	}
 	if err := f.s.WriteCaptureWARC(ctx, io.Discard, fc.ID); !IsNotFound(err) {
 		t.Errorf("a capture refused before any answer has no WARC: %v", err)
+	}
+}
+
+func TestGoodCapturesAreAlsoSentToSavePageNowWhenEnabled(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	page := newPageServer(t, "<p>statement</p>")
+	var saved []string
+	var mu sync.Mutex
+	archive := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case r.URL.Path == "/save":
+			saved = append(saved, r.FormValue("url"))
+			io.WriteString(w, `{"job_id":"spn2-1"}`)
+		case r.URL.Path == "/save/status/spn2-1":
+			io.WriteString(w, `{"status":"success","timestamp":"20261203090000","original_url":"`+saved[len(saved)-1]+`"}`)
+		}
+	}))
+	defer archive.Close()
+	client := outbound.New(outbound.Config{AllowPrivate: true})
+	pool := f.s.NewCapturePool(client, CaptureSettings{Poll: 20 * time.Millisecond,
+		Archive: &capture.SavePageNow{Endpoint: archive.URL, AccessKey: "k", Secret: "s", Client: client, PollEvery: time.Millisecond}})
+	c := f.claim(t, "A statement was issued.")
+	ev := f.evidence(t, c, "supports", page.URL+"/statement", "")
+	gone := f.evidence(t, c, "supports", page.URL+"/gone", "")
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { pool.Run(runCtx); close(done) }()
+	defer func() { stop(); <-done }()
+	for _, id := range []int64{ev.ID, gone.ID} {
+		if _, err := f.s.RequestCapture(ctx, f.fc, id, TaskCapture); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pool.Wake()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		caps, err := f.s.EvidenceCaptures(ctx, ev.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		failed, err := f.s.EvidenceCaptures(ctx, gone.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(caps) == 1 && caps[0].ArchiveURL != "" && len(failed) == 1 {
+			if caps[0].ArchiveURL != archive.URL+"/web/20261203090000/"+page.URL+"/statement" {
+				t.Errorf("archive URL %q", caps[0].ArchiveURL)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no archive URL: %+v", caps)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	failed, _ := f.s.EvidenceCaptures(ctx, gone.ID)
+	mu.Lock()
+	defer mu.Unlock()
+	if len(saved) != 1 || len(failed) != 1 || failed[0].ArchiveURL != "" {
+		t.Errorf("only good captures go to the archive: saved %v, failed capture %+v", saved, failed)
 	}
 }
