@@ -21,7 +21,9 @@ type claimPage struct {
 	Removed       []removedEvidence
 	Corroboration int
 	Links         []models.LinkedClaim
+	Similar       []models.SimilarClaim
 	Activity      []models.Activity
+	Corrections   []models.Correction
 	Assignees     []models.User
 	Conflict      bool
 	MaxUpload     int64
@@ -82,7 +84,13 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
 		return err
 	}
+	if p.Similar, err = h.store.SimilarClaims(ctx, id, models.DefaultSimilarLimit); err != nil {
+		return err
+	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{ClaimID: id, Oldest: true}); err != nil {
 		return err
 	}
 	if p.Assignees, err = h.reviewers(c); err != nil {

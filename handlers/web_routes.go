@@ -34,6 +34,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/signout", h.signout, viewer)
 	web.GET("/account", h.accountPage, viewer)
 	web.POST("/account/password", h.accountPassword, viewer)
+	web.POST("/account/tokens/:tid/revoke", h.accountTokenRevoke, viewer)
 
 	web.GET("/", h.desk, viewer)
 	web.POST("/claims/bulk", h.deskBulk, factchecker)
@@ -47,6 +48,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/evidence/:eid/check", h.claimCheckLive, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
+	web.POST("/claims/:id/take", h.claimTake, factchecker)
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
 
@@ -57,6 +59,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/stories/:id/entries", h.storyEntryCreate, factchecker)
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
 	web.POST("/stories/:id/archive", h.storyArchive, editor)
+
+	h.inboxWebRoutes(web)
 
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could
@@ -72,7 +76,10 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/admin/users", h.userCreate, admin)
 	web.POST("/admin/users/:id", h.userUpdate, admin)
 	web.POST("/admin/users/:id/tokens", h.userToken, admin)
+	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
+	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 
