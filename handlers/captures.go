@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -185,13 +186,13 @@ func firstNonEmpty(vs ...string) string {
 // liveCheckResult says whether the live page still matches the last good
 // capture, as of the last check.
 type liveCheckResult struct {
-	Pending       bool   `json:"pending"`
-	CheckedAt     any    `json:"checked_at"`
-	CaptureID     *int64 `json:"capture_id"`
-	CaptureSHA256 string `json:"capture_sha256"`
-	LiveSHA256    string `json:"live_sha256"`
-	Changed       bool   `json:"changed"`
-	Error         string `json:"error"`
+	Pending       bool       `json:"pending"`
+	CheckedAt     *time.Time `json:"checked_at"`
+	CaptureID     *int64     `json:"capture_id"`
+	CaptureSHA256 string     `json:"capture_sha256"`
+	LiveSHA256    string     `json:"live_sha256"`
+	Changed       bool       `json:"changed"`
+	Error         string     `json:"error"`
 }
 
 // newLiveCheck reads the last check against the newest good capture; a
