@@ -35,6 +35,8 @@ type claimRequest struct {
 	Version int64   `json:"version"`
 	// NotDuplicate adds a claim even though the story holds one like it.
 	NotDuplicate bool `json:"not_duplicate"`
+	// Tags, when given, replace the claim's tags (PATCH only).
+	Tags *[]string `json:"tags"`
 }
 
 func (r claimRequest) input() (models.ClaimInput, error) {
@@ -141,7 +143,11 @@ func (h *Handler) showClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, claimDetail{Claim: cl, Evidence: evs, Links: links, Corroboration: models.Corroboration(evs)})
+	n, err := h.store.ClaimCorroboration(ctx, cl, evs)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, claimDetail{Claim: cl, Evidence: evs, Links: links, Corroboration: n})
 }
 
 func (h *Handler) updateClaim(c echo.Context) error {
@@ -157,7 +163,7 @@ func (h *Handler) updateClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cl, err := h.store.UpdateClaim(c.Request().Context(), currentUser(c), id, req.Version, in)
+	cl, err := h.updateClaimAndTags(c, id, req, in)
 	if err != nil {
 		return err
 	}

@@ -249,7 +249,7 @@ func storyChart(entries []models.Entry, counts []models.EntryVerdictCount) ([]ch
 		label string
 	}
 	var cols []colSrc
-	for _, e := range entries {
+	for _, e := range models.Chronological(entries) {
 		label := e.TimeText
 		if label == "" {
 			label = "#" + strconv.Itoa(e.Position+1)

@@ -47,6 +47,15 @@ type Claim struct {
 	UpdatedByID      *int64     `json:"updated_by"`
 	CreatedAt        time.Time  `json:"created_at"`
 	UpdatedAt        time.Time  `json:"updated_at"`
+	// WithdrawnAt is set when the desk took the claim off as "not a claim"
+	// (see claim_withdraw.go); it stays on record and can be restored.
+	WithdrawnAt     *time.Time `json:"withdrawn_at"`
+	WithdrawnByID   *int64     `json:"withdrawn_by"`
+	WithdrawnReason string     `json:"withdrawn_reason"`
+	// Tags are the desk's free labels (claim_tags.go), loaded with the claim.
+	Tags []string `json:"tags" gorm:"-"`
+	// Contradicted is true when a linked claim contradicts this one.
+	Contradicted bool `json:"contradicted" gorm:"-"`
 
 	// Joined for display; never written.
 	ClaimantName    string `json:"claimant" gorm:"->;column:source_name"`
@@ -81,7 +90,8 @@ const (
 	claims.verb, claims.direct, claims.channel, claims.via, claims.made_at, claims.reported_at, claims.reported_url,
 	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.unconfirmed, claims.verdict_rationale,
 	claims.verdict_by_id, claims.verdict_at, claims.signed_off_by_id, claims.signed_off_at, claims.assignee_id,
-	claims.content_hash, claims.version, claims.created_by_id, claims.updated_by_id, claims.created_at, claims.updated_at`
+	claims.content_hash, claims.version, claims.created_by_id, claims.updated_by_id, claims.created_at, claims.updated_at,
+	claims.withdrawn_at, claims.withdrawn_by_id, claims.withdrawn_reason`
 	claimDisplayColumns = `s.name, s.role, s.kind, st.title, COALESCE(e.time_text, ''), COALESCE(e.headline, ''),
 	COALESCE(ua.name, ''), COALESCE(uv.name, ''), COALESCE(us.name, '')`
 	// claimWithNamesSQL loads one claim for its page.
@@ -94,12 +104,14 @@ const (
 // scan added about a quarter to reading one claim.
 func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
 	var entry, verdictBy, signedOffBy, assignee, createdBy, updatedBy sql.NullInt64
-	var madeAt, verdictAt, signedOffAt sql.NullTime
+	var madeAt, verdictAt, signedOffAt, withdrawnAt sql.NullTime
+	var withdrawnBy sql.NullInt64
 	dest := []any{&c.ID, &c.StoryID, &entry, &c.SourceID, &c.Text, &c.Quote,
 		&c.Verb, &c.Direct, &c.Channel, &c.Via, &madeAt, &c.ReportedAt, &c.ReportedURL,
 		(*string)(&c.Verifiability), &c.VerifiabilityReason, (*string)(&c.Verdict), &c.Unconfirmed, &c.VerdictRationale,
 		&verdictBy, &verdictAt, &signedOffBy, &signedOffAt, &assignee,
-		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt}
+		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt,
+		&withdrawnAt, &withdrawnBy, &c.WithdrawnReason}
 	if display {
 		dest = append(dest, &c.ClaimantName, &c.ClaimantRole, &c.ClaimantKind, &c.StoryTitle, &c.EntryTime, &c.EntryHeadline,
 			&c.AssigneeName, &c.VerdictByName, &c.SignedOffByName)
@@ -110,6 +122,7 @@ func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
 	c.EntryID, c.VerdictByID, c.SignedOffByID = nullID(entry), nullID(verdictBy), nullID(signedOffBy)
 	c.AssigneeID, c.CreatedByID, c.UpdatedByID = nullID(assignee), nullID(createdBy), nullID(updatedBy)
 	c.MadeAt, c.VerdictAt, c.SignedOffAt = nullTime(madeAt), nullTime(verdictAt), nullTime(signedOffAt)
+	c.WithdrawnAt, c.WithdrawnByID = nullTime(withdrawnAt), nullID(withdrawnBy)
 	return nil
 }
 
@@ -377,6 +390,9 @@ func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, e
 	}
 	c, err := scanOneClaim(rows, true)
 	if err != nil {
+		return nil, err
+	}
+	if err := fillExtras(db.WithContext(ctx), []*Claim{c}); err != nil {
 		return nil, err
 	}
 	c.finish(s.Now(), s.staleAfter)

@@ -253,7 +253,10 @@ func (s *Store) AddNote(ctx context.Context, actor *User, id int64, text string)
 		if err := tx.Select("id").First(&c, id).Error; err != nil {
 			return err
 		}
-		return appendActivity(tx, a)
+		if err := appendActivity(tx, a); err != nil {
+			return err
+		}
+		return recordMentions(tx, a)
 	})
 	if err != nil {
 		return nil, err

@@ -204,7 +204,7 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 	var line []byte
 	return s.eachExportRaw(ctx, f, published, true, func(x *exportRaw) error {
 		x.fill(&r)
-		r.Corroboration = exportCorroboration(x.evs)
+		r.Corroboration = exportCorroboration(x.evs, x.claimant)
 		line = attr.appendLine(line[:0], x)
 		r.AttributionLine = string(line)
 		return fn(&r)

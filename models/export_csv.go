@@ -100,7 +100,7 @@ func (e *csvWriter) write(x *exportRaw) error {
 	}
 	b = appendCSVCell(b, c)
 	b = append(b, ',')
-	b = strconv.AppendInt(b, int64(exportCorroboration(x.evs)), 10)
+	b = strconv.AppendInt(b, int64(exportCorroboration(x.evs, x.claimant)), 10)
 	b = append(b, ',')
 	c = e.attr.appendLine(c[:0], x)
 	b = appendCSVCell(b, c)

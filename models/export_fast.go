@@ -11,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"claimdesk/models/attribution"
 )
 
 // readDB is the read pool under gorm, for the few statements an export runs
@@ -127,7 +127,7 @@ func (n *exportNames) preload(ctx context.Context, c *exportConn) error {
 		}},
 		{`SELECT id, name, role, kind FROM sources WHERE id < ?`, func(id int64, v []driver.Value) {
 			src := exportSource{name: rawText(v[1]), role: rawText(v[2]), kind: rawText(v[3])}
-			src.opening = attributionOpening(src.name, src.role)
+			src.opening = attributionOpening(src.name, src.role, src.kind)
 			n.sources.put(id, src)
 		}},
 		{`SELECT id, name FROM users WHERE id < ?`, func(id int64, v []driver.Value) { n.users.put(id, rawText(v[1])) }},
@@ -188,7 +188,7 @@ func (n *exportNames) fill(ctx context.Context, x *exportRaw) error {
 				return err
 			}
 			src = exportSource{name: rawText(n.vals[0]), role: rawText(n.vals[1]), kind: rawText(n.vals[2])}
-			src.opening = attributionOpening(src.name, src.role)
+			src.opening = attributionOpening(src.name, src.role, src.kind)
 			n.sources.put(id, src)
 		}
 	}
@@ -903,13 +903,20 @@ func rawOwn(v driver.Value) any {
 
 // exportCorroboration is Corroboration over the export's evidence: the
 // independent origins among the supporting items.
-func exportCorroboration(evs []exportEvidence) int {
+func exportCorroboration(evs []exportEvidence, claimant string) int {
 	var seenBuf [8]string
 	seen := seenBuf[:0]
+	var self claimantSelf
 next:
 	for i := range evs {
 		ev := &evs[i]
 		if ev.stance != "supports" {
+			continue
+		}
+		if self == nil {
+			self = newClaimantSelf(claimant)
+		}
+		if self.is(ev.origin, ev.url) {
 			continue
 		}
 		o := exportOrigin(ev.origin, ev.url)
@@ -1113,84 +1120,29 @@ func utcStamp(s string) bool {
 }
 
 // attributionWriter appends AttributionLine's sentence for an export row
-// without building a Claim or a string per row, for every format; the
-// opening ("According to NAME, the role, ") depends only on the claimant
-// and is made once per claimant (see exportSource).
-type attributionWriter struct {
-	claim Claim
-	stamp time.Time
-}
+// without building a Claim per row, for every format; the opening
+// ("According to NAME, the role, ") depends only on the claimant and is made
+// once per claimant (see exportSource). A claim that opens with a pronoun
+// has a sentence of its own (see attribution.OwnOpening). Exports do not
+// look up competing accounts, so their lines never add that a linked claim
+// contradicts this one.
+type attributionWriter struct{}
 
 func (a *attributionWriter) appendLine(b []byte, x *exportRaw) []byte {
+	c := attribution.Claim{Name: x.claimant, Role: x.claimantRole, Kind: x.claimantKind, Text: x.text,
+		Verdict: x.verdict, Verifiability: x.verifiability, SignedOff: x.signedOffAt != nil}
+	if attribution.OwnOpening(x.text) {
+		return append(b, attribution.Line(c)...)
+	}
 	if x.opening != "" {
 		b = append(b, x.opening...)
 	} else {
-		b = append(b, attributionOpening(x.claimant, x.claimantRole)...)
+		b = append(b, attributionOpening(x.claimant, x.claimantRole, x.claimantKind)...)
 	}
-	b = appendClaimClause(b, x.text)
-	b = append(b, '.')
-	a.claim.Verdict, a.claim.Verifiability, a.claim.SignedOffAt = Verdict(x.verdict), Verifiability(x.verifiability), nil
-	if x.signedOffAt != nil {
-		a.claim.SignedOffAt = &a.stamp // attributionTail only asks whether it is set
-	}
-	if tail := attributionTail(&a.claim); tail != "" {
+	b = attribution.AppendClause(b, x.text)
+	if tail := attribution.Tail(c.Verdict, c.Verifiability, c.SignedOff, false); tail != "" {
 		b = append(b, ' ')
 		b = append(b, tail...)
 	}
 	return b
-}
-
-// appendClaimClause appends claimClause(text) without allocating for the
-// usual ASCII opening word.
-func appendClaimClause(b []byte, text string) []byte {
-	t := strings.TrimSpace(text)
-	t = strings.TrimRight(t, ".;:!? ")
-	if t == "" {
-		return b
-	}
-	word := t
-	if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i > 0 {
-		word = t[:i]
-	}
-	var low bool
-	if isASCII(word) {
-		var buf [16]byte // longer than any of lowerFirstWords
-		if n := len(word); n <= len(buf) {
-			for i := 0; i < n; i++ {
-				c := word[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[i] = c
-			}
-			low = lowerFirstWords[string(buf[:n])]
-		}
-	} else {
-		low = lowerFirstWords[strings.ToLower(word)]
-	}
-	if !low {
-		return append(b, t...)
-	}
-	// lowerFirst, appended.
-	r, n := utf8.DecodeRuneInString(t)
-	if r == utf8.RuneError {
-		return append(b, t...)
-	}
-	if n < len(t) {
-		if r2, _ := utf8.DecodeRuneInString(t[n:]); unicode.IsUpper(r2) {
-			return append(b, t...)
-		}
-	}
-	b = utf8.AppendRune(b, unicode.ToLower(r))
-	return append(b, t[n:]...)
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -209,6 +210,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		}
 		res.StoryID, res.StoryCreated = st.ID, created
 		entryIDs := make([]int64, len(blog.Entries))
+		// A claim is reported when its entry was: the instant its printed
+		// time stands for, when the story has a date and a time zone.
+		entryAt := make([]*time.Time, len(blog.Entries))
 		for i, e := range blog.Entries {
 			if strings.TrimSpace(e.Headline) == "" && strings.TrimSpace(e.Body) == "" {
 				continue
@@ -227,6 +231,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				return err
 			}
 			entryIDs[i] = row.ID
+			if entryAt[i] = row.Instant; entryAt[i] == nil {
+				entryAt[i] = instantFor(st, row.TimeText)
+			}
 			if added {
 				res.EntriesAdded++
 			}
@@ -239,6 +246,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			p.ReportedURL = req.ReportedURL
 			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
 				p.EntryID = &entryIDs[c.EntryIndex]
+				p.ReportedAt = entryAt[c.EntryIndex]
 			}
 			added, existing, newSource, err := storeProposedTx(tx, actor, st.ID, p, now, ActImported)
 			if err != nil {

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{7, "events for the live desk", schemaV7, pgSchemaV7},
 	{8, "captured copies of evidence pages", schemaV8, pgSchemaV8},
 	{9, "close matches between claims", schemaV9, pgSchemaV9},
+	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
 	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 }

@@ -133,7 +133,7 @@ func publicDates(p *PublicClaim, cs []Correction) (first, modified time.Time) {
 // publicAttributionUnderReview is the attribution line of a corrected claim
 // whose new verdict is not signed off yet: it says nothing of a verdict.
 func publicAttributionUnderReview(p *PublicClaim) string {
-	return attributionOpening(p.Claimant, p.ClaimantRole) + claimClause(p.Text) + ". The claim is being checked again."
+	return attributionOpening(p.Claimant, p.ClaimantRole, p.ClaimantKind) + claimClause(p.Text) + ". The claim is being checked again."
 }
 
 // ClaimReview is the page's schema.org ClaimReview, marked up at pageURL:
