@@ -31,6 +31,9 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// Captures is the pool that captures evidence pages; requests queue
+	// tasks and wake it. Nil leaves tasks queued for a pool elsewhere.
+	Captures *models.CapturePool
 	// FollowFloor is the shortest interval a live blog may be followed at
 	// (DefaultFollowFloor when zero; tests set less).
 	FollowFloor time.Duration

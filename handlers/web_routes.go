@@ -47,6 +47,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
+	web.POST("/claims/:id/evidence/:eid/capture", h.claimCaptureAgain, factchecker)
+	web.POST("/claims/:id/evidence/:eid/check", h.claimCheckLive, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
 	web.POST("/claims/:id/take", h.claimTake, factchecker)

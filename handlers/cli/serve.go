@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"claimdesk/handlers"
+	"claimdesk/models"
 )
 
 // runServe runs the web app and API until the context is cancelled, then stops
@@ -41,12 +42,16 @@ func runServe(args []string, env Env) error {
 		base = baseURLOf(*addr)
 	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	pool, err := capturePool(env, st, models.CaptureSettings{Logger: logger})
+	if err != nil {
+		return err
+	}
 	public, err := onOff(env, "CLAIMDESK_PUBLIC")
 	if err != nil {
 		return err
 	}
 	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: base, Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
-		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
+		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0), Captures: pool})
 	if err != nil {
 		return err
 	}
@@ -61,6 +66,12 @@ func runServe(args []string, env Env) error {
 	defer func() { stopWebhooks(); waitWebhooks() }()
 	stopFollowing := startFollower(st, env, logger)
 	defer stopFollowing()
+	poolCtx, stopPool := context.WithCancel(context.Background())
+	poolDone := make(chan struct{})
+	go func() { pool.Run(poolCtx); close(poolDone) }()
+	// Stop the captures before the database closes; a capture cut short
+	// goes back in the queue for the next start.
+	defer func() { stopPool(); <-poolDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
