@@ -65,6 +65,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
+		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && dataSubject(ws, i) {
+			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
+			continue
+		}
 		info, ok := reportingVerbs[w.lower]
 		if !ok || (i == 0 && info.base) {
 			continue
@@ -199,6 +203,25 @@ func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
 	}
 	return trigger{vs: ws[i].s, ve: ws[i+1].e, info: verbInfo{kind: vSay, display: ws[i].lower},
 		owner: span{ws[first].s, ws[k].s + len(name)}}, true
+}
+
+// dataNouns are records whose "showed" reports what someone counted
+// ("ministry figures showed the quake killed 632 people").
+var dataNouns = setOf("figures", "figure", "data", "statistics", "records", "results", "count", "tally",
+	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies")
+
+// dataSubject reports whether the subject before the verb at ws[i] is such
+// a record, within a few words and the same clause.
+func dataSubject(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if dataNouns[ws[k].lower] {
+			return true
+		}
+		if _, rep := reportingVerbs[ws[k].lower]; rep || auxiliaries[ws[k].lower] {
+			return false
+		}
+	}
+	return false
 }
 
 // reportedStates follow "reported" when it describes someone ("reported
@@ -756,6 +779,15 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
 		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) {
 			first = n - 2
+			// "Michel Blanc, 43, who owns three houses, told": asides
+			// one after another all belong to the name before them.
+			for first > 0 {
+				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) {
+					break
+				}
+				first--
+			}
 		}
 	}
 	ss = segs[first].s
@@ -784,6 +816,10 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			ss = skipSpaces(s, ss+1)
 		}
 	}
+	// "… on Wednesday when he said": the speaker follows the conjunction.
+	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 {
+		ss += k
+	}
 	n = wordCount(s[ss:se])
 	if n > maxSubjectWords && first < len(segs)-1 {
 		// "Marta Kellner, who has led the authority since …, said":
@@ -797,6 +833,22 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return ss, se, sep, true
+}
+
+// lastSubordinator returns where the words after the last subordinating
+// conjunction of a speaker phrase start ("Wednesday when he" → "he"), or 0.
+func lastSubordinator(p string) int {
+	ws := words(p)
+	for k := len(ws) - 2; k >= 0; k-- {
+		switch ws[k].lower {
+		case "when", "after", "before", "because", "since", "although", "though", "while", "until", "once", "whereas":
+			if k > 0 {
+				return ws[k+1].s
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // isCommaAdverb reports whether a comma-delimited phrase is a sentence

@@ -333,3 +333,22 @@ func TestOutletsAndPronouns(t *testing.T) {
 	checkClaims(t, `"We are unarmed," Harry Hung told Northwire. Police fired more tear gas before dark. "This is unbelievable. This is a peaceful protest and the police are using violence," said demonstrator Jade Wong. "It was never like this before."`,
 		want{"the police are using violence", "Jade Wong"}, want{"never like this before", "Jade Wong"})
 }
+
+// TestSecondHeldOutClasses covers the failure classes a second set of texts
+// annotated before any run showed: several asides after a name, "he" after
+// a described person who spoke, a clause opening the subject, and figures
+// that show something.
+func TestSecondHeldOutClasses(t *testing.T) {
+	checkClaims(t, "Frenchman Michel Blanc, 43, who owns three houses in the old town, told reporters that he was in bed when the quake struck.",
+		want{"he was in bed", "Michel Blanc"})
+	checkClaims(t, `In the village of Moulay Idriss, the quake felt like the end of the world, one resident said. "We thought it was judgement day," the resident told reporters. "My children did not die," he added.`,
+		want{"My children did not die", "resident"})
+	for _, c := range checkClaims(t, "Ana Borg faced heavy criticism on Wednesday when she said she did not regret the decision.", want{"she did not regret the decision", "Ana Borg"}) {
+		if c.Claimant != "Ana Borg" {
+			t.Errorf("claimant %q, want Ana Borg", c.Claimant)
+		}
+	}
+	checkClaims(t, "Updated interior ministry figures on Saturday showed the quake killed 632 people.", want{"the quake killed 632 people", "interior ministry"})
+	checkClaims(t, `Administrator Herman Andaya resigned on Monday. "We will act fast," Mayor Ana Diaz said. Andaya came under criticism, and media attention, on Wednesday when he said he did not regret the decision.`,
+		want{"he did not regret the decision", "Herman Andaya"})
+}
