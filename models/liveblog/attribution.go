@@ -104,6 +104,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
+			continue // "the alleged attack": an adjective
+		}
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
 		}
@@ -143,7 +146,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
 			continue
 		}
-		if w.text != w.lower && i > 0 && info.kind != vSay {
+		if w.text != w.lower && i > 0 && (info.kind != vSay || isCapitalized(ws[i-1].text)) {
 			continue // a capitalised verb mid-sentence is a name or a title
 		}
 		out = append(out, trigger{vs: w.s, ve: w.e, info: info, quoted: quoted})

@@ -352,3 +352,16 @@ func TestSecondHeldOutClasses(t *testing.T) {
 	checkClaims(t, `Administrator Herman Andaya resigned on Monday. "We will act fast," Mayor Ana Diaz said. Andaya came under criticism, and media attention, on Wednesday when he said he did not regret the decision.`,
 		want{"he did not regret the decision", "Herman Andaya"})
 }
+
+// TestThirdHeldOutClasses covers what a third set of texts annotated before
+// any run showed: a quotation after "described what it was like", "a report
+// states that", an adjective "alleged", and an announcement with no claim.
+func TestThirdHeldOutClasses(t *testing.T) {
+	checkClaims(t, "6pm: Acting High Commissioner Peter Lund has described what it was like in the capital.\n\n“It was pretty scary as the ash started to hit the car.”",
+		want{"It was pretty scary", "Peter Lund"})
+	checkClaims(t, "A report from the state news agency IRNA states that the new drone \"carries a 150 kg warhead.\"", want{"carries a 150 kg warhead", "IRNA"})
+	checkClaims(t, "The alleged attack comes just after the group presented its new drone.", want{"presented its new drone", ""})
+	checkClaims(t, "The Government also announced a $500,000 donation which was a starting point.", want{"donation", ""})
+	checkClaims(t, "The ministry announced that the border would reopen on Monday.", want{"the border would reopen", "ministry"})
+	checkClaims(t, "The United States said it had no information to confirm the report.", want{"it had no information", "United States"})
+}
