@@ -33,7 +33,7 @@ var reportingVerbs = map[string]verbInfo{
 	"announced": {kind: vSay, display: "announced", needsTo: true},
 	"announces": {kind: vSay, display: "announces", needsTo: true},
 	"described": {kind: vSay, display: "described", needsTo: true}, "describes": {kind: vSay, display: "describes", needsTo: true},
-	"wrote":     {kind: vSay, display: "wrote", needsTo: true}, "writes": {kind: vSay, display: "writes", needsTo: true},
+	"wrote": {kind: vSay, display: "wrote", needsTo: true}, "writes": {kind: vSay, display: "writes", needsTo: true},
 	"posted": {kind: vSay, display: "posted", needsTo: true}, "tweeted": {kind: vSay, display: "tweeted", needsTo: true},
 	"insisted": {kind: vSay, display: "insisted"}, "insists": {kind: vSay, display: "insists"},
 	"insist": {kind: vSay, display: "insist", base: true},
