@@ -185,7 +185,7 @@ var statementNouns = setOf("statement", "claim", "claims", "assertion", "announc
 // possessiveStatement recognises "Alex Badeh's statement that C" at ws[i]:
 // the author is the capitalised name before "'s".
 func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
-	if i == 0 || i+1 >= len(ws) || !statementNouns[ws[i].lower] || ws[i+1].lower != "that" {
+	if i == 0 || i+1 >= len(ws) || ws[i+1].lower != "that" || !statementNouns[ws[i].lower] {
 		return trigger{}, false
 	}
 	k := i - 1
@@ -841,31 +841,40 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 // lastSubordinator returns where the words after the last subordinating
 // conjunction of a speaker phrase start ("Wednesday when he" → "he"), or 0.
 func lastSubordinator(p string) int {
-	ws := words(p)
-	for k := len(ws) - 2; k >= 0; k-- {
-		switch ws[k].lower {
-		case "when", "after", "before", "because", "since", "although", "though", "while", "until", "once", "whereas":
-			if k > 0 {
-				return ws[k+1].s
-			}
-			return 0
+	// Scanned by hand: this runs for every speaker phrase.
+	at, first := 0, true
+	for i := 0; i < len(p); {
+		for i < len(p) && p[i] == ' ' {
+			i++
 		}
+		j := i
+		for j < len(p) && p[j] != ' ' {
+			j++
+		}
+		if j > i && !first && inSet(subordinators, p[i:j]) {
+			if k := skipSpaces(p, j); k < len(p) {
+				at = k
+			}
+		}
+		first = first && j == i
+		i = j
 	}
-	return 0
+	return at
 }
+
+var subordinators = setOf("when", "after", "before", "because", "since", "although", "though", "while",
+	"until", "once", "whereas")
 
 // isCommaAdverb reports whether a comma-delimited phrase is a sentence
 // adverb ("however", "for its part", "in turn").
 func isCommaAdverb(seg string) bool {
-	switch lowerASCII(strings.TrimSpace(seg)) {
-	case "however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
-		"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
-		"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
-		"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still":
-		return true
-	}
-	return false
+	return inSet(commaAdverbs, strings.TrimSpace(seg))
 }
+
+var commaAdverbs = setOf("however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
+	"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
+	"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
+	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still")
 
 // afterQuote returns the part of a segment after its last quotation.
 func afterQuote(s string, qs []span, seg span) string {

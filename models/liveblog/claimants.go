@@ -354,6 +354,9 @@ func newBlogIndex() *blogIndex {
 
 func (ix *entityIndex) add(m mention) {
 	m.head = roleHead(m.role)
+	if m.speaker && m.name == "" && m.head != "" {
+		m.plural = isPluralHead(m.head)
+	}
 	if m.name != "" {
 		k := strings.LastIndexByte(m.name, ' ')
 		m.last, m.multi = lowerASCII(m.name[k+1:]), k >= 0
@@ -687,11 +690,8 @@ func (ix *entityIndex) nearestBefore(list []int, pos int) int {
 
 // isFormerLatter reports whether a speaker is "the former" or "the latter".
 func isFormerLatter(role string) bool {
-	switch lowerASCII(strings.TrimSpace(role)) {
-	case "the former", "the latter":
-		return true
-	}
-	return false
+	r := strings.TrimSpace(role)
+	return strings.EqualFold(r, "the former") || strings.EqualFold(r, "the latter")
 }
 
 // formerLatter resolves "the latter" to the last name mentioned before pos
@@ -714,13 +714,10 @@ func (ix *entityIndex) formerLatter(which string, pos int) string {
 	return names[1]
 }
 
-// isPluralDescription reports whether a description without a name speaks
-// of several people ("correspondents in the capital", "Local media").
-func isPluralDescription(role string) bool {
-	h := roleHead(role)
-	if h == "" {
-		return false
-	}
+// isPluralHead reports whether the head of a description without a name
+// speaks of several people ("correspondents in the capital", "Local
+// media").
+func isPluralHead(h string) bool {
 	return commonSubjects[h] || pluralSubjects[h] || h == "media" ||
 		(len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s"))
 }
