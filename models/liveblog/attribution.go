@@ -93,6 +93,13 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
 			continue
 		}
+		if info.part && i > 1 {
+			// "…, with President Ana Diaz saying …": the name speaks.
+			if k := withSubject(ws, i); k >= 0 {
+				out = append(out, trigger{vs: w.s, ve: w.e, info: info, quotedName: span{ws[k+1].s, ws[i-1].e}})
+				continue
+			}
+		}
 		if info.part && !quoted {
 			// "PTI quotes X as saying …", "quoted a crisis centre
 			// saying …": X speaks, PTI relays.
@@ -602,6 +609,16 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			return ti, ti.second != ""
 		}
+		if subordinators[ws[0]] || ws[0] == "as" {
+			// "told Reuters as the group published its report": a time
+			// clause, the end of the attribution.
+			if len(ws) > 24 || !plainTail(ws) {
+				return ti, false
+			}
+			ti.end = hi
+			ti.channel = strings.Join(channels, " ")
+			return ti, true
+		}
 		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false
 		}
@@ -820,7 +837,8 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		}
 	}
 	// "… on Wednesday when he said": the speaker follows the conjunction.
-	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 {
+	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 &&
+		!hasRelative(s[ss:ss+k]) {
 		ss += k
 	}
 	n = wordCount(s[ss:se])
@@ -861,6 +879,37 @@ func lastSubordinator(p string) int {
 	}
 	return at
 }
+
+// withSubject returns the index of "with" when the participle at ws[i]
+// follows "with" and a capitalised name ("with President Ana Diaz
+// saying"), else -1.
+func withSubject(ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if ws[k].lower == "with" {
+			if k == i-1 {
+				return -1
+			}
+			return k
+		}
+		if !isCapitalized(ws[k].text) && !titles[ws[k].lower] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// hasRelative reports whether a phrase holds a relative pronoun ("a
+// worker who was rescued after …"), whose clause the conjunction belongs to.
+func hasRelative(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if inSet(relatives, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var relatives = setOf("who", "which", "whose", "whom")
 
 var subordinators = setOf("when", "after", "before", "because", "since", "although", "though", "while",
 	"until", "once", "whereas")
@@ -951,6 +1000,10 @@ func isRoleAppositive(seg string) bool {
 	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
 		// "deputy assistant to the president", "senior adviser to …"
 		return true
+	case (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(ws) <= 5:
+		// "Amnesty's Kenya director": a possessor and a title.
+		last := lowerASCII(ws[len(ws)-1])
+		return titles[last] || personRoles[last]
 	}
 	return false
 }

@@ -365,3 +365,18 @@ func TestThirdHeldOutClasses(t *testing.T) {
 	checkClaims(t, "The ministry announced that the border would reopen on Monday.", want{"the border would reopen", "ministry"})
 	checkClaims(t, "The United States said it had no information to confirm the report.", want{"it had no information", "United States"})
 }
+
+// TestFourthHeldOutClasses covers what a fourth set of texts annotated
+// before any run showed: "with X saying", a relative clause holding
+// "after", an agency reporting that someone said something, and a time
+// clause after "told Reuters".
+func TestFourthHeldOutClasses(t *testing.T) {
+	checkClaims(t, "The rallies had been mostly peaceful, with President Ana Diaz saying over the weekend she was ready to talk to the protesters.",
+		want{"ready to talk to the protesters", "Ana Diaz"})
+	checkClaims(t, "A maintenance worker who was rescued after being trapped in the basement said the quake was unusual.",
+		want{"the quake was unusual", "maintenance worker"})
+	checkClaims(t, "Xinhua News Agency reported that the director of the Taiwan Affairs office, Zhang Wei, said Beijing was willing to send a rescue team.",
+		want{"willing to send a rescue team", "Zhang Wei"})
+	checkClaims(t, `That day saw "officers without badges shooting at protesters", Ana Borg, Amnesty's Kenya director, told Northwire as the rights group published a press release detailing its reconstruction of the events.`,
+		want{"officers without badges", "Ana Borg"})
+}
