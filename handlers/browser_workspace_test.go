@@ -3,6 +3,8 @@ package handlers
 import (
 	"context"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -271,5 +273,20 @@ func TestBrowserImportReview(t *testing.T) {
 	got, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("textarea[name='candidates[2].claim']")))
 	if err != nil || got != "Many more people are still trapped in Vellamar" {
 		t.Fatalf("the correction is not remembered: %q %v", got, err)
+	}
+}
+
+// screenshotImportReview saves the import review of the earthquake sample.
+func screenshotImportReview(t *testing.T, ctx context.Context, u, dir string) {
+	t.Helper()
+	run(t, ctx, "import", chromedp.Navigate(u+"/import"), chromedp.WaitVisible(chromedp.CSS("#import-text")),
+		chromedp.SetValue(chromedp.CSS("#import-text"), quakeBlog(t)))
+	submitForm(t, ctx, "form[action='/import/preview'] button", ".import-commit")
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "import.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
