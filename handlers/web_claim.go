@@ -26,7 +26,9 @@ type claimPage struct {
 	// Edits words each "edited" activity row, one line per field.
 	Edits map[int64][]string
 	// Picker finds claims to link (web_link_picker.go).
-	Picker    *linkPicker
+	Picker *linkPicker
+	// Changed names what changed since the version a refused form was based on.
+	Changed   []string
 	Assignees []models.User
 	Conflict  bool
 	MaxUpload int64
@@ -103,6 +105,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 	}
 	if p.Edits, err = h.editLines(ctx, p.Activity); err != nil {
 		return err
+	}
+	if p.Conflict {
+		p.Changed = conflictChanges(p.Activity, formVersion(v.Form), cl.Version)
 	}
 	if p.Assignees, err = h.reviewers(c); err != nil {
 		return err

@@ -77,6 +77,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	// not read the token from a body over the limit.
 	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.importSlot, h.csrfProtect)
 	web.POST("/import/commit", h.importCommit, factchecker, h.importSlot)
+	web.GET("/import/drafts/:id", h.importDraftPage, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)
 	web.POST("/sources", h.sourceCreate, factchecker)

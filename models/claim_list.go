@@ -377,11 +377,9 @@ const (
 	claimListPostgresSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value::bigint FROM json_array_elements_text(?::json))`
 )
 
-// VerdictCounts counts the claims matching f per verdict (ignoring f's own
-// verdict filter), for the desk's counts and chart.
+// VerdictCounts counts the claims matching f per verdict, for the desk's
+// counts and chart: they follow the view, so their sum is the list's total.
 func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {
-	f.Verdicts = nil
-	f.Unconfirmed = false
 	if v := f.Validate(); v != nil {
 		return nil, v
 	}
