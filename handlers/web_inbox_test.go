@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"claimdesk/models"
 )
@@ -47,7 +46,7 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	wantStatus(t, rec, http.StatusSeeOther)
 
 	// A check that fails shows its error on the story page.
-	fetch := models.NewHTTPPageFetcher(true, 5*time.Second)
+	fetch := testPageFetcher()
 	blog.SetStatus(http.StatusServiceUnavailable, "")
 	if _, err := a.store.CheckFollow(context.Background(), st.ID, fetch, "test", true); err == nil {
 		t.Fatal("a 503 is an error")

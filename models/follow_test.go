@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"claimdesk/models/livepage/pagetest"
+	"claimdesk/models/outbound"
 )
 
 // floodEntries are the blog a follow test starts from, newest first.
@@ -22,12 +23,18 @@ func floodEntries() []pagetest.Entry {
 	}
 }
 
-func followFixture(t *testing.T) (*fixture, *pagetest.Server, *HTTPPageFetcher) {
+// testFetcher fetches through the guarded client, with the test servers'
+// loopback address allowed.
+func testFetcher() PageFetcher {
+	return NewPageFetcher(outbound.New(outbound.Config{AllowPrivate: true, TotalTimeout: 10 * time.Second}))
+}
+
+func followFixture(t *testing.T) (*fixture, *pagetest.Server, PageFetcher) {
 	t.Helper()
 	f := newFixture(t)
 	srv := pagetest.New(floodEntries()...)
 	t.Cleanup(srv.Close)
-	return f, srv, NewHTTPPageFetcher(true, 5*time.Second)
+	return f, srv, testFetcher()
 }
 
 func pending(t *testing.T, s *Store, storyID int64) []Candidate {
@@ -300,8 +307,8 @@ func TestFollowInputIsChecked(t *testing.T) {
 
 func TestFetcherRefusesPrivateAddresses(t *testing.T) {
 	srv := pagetestServer(t)
-	_, err := NewHTTPPageFetcher(false, time.Second).FetchPage(context.Background(), PageRequest{URL: srv.Page()})
-	if err == nil || !strings.Contains(err.Error(), "non-public") {
+	_, err := NewPageFetcher(outbound.New(outbound.Config{})).FetchPage(context.Background(), PageRequest{URL: srv.Page()})
+	if err == nil || !strings.Contains(err.Error(), "refused to connect") {
 		t.Errorf("fetching 127.0.0.1 without permission: %v", err)
 	}
 	if len(srv.Fetches()) != 0 {

@@ -42,7 +42,10 @@ func runServe(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	stopFollowing := startFollower(st, env, logger)
+	stopFollowing, err := startFollower(st, env, logger)
+	if err != nil {
+		return err
+	}
 	defer stopFollowing()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
