@@ -20,7 +20,8 @@ func TestAPIPatchOfSignedOffClaimClearsSignOff(t *testing.T) {
 	if !strings.Contains(f.do("viewer", "GET", "/api/v1/claimreview.jsonld", nil).Body.String(), "Two women were killed") {
 		t.Fatal("the signed-off claim is not in the ClaimReview export")
 	}
-	rec = f.do("fc", "PATCH", c, map[string]any{"text": "Twenty women were killed by Ukrainian shelling", "version": 3})
+	rec = f.do("fc", "PATCH", c, map[string]any{"text": "Twenty women were killed by Ukrainian shelling", "version": 3,
+		"reason": "the governor's figure was misheard"})
 	mustStatus(t, rec, http.StatusOK)
 	body := rec.Body.String()
 	if !strings.Contains(body, `"signed_off_at":null`) || !strings.Contains(body, `"published":false`) {

@@ -119,11 +119,12 @@ func (h *Handler) addNote(c echo.Context) error {
 
 // bulkRequest applies one action to many claims: "assign" or "verdict".
 type bulkRequest struct {
-	IDs        []int64 `json:"ids" validate:"required,min=1,max=500"`
-	Action     string  `json:"action" validate:"required,oneof=assign verdict"`
-	AssigneeID *int64  `json:"assignee_id"`
-	Verdict    string  `json:"verdict" validate:"required_if=Action verdict"`
-	Rationale  string  `json:"rationale" validate:"required_if=Action verdict,max=5000"`
+	IDs        []int64  `json:"ids" validate:"required,min=1,max=500"`
+	Action     string   `json:"action" validate:"required,oneof=assign verdict tag"`
+	AssigneeID *int64   `json:"assignee_id"`
+	Verdict    string   `json:"verdict" validate:"required_if=Action verdict"`
+	Rationale  string   `json:"rationale" validate:"required_if=Action verdict,max=5000"`
+	Tags       []string `json:"tags" validate:"required_if=Action tag,max=20"`
 }
 
 func (h *Handler) bulkClaims(c echo.Context) error {
@@ -134,9 +135,12 @@ func (h *Handler) bulkClaims(c echo.Context) error {
 	ctx, u := c.Request().Context(), currentUser(c)
 	var res *models.BulkResult
 	var err error
-	if req.Action == "assign" {
+	switch req.Action {
+	case "assign":
 		res, err = h.store.BulkAssign(ctx, u, req.IDs, req.AssigneeID)
-	} else {
+	case "tag":
+		res, err = h.store.BulkTag(ctx, u, req.IDs, req.Tags)
+	default:
 		res, err = h.store.BulkVerdict(ctx, u, req.IDs, models.Verdict(req.Verdict), req.Rationale)
 	}
 	if err != nil {

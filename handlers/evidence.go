@@ -71,11 +71,20 @@ func (h *Handler) listEvidence(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	evs, err := h.store.ClaimEvidence(c.Request().Context(), id)
+	ctx := c.Request().Context()
+	evs, err := h.store.ClaimEvidence(ctx, id)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, map[string]any{"evidence": evs, "corroboration": models.Corroboration(evs)})
+	cl, err := h.store.Claim(ctx, id)
+	if err != nil {
+		return err
+	}
+	n, err := h.store.ClaimCorroboration(ctx, cl, evs)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"evidence": evs, "corroboration": n})
 }
 
 type removeEvidenceRequest struct {

@@ -37,6 +37,8 @@ type Config struct {
 	TrustedProxies []*net.IPNet
 	// Live holds the event stream's timings (see events.go).
 	Live LiveConfig
+	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
+	Public bool
 }
 
 // DefaultFollowFloor keeps a followed blog from being fetched more often
@@ -74,6 +76,9 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	}
 	pg, err := loadPages(views.FS, ver)
 	if err != nil {
+		return nil, err
+	}
+	if err := loadPublicPages(pg, views.FS, ver); err != nil {
 		return nil, err
 	}
 	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg}

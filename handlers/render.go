@@ -20,7 +20,8 @@ import (
 
 // pageNames lists every page; each gets its own template set (layout +
 // partials + the page) so that their "content" blocks never collide.
-var pageNames = []string{"setup", "signin", "desk", "claim", "stories", "story", "sources", "source", "users", "audit", "import", "import_preview", "account", "tokens", "error", "inbox"}
+var pageNames = []string{"setup", "signin", "desk", "claim", "stories", "story", "sources", "source", "users", "audit", "import", "import_preview", "account", "tokens", "error",
+	"webhooks", "webhook", "inbox", "mentions"}
 
 // pages holds one parsed template set per page, built once at start.
 type pages map[string]*template.Template
@@ -60,6 +61,8 @@ type view struct {
 	Errors map[string]string
 	Form   url.Values
 	D      any
+	// Header holds the header's counts (see web_header.go).
+	Header *headerInfo
 }
 
 // Can tells templates whether the user holds at least role, so a button is
@@ -83,6 +86,13 @@ func (h *Handler) render(c echo.Context, status int, page string, v view) error 
 	t, ok := h.pages[page]
 	if !ok {
 		return fmt.Errorf("no page %q", page)
+	}
+	if v.User != nil && v.Header == nil && page != "error" {
+		hi, err := h.header(c, v.User)
+		if err != nil {
+			return err
+		}
+		v.Header = hi
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
@@ -171,6 +181,10 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"str":             func(v any) string { return fmt.Sprint(v) },
 		"truncate":        truncate,
 		"withParam":       withParam,
+		"sourceKinds":     models.SourceKinds,
+		"sortLink":        sortLink,
+		"joinTags":        func(t []string) string { return strings.Join(t, ", ") },
+		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}
 }
 

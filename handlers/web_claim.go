@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,10 +20,16 @@ type claimPage struct {
 	Removed       []removedEvidence
 	Corroboration int
 	Links         []models.LinkedClaim
+	Similar       []models.SimilarClaim
 	Activity      []models.Activity
-	Assignees     []models.User
-	Conflict      bool
-	MaxUpload     int64
+	Corrections   []models.Correction
+	// Edits words each "edited" activity row, one line per field.
+	Edits map[int64][]string
+	// Picker finds claims to link (web_link_picker.go).
+	Picker    *linkPicker
+	Assignees []models.User
+	Conflict  bool
+	MaxUpload int64
 }
 
 // Err returns the message for field of the form that was just submitted, so a
@@ -70,14 +75,28 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 	if err != nil {
 		return err
 	}
-	p.Corroboration = models.Corroboration(evs)
+	if p.Corroboration, err = h.store.ClaimCorroboration(ctx, cl, evs); err != nil {
+		return err
+	}
 	if p.Evidence, p.Removed, err = h.splitRemoved(c, evs); err != nil {
 		return err
 	}
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
 		return err
 	}
+	if p.Similar, err = h.store.SimilarClaims(ctx, id, models.DefaultSimilarLimit); err != nil {
+		return err
+	}
+	if p.Picker, err = h.pickLinks(c, cl, p.Links); err != nil {
+		return err
+	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{ClaimID: id, Oldest: true}); err != nil {
+		return err
+	}
+	if p.Edits, err = h.editLines(ctx, p.Activity); err != nil {
 		return err
 	}
 	if p.Assignees, err = h.reviewers(c); err != nil {
@@ -207,12 +226,12 @@ func (h *Handler) claimEvidenceRemove(c echo.Context) error {
 }
 
 func (h *Handler) claimLink(c echo.Context) error {
-	return h.claimForm(c, "links", []string{"to_claim_id", "kind", "note"}, func(id int64, f url.Values) error {
-		to, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(f.Get("to_claim_id")), "#"), 10, 64)
-		if err != nil || to <= 0 {
-			return &models.ValidationError{Fields: map[string]string{"to_claim_id": "must be a claim number"}}
+	return h.claimForm(c, "links", []string{"to_claim_id", "to_claim_number", "kind", "note"}, func(id int64, f url.Values) error {
+		to, ok := linkTarget(f.Get("to_claim_id"), f.Get("to_claim_number"))
+		if !ok {
+			return &models.ValidationError{Fields: map[string]string{"to_claim_id": "choose a claim, or give its number"}}
 		}
-		_, err = h.store.LinkClaims(c.Request().Context(), currentUser(c), id, to, f.Get("kind"), f.Get("note"))
+		_, err := h.store.LinkClaims(c.Request().Context(), currentUser(c), id, to, f.Get("kind"), f.Get("note"))
 		return err
 	}, "Claims linked.")
 }

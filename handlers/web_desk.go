@@ -30,6 +30,11 @@ type deskPage struct {
 	Return     string
 	// Exports are the export links for exactly this view (paging aside).
 	Exports []exportLink
+	// Views are the user's saved views, Tags the tags in use, ViewQuery
+	// this view's query as a saved view keeps it.
+	Views     []models.SavedView
+	Tags      []models.TagCount
+	ViewQuery string
 }
 
 // exportLink is one "Export this view" link on the desk.
@@ -77,6 +82,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 		return err
 	}
 	d.Filter = f
+	v.Nav = deskNav(v.Nav, f)
 	if d.List, err = h.store.Claims(ctx, f); err != nil {
 		return err
 	}
@@ -91,6 +97,9 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 		return err
 	}
 	if d.Assignees, err = h.reviewers(c); err != nil {
+		return err
+	}
+	if err := h.deskWorkspace(c, &d); err != nil {
 		return err
 	}
 	if f.SourceID > 0 {
@@ -124,7 +133,7 @@ func (h *Handler) reviewers(c echo.Context) ([]models.User, error) {
 func (h *Handler) deskBulk(c echo.Context) error {
 	ctx := c.Request().Context()
 	u := currentUser(c)
-	f := formValues(c, "action", "assignee", "verdict", "rationale", "return")
+	f := formValues(c, "action", "assignee", "verdict", "rationale", "tags", "return")
 	back := f.Get("return")
 	fail := func(fields map[string]string) error {
 		q := url.Values{}
@@ -162,14 +171,20 @@ func (h *Handler) deskBulk(c echo.Context) error {
 		res, err = h.store.BulkAssign(ctx, u, ids, assignee)
 	case "verdict":
 		res, err = h.store.BulkVerdict(ctx, u, ids, models.Verdict(f.Get("verdict")), f.Get("rationale"))
+	case "tag":
+		res, err = h.store.BulkTag(ctx, u, ids, models.SplitTags(f.Get("tags")))
 	default:
-		return fail(map[string]string{"action": "choose assign or verdict"})
+		return fail(map[string]string{"action": "choose assign, verdict or tag"})
 	}
 	if ve, ok := asValidation(err); ok {
 		return fail(ve.Fields)
 	}
 	if err != nil {
 		return err
+	}
+	if len(res.Changed) == 0 {
+		// Nothing changed: say so as an error, not as a success.
+		return fail(map[string]string{"bulk": bulkMessage(res)})
 	}
 	setFlash(c, bulkMessage(res))
 	return redirectBack(c, back, "/")

@@ -196,7 +196,7 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	for i, cd := range cands {
 		if i < len(p.Candidates) {
 			orig := p.Candidates[i]
-			cd.Time, cd.Headline, cd.Duplicate = orig.Time, orig.Headline, orig.Duplicate
+			cd.Time, cd.Headline, cd.Duplicate, cd.Matches = orig.Time, orig.Headline, orig.Duplicate, orig.Matches
 		}
 		rows[i] = importRow{Index: i, ImportCandidate: cd, Errors: map[string]string{}}
 	}
@@ -363,6 +363,7 @@ func importCandidatesFromForm(form url.Values) ([]models.ImportCandidate, error)
 				cd.SourceID, cd.SourceName = id, name
 			}
 		}
+		cd.LinkTo, cd.LinkKind = importLinkFromForm(get("link"))
 		out[i] = cd
 	}
 	return out, nil

@@ -41,6 +41,9 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 
 	web.GET("/claims/:id", h.claimPage, viewer)
 	web.POST("/claims/:id/verdict", h.claimVerdict, factchecker)
+	web.POST("/claims/:id/edit", h.claimEdit, factchecker)
+	web.POST("/claims/:id/withdraw", h.withdrawForm("withdraw", "Taken off the desk as not a claim. It stays on record and can be restored.", h.store.WithdrawClaim), factchecker)
+	web.POST("/claims/:id/restore", h.withdrawForm("restore", "Claim restored to the desk.", h.store.RestoreClaim), factchecker)
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
@@ -49,6 +52,13 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/take", h.claimTake, factchecker)
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
+
+	web.POST("/views", h.viewSaveForm, viewer)
+	web.POST("/views/:id/delete", h.viewDeleteForm, viewer)
+	web.POST("/claims/:id/tags", h.claimTagsForm, factchecker)
+	web.GET("/mentions", h.mentionsPage, viewer)
+	web.POST("/mentions/read", h.mentionsReadForm, viewer)
+	web.GET("/mentions/:id", h.mentionOpen, viewer)
 
 	web.GET("/stories", h.storiesPage, viewer)
 	web.POST("/stories", h.storyCreate, factchecker)
@@ -67,7 +77,9 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/import/commit", h.importCommit, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)
+	web.POST("/sources", h.sourceCreate, factchecker)
 	web.GET("/sources/:id", h.sourcePage, viewer)
+	web.POST("/sources/:id", h.sourceUpdate, factchecker)
 	web.POST("/sources/:id/merge", h.sourceMerge, editor)
 
 	web.GET("/admin/users", h.usersPage, admin)
@@ -77,6 +89,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
 	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,6 +13,10 @@ const sourcesPerPage = 100
 
 // sourcesPage lists the claimants, searchable by name or alias.
 func (h *Handler) sourcesPage(c echo.Context) error {
+	return h.renderSources(c, http.StatusOK, newView(c, "Sources", "sources"))
+}
+
+func (h *Handler) renderSources(c echo.Context, status int, v view) error {
 	q := c.QueryParam("q")
 	page, err := pageParam(c, "page")
 	if err != nil {
@@ -23,21 +26,23 @@ func (h *Handler) sourcesPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v := newView(c, "Sources", "sources")
 	v.D = map[string]any{"Sources": srcs, "Total": total, "Q": q, "Page": page,
 		"Pages": int((total + sourcesPerPage - 1) / sourcesPerPage), "Query": c.QueryParams()}
-	return h.render(c, http.StatusOK, "sources", v)
+	return h.render(c, status, "sources", v)
 }
 
-// sourcePage is what a source's page shows.
+// sourcePage is what a source's page shows. MergeQ and MergeMatches are the
+// merge picker's search; Merge is the merge waiting for confirmation.
 type sourcePage struct {
-	Source  *models.Source
-	Into    *models.Source
-	Record  models.TrackRecord
-	Claims  *models.ClaimPage
-	Pages   int
-	Query   map[string][]string
-	Sources []models.SourceListItem
+	Source       *models.Source
+	Into         *models.Source
+	Record       models.TrackRecord
+	Claims       *models.ClaimPage
+	Pages        int
+	Query        map[string][]string
+	MergeQ       string
+	MergeMatches []models.SourceListItem
+	Merge        *mergePreview
 }
 
 func (h *Handler) sourcePage(c echo.Context) error {
@@ -54,7 +59,7 @@ func (h *Handler) renderSource(c echo.Context, id int64, status int, v view) err
 	if err != nil {
 		return err
 	}
-	p := sourcePage{Source: src, Query: c.QueryParams()}
+	p := sourcePage{Source: src, Query: c.QueryParams(), MergeQ: c.QueryParam("merge_q")}
 	if src.MergedIntoID != nil {
 		if p.Into, err = h.store.Source(ctx, *src.MergedIntoID); err != nil {
 			return err
@@ -72,35 +77,15 @@ func (h *Handler) renderSource(c echo.Context, id int64, status int, v view) err
 		return err
 	}
 	p.Pages = int((p.Claims.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
-	if currentUser(c).Role.AtLeast(models.RoleEditor) {
-		if p.Sources, _, err = h.store.Sources(ctx, "", 500, 0); err != nil {
+	if p.MergeQ != "" && currentUser(c).Role.AtLeast(models.RoleEditor) {
+		if p.MergeMatches, _, err = h.store.Sources(ctx, p.MergeQ, 21, 0); err != nil {
 			return err
 		}
+	}
+	if m, ok := v.D.(*mergePreview); ok {
+		p.Merge = m
 	}
 	v.Title = src.Name
 	v.D = p
 	return h.render(c, status, "source", v)
-}
-
-// sourceMerge merges this source into another: its claims, name and aliases
-// move there.
-func (h *Handler) sourceMerge(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	f := formValues(c, "into_id")
-	f.Set("_form", "merge")
-	into, _ := strconv.ParseInt(f.Get("into_id"), 10, 64)
-	src, err := h.store.MergeSources(c.Request().Context(), currentUser(c), id, into)
-	if ve, ok := asValidation(err); ok {
-		v := newView(c, "", "sources")
-		v.Form, v.Errors = f, ve.Fields
-		return h.renderSource(c, id, http.StatusUnprocessableEntity, v)
-	}
-	if err != nil {
-		return err
-	}
-	setFlash(c, "Merged: the claims, name and aliases now belong to this source.")
-	return c.Redirect(http.StatusSeeOther, "/sources/"+strconv.FormatInt(src.ID, 10))
 }

@@ -288,6 +288,14 @@ func (s *Store) AcceptCandidate(ctx context.Context, actor *User, id int64, edit
 		if c.SourceID != nil {
 			p.SourceID = *c.SourceID
 		}
+		if c.EntryID != nil {
+			// Reported at the instant its entry stands for, as an import is.
+			var e Entry
+			if err := tx.Select("id", "instant").First(&e, *c.EntryID).Error; err != nil && !IsNotFound(err) {
+				return err
+			}
+			p.ReportedAt = e.Instant
+		}
 		edits.apply(&p)
 		f := map[string]string{}
 		p.check(f, "")

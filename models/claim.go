@@ -47,6 +47,15 @@ type Claim struct {
 	UpdatedByID      *int64     `json:"updated_by"`
 	CreatedAt        time.Time  `json:"created_at"`
 	UpdatedAt        time.Time  `json:"updated_at"`
+	// WithdrawnAt is set when the desk took the claim off as "not a claim"
+	// (see claim_withdraw.go); it stays on record and can be restored.
+	WithdrawnAt     *time.Time `json:"withdrawn_at"`
+	WithdrawnByID   *int64     `json:"withdrawn_by"`
+	WithdrawnReason string     `json:"withdrawn_reason"`
+	// Tags are the desk's free labels (claim_tags.go), loaded with the claim.
+	Tags []string `json:"tags" gorm:"-"`
+	// Contradicted is true when a linked claim contradicts this one.
+	Contradicted bool `json:"contradicted" gorm:"-"`
 
 	// Joined for display; never written.
 	ClaimantName    string `json:"claimant" gorm:"->;column:source_name"`
@@ -81,7 +90,8 @@ const (
 	claims.verb, claims.direct, claims.channel, claims.via, claims.made_at, claims.reported_at, claims.reported_url,
 	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.unconfirmed, claims.verdict_rationale,
 	claims.verdict_by_id, claims.verdict_at, claims.signed_off_by_id, claims.signed_off_at, claims.assignee_id,
-	claims.content_hash, claims.version, claims.created_by_id, claims.updated_by_id, claims.created_at, claims.updated_at`
+	claims.content_hash, claims.version, claims.created_by_id, claims.updated_by_id, claims.created_at, claims.updated_at,
+	claims.withdrawn_at, claims.withdrawn_by_id, claims.withdrawn_reason`
 	claimDisplayColumns = `s.name, s.role, s.kind, st.title, COALESCE(e.time_text, ''), COALESCE(e.headline, ''),
 	COALESCE(ua.name, ''), COALESCE(uv.name, ''), COALESCE(us.name, '')`
 	// claimWithNamesSQL loads one claim for its page.
@@ -94,12 +104,14 @@ const (
 // scan added about a quarter to reading one claim.
 func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
 	var entry, verdictBy, signedOffBy, assignee, createdBy, updatedBy sql.NullInt64
-	var madeAt, verdictAt, signedOffAt sql.NullTime
+	var madeAt, verdictAt, signedOffAt, withdrawnAt sql.NullTime
+	var withdrawnBy sql.NullInt64
 	dest := []any{&c.ID, &c.StoryID, &entry, &c.SourceID, &c.Text, &c.Quote,
 		&c.Verb, &c.Direct, &c.Channel, &c.Via, &madeAt, &c.ReportedAt, &c.ReportedURL,
 		(*string)(&c.Verifiability), &c.VerifiabilityReason, (*string)(&c.Verdict), &c.Unconfirmed, &c.VerdictRationale,
 		&verdictBy, &verdictAt, &signedOffBy, &signedOffAt, &assignee,
-		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt}
+		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt,
+		&withdrawnAt, &withdrawnBy, &c.WithdrawnReason}
 	if display {
 		dest = append(dest, &c.ClaimantName, &c.ClaimantRole, &c.ClaimantKind, &c.StoryTitle, &c.EntryTime, &c.EntryHeadline,
 			&c.AssigneeName, &c.VerdictByName, &c.SignedOffByName)
@@ -110,6 +122,7 @@ func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
 	c.EntryID, c.VerdictByID, c.SignedOffByID = nullID(entry), nullID(verdictBy), nullID(signedOffBy)
 	c.AssigneeID, c.CreatedByID, c.UpdatedByID = nullID(assignee), nullID(createdBy), nullID(updatedBy)
 	c.MadeAt, c.VerdictAt, c.SignedOffAt = nullTime(madeAt), nullTime(verdictAt), nullTime(signedOffAt)
+	c.WithdrawnAt, c.WithdrawnByID = nullTime(withdrawnAt), nullID(withdrawnBy)
 	return nil
 }
 
@@ -169,6 +182,9 @@ type ClaimInput struct {
 	ReportedURL         *string
 	Verifiability       *Verifiability
 	VerifiabilityReason *string
+	// Reason says why a published claim's text, quote or claimant changes;
+	// it is required then, and goes into the Correction (rule 8).
+	Reason *string
 }
 
 func trimPtr(p *string) string {
@@ -225,8 +241,18 @@ func claimHash(c *Claim) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// CreateClaim stores a new claim and its "created" Activity row in one transaction.
+// CreateClaim stores a new claim and its "created" Activity row in one
+// transaction, with the claims it is a close match for (see closeMatches).
 func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*Claim, error) {
+	close, _, err := s.closeMatches(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return s.createClaim(ctx, actor, in, close)
+}
+
+// createClaim stores a new claim with the close matches found for it.
+func (s *Store) createClaim(ctx context.Context, actor *User, in ClaimInput, close []ClaimMatch) (*Claim, error) {
 	var id int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		c, err := createClaimTx(tx, actor, in, s.Now(), ActCreated)
@@ -234,7 +260,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*C
 			return err
 		}
 		id = c.ID
-		return nil
+		return recordMatches(tx, id, close)
 	})
 	if err != nil {
 		return nil, err
@@ -366,6 +392,9 @@ func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, e
 	if err != nil {
 		return nil, err
 	}
+	if err := fillExtras(db.WithContext(ctx), []*Claim{c}); err != nil {
+		return nil, err
+	}
 	c.finish(s.Now(), s.staleAfter)
 	return c, nil
 }
@@ -449,7 +478,7 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 // field old → new in one "edited" Activity row. An edit of what a sign-off
 // vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
-	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
 		f := map[string]string{}
 		in.applyText(c, false, f)
@@ -485,6 +514,10 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		if len(changes) == 0 {
 			return nil
 		}
+		reason, err := correctionReason(&before, changes, in.Reason)
+		if err != nil {
+			return err
+		}
 		cols := map[string]any{}
 		for _, ch := range changes {
 			cols[ch.Field] = ch.New
@@ -502,9 +535,13 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
 			return err
 		}
-		_, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
-		return err
+		cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+		if err != nil || !cleared {
+			return err
+		}
+		return s.correctEdit(tx, actor, &before, c, reason, now)
 	})
+	return s.afterPublishing(c, err)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

@@ -23,6 +23,7 @@ func ParseClaimFilter(q url.Values, meID int64) (ClaimFilter, error) {
 	}
 	f.Unconfirmed = truthy(q.Get("unconfirmed"))
 	f.Stale = truthy(q.Get("stale"))
+	f.CloseMatch = truthy(q.Get("close_match"))
 	f.StoryID = positiveInt(q.Get("story"), "story", errs)
 	f.SourceID = positiveInt(q.Get("source"), "source", errs)
 	switch a := strings.TrimSpace(q.Get("assignee")); a {
@@ -41,6 +42,18 @@ func ParseClaimFilter(q url.Values, meID int64) (ClaimFilter, error) {
 	f.Since = timeParam(q.Get("since"), "since", errs)
 	f.Until = timeParam(q.Get("until"), "until", errs)
 	f.Sort = strings.TrimSpace(q.Get("sort"))
+	switch w := strings.ToLower(strings.TrimSpace(q.Get("withdrawn"))); {
+	case w == "only":
+		f.Withdrawn = WithdrawnOnly
+	case truthy(w):
+		f.Withdrawn = WithdrawnIncluded
+	}
+	if t := q.Get("tag"); strings.TrimSpace(t) != "" {
+		if f.Tag = NormTag(t); f.Tag == "" {
+			errs["tag"] = "is not a tag"
+		}
+	}
+	f.AwaitingSignOff = truthy(q.Get("awaiting_signoff"))
 	f.Page = int(positiveInt(q.Get("page"), "page", errs))
 	f.PerPage = int(positiveInt(q.Get("per_page"), "per_page", errs))
 	if len(errs) > 0 {

@@ -20,11 +20,30 @@ type ClaimFilter struct {
 	SourceID      int64
 	AssigneeID    int64 // > 0: that user
 	Unassigned    bool
+	// CloseMatch keeps claims with a close match not linked to them yet.
+	CloseMatch    bool
 	Query         string
 	Since, Until  *time.Time
 	Sort          string
 	Page, PerPage int
+	// Withdrawn says whether claims taken off the desk are hidden (the
+	// default), listed with the others, or listed alone.
+	Withdrawn WithdrawnMode
+	// Tag keeps the claims carrying this tag (normalised, see NormTag).
+	Tag string
+	// AwaitingSignOff keeps final verdicts no editor has signed off yet.
+	AwaitingSignOff bool
 }
+
+// WithdrawnMode is how the list treats withdrawn claims.
+type WithdrawnMode int
+
+// The list hides withdrawn claims unless asked (withdrawn=1 or withdrawn=only).
+const (
+	WithdrawnHidden WithdrawnMode = iota
+	WithdrawnIncluded
+	WithdrawnOnly
+)
 
 // Sorts maps each accepted sort name to its ORDER BY; nothing else reaches SQL.
 var claimSorts = map[string]string{
@@ -107,11 +126,26 @@ func (f *ClaimFilter) onlyQuery() bool {
 // isEmpty reports whether the filter restricts nothing.
 func (f *ClaimFilter) isEmpty() bool {
 	return len(f.Verdicts) == 0 && len(f.Verifiability) == 0 && !f.Unconfirmed && !f.Stale && f.StoryID == 0 &&
-		f.SourceID == 0 && f.AssigneeID == 0 && !f.Unassigned && f.Query == "" && f.Since == nil && f.Until == nil
+		f.SourceID == 0 && f.AssigneeID == 0 && !f.Unassigned && f.Query == "" && f.Since == nil && f.Until == nil &&
+		!f.CloseMatch && f.Withdrawn == WithdrawnIncluded && f.Tag == "" && !f.AwaitingSignOff
 }
 
 // apply adds the filter's WHERE clauses to db (values only as arguments).
 func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration) *gorm.DB {
+	// The one place where withdrawn claims leave the list, its counts and
+	// the exports.
+	switch f.Withdrawn {
+	case WithdrawnHidden:
+		db = db.Where("claims.withdrawn_at IS NULL")
+	case WithdrawnOnly:
+		db = db.Where("claims.withdrawn_at IS NOT NULL")
+	}
+	if f.Tag != "" {
+		db = db.Where("claims.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
+	}
+	if f.AwaitingSignOff {
+		db = db.Where("claims.verdict IN ? AND claims.signed_off_at IS NULL", verdictStrings([]Verdict{Verified, False, Misleading}))
+	}
 	if len(f.Verdicts) > 0 {
 		db = db.Where("claims.verdict IN ?", verdictStrings(f.Verdicts))
 	}
@@ -139,6 +173,9 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 	}
 	if f.Unassigned {
 		db = db.Where("claims.assignee_id IS NULL")
+	}
+	if f.CloseMatch {
+		db = db.Where(unlinkedCloseMatch)
 	}
 	if f.Since != nil {
 		db = db.Where("claims.reported_at >= ?", f.Since.UTC())
@@ -319,11 +356,20 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 		if err := scanClaim(rows, c, true); err != nil {
 			return nil, err
 		}
-		c.finish(now, s.staleAfter)
 		byID[c.ID] = c
 	}
 	if err := rows.Close(); err != nil {
 		return nil, err
+	}
+	found := make([]*Claim, 0, len(byID))
+	for _, c := range byID {
+		found = append(found, c)
+	}
+	if err := fillExtras(s.read(ctx), found); err != nil {
+		return nil, err
+	}
+	for _, c := range found {
+		c.finish(now, s.staleAfter)
 	}
 	out := make([]Claim, 0, len(ids))
 	for _, id := range ids {

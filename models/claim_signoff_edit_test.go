@@ -36,6 +36,7 @@ func TestEditOfSignedOffClaimClearsSignOff(t *testing.T) {
 			}
 			signedAt := *c.SignedOffAt
 			f.clock.Advance(3600e9)
+			tc.in.Reason = ptr("the quote was transcribed wrongly") // required when it clears a sign-off
 			got, err := f.s.UpdateClaim(ctx, f.fc, c.ID, c.Version, tc.in)
 			if err != nil {
 				t.Fatal(err)

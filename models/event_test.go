@@ -57,7 +57,7 @@ func TestEventForEveryClaimChange(t *testing.T) {
 	}
 	got := eventsSince(t, f.s, start, 0)
 	want := []string{events.ClaimCreated, events.ClaimVerdict, events.ClaimVerifiability, events.ClaimAssigned,
-		events.EvidenceAdded, events.EvidenceAdded, events.EvidenceRemoved, events.ClaimVerdict, events.ClaimSignedOff, events.ClaimUpdated}
+		events.EvidenceAdded, events.EvidenceAdded, events.EvidenceRemoved, events.ClaimVerdict, events.ClaimSignedOff, events.ClaimPublished, events.ClaimUpdated}
 	if len(got) != len(want) {
 		t.Fatalf("%d events, want %d: %+v", len(got), len(want), got)
 	}
@@ -88,13 +88,13 @@ func TestEventForEveryClaimChange(t *testing.T) {
 	if e := got[8]; e.Verdict != "false" || e.Version != c.Version || e.ActorName != "Eve Editor" {
 		t.Errorf("sign-off event: %+v", e)
 	}
-	if err := json.Unmarshal(got[9].Detail, &d); err != nil || d.Action != ActNote {
-		t.Errorf("note detail %s", got[9].Detail)
+	if err := json.Unmarshal(got[10].Detail, &d); err != nil || d.Action != ActNote {
+		t.Errorf("note detail %s", got[10].Detail)
 	}
 	if story := eventsSince(t, f.s, start, f.story.ID+1); len(story) != 0 {
 		t.Errorf("another story has %d events", len(story))
 	}
-	if story := eventsSince(t, f.s, got[4].ID, f.story.ID); len(story) != 5 || story[0].ID != got[5].ID {
+	if story := eventsSince(t, f.s, got[4].ID, f.story.ID); len(story) != 6 || story[0].ID != got[5].ID {
 		t.Errorf("story events after %d: %d", got[4].ID, len(story))
 	}
 }

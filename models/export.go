@@ -58,6 +58,9 @@ type ExportRow struct {
 	Corroboration int
 	// AttributionLine is the ready sentence for copy (see AttributionLine).
 	AttributionLine string
+	// Corrections are the claim's corrections since it was first
+	// published, oldest first (see Correction).
+	Corrections []ExportCorrection
 }
 
 // Published reports whether the row's verdict is final and signed off: the
@@ -201,7 +204,7 @@ func (s *Store) eachExportRow(ctx context.Context, f ClaimFilter, published bool
 	var line []byte
 	return s.eachExportRaw(ctx, f, published, true, func(x *exportRaw) error {
 		x.fill(&r)
-		r.Corroboration = exportCorroboration(x.evs)
+		r.Corroboration = exportCorroboration(x.evs, x.claimant)
 		line = attr.appendLine(line[:0], x)
 		r.AttributionLine = string(line)
 		return fn(&r)

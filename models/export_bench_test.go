@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"claimdesk/models"
+	"claimdesk/models/attribution"
 )
 
 // exportBenchClaims is how many claims BenchmarkExportCSV exports:
@@ -475,7 +476,7 @@ func TestExportNamesInBigExport(t *testing.T) {
 		if !slices.Equal(got, w) {
 			t.Fatalf("claim %s: names %q, want %q", r[col["claim_id"]], got, w)
 		}
-		opening := "According to " + w[3] + ", the " + strings.ToLower(w[4][:1]) + w[4][1:] + ", "
+		opening := attribution.Opening(w[3], w[4], w[5])
 		if !strings.HasPrefix(r[col["attribution_line"]], opening) {
 			t.Fatalf("claim %s: attribution line %q, want it to open with %q", r[col["claim_id"]], r[col["attribution_line"]], opening)
 		}

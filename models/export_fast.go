@@ -1,7 +1,6 @@
 package models
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -12,8 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"claimdesk/models/attribution"
 )
 
 // readDB is the read pool under gorm, for the few statements an export runs
@@ -128,7 +127,7 @@ func (n *exportNames) preload(ctx context.Context, c *exportConn) error {
 		}},
 		{`SELECT id, name, role, kind FROM sources WHERE id < ?`, func(id int64, v []driver.Value) {
 			src := exportSource{name: rawText(v[1]), role: rawText(v[2]), kind: rawText(v[3])}
-			src.opening = attributionOpening(src.name, src.role)
+			src.opening = attributionOpening(src.name, src.role, src.kind)
 			n.sources.put(id, src)
 		}},
 		{`SELECT id, name FROM users WHERE id < ?`, func(id int64, v []driver.Value) { n.users.put(id, rawText(v[1])) }},
@@ -189,7 +188,7 @@ func (n *exportNames) fill(ctx context.Context, x *exportRaw) error {
 				return err
 			}
 			src = exportSource{name: rawText(n.vals[0]), role: rawText(n.vals[1]), kind: rawText(n.vals[2])}
-			src.opening = attributionOpening(src.name, src.role)
+			src.opening = attributionOpening(src.name, src.role, src.kind)
 			n.sources.put(id, src)
 		}
 	}
@@ -252,6 +251,8 @@ type exportRaw struct {
 	nev int
 	// sortValue is the order's column when it is not one of the above.
 	sortValue any
+	// corrections are the claim's, oldest first (nil: none).
+	corrections []ExportCorrection
 }
 
 // orderValue is the row's value of the order's column (see
@@ -714,6 +715,10 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, free <-chan *ex
 			return err
 		}
 		defer names.close()
+		corrections, err := loadExportCorrections(ctx, c, q.parts, q.part)
+		if err != nil {
+			return err
+		}
 		plain := exportPlainReader{c: c, order: q.order}
 		defer plain.close()
 		rows, done, err := c.run(ctx, stmt, args)
@@ -760,6 +765,7 @@ func readExport(ctx context.Context, t exportTx, q *exportQuery, free <-chan *ex
 			if err := names.fill(ctx, last); err != nil {
 				return err
 			}
+			last.corrections = corrections[last.id]
 			last.nev = 0
 			b.addEvidence(last, vals[1:])
 		}
@@ -897,13 +903,20 @@ func rawOwn(v driver.Value) any {
 
 // exportCorroboration is Corroboration over the export's evidence: the
 // independent origins among the supporting items.
-func exportCorroboration(evs []exportEvidence) int {
+func exportCorroboration(evs []exportEvidence, claimant string) int {
 	var seenBuf [8]string
 	seen := seenBuf[:0]
+	var self claimantSelf
 next:
 	for i := range evs {
 		ev := &evs[i]
 		if ev.stance != "supports" {
+			continue
+		}
+		if self == nil {
+			self = newClaimantSelf(claimant)
+		}
+		if self.is(ev.origin, ev.url) {
 			continue
 		}
 		o := exportOrigin(ev.origin, ev.url)
@@ -972,6 +985,7 @@ func (x *exportRaw) fill(r *ExportRow) {
 		Verifiability: Verifiability(x.verifiability), VerifiabilityReason: x.verifiabilityReason,
 		Verdict: Verdict(x.verdict), VerdictRationale: x.rationale, VerdictByName: x.verdictBy,
 		VerdictAt: rawTimePtr(x.verdictAt), SignedOffByName: x.signedOffBy, SignedOffAt: rawTimePtr(x.signedOffAt),
+		Corrections: x.corrections,
 	}
 	if x.entryID != 0 {
 		id := x.entryID
@@ -1105,293 +1119,30 @@ func utcStamp(s string) bool {
 	return rest == "" || rest == "Z" || rest == "+00:00" || rest == "-00:00"
 }
 
-// csvWriter writes the CSV export straight from the raw rows: the same bytes
-// encoding/csv wrote (CRLF line ends, quotes only where needed, a newline
-// inside a cell as CRLF, every cell neutralised), without the ExportRow, the
-// times or the strings in between.
-type csvWriter struct {
-	w    *bufio.Writer
-	base string
-	row  []byte
-	cell []byte
-	attr attributionWriter
-}
-
-func newCSVWriter(w *bufio.Writer, opt ExportOptions) *csvWriter {
-	return &csvWriter{w: w, base: strings.TrimRight(opt.BaseURL, "/"), row: make([]byte, 0, 4096),
-		cell: make([]byte, 0, 512)}
-}
-
-func (e *csvWriter) header() error {
-	b := e.row[:0]
-	for i, c := range CSVColumns() {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendCSVCell(b, c)
-	}
-	e.row = append(b, '\r', '\n')
-	_, err := e.w.Write(e.row)
-	return err
-}
-
-func (e *csvWriter) write(x *exportRaw) error {
-	id := x.id
-	b := e.row[:0]
-	b = appendCSVInt(b, id)
-	b = append(b, ',')
-	b = appendCSVInt(b, x.storyID)
-	b = append(b, ',')
-	for _, s := range [...]string{x.story, x.entryTime, x.entryHeadline, x.claimant, x.claimantRole, x.claimantKind,
-		x.text, x.quote, x.verb} {
-		b = appendCSVCell(b, s)
-		b = append(b, ',')
-	}
-	if x.direct {
-		b = append(b, "direct,"...)
-	} else {
-		b = append(b, "indirect,"...)
-	}
-	b = appendCSVCell(b, x.channel)
-	b = append(b, ',')
-	b = appendCSVCell(b, x.via)
-	b = append(b, ',')
-	b = appendRFC3339(b, x.madeAt)
-	b = append(b, ',')
-	b = appendRFC3339(b, x.reportedAt)
-	b = append(b, ',')
-	for _, s := range [...]string{x.reportedURL, x.verifiability, x.verifiabilityReason, x.verdict, x.rationale, x.verdictBy} {
-		b = appendCSVCell(b, s)
-		b = append(b, ',')
-	}
-	b = appendRFC3339(b, x.verdictAt)
-	b = append(b, ',')
-	b = appendCSVCell(b, x.signedOffBy)
-	b = append(b, ',')
-	b = appendRFC3339(b, x.signedOffAt)
-	signed := x.signedOffAt != nil
-	if Verdict(x.verdict).Final() && signed {
-		b = append(b, ",yes,"...)
-	} else {
-		b = append(b, ",no,"...)
-	}
-	// evidence_urls: each item's EvidenceURL, newline-separated.
-	c := e.cell[:0]
-	for i := range x.evs {
-		ev := &x.evs[i]
-		if ev.url == "" && !ev.hasSHA {
-			continue
-		}
-		if len(c) > 0 {
-			c = append(c, EvidenceURLSeparator...)
-		}
-		if ev.url != "" {
-			c = append(c, ev.url...)
-		} else {
-			c = append(c, e.base...)
-			c = append(c, "/api/v1/evidence/"...)
-			c = strconv.AppendInt(c, ev.id, 10)
-			c = append(c, "/file"...)
-		}
-	}
-	b = appendCSVCell(b, c)
-	b = append(b, ',')
-	b = strconv.AppendInt(b, int64(exportCorroboration(x.evs)), 10)
-	b = append(b, ',')
-	c = e.attr.appendLine(c[:0], x)
-	b = appendCSVCell(b, c)
-	b = append(b, ',')
-	c = append(c[:0], e.base...)
-	c = append(c, "/claims/"...)
-	c = strconv.AppendInt(c, id, 10)
-	b = appendCSVCell(b, c)
-	e.cell = c
-	e.row = append(b, '\r', '\n')
-	_, err := e.w.Write(e.row)
-	return err
-}
-
-// appendCSVInt appends a number cell (a negative one neutralised, as
-// NeutraliseCell would).
-func appendCSVInt(b []byte, n int64) []byte {
-	if n < 0 {
-		b = append(b, '\'')
-	}
-	return strconv.AppendInt(b, n, 10)
-}
-
-// appendCSVCell appends one cell as csvEncoder wrote it: NeutraliseCell, then
-// encoding/csv's quoting with UseCRLF (quoted when the cell holds a comma, a
-// quote, CR or LF, starts with a space or is `\.`; inside quotes, a quote
-// doubled, CR dropped, LF written as CRLF).
-func appendCSVCell[T ~string | ~[]byte](b []byte, s T) []byte {
-	if len(s) == 0 {
-		return b
-	}
-	neut := neutralise(s)
-	// Cells with a comma are common (quotes, attribution lines); cells with
-	// a quote or a line break are rare, and only they need more than
-	// enclosing in quotes.
-	escape := hasCSVEscape(s)
-	quote := escape || hasByte(s, ',')
-	if !quote && !neut {
-		if string(s) == `\.` {
-			quote = true
-		} else if c := s[0]; c < utf8.RuneSelf {
-			quote = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			r, _ := utf8.DecodeRuneInString(string(s[:min(len(s), utf8.UTFMax)]))
-			quote = unicode.IsSpace(r)
-		}
-	}
-	if !quote {
-		if neut {
-			b = append(b, '\'')
-		}
-		return append(b, s...)
-	}
-	b = append(b, '"')
-	if neut {
-		b = append(b, '\'')
-	}
-	if !escape {
-		b = append(b, s...)
-		return append(b, '"')
-	}
-	start := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			b = append(b, s[start:i+1]...)
-			b = append(b, '"')
-			start = i + 1
-		case '\r':
-			b = append(b, s[start:i]...)
-			start = i + 1
-		case '\n':
-			b = append(b, s[start:i]...)
-			b = append(b, '\r', '\n')
-			start = i + 1
-		}
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
-
-// hasCSVEscape reports whether s holds a quote, CR or LF: what makes a
-// quoted cell more than the cell between quotes. hasCSVEscape and hasByte
-// look with the library's IndexByte, which reads many bytes per instruction:
-// four passes took half the time of one pass a byte at a time.
-func hasCSVEscape[T ~string | ~[]byte](s T) bool {
-	return hasByte(s, '"') || hasByte(s, '\n') || hasByte(s, '\r')
-}
-
-// hasByte reports whether s holds c.
-func hasByte[T ~string | ~[]byte](s T, c byte) bool {
-	if b, ok := any(s).([]byte); ok {
-		return bytes.IndexByte(b, c) >= 0
-	}
-	return strings.IndexByte(string(s), c) >= 0
-}
-
-// neutralise reports whether NeutraliseCell would prefix s with a quote.
-func neutralise[T ~string | ~[]byte](s T) bool {
-	if len(s) == 0 {
-		return false
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
-		return true
-	case 0xEF: // the full-width ＝ ＋ － ＠: EF BC 9D, EF BC 8B, EF BC 8D, EF BC A0
-		if len(s) >= 3 && s[1] == 0xBC {
-			switch s[2] {
-			case 0x9D, 0x8B, 0x8D, 0xA0:
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // attributionWriter appends AttributionLine's sentence for an export row
-// without building a Claim or a string per row, for every format; the
-// opening ("According to NAME, the role, ") depends only on the claimant
-// and is made once per claimant (see exportSource).
-type attributionWriter struct {
-	claim Claim
-	stamp time.Time
-}
+// without building a Claim per row, for every format; the opening
+// ("According to NAME, the role, ") depends only on the claimant and is made
+// once per claimant (see exportSource). A claim that opens with a pronoun
+// has a sentence of its own (see attribution.OwnOpening). Exports do not
+// look up competing accounts, so their lines never add that a linked claim
+// contradicts this one.
+type attributionWriter struct{}
 
 func (a *attributionWriter) appendLine(b []byte, x *exportRaw) []byte {
+	c := attribution.Claim{Name: x.claimant, Role: x.claimantRole, Kind: x.claimantKind, Text: x.text,
+		Verdict: x.verdict, Verifiability: x.verifiability, SignedOff: x.signedOffAt != nil}
+	if attribution.OwnOpening(x.text) {
+		return append(b, attribution.Line(c)...)
+	}
 	if x.opening != "" {
 		b = append(b, x.opening...)
 	} else {
-		b = append(b, attributionOpening(x.claimant, x.claimantRole)...)
+		b = append(b, attributionOpening(x.claimant, x.claimantRole, x.claimantKind)...)
 	}
-	b = appendClaimClause(b, x.text)
-	b = append(b, '.')
-	a.claim.Verdict, a.claim.Verifiability, a.claim.SignedOffAt = Verdict(x.verdict), Verifiability(x.verifiability), nil
-	if x.signedOffAt != nil {
-		a.claim.SignedOffAt = &a.stamp // attributionTail only asks whether it is set
-	}
-	if tail := attributionTail(&a.claim); tail != "" {
+	b = attribution.AppendClause(b, x.text)
+	if tail := attribution.Tail(c.Verdict, c.Verifiability, c.SignedOff, false); tail != "" {
 		b = append(b, ' ')
 		b = append(b, tail...)
 	}
 	return b
-}
-
-// appendClaimClause appends claimClause(text) without allocating for the
-// usual ASCII opening word.
-func appendClaimClause(b []byte, text string) []byte {
-	t := strings.TrimSpace(text)
-	t = strings.TrimRight(t, ".;:!? ")
-	if t == "" {
-		return b
-	}
-	word := t
-	if i := strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }); i > 0 {
-		word = t[:i]
-	}
-	var low bool
-	if isASCII(word) {
-		var buf [16]byte // longer than any of lowerFirstWords
-		if n := len(word); n <= len(buf) {
-			for i := 0; i < n; i++ {
-				c := word[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[i] = c
-			}
-			low = lowerFirstWords[string(buf[:n])]
-		}
-	} else {
-		low = lowerFirstWords[strings.ToLower(word)]
-	}
-	if !low {
-		return append(b, t...)
-	}
-	// lowerFirst, appended.
-	r, n := utf8.DecodeRuneInString(t)
-	if r == utf8.RuneError {
-		return append(b, t...)
-	}
-	if n < len(t) {
-		if r2, _ := utf8.DecodeRuneInString(t[n:]); unicode.IsUpper(r2) {
-			return append(b, t...)
-		}
-	}
-	b = utf8.AppendRune(b, unicode.ToLower(r))
-	return append(b, t[n:]...)
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

@@ -69,28 +69,29 @@ func TestAttributionWriterMatchesAttributionLine(t *testing.T) {
 		"Vyacheslav Gladkov", "  ", "ministry spokesperson", "Éditeur", "An envoy"}
 	texts := []string{"Two women were killed.", "Troops withdrew overnight", "  the bridge fell!? ", "", "...",
 		"Kyiv was hit", "TWO women", "İstanbul is calm", "Über alles", "THE END", "Several", "several people died",
-		"nearly100 died", "It's over", "ſome", "Ukrainian forces", "thousands-strong", "A", "a"}
+		"nearly100 died", "It's over", "ſome", "Ukrainian forces", "thousands-strong", "A", "a", "he said so,\"", "We wait", "it is over", "Why?"}
 	verdicts := append(Verdicts(), "")
 	signed := time.Now()
 	stamp := "2026-11-25 12:00:00+00:00"
 	var a attributionWriter
-	for _, name := range names {
+	for i, name := range names {
+		kind := []string{"person", "government", "media", "", "other", "armed group"}[i%6]
 		for _, role := range roles {
 			for _, text := range texts {
 				for _, v := range verdicts {
 					for _, verif := range []Verifiability{VerifNotVerifiable, "unknown"} {
 						for _, s := range []bool{false, true} {
-							c := &Claim{ClaimantName: name, ClaimantRole: role, Text: text, Verdict: v, Verifiability: verif}
+							c := &Claim{ClaimantName: name, ClaimantRole: role, ClaimantKind: kind, Text: text, Verdict: v, Verifiability: verif}
 							if s {
 								c.SignedOffAt = &signed
 							}
 							want := AttributionLine(c)
-							x := &exportRaw{claimant: name, claimantRole: role, text: text, verdict: string(v), verifiability: string(verif)}
+							x := &exportRaw{claimant: name, claimantRole: role, claimantKind: kind, text: text, verdict: string(v), verifiability: string(verif)}
 							if s {
 								x.signedOffAt = stamp
 							}
 							// Without the claimant's opening (PostgreSQL's rows) and with it.
-							for _, opening := range []string{"", attributionOpening(name, role)} {
+							for _, opening := range []string{"", attributionOpening(name, role, kind)} {
 								x.opening = opening
 								if got := string(a.appendLine(nil, x)); got != want {
 									t.Fatalf("%+v, opening %q: wrote %q, AttributionLine %q", c, opening, got, want)

@@ -52,18 +52,6 @@ func runFollower(s *Store) (stop func()) {
 	}
 }
 
-// waitFor polls cond for up to 15 s.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // realClockStory opens a store on cfg with the real clock and makes a user
 // and a story.
 func realClockStory(t *testing.T, cfg Config) (*Store, *User, *Story) {
@@ -95,7 +83,7 @@ func TestSchedulerFollowsAndResumesAfterRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	stop := runFollower(s)
-	waitFor(t, "the first candidates", func() bool { return len(pending(t, s, st.ID)) >= 2 })
+	waitFor(t, 15*time.Second, "the first candidates", func() bool { return len(pending(t, s, st.ID)) >= 2 })
 	if n, c := proposedEvents(t, s, st.ID); n != 1 || c != len(pending(t, s, st.ID)) {
 		t.Errorf("%d candidate.proposed events naming %d candidates", n, c)
 	}
@@ -115,7 +103,7 @@ func TestSchedulerFollowsAndResumesAfterRestart(t *testing.T) {
 	before := len(pending(t, s2, st.ID))
 	stop = runFollower(s2)
 	defer stop()
-	waitFor(t, "the new entry's candidate after the restart", func() bool {
+	waitFor(t, 15*time.Second, "the new entry's candidate after the restart", func() bool {
 		cs := pending(t, s2, st.ID)
 		return len(cs) == before+1 && strings.Contains(strings.ToLower(cs[0].Claimant), "transport ministry")
 	})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"gorm.io/gorm"
@@ -28,12 +29,24 @@ type ImportCandidate struct {
 	Channel      string `json:"channel,omitempty"`
 	Via          string `json:"via,omitempty"`
 	Caveat       string `json:"caveat,omitempty"`
+	// Rule names the extraction rule that proposed the claim and Why says
+	// it in words, so the desk sees why a candidate is there.
+	Rule string `json:"rule,omitempty"`
+	Why  string `json:"why,omitempty"`
 	// SourceID is the existing source the claimant matched (by name or
 	// alias), 0 when the import will create a new source.
 	SourceID   int64  `json:"source_id"`
 	SourceName string `json:"source_name"`
 	// Duplicate is true when the story already holds this claim.
 	Duplicate bool `json:"duplicate"`
+	// Matches are the desk's claims, in any story, this one is close to
+	// (see MatchTexts), filled by the preview.
+	Matches []ClaimMatch `json:"matches"`
+	// LinkTo, when set on commit, links the new claim to that claim
+	// (LinkKind: duplicate_of, corroborates or contradicts; duplicate_of
+	// when empty).
+	LinkTo   int64  `json:"link_to,omitempty"`
+	LinkKind string `json:"link_kind,omitempty"`
 }
 
 // ImportEntry is one parsed entry of the blog.
@@ -94,7 +107,7 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for _, c := range cands {
 		ic := ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote,
 			Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct,
-			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat}
+			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule)}
 		key := normName(c.Claimant)
 		src, ok := matched[key]
 		if !ok {
@@ -117,6 +130,9 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 			}
 		}
 		p.Candidates = append(p.Candidates, ic)
+	}
+	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -168,6 +184,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
+		checkImportLink(fields, prefix, c)
 	}
 	title := strings.TrimSpace(req.StoryTitle)
 	if req.StoryID <= 0 && title == "" {
@@ -180,6 +197,10 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	if len(fields) > 0 {
 		return nil, &ValidationError{Fields: fields}
 	}
+	close, err := s.importCloseMatches(ctx, cands)
+	if err != nil {
+		return nil, err
+	}
 	res := &ImportResult{}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
@@ -189,6 +210,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		}
 		res.StoryID, res.StoryCreated = st.ID, created
 		entryIDs := make([]int64, len(blog.Entries))
+		// A claim is reported when its entry was: the instant its printed
+		// time stands for, when the story has a date and a time zone.
+		entryAt := make([]*time.Time, len(blog.Entries))
 		for i, e := range blog.Entries {
 			if strings.TrimSpace(e.Headline) == "" && strings.TrimSpace(e.Body) == "" {
 				continue
@@ -207,11 +231,14 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				return err
 			}
 			entryIDs[i] = row.ID
+			if entryAt[i] = row.Instant; entryAt[i] == nil {
+				entryAt[i] = instantFor(st, row.TimeText)
+			}
 			if added {
 				res.EntriesAdded++
 			}
 		}
-		for _, c := range cands {
+		for i, c := range cands {
 			if !c.Selected {
 				continue
 			}
@@ -219,8 +246,9 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			p.ReportedURL = req.ReportedURL
 			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
 				p.EntryID = &entryIDs[c.EntryIndex]
+				p.ReportedAt = entryAt[c.EntryIndex]
 			}
-			_, existing, newSource, err := storeProposedTx(tx, actor, st.ID, p, now, ActImported)
+			added, existing, newSource, err := storeProposedTx(tx, actor, st.ID, p, now, ActImported)
 			if err != nil {
 				return err
 			}
@@ -230,6 +258,12 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			if existing {
 				res.ClaimsExisting++
 				continue
+			}
+			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
+				return err
+			}
+			if err := recordMatches(tx, added.ID, close[i]); err != nil {
+				return err
 			}
 			res.ClaimsAdded++
 		}

@@ -27,7 +27,10 @@ var migrations = []migration{
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
 	{6, "API token expiry", schemaV6, pgSchemaV6},
 	{7, "events for the live desk", schemaV7, pgSchemaV7},
+	{9, "close matches between claims", schemaV9, pgSchemaV9},
+	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
+	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -18,6 +18,9 @@ type proposedClaim struct {
 	SourceID                   int64
 	EntryID                    *int64
 	ReportedURL                string
+	// ReportedAt is the instant of the entry the claim came from, when the
+	// story's date and time zone give one; nil means the time of storing.
+	ReportedAt *time.Time
 }
 
 // check validates the fields a person may have edited into f, each name
@@ -73,7 +76,8 @@ func storeProposedTx(tx *gorm.DB, actor *User, storyID int64, p proposedClaim, n
 		return nil, false, false, err
 	}
 	in := ClaimInput{StoryID: &storyID, SourceID: &srcID, Text: &text, Quote: ptrTo(p.Quote), Verb: ptrTo(p.Verb),
-		Direct: ptrTo(p.Direct), Channel: ptrTo(p.Channel), Via: ptrTo(p.Via), ReportedURL: ptrTo(p.ReportedURL), EntryID: p.EntryID}
+		Direct: ptrTo(p.Direct), Channel: ptrTo(p.Channel), Via: ptrTo(p.Via), ReportedURL: ptrTo(p.ReportedURL), EntryID: p.EntryID,
+		ReportedAt: p.ReportedAt}
 	if p.Unverifiable {
 		reason := strings.TrimSpace(p.Caveat)
 		if reason == "" {

@@ -73,6 +73,9 @@ func TestClaimFiltersUseIndexes(t *testing.T) {
 		"full text unconfirmed":     {Query: "drones", Unconfirmed: true, Sort: "-reported"},
 		"unconfirmed by updated":    {Unconfirmed: true, Sort: "-updated"},
 		"verifiability unconfirmed": {Verifiability: []Verifiability{VerifNotVerifiable}, Unconfirmed: true},
+		"tag":                       {Tag: "casualties"},
+		"awaiting sign-off":         {AwaitingSignOff: true},
+		"withdrawn only":            {Withdrawn: WithdrawnOnly},
 	}
 	for name, flt := range cases {
 		list, count := plan(t, f.s, flt)

@@ -197,7 +197,7 @@ func (s *Store) Sources(ctx context.Context, q string, limit, offset int) ([]Sou
 		return nil, 0, err
 	}
 	var out []SourceListItem
-	err := db.Select(`sources.*, (SELECT COUNT(*) FROM claims WHERE claims.source_id = sources.id) AS claims`).
+	err := db.Select(`sources.*, (SELECT COUNT(*) FROM claims WHERE claims.source_id = sources.id AND claims.withdrawn_at IS NULL) AS claims`).
 		Order("norm_name, id").Limit(limit).Offset(offset).Scan(&out).Error
 	if err != nil {
 		return nil, 0, err
@@ -361,7 +361,7 @@ func (s *Store) SourceTrackRecord(ctx context.Context, id int64) (TrackRecord, e
 		N       int64
 	}{}
 	tr := TrackRecord{ByVerd: map[string]int64{}}
-	if err := s.read(ctx).Raw(`SELECT verdict, COUNT(*) AS n FROM claims WHERE source_id = ? GROUP BY verdict`, id).Scan(&rows).Error; err != nil {
+	if err := s.read(ctx).Raw(`SELECT verdict, COUNT(*) AS n FROM claims WHERE source_id = ? AND withdrawn_at IS NULL GROUP BY verdict`, id).Scan(&rows).Error; err != nil {
 		return tr, err
 	}
 	for _, v := range Verdicts() {

@@ -96,7 +96,7 @@ func TestAttributionLine(t *testing.T) {
 		{Claim{ClaimantName: "Vyacheslav Gladkov", ClaimantRole: "Governor of Belgorod region", Text: "Two women were killed by Ukrainian shelling.", Verifiability: VerifNotVerifiable, Verdict: Unreviewed},
 			"According to Vyacheslav Gladkov, the governor of Belgorod region, two women were killed by Ukrainian shelling. The claim could not be independently verified."},
 		{Claim{ClaimantName: "Interior ministry", Text: "Ukrainian forces shelled the village", Verdict: InReview, Verifiability: VerifUnknown},
-			"According to Interior ministry, Ukrainian forces shelled the village. The claim has not yet been independently verified."},
+			"According to the Interior ministry, Ukrainian forces shelled the village. The claim has not yet been independently verified."},
 		{Claim{ClaimantName: "UN", ClaimantRole: "UN envoy", Text: "the talks failed", Verdict: Unverified},
 			"According to UN, the UN envoy, the talks failed. The claim could not be independently verified."},
 	}

@@ -83,6 +83,9 @@ type Store struct {
 	// dbURL is the PostgreSQL URL, for the connection that listens for
 	// other processes' events ("" on SQLite).
 	dbURL string
+	// webhookWake nudges this process's webhook sender when a write has
+	// queued deliveries (see RunWebhooks).
+	webhookWake chan struct{}
 }
 
 // Default limits, used when Config leaves them zero.
@@ -126,7 +129,8 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle, feed: newEventFeed()}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle, feed: newEventFeed(),
+		webhookWake: make(chan struct{}, 1)}
 	if cfg.DatabaseURL != "" {
 		s.path, s.d, s.dbURL = "", dialect{pg: true}, cfg.DatabaseURL
 	}

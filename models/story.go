@@ -128,8 +128,8 @@ func (s *Store) Stories(ctx context.Context, includeArchived bool, limit int) ([
 		limit = 1000
 	}
 	q := s.read(ctx).Table("stories").Select(`stories.*,
-		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id) AS claims,
-		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ?) AS unconfirmed`, true)
+		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.withdrawn_at IS NULL) AS claims,
+		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ? AND claims.withdrawn_at IS NULL) AS unconfirmed`, true)
 	if !includeArchived {
 		q = q.Where("archived = ?", false)
 	}

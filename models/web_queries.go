@@ -15,7 +15,7 @@ type EntryVerdictCount struct {
 // load every claim of a long live blog.
 func (s *Store) StoryVerdictsByEntry(ctx context.Context, storyID int64) ([]EntryVerdictCount, error) {
 	var rows []EntryVerdictCount
-	err := s.read(ctx).Raw(`SELECT entry_id, verdict, COUNT(*) AS n FROM claims WHERE story_id = ?
+	err := s.read(ctx).Raw(`SELECT entry_id, verdict, COUNT(*) AS n FROM claims WHERE story_id = ? AND withdrawn_at IS NULL
 		GROUP BY entry_id, verdict`, storyID).Scan(&rows).Error
 	return rows, err
 }

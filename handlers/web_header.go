@@ -1,0 +1,52 @@
+package handlers
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"claimdesk/models"
+)
+
+// headerInfo is what the page header counts for the signed-in user: final
+// verdicts awaiting an editor's sign-off (editors only) and unread mentions.
+type headerInfo struct {
+	AwaitingSignOff int64
+	UnreadMentions  int64
+}
+
+// awaitingQuery is the desk view of verdicts awaiting sign-off, the oldest
+// change first.
+const awaitingQuery = "/?awaiting_signoff=1&sort=updated"
+
+// header counts for the page header; a failure to count is an error like any
+// other rather than a header that silently says zero.
+func (h *Handler) header(c echo.Context, u *models.User) (*headerInfo, error) {
+	ctx := c.Request().Context()
+	hi := &headerInfo{}
+	var err error
+	if u.Role.AtLeast(models.RoleEditor) {
+		p, err := h.store.Claims(ctx, models.ClaimFilter{AwaitingSignOff: true, PerPage: 1})
+		if err != nil {
+			return nil, err
+		}
+		hi.AwaitingSignOff = p.Total
+	}
+	if hi.UnreadMentions, err = h.store.UnreadMentions(ctx, u.ID); err != nil {
+		return nil, err
+	}
+	return hi, nil
+}
+
+// deskNav names the desk view the header marks as current: the sign-off
+// queue, the Unconfirmed view, or the desk.
+func deskNav(nav string, f models.ClaimFilter) string {
+	if nav != "desk" {
+		return nav
+	}
+	switch {
+	case f.AwaitingSignOff:
+		return "awaiting"
+	case f.Unconfirmed && !f.Stale && f.AssigneeID == 0 && !f.Unassigned:
+		return "unconfirmed"
+	}
+	return "desk"
+}
