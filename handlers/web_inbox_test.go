@@ -22,6 +22,16 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	}
 	blog := floodBlog()
 	defer blog.Close()
+	// Another story already has the operator's claim, with a verdict.
+	other := "Floods, day one"
+	st2, err := a.store.CreateStory(context.Background(), fc, models.StoryInput{Title: &other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	earlier, err := a.store.CreateClaim(context.Background(), fc, models.ClaimInput{StoryID: &st2.ID, Claimant: ptr("Nordwasser"), Text: ptr("the dam was holding")})
+	if err != nil {
+		t.Fatal(err)
+	}
 	b := a.browser().signIn("fay@desk.test")
 	page := "/stories/" + itoa64(st.ID)
 
@@ -60,7 +70,8 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	}
 	body = html.UnescapeString(b.get(page).Body.String())
 	for _, want := range []string{"Following", "2 entries read", "4,000 people had been evacuated", "Petra Lind", "(new source)",
-		"found by", "not verifiable", "The claim could not be independently verified.", "Accept as edited", `data-candidate="`} {
+		"found by", "not verifiable", "The claim could not be independently verified.", "Accept as edited", `data-candidate="`,
+		`<a href="/claims/` + itoa64(earlier.ID) + `">#` + itoa64(earlier.ID) + `</a>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("story page lacks %q", want)
 		}
