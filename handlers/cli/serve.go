@@ -64,7 +64,10 @@ func runServe(args []string, env Env) error {
 	wctx, stopWebhooks := context.WithCancel(context.Background())
 	waitWebhooks := runWebhooks(wctx, st, sender)
 	defer func() { stopWebhooks(); waitWebhooks() }()
-	stopFollowing := startFollower(st, env, logger)
+	stopFollowing, err := startFollower(st, env, logger)
+	if err != nil {
+		return err
+	}
 	defer stopFollowing()
 	poolCtx, stopPool := context.WithCancel(context.Background())
 	poolDone := make(chan struct{})
