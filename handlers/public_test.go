@@ -16,6 +16,7 @@ import (
 	"claimdesk/models"
 	"claimdesk/models/atom"
 	"claimdesk/models/dbtest"
+	"claimdesk/models/outbound"
 )
 
 // publicDesk is a desk with a claim in every state a claim can be in, and
@@ -30,6 +31,8 @@ type publicDesk struct {
 	public  map[string]bool
 	// secret are strings that exist only inside the desk.
 	secret []string
+	// capture is the published claim's captured evidence page.
+	capture *models.Capture
 }
 
 func newPublicDesk(t *testing.T, public bool) *publicDesk {
@@ -117,6 +120,18 @@ func newPublicDesk(t *testing.T, public bool) *publicDesk {
 	d.secret = append(d.secret, "internal in-review rationale", "internal unverified rationale", "internal disputed rationale",
 		"internal unsigned rationale")
 	c = claim("published", true)
+	// A captured copy of an evidence page: its hash goes on the public page.
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "<p>Radar log</p>") }))
+	t.Cleanup(page.Close)
+	ev, err := st.AddEvidence(ctx, fc, c.ID, models.EvidenceInput{Kind: "document", Stance: "refutes", URL: page.URL + "/radar", Title: "Radar log"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := st.NewCapturePool(outbound.New(outbound.Config{AllowPrivate: true}), models.CaptureSettings{Workers: 1})
+	if d.capture, err = pool.Capture(ctx, fc, ev.ID); err != nil || d.capture.Status != models.CaptureOK {
+		t.Fatalf("capture: %v %+v", err, d.capture)
+	}
+	c, _ = st.Claim(ctx, c.ID)
 	d.byState["published"] = signOff(verdict(c, models.False, "Radar data shows otherwise"))
 	c = claim("corrected", true)
 	c = signOff(verdict(c, models.Verified, "Two hospitals confirmed it"))
@@ -212,6 +227,9 @@ func TestPublicClaimPage(t *testing.T) {
 	pub := d.byState["published"]
 	rec := d.get("/public/claims/" + itoa64(pub.ID))
 	body := rec.Body.String()
+	if !strings.Contains(body, d.capture.SHA256) || !strings.Contains(body, "Copy captured") {
+		t.Errorf("the captured copy's hash is not on the public page")
+	}
 	if rec.Header().Get("Content-Security-Policy") == "" || !strings.Contains(body, "Radar data shows otherwise") ||
 		!strings.Contains(body, "https://photos.example/published") || !strings.Contains(body, "The Daily Check") {
 		t.Errorf("published page: %s", body)

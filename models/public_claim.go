@@ -39,6 +39,7 @@ type PublicClaim struct {
 // PublicEvidence is a standing evidence item as readers may see it: an
 // uploaded file is named by its SHA-256, not served.
 type PublicEvidence struct {
+	ID         int64     `json:"-"`
 	Kind       string    `json:"kind"`
 	Stance     string    `json:"stance"`
 	URL        string    `json:"url,omitempty"`
@@ -47,6 +48,18 @@ type PublicEvidence struct {
 	FileName   string    `json:"file_name,omitempty"`
 	FileSHA256 string    `json:"file_sha256,omitempty"`
 	AddedAt    time.Time `json:"added_at"`
+	// Captures are the good captured copies of the link, newest first
+	// (public pages only): when, the body's SHA-256, and the public
+	// archive's copy when one was made.
+	Captures []PublicCapture `json:"captures,omitempty"`
+}
+
+// PublicCapture is a captured copy of an evidence link as readers may see
+// it: enough to check a copy they hold against the newsroom's.
+type PublicCapture struct {
+	CapturedAt time.Time `json:"captured_at"`
+	SHA256     string    `json:"sha256"`
+	ArchiveURL string    `json:"archive_url,omitempty"`
 }
 
 // publicClaimFrom builds the PublicClaim of a claim loaded with its names,
@@ -69,7 +82,7 @@ func (s *Store) publicClaimFrom(ctx context.Context, db *gorm.DB, id int64) (*Pu
 		p.PublishedAt = c.SignedOffAt
 	}
 	for _, ev := range evs {
-		pe := PublicEvidence{Kind: ev.Kind, Stance: ev.Stance, URL: ev.URL, Title: ev.Title, Origin: ev.Origin,
+		pe := PublicEvidence{ID: ev.ID, Kind: ev.Kind, Stance: ev.Stance, URL: ev.URL, Title: ev.Title, Origin: ev.Origin,
 			FileName: ev.FileName, AddedAt: ev.CreatedAt}
 		if ev.FileSHA256 != nil {
 			pe.FileSHA256 = *ev.FileSHA256
@@ -106,6 +119,9 @@ func (s *Store) PublicClaimPage(ctx context.Context, id int64) (*PublicPage, err
 	}
 	if !p.Published && len(cs) == 0 {
 		return nil, ErrNotFound
+	}
+	if err := s.addPublicCaptures(ctx, p); err != nil {
+		return nil, err
 	}
 	page := &PublicPage{Claim: p, Corrections: cs}
 	if !p.Published {
@@ -154,4 +170,25 @@ func (p *PublicPage) ClaimReview(newsroom, pageURL string) (ClaimReview, bool) {
 	cr, ok := NewClaimReview(row, ExportOptions{Newsroom: newsroom})
 	cr.URL = pageURL
 	return cr, ok
+}
+
+// addPublicCaptures adds the good captures of the claim's evidence links.
+func (s *Store) addPublicCaptures(ctx context.Context, p *PublicClaim) error {
+	ids := make([]int64, len(p.Evidence))
+	for i := range p.Evidence {
+		ids[i] = p.Evidence[i].ID
+	}
+	caps, err := s.CapturesByEvidence(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range p.Evidence {
+		for _, c := range caps[p.Evidence[i].ID] {
+			if c.Status == CaptureOK && c.SHA256 != "" {
+				p.Evidence[i].Captures = append(p.Evidence[i].Captures,
+					PublicCapture{CapturedAt: c.CapturedAt.UTC(), SHA256: c.SHA256, ArchiveURL: c.ArchiveURL})
+			}
+		}
+	}
+	return nil
 }
