@@ -136,6 +136,13 @@ func newPublicDesk(t *testing.T, public bool) *publicDesk {
 	c = claim("corrected", true)
 	c = signOff(verdict(c, models.Verified, "Two hospitals confirmed it"))
 	d.byState["corrected"] = verdict(c, models.Disputed, "The hospitals withdrew their figures")
+	// Published, corrected, then withdrawn as "not a claim": no public page,
+	// nothing in the feed.
+	c = claim("withdrawn", false)
+	c = signOff(verdict(c, models.Verified, "internal withdrawn rationale"))
+	c = verdict(c, models.Disputed, "internal withdrawn correction")
+	d.byState["withdrawn"] = must(st.WithdrawClaim(ctx, fc, c.ID, c.Version, "not a claim: a headline"))
+	d.secret = append(d.secret, "internal withdrawn rationale", "internal withdrawn correction")
 	c = claim("republished", true)
 	c = signOff(verdict(c, models.Misleading, "Partly true"))
 	c = verdict(c, models.False, "Entirely staged")

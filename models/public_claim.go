@@ -34,6 +34,8 @@ type PublicClaim struct {
 	PublishedAt     *time.Time       `json:"published_at"`
 	AttributionLine string           `json:"attribution_line"`
 	Evidence        []PublicEvidence `json:"evidence"`
+	// withdrawn: the desk took it off as "not a claim"; it has no public page.
+	withdrawn bool
 }
 
 // PublicEvidence is a standing evidence item as readers may see it: an
@@ -77,7 +79,8 @@ func (s *Store) publicClaimFrom(ctx context.Context, db *gorm.DB, id int64) (*Pu
 		Claimant: c.ClaimantName, ClaimantRole: c.ClaimantRole, ClaimantKind: c.ClaimantKind, Verb: c.Verb,
 		Direct: c.Direct, Channel: c.Channel, Via: c.Via, MadeAt: c.MadeAt, ReportedAt: c.ReportedAt,
 		ReportedURL: c.ReportedURL, Verifiability: c.Verifiability, Verdict: c.Verdict, Rationale: c.VerdictRationale,
-		Published: c.Published, AttributionLine: c.AttributionLine, Evidence: make([]PublicEvidence, 0, len(evs))}
+		Published: c.Published, AttributionLine: c.AttributionLine, Evidence: make([]PublicEvidence, 0, len(evs)),
+		withdrawn: c.WithdrawnAt != nil}
 	if c.Published {
 		p.PublishedAt = c.SignedOffAt
 	}
@@ -106,7 +109,8 @@ type PublicPage struct {
 
 // PublicClaimPage loads a claim for its public page: ErrNotFound unless the
 // claim is published, or was once (it has corrections; readers who saw it
-// must find the correction). A claim whose sign-off a correction cleared
+// must find the correction), and not withdrawn as "not a claim" (which also
+// takes it out of the exports). A claim whose sign-off a correction cleared
 // shows no verdict until an editor signs one off again.
 func (s *Store) PublicClaimPage(ctx context.Context, id int64) (*PublicPage, error) {
 	p, err := s.publicClaimFrom(ctx, s.r, id)
@@ -117,7 +121,7 @@ func (s *Store) PublicClaimPage(ctx context.Context, id int64) (*PublicPage, err
 	if err != nil {
 		return nil, err
 	}
-	if !p.Published && len(cs) == 0 {
+	if p.withdrawn || !p.Published && len(cs) == 0 {
 		return nil, ErrNotFound
 	}
 	if err := s.addPublicCaptures(ctx, p); err != nil {

@@ -23,6 +23,7 @@ const MaxFeedItems = 100
 // along the partial index on signed_off_at.
 const publishedClaimsSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + `
 	WHERE claims.signed_off_at IS NOT NULL AND claims.verdict IN ('verified', 'false', 'misleading')
+		AND claims.withdrawn_at IS NULL
 	ORDER BY claims.signed_off_at DESC LIMIT ?`
 
 // PublicFeed lists the newest publications and corrections together, newest
@@ -46,8 +47,14 @@ func (s *Store) PublicFeed(ctx context.Context, limit int) ([]FeedItem, error) {
 	if err != nil {
 		return nil, err
 	}
+	withdrawn, err := s.withdrawnAmong(ctx, cs)
+	if err != nil {
+		return nil, err
+	}
 	for i := range cs {
-		items = append(items, FeedItem{At: cs[i].At, ClaimID: cs[i].ClaimID, Correction: &cs[i]})
+		if !withdrawn[cs[i].ClaimID] {
+			items = append(items, FeedItem{At: cs[i].At, ClaimID: cs[i].ClaimID, Correction: &cs[i]})
+		}
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].At.After(items[j].At) })
 	if len(items) > limit {
@@ -68,4 +75,25 @@ func scanFeedClaims(rows *sql.Rows, now time.Time, staleAfter time.Duration) ([]
 		items = append(items, FeedItem{At: c.SignedOffAt.UTC(), ClaimID: c.ID, Claim: c})
 	}
 	return items, rows.Err()
+}
+
+// withdrawnAmong says which of the corrected claims were withdrawn since:
+// they have no public page, so their corrections leave the feed too.
+func (s *Store) withdrawnAmong(ctx context.Context, cs []Correction) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(cs) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(cs))
+	for i := range cs {
+		ids[i] = cs[i].ClaimID
+	}
+	var gone []int64
+	if err := s.read(ctx).Model(&Claim{}).Where("id IN ? AND withdrawn_at IS NOT NULL", ids).Pluck("id", &gone).Error; err != nil {
+		return nil, err
+	}
+	for _, id := range gone {
+		out[id] = true
+	}
+	return out, nil
 }
