@@ -57,10 +57,21 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 	if txt := textOf(t, ctx, ".side-col"); !strings.Contains(txt, "signed off by Eve Tester") {
 		t.Fatalf("after sign-off: %q", txt)
 	}
+	// Changing a published verdict asks first and says a correction follows.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm=function(m){sessionStorage.setItem('asked',m);return true};true`)); err != nil {
+		t.Fatal(err)
+	}
 	run(t, ctx, "verdict form",
 		chromedp.SetValue(chromedp.CSS("#verdict-select"), "false"),
 		chromedp.SendKeys(chromedp.CSS("#rationale"), "The video was filmed in 2022 in another town."))
 	submitForm(t, ctx, "#verdict button", ".flash")
+	asked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('asked')||""`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(asked, "records a correction") {
+		t.Fatalf("confirmation before changing a published verdict: %q", asked)
+	}
 	if txt := textOf(t, ctx, "#corrections"); !strings.Contains(txt, "changed the published verdict") ||
 		!strings.Contains(txt, "The video was filmed in 2022") {
 		t.Fatalf("claim page corrections: %q", txt)

@@ -241,12 +241,16 @@ func TestBrowserScreenshots(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#email"), "eve@desk.test"),
 		chromedp.SendKeys(chromedp.CSS("#password"), webPassword))
 	submitForm(t, ctx, "form[action='/signin'] button", ".counts")
-	for _, shot := range []struct{ name, path, wait string }{
-		{"desk", "/", "table.claims"},
-		{"claim", "/claims/" + itoa64(claimID), "#attribution"},
-		{"story", "/stories/" + itoa64(storyID), ".chart"},
+	for _, shot := range []struct{ name, path, wait, open string }{
+		{"desk", "/", "table.claims", ""},
+		{"claim", "/claims/" + itoa64(claimID), "#attribution", "#edit summary"},
+		{"story", "/stories/" + itoa64(storyID), ".chart", ""},
+		{"sources", "/sources/1", ".head", "#source-edit summary"},
 	} {
 		run(t, ctx, shot.name, chromedp.Navigate(srv.URL+shot.path), chromedp.WaitVisible(chromedp.CSS(shot.wait)))
+		if shot.open != "" {
+			run(t, ctx, "open "+shot.open, chromedp.Click(chromedp.CSS(shot.open)))
+		}
 		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatal(err)
@@ -255,6 +259,7 @@ func TestBrowserScreenshots(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	screenshotImportReview(t, ctx, srv.URL, dir)
 }
 
 // seedSamples loads the claims of the shared sample live blogs into stories

@@ -16,31 +16,23 @@ func TestEventStreamCarriesEveryChange(t *testing.T) {
 	s := f.openStream(t, "/api/v1/events", f.bearer("viewer"))
 	s.expect("ready")
 	id, v := f.claim(f.story, "Two women were killed by shelling in Belgorod.")
-	// change sends a change and returns the claim's new version.
-	change := func(who, method, path string, body map[string]any, want int) int64 {
-		t.Helper()
-		rec := f.do(who, method, claimPath(id, path), body)
-		mustStatus(t, rec, want)
-		if want != http.StatusOK {
-			return v
-		}
-		v = int64(decode(t, rec)["version"].(float64))
-		return v
-	}
-	change("fc", http.MethodPost, "/verdict", map[string]any{"verdict": "in_review", "rationale": "checking", "version": v}, http.StatusOK)
-	change("fc", http.MethodPost, "/verifiability", map[string]any{"verifiability": "not_verifiable", "reason": "no access", "version": v}, http.StatusOK)
-	change("fc", http.MethodPost, "/take", nil, http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/verdict"), map[string]any{"verdict": "in_review", "rationale": "checking", "version": v}), http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/verifiability"), map[string]any{"verifiability": "not_verifiable", "reason": "no access", "version": v + 1}), http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/take"), nil), http.StatusOK)
 	rec := f.do("fc", http.MethodPost, claimPath(id, "/evidence"), map[string]any{"kind": "document", "stance": "refutes", "url": "https://example.org/a"})
 	mustStatus(t, rec, http.StatusCreated)
 	evID := int64(decode(t, rec)["id"].(float64))
 	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/evidence"), map[string]any{"kind": "document", "stance": "refutes", "url": "https://example.org/b"}), http.StatusCreated)
 	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/evidence/"+strconv.FormatInt(evID, 10)+"/remove"), map[string]any{"reason": "duplicate"}), http.StatusNoContent)
-	change("fc", http.MethodPatch, "", map[string]any{"text": "Two women were killed.", "version": v}, http.StatusOK)
-	change("fc", http.MethodPost, "/verdict", map[string]any{"verdict": "false", "rationale": "refuted", "version": v}, http.StatusOK)
-	signedOff := change("editor", http.MethodPost, "/signoff", map[string]any{"version": v}, http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/verdict"), map[string]any{"verdict": "false", "rationale": "refuted", "version": v + 3}), http.StatusOK)
+	mustStatus(t, f.do("editor", http.MethodPost, claimPath(id, "/signoff"), map[string]any{"version": v + 4}), http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPatch, claimPath(id, ""), map[string]any{"text": "Two women were killed.", "version": v + 5,
+		"reason": "the entry was shortened"}), http.StatusOK)
 
+	// A sign-off publishes; the edit of the published text is a correction.
 	got := s.expect("claim.created", "claim.verdict", "claim.verifiability", "claim.assigned",
-		"evidence.added", "evidence.added", "evidence.removed", "claim.updated", "claim.verdict", "claim.signed_off")
+		"evidence.added", "evidence.added", "evidence.removed", "claim.verdict", "claim.signed_off", "claim.published",
+		"claim.updated", "claim.corrected")
 	prev := 0
 	for _, e := range got {
 		n, err := strconv.Atoi(e.ID)
@@ -53,17 +45,14 @@ func TestEventStreamCarriesEveryChange(t *testing.T) {
 			t.Fatalf("event data %s", e.Data)
 		}
 	}
-	if m := got[1].json(t); m["verdict"] != "in_review" || m["version"] != float64(2) || m["actor_id"] != float64(f.users["fc"].ID) {
+	if m := got[1].json(t); m["verdict"] != "in_review" || m["version"] != float64(v+1) || m["actor_id"] != float64(f.users["fc"].ID) {
 		t.Fatalf("verdict event %s", got[1].Data)
 	}
 	if m := got[3].json(t); m["assignee_id"] != float64(f.users["fc"].ID) || m["assignee_name"] != "Fay Checker" || m["verifiability"] != "not_verifiable" {
 		t.Fatalf("assigned event %s", got[3].Data)
 	}
-	if m := got[9].json(t); m["verdict"] != "false" || m["actor_id"] != float64(f.users["editor"].ID) || m["version"] != float64(signedOff) {
-		t.Fatalf("sign-off event %s", got[9].Data)
-	}
-	if m := got[7].json(t); m["detail"].(map[string]any)["action"] != "edited" {
-		t.Fatalf("edit event %s", got[7].Data)
+	if m := got[8].json(t); m["verdict"] != "false" || m["actor_id"] != float64(f.users["editor"].ID) || m["version"] != float64(v+5) {
+		t.Fatalf("sign-off event %s", got[8].Data)
 	}
 	// An idle stream gets keep-alive comments.
 	select {
