@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +20,7 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
+	ctx := headless(t)
 	// The real clock, and the scheduler running as in the server.
 	path, dbURL := dbtest.Target(t)
 	st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL})
@@ -39,11 +39,7 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 		models.NewFollower(st, models.FollowerConfig{Fetcher: testPageFetcher(), Tick: 100 * time.Millisecond, Logger: discardLogger()}).Run(runCtx)
 	}()
 	t.Cleanup(func() { stopFollower(); <-done })
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
-	// The browser starts after the server, so it is closed first: the open
-	// event streams end with it and the server stops at once.
-	ctx := headless(t)
+	srv := browserServer(t, e)
 	blog := floodBlog()
 	t.Cleanup(blog.Close)
 

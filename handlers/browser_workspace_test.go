@@ -2,7 +2,8 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -27,8 +28,7 @@ func workspaceServer(t *testing.T) (*webApp, string) {
 		t.Skip("browser test")
 	}
 	a := newWebApp(t)
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	return a, srv.URL
 }
 
@@ -231,5 +231,60 @@ func TestBrowserLinkPicker(t *testing.T) {
 	}
 	if txt := textOf(t, ctx, "#attribution"); !strings.Contains(txt, "A competing account contradicts it.") {
 		t.Fatalf("attribution line: %q", txt)
+	}
+}
+
+// TestBrowserImportReview reviews the earthquake blog in compact rows,
+// corrects one candidate in place and dismisses another; importing the blog
+// again remembers both.
+func TestBrowserImportReview(t *testing.T) {
+	a, u := workspaceServer(t)
+	blog := quakeBlog(t)
+	ctx := headless(t)
+	a.user("fay", models.RoleFactchecker)
+	browserSignIn(t, ctx, u, "fay@desk.test")
+	preview := func(what string) {
+		run(t, ctx, what, chromedp.Navigate(u+"/import"), chromedp.WaitVisible(chromedp.CSS("#import-text")),
+			chromedp.SetValue(chromedp.CSS("#import-text"), blog))
+		submitForm(t, ctx, "form[action='/import/preview'] button", ".import-commit")
+	}
+	preview("first preview")
+	h, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(function(){var r=document.querySelectorAll(".cand-row");
+		return r[r.length-1].getBoundingClientRect().bottom - r[0].getBoundingClientRect().top})()`))
+	if err != nil || h <= 0 || h > 1600 {
+		t.Fatalf("10 candidate rows take %.0f px (%v); want compact rows", h, err)
+	}
+	run(t, ctx, "correct and dismiss",
+		chromedp.Click(chromedp.CSS("input[name='candidates[4].selected']")),
+		chromedp.SetValue(chromedp.CSS("textarea[name='candidates[2].claim']"), "Many more people are still trapped in Vellamar"))
+	submitForm(t, ctx, ".import-commit button[type=submit]", ".flash")
+	if txt := textOf(t, ctx, ".flash"); !strings.Contains(txt, "Imported 9 claims") {
+		t.Fatalf("after import: %q", txt)
+	}
+	preview("second preview")
+	if txt := textOf(t, ctx, ".import-commit"); !strings.Contains(txt, "dismissed in an earlier import") {
+		t.Fatalf("the dismissed candidate is not marked: %q", txt)
+	}
+	if n := textOf(t, ctx, "[data-selected-count]"); n != "0" {
+		t.Fatalf("ticked on the second preview: %s, want 0 (nine imported, one dismissed)", n)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS("textarea[name='candidates[2].claim']")))
+	if err != nil || got != "Many more people are still trapped in Vellamar" {
+		t.Fatalf("the correction is not remembered: %q %v", got, err)
+	}
+}
+
+// screenshotImportReview saves the import review of the earthquake sample.
+func screenshotImportReview(t *testing.T, ctx context.Context, u, dir string) {
+	t.Helper()
+	run(t, ctx, "import", chromedp.Navigate(u+"/import"), chromedp.WaitVisible(chromedp.CSS("#import-text")),
+		chromedp.SetValue(chromedp.CSS("#import-text"), quakeBlog(t)))
+	submitForm(t, ctx, "form[action='/import/preview'] button", ".import-commit")
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "import.png"), png, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -63,6 +63,10 @@ type view struct {
 	D      any
 	// Header holds the header's counts (see web_header.go).
 	Header *headerInfo
+	// Page is the page being shown; Canonical the address a form that came
+	// back with errors belongs to (see web_header.go).
+	Page      string
+	Canonical string
 }
 
 // Can tells templates whether the user holds at least role, so a button is
@@ -86,6 +90,10 @@ func (h *Handler) render(c echo.Context, status int, page string, v view) error 
 	t, ok := h.pages[page]
 	if !ok {
 		return fmt.Errorf("no page %q", page)
+	}
+	v.Page = page
+	if v.Canonical == "" {
+		v.Canonical = canonicalAfterPost(c, status)
 	}
 	if v.User != nil && v.Header == nil && page != "error" {
 		hi, err := h.header(c, v.User)
@@ -183,6 +191,7 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"withParam":       withParam,
 		"sourceKinds":     models.SourceKinds,
 		"sortLink":        sortLink,
+		"contains":        strings.Contains,
 		"joinTags":        func(t []string) string { return strings.Join(t, ", ") },
 		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}

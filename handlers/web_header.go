@@ -1,6 +1,10 @@
 package handlers
 
 import (
+	"net/http"
+	"net/url"
+	"strings"
+
 	"github.com/labstack/echo/v4"
 
 	"claimdesk/models"
@@ -50,3 +54,29 @@ func deskNav(nav string, f models.ClaimFilter) string {
 	}
 	return "desk"
 }
+
+// canonicalAfterPost is the address of the page a form was sent from, when a
+// POST answers with the form again (an error): the browser shows that
+// address rather than the POST route, so a reload or a shared link opens the
+// page, not a resubmission. Only an address on this host is used.
+func canonicalAfterPost(c echo.Context, status int) string {
+	r := c.Request()
+	if r.Method != http.MethodPost || status < 400 {
+		return ""
+	}
+	ref, err := url.Parse(r.Referer())
+	if err != nil || ref.Host != r.Host || !strings.HasPrefix(ref.Path, "/") {
+		return ""
+	}
+	return ref.RequestURI()
+}
+
+// shortcutPages are the pages whose keyboard shortcuts the footer lists.
+var shortcutPages = map[string]string{
+	"desk": "list search", "sources": "list search", "source": "list", "stories": "list", "story": "list",
+	"mentions": "list", "claim": "verdict",
+}
+
+// Shortcuts says which keys the page has ("list", "search", "verdict"); the
+// footer only lists those.
+func (v view) Shortcuts() string { return shortcutPages[v.Page] }

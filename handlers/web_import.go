@@ -43,6 +43,9 @@ type importPreviewPage struct {
 	Other map[string]string
 	// TooLarge says why the rows cannot travel back in one form, if so.
 	TooLarge string
+	// Paging through a long blog's candidates (see web_import_review.go):
+	// Total candidates, this page's rows From–To of them.
+	Page, Pages, Total, From, To int
 }
 
 // importRow is one candidate claim of the preview with its field messages.
@@ -136,21 +139,25 @@ func (h *Handler) importPreview(c echo.Context) error {
 	if storyID > 0 {
 		f.Set("story_id", strconv.FormatInt(storyID, 10))
 	}
-	rows := make([]importRow, len(p.Candidates))
-	for i, cd := range p.Candidates {
-		rows[i] = importRow{Index: i, ImportCandidate: cd}
+	draft, err := h.store.CreateImportDraft(ctx, currentUser(c), text)
+	if err != nil {
+		return err
 	}
+	f.Set("draft", strconv.FormatInt(draft, 10))
 	v := newView(c, "Preview: "+strings.TrimSpace(p.Title), "import")
 	v.Form = f
-	return h.renderImportPreview(c, http.StatusOK, v, importPreviewPage{Stories: sts, Text: text, Entries: p.Entries, Rows: rows})
+	return h.renderImportPreview(c, http.StatusOK, v, previewPage(sts, p, 1))
 }
 
 // importCommit imports the rows the desk kept, as edited, and opens the
 // story; a validation error shows the preview again with the edits kept.
 func (h *Handler) importCommit(c echo.Context) error {
-	f := formValues(c, "story_id", "story_title", "reported_url", "text", "count")
+	f := formValues(c, "story_id", "story_title", "reported_url", "text", "count", "draft", "page")
 	form, err := c.FormParams()
 	if err != nil {
+		return err
+	}
+	if err := h.draftText(c, f); err != nil {
 		return err
 	}
 	cands, err := importCandidatesFromForm(form)
@@ -170,6 +177,15 @@ func (h *Handler) importCommit(c echo.Context) error {
 		return err
 	}
 	setFlash(c, importMessage(res))
+	page, _ := strconv.Atoi(form.Get("page"))
+	if pages, _ := strconv.Atoi(form.Get("pages")); page > 0 && page < pages {
+		// A long blog is reviewed a page at a time: go on with the next.
+		q := url.Values{"page": {strconv.Itoa(page + 1)}, "story_id": {strconv.FormatInt(res.StoryID, 10)}}
+		if u := strings.TrimSpace(f.Get("reported_url")); u != "" {
+			q.Set("reported_url", u)
+		}
+		return c.Redirect(http.StatusSeeOther, "/import/drafts/"+f.Get("draft")+"?"+q.Encode())
+	}
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(res.StoryID, 10))
 }
 
@@ -192,11 +208,14 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	if err != nil {
 		return err
 	}
+	page, _ := strconv.Atoi(f.Get("page"))
+	pp := previewPage(nil, p, page)
 	rows := make([]importRow, len(cands))
 	for i, cd := range cands {
-		if i < len(p.Candidates) {
-			orig := p.Candidates[i]
-			cd.Time, cd.Headline, cd.Duplicate, cd.Matches = orig.Time, orig.Headline, orig.Duplicate, orig.Matches
+		if i < len(pp.Rows) {
+			orig := pp.Rows[i]
+			cd.Time, cd.Headline, cd.Duplicate, cd.Repeats, cd.SourceRole = orig.Time, orig.Headline, orig.Duplicate, orig.Repeats, orig.SourceRole
+			cd.Matches = orig.Matches
 		}
 		rows[i] = importRow{Index: i, ImportCandidate: cd, Errors: map[string]string{}}
 	}
@@ -210,13 +229,13 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	}
 	v := newView(c, "Preview: "+strings.TrimSpace(p.Title), "import")
 	v.Form, v.Errors = f, fields
-	return h.renderImportPreview(c, http.StatusUnprocessableEntity, v,
-		importPreviewPage{Stories: sts, Text: f.Get("text"), Entries: p.Entries, Rows: rows, Other: other})
+	pp.Stories, pp.Rows, pp.Other = sts, rows, other
+	return h.renderImportPreview(c, http.StatusUnprocessableEntity, v, pp)
 }
 
 // renderImportPreview counts the rows kept and the duplicates, and shows the preview.
 func (h *Handler) renderImportPreview(c echo.Context, status int, v view, p importPreviewPage) error {
-	p.TooLarge = h.importFormTooLarge(p.Text, p.Rows)
+	p.TooLarge = h.importFormTooLarge("", p.Rows)
 	for _, r := range p.Rows {
 		if r.Duplicate {
 			p.Duplicates++
@@ -351,7 +370,8 @@ func importCandidatesFromForm(form url.Values) ([]models.ImportCandidate, error)
 		get := func(name string) string { return form.Get(p + name) }
 		cd := models.ImportCandidate{Selected: get("selected") != "", Claim: get("claim"), Claimant: get("claimant"),
 			Quote: get("quote"), Verb: get("verb"), Direct: get("direct") != "", Channel: get("channel"), Via: get("via"),
-			Unverifiable: get("unverifiable") != "", Caveat: get("caveat"), EntryIndex: -1}
+			Unverifiable: get("unverifiable") != "", Caveat: get("caveat"), EntryIndex: -1, Key: get("key"), Role: get("role"),
+			Duplicate: get("duplicate") != ""}
 		if s := strings.TrimSpace(get("entry_index")); s != "" {
 			if cd.EntryIndex, err = strconv.Atoi(s); err != nil {
 				cd.EntryIndex = -2 // not an entry: the import names the field

@@ -154,7 +154,7 @@ func TestWebImportPreviewCommitAndReimport(t *testing.T) {
 	wantStatus(t, rec, http.StatusOK)
 	body := rec.Body.String()
 	for _, want := range []string{"Carmen Ruiz", "Civil Rescue Corps", "Dario Pellet", "the defence ministry",
-		`matches source <a href="/sources/` + itoa64(ruiz.ID) + `">Carmen Ruiz</a>`, "new source",
+		`matches <a href="/sources/` + itoa64(ruiz.ID) + `">Carmen Ruiz</a>`, "new source",
 		"<b>10</b> candidate claim(s) in <b>5</b> entries; <b>0</b> already in this story",
 		"19:40", "Rescue teams say 140 people pulled from rubble", "We have not been able to verify these figures.",
 		`value="Earthquake in the Serrano highlands – live updates"`} {
@@ -168,8 +168,8 @@ func TestWebImportPreviewCommitAndReimport(t *testing.T) {
 
 	// Import all but one row, with one claim's text edited.
 	f := commitForm(t, body)
-	if f.Get("reported_url") != "https://example.org/live/quake" || f.Get("text") != blog {
-		t.Fatalf("the form lost the URL or the text: %q", f.Get("reported_url"))
+	if f.Get("reported_url") != "https://example.org/live/quake" || f.Get("draft") == "" || f.Get("text") != "" {
+		t.Fatalf("the form lost the URL, or carries the text instead of its draft: %q", f.Get("reported_url"))
 	}
 	skip := rowOf(t, f, "the national seismological institute")
 	f.Del("candidates[" + skip + "].selected")
@@ -224,22 +224,26 @@ func TestWebImportPreviewCommitAndReimport(t *testing.T) {
 		t.Errorf("edited claim stored %v; a claim given to the matched source %v", edited, fromRuiz)
 	}
 
-	// The same blog again, into the story chosen on its page: eight claims
-	// are marked as there; the unticked one and the original of the edited
-	// one are offered, and importing adds only those two.
+	// The same blog again, into the story chosen on its page: the review is
+	// remembered. The eight imported as found and the corrected one (in its
+	// corrected form) are marked as there; the unticked one comes back
+	// unticked, marked as dismissed before. Ticking it imports it.
 	rec = b.post("/import/preview", url.Values{"text": {blog}, "story_id": {itoa64(storyID)}})
 	wantStatus(t, rec, http.StatusOK)
-	if !strings.Contains(rec.Body.String(), "<b>8</b> already in this story") || strings.Count(rec.Body.String(), "already in this story</span>") != 8 {
-		t.Errorf("second preview does not mark the claims already there:\n%s", rec.Body.String())
+	body = rec.Body.String()
+	if !strings.Contains(body, "<b>9</b> already in this story") || strings.Count(body, "already in this story</span>") != 9 ||
+		strings.Count(body, "dismissed in an earlier import") != 1 || !strings.Contains(body, "Many more people were still trapped in Vellamar (edited)</textarea>") {
+		t.Errorf("second preview does not remember the review:\n%s", body)
 	}
-	f = commitForm(t, rec.Body.String())
-	if n := len(f["candidates["+skip+"].selected"]) + len(f["candidates["+pellet+"].selected"]); n != 2 || strings.Count(f.Encode(), "selected=") != 2 {
-		t.Errorf("second preview ticks the wrong rows: %v", f)
+	f = commitForm(t, body)
+	if strings.Count(f.Encode(), "selected=") != 0 {
+		t.Errorf("second preview ticks rows: %v", f)
 	}
+	f.Set("candidates["+skip+"].selected", "1")
 	rec = b.post("/import/commit", f)
 	wantStatus(t, rec, http.StatusSeeOther)
 	// The unticked claim's claimant was not needed before: it is new now.
-	if !strings.Contains(b.get(rec.Header().Get("Location")).Body.String(), "Imported 2 claims (0 already there), 1 new source.") {
+	if !strings.Contains(b.get(rec.Header().Get("Location")).Body.String(), "Imported 1 claim (0 already there), 1 new source.") {
 		t.Error("second import's flash is wrong")
 	}
 
@@ -263,8 +267,8 @@ func TestWebImportPreviewCommitAndReimport(t *testing.T) {
 		t.Error("third import's flash is wrong")
 	}
 	entries, _ = a.store.Entries(ctx, storyID)
-	if n := len(storyClaims(t, a, storyID)); n != 11 || len(entries) != 5 || storyCount(t, a) != 1 {
-		t.Errorf("after re-imports: %d claims, %d entries, %d stories; want 11, 5, 1", n, len(entries), storyCount(t, a))
+	if n := len(storyClaims(t, a, storyID)); n != 10 || len(entries) != 5 || storyCount(t, a) != 1 {
+		t.Errorf("after re-imports: %d claims, %d entries, %d stories; want 10, 5, 1", n, len(entries), storyCount(t, a))
 	}
 }
 
@@ -285,7 +289,7 @@ func TestWebImportCommitErrorKeepsEdits(t *testing.T) {
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
 	body := rec.Body.String()
 	for _, want := range []string{"Nothing was imported", "A claim the desk rewrote &lt;b&gt;bold&lt;/b&gt;", `value="Quake, desk copy"`,
-		`name="candidates[2].claim" rows="2" maxlength="5000">   </textarea>`, "is required", `value="not a url"`} {
+		`name="candidates[2].claim" rows="2" aria-label="Claim" data-limit="5000">   </textarea>`, "is required", `value="not a url"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("re-shown preview lacks %q", want)
 		}
@@ -446,13 +450,13 @@ func TestImportCandidatesFromForm(t *testing.T) {
 	}
 }
 
-func TestWebImportPreviewSaysWhenFormIsTooLarge(t *testing.T) {
+func TestWebImportPreviewPagesLongBlogs(t *testing.T) {
 	a := newWebApp(t)
 	a.user("fay", models.RoleFactchecker)
 	b := a.browser().signIn("fay@desk.test")
 	b.get("/import")
 	var blog strings.Builder
-	blog.WriteString("Flood updates\n\n")
+	blog.WriteString("River flood updates\n\n")
 	for i := 0; i < 1500; i++ {
 		blog.WriteString(strconv.Itoa(1+i/60%12) + ":" + strconv.Itoa(10+i%50) + " – Entry " + strconv.Itoa(i) +
 			"\n\nBridge number " + strconv.Itoa(i) + " was closed, the mayor of Vellamar said.\n\n")
@@ -460,7 +464,24 @@ func TestWebImportPreviewSaysWhenFormIsTooLarge(t *testing.T) {
 	rec := b.post("/import/preview", url.Values{"text": {blog.String()}})
 	wantStatus(t, rec, http.StatusOK)
 	body := rec.Body.String()
-	if !strings.Contains(body, "too large to send back through this page") || strings.Contains(body, "Import the ticked claims</button>") {
-		t.Errorf("an oversized preview offers an import that would be refused:\n%.2000s", body)
+	if !strings.Contains(body, "This blog has 1500 candidate claims: showing 1–200") || strings.Count(body, `class="cand-row`) != 200 {
+		t.Fatalf("a long preview is not capped:\n%.2000s", body)
+	}
+	// Import the first page; the next page opens with the story chosen, and
+	// the first page's claims are marked as already there.
+	f := commitForm(t, body)
+	rec = b.post("/import/commit", f)
+	wantStatus(t, rec, http.StatusSeeOther)
+	next := rec.Header().Get("Location")
+	if !strings.HasPrefix(next, "/import/drafts/") || !strings.Contains(next, "page=2") {
+		t.Fatalf("after page 1: %q", next)
+	}
+	body = b.get(next).Body.String()
+	if !strings.Contains(body, "Imported 200 claims") || !strings.Contains(body, "showing 201–400") {
+		t.Fatalf("page 2: %.3000s", body)
+	}
+	page1 := b.get(strings.Replace(next, "page=2", "page=1", 1)).Body.String()
+	if !strings.Contains(page1, "<b>200</b> already in this story") {
+		t.Fatalf("page 1 again does not mark the imported claims: %.3000s", page1)
 	}
 }

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -331,20 +330,11 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if len(ids) == 0 {
 		return []Claim{}, nil
 	}
-	list := make([]byte, 0, 8*len(ids)+2)
-	list = append(list, '[')
-	for i, id := range ids {
-		if i > 0 {
-			list = append(list, ',')
-		}
-		list = strconv.AppendInt(list, id, 10)
-	}
-	list = append(list, ']')
 	q := claimListSQL
 	if s.d.pg {
 		q = claimListPostgresSQL
 	}
-	rows, err := s.readQuery(ctx, &s.cache.claimList, q, string(list))
+	rows, err := s.readQuery(ctx, &s.cache.claimList, q, idList(ids))
 	if err != nil {
 		return nil, err
 	}
@@ -387,11 +377,9 @@ const (
 	claimListPostgresSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value::bigint FROM json_array_elements_text(?::json))`
 )
 
-// VerdictCounts counts the claims matching f per verdict (ignoring f's own
-// verdict filter), for the desk's counts and chart.
+// VerdictCounts counts the claims matching f per verdict, for the desk's
+// counts and chart: they follow the view, so their sum is the list's total.
 func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {
-	f.Verdicts = nil
-	f.Unconfirmed = false
 	if v := f.Validate(); v != nil {
 		return nil, v
 	}

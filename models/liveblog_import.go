@@ -47,6 +47,17 @@ type ImportCandidate struct {
 	// when empty).
 	LinkTo   int64  `json:"link_to,omitempty"`
 	LinkKind string `json:"link_kind,omitempty"`
+	// Key identifies the candidate across imports of the same blog (see
+	// import_review.go); Role is the claimant's role for a new source, and
+	// SourceRole the matched source's.
+	Key        string `json:"key,omitempty"`
+	Role       string `json:"role,omitempty"`
+	SourceRole string `json:"source_role,omitempty"`
+	// Repeats counts the same claim by the same claimant found again in this
+	// paste (collapsed into this one); Reviewed is "dismissed" or "edited"
+	// when the desk did so in an earlier import into the story.
+	Repeats  int    `json:"repeats,omitempty"`
+	Reviewed string `json:"reviewed,omitempty"`
 }
 
 // ImportEntry is one parsed entry of the blog.
@@ -98,38 +109,51 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	if err != nil {
 		return nil, liveblogError(err)
 	}
-	p := &ImportPreview{Title: blog.Title, Entries: make([]ImportEntry, len(blog.Entries)), Candidates: make([]ImportCandidate, 0, len(cands))}
+	p := &ImportPreview{Title: importTitle(blog.Title, text), Entries: make([]ImportEntry, len(blog.Entries)), Candidates: make([]ImportCandidate, 0, len(cands))}
 	for i, e := range blog.Entries {
 		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
 	}
+	if err := checkPreviewSize(p, cands); err != nil {
+		return nil, err
+	}
 	db := s.read(ctx)
-	matched := map[string]*Source{}
 	for _, c := range cands {
-		ic := ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote,
-			Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct,
-			Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule)}
-		key := normName(c.Claimant)
+		p.Candidates = append(p.Candidates, ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim,
+			Claimant: c.Claimant, Quote: c.Quote, Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable,
+			Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat,
+			Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule), Key: candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)})
+	}
+	p.Candidates = collapseRepeats(p.Candidates)
+	// Earlier reviews first, so a corrected claim is matched and recognised
+	// as imported in its corrected form.
+	if err := applyReviews(db, storyID, p.Candidates); err != nil {
+		return nil, err
+	}
+	matched := map[string]*Source{}
+	for i := range p.Candidates {
+		ic := &p.Candidates[i]
+		key := normName(ic.Claimant)
 		src, ok := matched[key]
 		if !ok {
-			src, err = matchSourceTx(db, c.Claimant)
+			src, err = matchSourceTx(db, ic.Claimant)
 			if err != nil && !IsNotFound(err) {
 				return nil, err
 			}
 			matched[key] = src
 		}
-		if src != nil {
-			ic.SourceID, ic.SourceName = src.ID, src.Name
-			if storyID > 0 {
-				hash := claimHash(&Claim{Text: c.Claim, SourceID: src.ID})
-				var n int64
-				if err := db.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", storyID, hash).Count(&n).Error; err != nil {
-					return nil, err
-				}
-				ic.Duplicate = n > 0
-				ic.Selected = n == 0
-			}
+		if src == nil {
+			continue
 		}
-		p.Candidates = append(p.Candidates, ic)
+		ic.SourceID, ic.SourceName, ic.SourceRole = src.ID, src.Name, src.Role
+		if storyID > 0 {
+			var n int64
+			hash := claimHash(&Claim{Text: strings.TrimSpace(ic.Claim), SourceID: src.ID})
+			if err := db.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", storyID, hash).Count(&n).Error; err != nil {
+				return nil, err
+			}
+			ic.Duplicate = n > 0
+			ic.Selected = ic.Selected && n == 0
+		}
 	}
 	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
 		return nil, err
@@ -188,7 +212,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	}
 	title := strings.TrimSpace(req.StoryTitle)
 	if req.StoryID <= 0 && title == "" {
-		title = blog.Title
+		title = importTitle(blog.Title, req.Text)
 	}
 	if req.StoryID <= 0 {
 		checkText(fields, "story_title", title, true, MaxTitleLen)
@@ -267,7 +291,14 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			}
 			res.ClaimsAdded++
 		}
-		return nil
+		if req.Candidates == nil {
+			return nil
+		}
+		orig, err := extractedByKey(req.Text)
+		if err != nil {
+			return err
+		}
+		return rememberReviews(tx, actor, st.ID, req.Candidates, orig, now)
 	})
 	if err != nil {
 		return nil, err
@@ -278,7 +309,7 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 // proposed is the candidate as a claim to store.
 func (c ImportCandidate) proposed() proposedClaim {
 	return proposedClaim{Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote, Verb: c.Verb, Channel: c.Channel, Via: c.Via,
-		Caveat: c.Caveat, Direct: c.Direct, Unverifiable: c.Unverifiable, SourceID: c.SourceID}
+		Caveat: c.Caveat, Direct: c.Direct, Unverifiable: c.Unverifiable, SourceID: c.SourceID, Role: c.Role}
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -342,4 +373,19 @@ func guessKind(name string) string {
 		return "person"
 	}
 	return "other"
+}
+
+// extractedByKey is the extractor's candidates of a blog by their key, what
+// a desk's corrections are compared with.
+func extractedByKey(text string) (map[string]ImportCandidate, error) {
+	found, err := liveblog.Extract(text)
+	if err != nil {
+		return nil, liveblogError(err)
+	}
+	out := make(map[string]ImportCandidate, len(found))
+	for _, c := range found {
+		out[candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)] = ImportCandidate{Claim: c.Claim, Claimant: c.Claimant,
+			Unverifiable: c.Unverifiable, Caveat: c.Caveat}
+	}
+	return out, nil
 }

@@ -4,7 +4,7 @@ package models
 // claim" (withdrawn, with who, when and why; never deleted), free tags on
 // claims, each user's saved desk views, mentions of colleagues in notes,
 // what a desk decided about import candidates (dismissed or corrected, per
-// story), and a repair of imported claims whose reported time was the
+// story), pasted blogs under review (import drafts), and a repair of imported claims whose reported time was the
 // import's time although their entry has an instant (each repair recorded in
 // the claim's activity).
 var schemaV10 = []string{
@@ -41,6 +41,11 @@ var schemaV10 = []string{
 		updated_by_id INTEGER REFERENCES users(id),
 		updated_at DATETIME NOT NULL,
 		PRIMARY KEY (story_id, candidate_key))`,
+	`CREATE TABLE import_drafts (
+		id INTEGER PRIMARY KEY,
+		user_id INTEGER NOT NULL REFERENCES users(id),
+		text TEXT NOT NULL,
+		created_at DATETIME NOT NULL)`,
 }
 
 // reportedRepair corrects the reported time of imported claims to their
@@ -100,6 +105,11 @@ var pgSchemaV10 = []string{
 		updated_by_id BIGINT REFERENCES users(id),
 		updated_at TIMESTAMPTZ NOT NULL,
 		PRIMARY KEY (story_id, candidate_key))`,
+	`CREATE TABLE import_drafts (
+		id BIGSERIAL PRIMARY KEY,
+		user_id BIGINT NOT NULL REFERENCES users(id),
+		text TEXT NOT NULL,
+		created_at TIMESTAMPTZ NOT NULL)`,
 }
 
 // pgReportedRepair is reportedRepair in PostgreSQL's words.

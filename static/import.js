@@ -13,6 +13,33 @@
     if (out) out.textContent = String(ticked(form));
   }
 
+  // pastedSize words the size of the pasted text or chosen file ("5.2 MB").
+  function pastedSize(form) {
+    var n = 0;
+    var ta = form.querySelector("textarea[name=text]");
+    if (ta && ta.value) n = new Blob([ta.value]).size;
+    var file = form.querySelector("input[type=file]");
+    if (file && file.files && file.files[0]) n = file.files[0].size;
+    if (n < 200 * 1024) return "";
+    return (n / (1024 * 1024)).toFixed(1) + " MB";
+  }
+
+  // showProgress puts a progress bar under the form while the server reads
+  // the blog; a large blog takes a few seconds.
+  function showProgress(form, text) {
+    var box = document.createElement("div");
+    box.className = "reading";
+    box.setAttribute("role", "status");
+    var bar = document.createElement("progress");
+    bar.setAttribute("aria-label", text);
+    var label = document.createElement("span");
+    label.textContent = " " + text + " Long blogs take a few seconds; the review shows 200 candidates per page.";
+    box.appendChild(bar);
+    box.appendChild(label);
+    form.appendChild(box);
+    window.addEventListener("pageshow", function () { if (box.parentNode) box.parentNode.removeChild(box); });
+  }
+
   function setUp() {
     document.querySelectorAll("form[data-progress]").forEach(function (form) {
       var button = form.querySelector("button[type=submit]");
@@ -22,10 +49,13 @@
         // Disable after the browser has collected the form, so the submit
         // itself still goes through.
         var text = form.dataset.progress.replace("{n}", String(ticked(form)));
+        var size = pastedSize(form);
+        if (size > 0) text += " (" + size + ")";
         window.setTimeout(function () {
           button.disabled = true;
           button.setAttribute("aria-busy", "true");
           button.textContent = text;
+          showProgress(form, text);
         }, 0);
       });
       form.addEventListener("change", function (e) {

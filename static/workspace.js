@@ -92,7 +92,14 @@
     });
   }
 
-  function start() { limits(); copies(); aliasEditor(); }
+  // A form that came back with errors shows the address of its page, not
+  // the route it was sent to.
+  function canonical() {
+    var c = document.body.dataset.canonical;
+    if (c && window.history && window.history.replaceState) window.history.replaceState(null, "", c);
+  }
+
+  function start() { canonical(); limits(); copies(); aliasEditor(); }
   confirms();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
