@@ -988,8 +988,8 @@ func roleLike(seg string) bool {
 // ("the head of the authority", "a spokeswoman for X").
 func isRoleAppositive(seg string) bool {
 	ws := strings.Fields(seg)
-	if len(ws) < 2 || len(ws) > 10 {
-		return false
+	if len(ws) < 2 || (len(ws) > 10 && !hasRelative(seg)) {
+		return false // a long phrase is a clause, unless a relative clause makes it long
 	}
 	switch w := lowerASCII(ws[0]); {
 	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
@@ -999,6 +999,9 @@ func isRoleAppositive(seg string) bool {
 		return true
 	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
 		// "deputy assistant to the president", "senior adviser to …"
+		return true
+	case !isCapitalized(ws[0]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "principal of Uttara Medical College", "one of the protesters who …"
 		return true
 	case (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(ws) <= 5:
 		// "Amnesty's Kenya director": a possessor and a title.

@@ -149,8 +149,7 @@ func analyzeSubject(raw string) subjectInfo {
 	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && inSet(nameConnectors, ws[r-1]) && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) ||
-		(r > 1 && (strings.EqualFold(ws[r-1], "the") || strings.EqualFold(ws[r-1], "a")) && inSet(placePrepositions, ws[r-2])) {
+	if r == len(ws) || placeBefore(ws, r) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
@@ -191,6 +190,21 @@ func analyzeSubject(raw string) subjectInfo {
 		si.role = p
 	}
 	return si
+}
+
+// placeBefore reports whether a preposition stands shortly before the
+// capitalised run starting at ws[r] ("president of the typhoon-ravaged
+// Philippines"), which makes the run a complement, not the speaker.
+func placeBefore(ws []string, r int) bool {
+	for k := r - 1; k >= 0 && k >= r-3; k-- {
+		if inSet(placePrepositions, ws[k]) {
+			return true
+		}
+		if isCapitalized(ws[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // placePrepositions before a capitalised run make it a complement ("a doctor

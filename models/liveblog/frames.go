@@ -123,11 +123,14 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
-		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said") &&
+		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said" || t.info.kind == vAccording) &&
 			isOutlet(f.subject) && relaysSpeaker(s, qs, cs, trigs[k+1]) {
 			// "Xinhua reported that the director, Zhang Wei, said C":
 			// Zhang Wei speaks; Xinhua relays.
 			relay = strings.TrimSpace(f.subject + " " + t.info.display)
+			if t.info.kind == vAccording {
+				relay = "according to " + f.subject
+			}
 			lo = cs
 			continue
 		}

@@ -380,3 +380,17 @@ func TestFourthHeldOutClasses(t *testing.T) {
 	checkClaims(t, `That day saw "officers without badges shooting at protesters", Ana Borg, Amnesty's Kenya director, told Northwire as the rights group published a press release detailing its reconstruction of the events.`,
 		want{"officers without badges", "Ana Borg"})
 }
+
+// TestFifthHeldOutClasses covers what a fifth set of texts annotated before
+// any run showed: "According to AFP, X said", "one of the protesters who
+// …", "principal of …", and a place in a description.
+func TestFifthHeldOutClasses(t *testing.T) {
+	checkClaims(t, "According to AFP, press secretary Nayeem Khan said the government would impose a curfew.",
+		want{"would impose a curfew", "Nayeem Khan"})
+	checkClaims(t, `Sarwar Tushar, one of the protesters who joined the march and got hurt when police dispersed it, said, "We will continue our protest," AFP reported.`,
+		want{"We will continue our protest", "Sarwar Tushar"})
+	checkClaims(t, `Professor Sabbir Ahmed, principal of Uttara Medical College, told Jago News, "One of the victims was brought in at noon." He added that the victim was brought in dead. Ahmed also mentioned that hundreds of students received treatment.`,
+		want{"One of the victims was brought in", "Sabbir Ahmed"}, want{"the victim was brought in dead", "Sabbir Ahmed"}, want{"hundreds of students received treatment", "Sabbir Ahmed"})
+	checkClaims(t, "The president of the typhoon-ravaged Philippines said Tuesday that the death toll will probably be 2,000.",
+		want{"will probably be 2,000", "president"})
+}

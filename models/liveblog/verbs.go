@@ -68,6 +68,7 @@ var reportingVerbs = map[string]verbInfo{
 	"denying": {kind: vDeny, display: "denied", part: true}, "accusing": {kind: vAccuse, display: "accused", part: true},
 	"rejecting": {kind: vDeny, display: "rejected", part: true},
 	"reporting": {kind: vSay, display: "reported", part: true}, "telling": {kind: vTell, display: "told", part: true},
+	"mentioned":  {kind: vSay, display: "mentioned", needsTo: true},
 	"confirming": {kind: vSay, display: "confirmed", part: true}, "recalled": {kind: vSay, display: "recalled", needsTo: true},
 	"reiterated": {kind: vSay, display: "reiterated", needsTo: true},
 	"urged":      {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
