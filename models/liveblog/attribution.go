@@ -117,6 +117,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
 		}
+		if (w.lower == "claimed" || w.lower == "claims") && (next == "lives" || (next == "the" && i+2 < len(ws) && ws[i+2].lower == "lives")) {
+			continue // "the fires claimed the lives of …"
+		}
+		if info.part && articleBefore(ws, i) {
+			continue // "issued a somber warning about …": a noun
+		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
 		}
@@ -232,6 +238,15 @@ func dataSubject(ws []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// articleBefore reports whether an article stands right before ws[i], or
+// "a" two words before ("a stark warning"), which makes an -ing form a noun.
+func articleBefore(ws []word, i int) bool {
+	if i > 0 && (ws[i-1].lower == "a" || ws[i-1].lower == "an" || ws[i-1].lower == "the") {
+		return true
+	}
+	return i > 1 && (ws[i-2].lower == "a" || ws[i-2].lower == "an") // "a stark warning"
 }
 
 // reportedStates follow "reported" when it describes someone ("reported

@@ -60,7 +60,8 @@ var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "associ
 	"institute", "hamas", "hezbollah", "nato", "un", "eu", "who", "board", "bureau", "directorate", "house",
 	"power", "grid", "oil", "gas", "water", "airways", "motors", "systems", "technologies", "solutions",
 	"partners", "capital", "pharma", "logistics", "shipping", "lines", "mining", "steel", "electric",
-	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city")
+	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city",
+	"games", "olympics", "festival", "cup", "championship", "championships", "awards", "summit", "expo", "fair")
 
 // commonSubjects are plural or generic nouns that start a sentence with a
 // capital but are not names ("Police said", "Officials say").
@@ -868,7 +869,9 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 				}
 			}
 		}
-		ix.add(mention{name: si.name, role: role, person: classify(si.name, role, ""), pos: base + ws[start].s})
+		// "in Viña del Mar": a name after a place preposition is a place.
+		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
+		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s})
 		i = j
 	}
 }
