@@ -20,6 +20,7 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
+	ctx := headless(t)
 	// The real clock, and the scheduler running as in the server.
 	path, dbURL := dbtest.Target(t)
 	st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL})
@@ -39,9 +40,6 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	}()
 	t.Cleanup(func() { stopFollower(); <-done })
 	srv := browserServer(t, e)
-	// The browser starts after the server, so it is closed first: the open
-	// event streams end with it and the server stops at once.
-	ctx := headless(t)
 	blog := floodBlog()
 	t.Cleanup(blog.Close)
 

@@ -131,7 +131,7 @@ func (f *liveFixture) stop() {
 // claim creates a claim in a story through the API and returns its id and version.
 func (f *liveFixture) claim(story int64, text string) (int64, int64) {
 	f.t.Helper()
-	rec := f.do("fc", http.MethodPost, "/api/v1/claims", map[string]any{"story_id": story, "claimant": "Vyacheslav Gladkov", "text": text})
+	rec := f.do("fc", http.MethodPost, "/api/v1/claims", map[string]any{"story_id": story, "claimant": "Vyacheslav Gladkov", "text": text, "not_duplicate": true})
 	mustStatus(f.t, rec, http.StatusCreated)
 	m := decode(f.t, rec)
 	return int64(m["id"].(float64)), int64(m["version"].(float64))

@@ -116,7 +116,7 @@ func (h *Handler) importPreview(c echo.Context) error {
 		return err
 	}
 	storyID := importStoryID(f, sts)
-	p, err := h.store.PreviewImport(ctx, storyID, text)
+	p, err := h.store.PreviewImportForReview(ctx, storyID, text)
 	if ve, ok := asValidation(err); ok {
 		if msg, ok := ve.Fields["text"]; ok && fromFile {
 			return fail(map[string]string{"file": msg})
@@ -131,7 +131,7 @@ func (h *Handler) importPreview(c echo.Context) error {
 		// An updated blog goes into the story named after it: preview
 		// against that story so the claims it already holds are marked.
 		if storyID = importStoryID(f, sts); storyID > 0 {
-			if p, err = h.store.PreviewImport(ctx, storyID, text); err != nil {
+			if p, err = h.store.PreviewImportForReview(ctx, storyID, text); err != nil {
 				return err
 			}
 		}
@@ -146,7 +146,11 @@ func (h *Handler) importPreview(c echo.Context) error {
 	f.Set("draft", strconv.FormatInt(draft, 10))
 	v := newView(c, "Preview: "+strings.TrimSpace(p.Title), "import")
 	v.Form = f
-	return h.renderImportPreview(c, http.StatusOK, v, previewPage(sts, p, 1))
+	pp, err := h.previewPage(ctx, sts, p, 1)
+	if err != nil {
+		return err
+	}
+	return h.renderImportPreview(c, http.StatusOK, v, pp)
 }
 
 // importCommit imports the rows the desk kept, as edited, and opens the
@@ -193,7 +197,7 @@ func (h *Handler) importCommit(c echo.Context) error {
 // submitted rows (edits kept) and the messages of a failed commit.
 func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64, cands []models.ImportCandidate, fields map[string]string) error {
 	ctx := c.Request().Context()
-	p, err := h.store.PreviewImport(ctx, storyID, f.Get("text"))
+	p, err := h.store.PreviewImportForReview(ctx, storyID, f.Get("text"))
 	if ve, ok := asValidation(err); ok {
 		// The text itself is bad (it was altered on the way): start again.
 		v := newView(c, "Import live blog", "import")
@@ -209,7 +213,10 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 		return err
 	}
 	page, _ := strconv.Atoi(f.Get("page"))
-	pp := previewPage(nil, p, page)
+	pp, err := h.previewPage(ctx, nil, p, page)
+	if err != nil {
+		return err
+	}
 	rows := make([]importRow, len(cands))
 	for i, cd := range cands {
 		if i < len(pp.Rows) {

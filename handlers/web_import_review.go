@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,8 +18,26 @@ import (
 // them would hang the browser. The rest are on the following pages.
 const previewPageSize = 200
 
-// previewPage cuts one page of rows out of a preview (page counts from 1).
-func previewPage(sts []models.Story, p *models.ImportPreview, page int) importPreviewPage {
+// previewPage cuts one page of rows out of a preview (page counts from 1)
+// and finds the desk's claims close to each of its candidates: only the
+// page's, so a long paste costs one page of matching, not thousands.
+func (h *Handler) previewPage(ctx context.Context, sts []models.Story, p *models.ImportPreview, page int) (importPreviewPage, error) {
+	pp := cutPreviewPage(sts, p, page)
+	cands := make([]models.ImportCandidate, len(pp.Rows))
+	for i := range pp.Rows {
+		cands[i] = pp.Rows[i].ImportCandidate
+	}
+	if err := h.store.MatchImportCandidates(ctx, cands); err != nil {
+		return pp, err
+	}
+	for i := range pp.Rows {
+		pp.Rows[i].Matches = cands[i].Matches
+	}
+	return pp, nil
+}
+
+// cutPreviewPage cuts one page of rows out of a preview.
+func cutPreviewPage(sts []models.Story, p *models.ImportPreview, page int) importPreviewPage {
 	total := len(p.Candidates)
 	pages := (total + previewPageSize - 1) / previewPageSize
 	if pages == 0 {
@@ -77,14 +96,18 @@ func (h *Handler) importDraftPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := h.store.PreviewImport(ctx, importStoryID(f, sts), f.Get("text"))
+	p, err := h.store.PreviewImportForReview(ctx, importStoryID(f, sts), f.Get("text"))
 	if err != nil {
 		return err
 	}
 	page, _ := strconv.Atoi(c.QueryParam("page"))
 	v := newView(c, "Preview: "+strings.TrimSpace(p.Title), "import")
 	v.Form = f
-	return h.renderImportPreview(c, http.StatusOK, v, previewPage(sts, p, page))
+	pp, err := h.previewPage(ctx, sts, p, page)
+	if err != nil {
+		return err
+	}
+	return h.renderImportPreview(c, http.StatusOK, v, pp)
 }
 
 // PageURL is the address of another page of the review, keeping the story

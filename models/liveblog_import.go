@@ -100,7 +100,23 @@ func liveblogError(err error) error {
 
 // PreviewImport parses and extracts a live blog and matches each claimant to
 // the desk's sources; storyID (0 for a new story) marks claims it already has.
+// A blog with more candidates than one import may hold is refused: the
+// preview is answered whole.
 func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (*ImportPreview, error) {
+	return s.previewImport(ctx, storyID, text, previewBounds{cands: MaxImportCandidates, bytes: MaxPreviewBytes, match: true})
+}
+
+// PreviewImportForReview is PreviewImport for a review that shows the
+// candidates a page at a time: a blog with more than one import may hold is
+// previewed (up to MaxReviewCandidates and MaxReviewPreviewBytes: the page
+// renders a few hundred rows, and previews run a few at a time), so the desk
+// can say so and import it in parts. Its candidates are not matched to the
+// desk's claims here: see MatchImportCandidates.
+func (s *Store) PreviewImportForReview(ctx context.Context, storyID int64, text string) (*ImportPreview, error) {
+	return s.previewImport(ctx, storyID, text, previewBounds{cands: MaxReviewCandidates, bytes: MaxReviewPreviewBytes})
+}
+
+func (s *Store) previewImport(ctx context.Context, storyID int64, text string, max previewBounds) (*ImportPreview, error) {
 	blog, err := liveblog.Parse(text)
 	if err != nil {
 		return nil, liveblogError(err)
@@ -113,7 +129,7 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for i, e := range blog.Entries {
 		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
 	}
-	if err := checkPreviewSize(p, cands); err != nil {
+	if err := checkPreviewSize(p, cands, max); err != nil {
 		return nil, err
 	}
 	db := s.read(ctx)
@@ -155,8 +171,10 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 			ic.Selected = ic.Selected && n == 0
 		}
 	}
-	if err := s.matchCandidates(ctx, p.Candidates); err != nil {
-		return nil, err
+	if max.match {
+		if err := s.MatchImportCandidates(ctx, p.Candidates); err != nil {
+			return nil, err
+		}
 	}
 	return p, nil
 }

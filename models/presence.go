@@ -43,11 +43,6 @@ func (s *Store) OpenClaimPage(claimID int64, u *User) (leave func()) {
 	}
 }
 
-// ClaimViewers lists who has a claim open, on every server.
-func (s *Store) ClaimViewers(claimID int64) []events.Viewer {
-	return s.feed.board.Viewers(claimID, s.Now())
-}
-
 // presenceChanged publishes a claim's viewers to the streams here and, when
 // local (the viewers here changed), to the other servers.
 func (s *Store) presenceChanged(claimID int64, local bool) {

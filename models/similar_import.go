@@ -9,7 +9,10 @@ import (
 
 // matchCandidates fills each import candidate's matches: the desk's claims,
 // in any story, that it is close to, with their verdicts.
-func (s *Store) matchCandidates(ctx context.Context, cands []ImportCandidate) error {
+// MatchImportCandidates fills each candidate's Matches: the desk's claims,
+// in any story, close to it. A review that shows a page of candidates at a
+// time matches that page's.
+func (s *Store) MatchImportCandidates(ctx context.Context, cands []ImportCandidate) error {
 	ins := make([]MatchInput, len(cands))
 	for i, c := range cands {
 		ins[i] = MatchInput{Text: c.Claim, Claimant: c.Claimant, SourceID: c.SourceID, Verb: c.Verb}

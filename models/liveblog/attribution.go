@@ -117,6 +117,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
 		}
+		if (w.lower == "claimed" || w.lower == "claims") && (next == "lives" || (next == "the" && i+2 < len(ws) && ws[i+2].lower == "lives")) {
+			continue // "the fires claimed the lives of …"
+		}
+		if info.part && articleBefore(ws, i) {
+			continue // "issued a somber warning about …": a noun
+		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
 		}
@@ -232,6 +238,15 @@ func dataSubject(ws []word, i int) bool {
 		}
 	}
 	return false
+}
+
+// articleBefore reports whether an article stands right before ws[i], or
+// "a" two words before ("a stark warning"), which makes an -ing form a noun.
+func articleBefore(ws []word, i int) bool {
+	if i > 0 && (ws[i-1].lower == "a" || ws[i-1].lower == "an" || ws[i-1].lower == "the") {
+		return true
+	}
+	return i > 1 && (ws[i-2].lower == "a" || ws[i-2].lower == "an") // "a stark warning"
 }
 
 // reportedStates follow "reported" when it describes someone ("reported
@@ -988,8 +1003,8 @@ func roleLike(seg string) bool {
 // ("the head of the authority", "a spokeswoman for X").
 func isRoleAppositive(seg string) bool {
 	ws := strings.Fields(seg)
-	if len(ws) < 2 || len(ws) > 10 {
-		return false
+	if len(ws) < 2 || (len(ws) > 10 && !hasRelative(seg)) {
+		return false // a long phrase is a clause, unless a relative clause makes it long
 	}
 	switch w := lowerASCII(ws[0]); {
 	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
@@ -999,6 +1014,9 @@ func isRoleAppositive(seg string) bool {
 		return true
 	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
 		// "deputy assistant to the president", "senior adviser to …"
+		return true
+	case !isCapitalized(ws[0]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "principal of Uttara Medical College", "one of the protesters who …"
 		return true
 	case (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(ws) <= 5:
 		// "Amnesty's Kenya director": a possessor and a title.

@@ -60,7 +60,8 @@ var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "associ
 	"institute", "hamas", "hezbollah", "nato", "un", "eu", "who", "board", "bureau", "directorate", "house",
 	"power", "grid", "oil", "gas", "water", "airways", "motors", "systems", "technologies", "solutions",
 	"partners", "capital", "pharma", "logistics", "shipping", "lines", "mining", "steel", "electric",
-	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city")
+	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city",
+	"games", "olympics", "festival", "cup", "championship", "championships", "awards", "summit", "expo", "fair")
 
 // commonSubjects are plural or generic nouns that start a sentence with a
 // capital but are not names ("Police said", "Officials say").
@@ -149,8 +150,7 @@ func analyzeSubject(raw string) subjectInfo {
 	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && inSet(nameConnectors, ws[r-1]) && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) ||
-		(r > 1 && (strings.EqualFold(ws[r-1], "the") || strings.EqualFold(ws[r-1], "a")) && inSet(placePrepositions, ws[r-2])) {
+	if r == len(ws) || placeBefore(ws, r) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
@@ -191,6 +191,21 @@ func analyzeSubject(raw string) subjectInfo {
 		si.role = p
 	}
 	return si
+}
+
+// placeBefore reports whether a preposition stands shortly before the
+// capitalised run starting at ws[r] ("president of the typhoon-ravaged
+// Philippines"), which makes the run a complement, not the speaker.
+func placeBefore(ws []string, r int) bool {
+	for k := r - 1; k >= 0 && k >= r-3; k-- {
+		if inSet(placePrepositions, ws[k]) {
+			return true
+		}
+		if isCapitalized(ws[k]) {
+			return false
+		}
+	}
+	return false
 }
 
 // placePrepositions before a capitalised run make it a complement ("a doctor
@@ -854,7 +869,9 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 				}
 			}
 		}
-		ix.add(mention{name: si.name, role: role, person: classify(si.name, role, ""), pos: base + ws[start].s})
+		// "in Viña del Mar": a name after a place preposition is a place.
+		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
+		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s})
 		i = j
 	}
 }

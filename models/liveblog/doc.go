@@ -25,6 +25,15 @@
 // pictures covers no claim; a party saying it cannot confirm something
 // makes a claim of its own, not a caveat; a subheading is neither.
 //
+// Each Candidate names the rule that proposed it (Candidate.Rule, described
+// for readers by RuleDescription), so the import screen can say why a claim
+// is there. Beyond "S said C" and its variants the rules read transcript
+// turns ("Lin Wei: …"), one-line wire entries with a source after a colon
+// ("…: TEPCO"), a paragraph introduced by "PA Media says:", relayed speakers
+// ("Xinhua reported that X said", "PTI quotes X as saying"), and they keep
+// adverbs, nouns ("investigate claims that") and agentless passives out of
+// the claimants.
+//
 // The package is pure code: standard library only, no database, no HTTP, no
 // package-level mutable state. Work is linear in the size of the input, also
 // within one huge entry: pronoun and role resolution and caveat scoping look

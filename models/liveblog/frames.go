@@ -123,11 +123,14 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
-		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said") &&
+		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said" || t.info.kind == vAccording) &&
 			isOutlet(f.subject) && relaysSpeaker(s, qs, cs, trigs[k+1]) {
 			// "Xinhua reported that the director, Zhang Wei, said C":
 			// Zhang Wei speaks; Xinhua relays.
 			relay = strings.TrimSpace(f.subject + " " + t.info.display)
+			if t.info.kind == vAccording {
+				relay = "according to " + f.subject
+			}
 			lo = cs
 			continue
 		}
@@ -205,7 +208,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			out = append(out, f)
 			continue
 		}
-		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
 			f.generic = true
@@ -263,10 +266,22 @@ func relaysSpeaker(s string, qs []span, cs int, u trigger) bool {
 	return ok && sep < 0
 }
 
+// startsClause reports whether the object of a verb opens with a subject
+// pronoun ("announced it believed …"): a clause without "that", not a
+// thing announced.
+func startsClause(text string) bool {
+	switch lowerASCII(firstWord(strings.TrimSpace(text))) {
+	case "it", "he", "she", "they", "we", "i", "there":
+		return true
+	}
+	return false
+}
+
 // claimNouns name a statement whose content follows in a "that" clause.
 var claimNouns = setOf("charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
 	"allegations", "assertion", "assertions", "warning", "warnings", "assurance", "assurances", "view", "position",
-	"reports", "report", "news", "announcement", "decision", "fact", "confirmation")
+	"reports", "report", "news", "announcement", "decision", "fact", "confirmation", "concern", "concerns",
+	"fear", "fears", "hope", "belief", "doubts", "confidence", "suspicion", "suspicions", "optimism")
 
 // afterClaimNoun returns what follows "(its) charges that" at the start of
 // text.
@@ -296,6 +311,9 @@ func initialNounPhrase(s string, from, to int) string {
 			break
 		}
 		end = k
+		if k+1 < len(ws) && k > 0 && strings.Contains(s[from+w.e:from+ws[k+1].s], ",") {
+			break // "Rodrigo Mundaca, the governor of …, voiced …": the name
+		}
 	}
 	if end < 0 || end == len(ws)-1 {
 		return ""
@@ -343,8 +361,10 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 	if j > hi {
 		return hi, strings.Join(chans, " "), false
 	}
-	ws := wordsN(s[j:hi], 10)
-	for k := 0; k < len(ws) && k < 10; k++ {
+	// "announced this Saturday from the main hall of the palace that …":
+	// "that" may stand a dozen words after the verb.
+	ws := wordsN(s[j:hi], 16)
+	for k := 0; k < len(ws) && k < 16; k++ {
 		abs := j + ws[k].s
 		if inSpans(qs, abs) {
 			break

@@ -118,6 +118,9 @@ func abbreviationEnds(before, after string) bool {
 		// ("… wrote on X. The ministry …").
 		return !unicode.IsUpper(r) || inSet(sentenceStarters, firstWord(after))
 	}
+	if abbreviations[low] && !titles[low] && pronounOpeners[lowerASCII(firstWord(after))] {
+		return true // "… in Viña del Mar. He said …": a month's short form, and a new sentence
+	}
 	return !abbreviations[low]
 }
 
@@ -310,3 +313,7 @@ func collapseSpaces(s string) string {
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// pronounOpeners open a new sentence after a full stop that could also end
+// an abbreviation.
+var pronounOpeners = setOf("he", "she", "they", "it", "we", "i", "the", "his", "her", "their")
