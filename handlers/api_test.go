@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -218,6 +219,10 @@ func TestAPIRoles(t *testing.T) {
 	f := newAPIFixture(t)
 	story, source, claim := f.seed(t)
 	c := fmt.Sprintf("/api/v1/claims/%d", claim)
+	_, spare, err := f.store.CreateToken(context.Background(), f.users["editor2"].Email, "spare")
+	if err != nil {
+		t.Fatal(err)
+	}
 	// Each route with the lowest role that may use it; every lower role gets 403.
 	routes := []struct {
 		method, path string
@@ -236,6 +241,10 @@ func TestAPIRoles(t *testing.T) {
 		{"POST", c + "/signoff", "editor", map[string]any{"version": 1}},
 		{"GET", "/api/v1/users", "admin", nil},
 		{"POST", "/api/v1/users", "admin", map[string]any{"name": "N", "email": "n@x.org", "role": "viewer", "password": "long password here"}},
+		// Another user's tokens: only an admin (the owner's own access is in TestAPITokens).
+		{"POST", fmt.Sprintf("/api/v1/users/%d/tokens", f.users["editor2"].ID), "admin", map[string]any{"name": "n", "expires_in_days": 3}},
+		{"GET", fmt.Sprintf("/api/v1/users/%d/tokens", f.users["editor2"].ID), "admin", nil},
+		{"DELETE", fmt.Sprintf("/api/v1/tokens/%d", spare.ID), "admin", nil},
 	}
 	order := []string{"viewer", "fc", "editor", "admin"}
 	rank := map[string]int{"viewer": 0, "fc": 1, "editor": 2, "admin": 3}

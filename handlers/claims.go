@@ -30,7 +30,11 @@ type claimRequest struct {
 	ReportedURL         *string `json:"reported_url" validate:"omitempty,max=2000"`
 	Verifiability       *string `json:"verifiability" validate:"omitempty,oneof=unknown verifiable not_verifiable"`
 	VerifiabilityReason *string `json:"verifiability_reason" validate:"omitempty,max=5000"`
-	Version             int64   `json:"version"`
+	// Reason says why a published claim's text, quote or claimant changes.
+	Reason  *string `json:"reason" validate:"omitempty,max=5000"`
+	Version int64   `json:"version"`
+	// NotDuplicate adds a claim even though the story holds one like it.
+	NotDuplicate bool `json:"not_duplicate"`
 	// Tags, when given, replace the claim's tags (PATCH only).
 	Tags *[]string `json:"tags"`
 }
@@ -38,7 +42,7 @@ type claimRequest struct {
 func (r claimRequest) input() (models.ClaimInput, error) {
 	in := models.ClaimInput{StoryID: r.StoryID, EntryID: r.EntryID, SourceID: r.SourceID, Claimant: r.Claimant,
 		Text: r.Text, Quote: r.Quote, Verb: r.Verb, Direct: r.Direct, Channel: r.Channel, Via: r.Via,
-		ReportedURL: r.ReportedURL, VerifiabilityReason: r.VerifiabilityReason}
+		ReportedURL: r.ReportedURL, VerifiabilityReason: r.VerifiabilityReason, Reason: r.Reason}
 	errs := map[string]string{}
 	in.MadeAt = parseTimeField(r.MadeAt, "made_at", errs)
 	in.ReportedAt = parseTimeField(r.ReportedAt, "reported_at", errs)
@@ -106,8 +110,8 @@ func (h *Handler) createClaim(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
-	if err != nil {
+	cl, err := h.store.CreateClaimAsking(c.Request().Context(), currentUser(c), in, req.NotDuplicate)
+	if answered, err := duplicateAnswer(c, err); answered || err != nil {
 		return err
 	}
 	return c.JSON(http.StatusCreated, cl)

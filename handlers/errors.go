@@ -40,15 +40,21 @@ func (h *Handler) errorBody(err error, c echo.Context) (int, map[string]any) {
 	var ce *models.ConflictError
 	var sce *models.StoryConflictError
 	var fe *models.ForbiddenError
+	var cde *models.CandidateDecidedError
 	var tl models.ErrTooLarge
 	var he *echo.HTTPError
+	var se *models.StorageError
 	switch {
+	case errors.As(err, &se):
+		return h.storageUnavailable(c, se)
 	case errors.As(err, &ve):
 		return http.StatusUnprocessableEntity, map[string]any{"errors": ve.Fields}
 	case errors.As(err, &ce):
 		return http.StatusConflict, map[string]any{"error": "someone changed this claim meanwhile; nothing was overwritten", "current": ce.Current}
 	case errors.As(err, &sce):
 		return http.StatusConflict, map[string]any{"error": "someone changed this story meanwhile; nothing was overwritten", "current": sce.Current}
+	case errors.As(err, &cde):
+		return http.StatusConflict, map[string]any{"error": "this candidate was already " + cde.Current.State + "; nothing was changed", "current": cde.Current}
 	case errors.As(err, &fe):
 		return http.StatusForbidden, map[string]any{"error": fe.Reason}
 	case errors.As(err, &tl):

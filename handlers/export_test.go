@@ -246,6 +246,17 @@ type wantClaim struct {
 	evidence []models.Evidence // standing only
 	urls     []string
 	corr     int
+	// corrections are the claim's, oldest first.
+	corrections []models.Correction
+}
+
+// updateLines is the CSV's corrections cell: the update lines, one a line.
+func (w wantClaim) updateLines() string {
+	lines := make([]string, len(w.corrections))
+	for i, c := range w.corrections {
+		lines[i] = c.UpdateLine
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (f *exportFixture) want(id int64) wantClaim {
@@ -259,7 +270,11 @@ func (f *exportFixture) want(id int64) wantClaim {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	w := wantClaim{c: c, corr: models.Corroboration(evs)}
+	cs, err := f.store.Corrections(ctx, models.CorrectionFilter{ClaimID: id, Oldest: true})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	w := wantClaim{c: c, corr: models.Corroboration(evs), corrections: cs}
 	for _, ev := range evs {
 		if ev.RemovedAt == nil {
 			w.evidence = append(w.evidence, ev)
@@ -340,6 +355,7 @@ func TestExportCSVMatchesStore(t *testing.T) {
 			"signed_off_by": w.c.SignedOffByName, "signed_off_at": rfc3339(w.c.SignedOffAt), "published": published,
 			"evidence_urls": strings.Join(w.urls, "\n"), "corroboration": strconv.Itoa(w.corr),
 			"attribution_line": w.c.AttributionLine, "claim_url": testBaseURL + "/claims/" + strconv.FormatInt(c.ID, 10),
+			"corrections": w.updateLines(),
 		}
 		if len(expect) != len(models.CSVColumns()) {
 			t.Fatalf("the test checks %d columns of %d", len(expect), len(models.CSVColumns()))
@@ -420,6 +436,15 @@ type exportedClaim struct {
 	Corroboration   int    `json:"corroboration"`
 	AttributionLine string `json:"attribution_line"`
 	ClaimURL        string `json:"claim_url"`
+	Corrections     []struct {
+		ID          int64     `json:"id"`
+		At          time.Time `json:"at"`
+		By          string    `json:"by"`
+		FromVerdict string    `json:"from_verdict"`
+		ToVerdict   string    `json:"to_verdict"`
+		Reason      string    `json:"reason"`
+		UpdateLine  string    `json:"update_line"`
+	} `json:"corrections"`
 }
 
 func (f *exportFixture) checkJSONClaim(got exportedClaim) {
@@ -448,6 +473,16 @@ func (f *exportFixture) checkJSONClaim(got exportedClaim) {
 	}
 	if len(got.Evidence) != len(w.evidence) {
 		t.Fatalf("claim %d: %d evidence, want %d", c.ID, len(got.Evidence), len(w.evidence))
+	}
+	if got.Corrections == nil || len(got.Corrections) != len(w.corrections) {
+		t.Fatalf("claim %d: corrections %+v, want %d", c.ID, got.Corrections, len(w.corrections))
+	}
+	for i, k := range w.corrections {
+		g := got.Corrections[i]
+		if g.ID != k.ID || !g.At.Equal(k.At) || g.By != k.By || g.FromVerdict != string(k.FromVerdict) ||
+			g.ToVerdict != string(k.ToVerdict) || g.Reason != k.Reason || g.UpdateLine != k.UpdateLine {
+			t.Errorf("claim %d correction %d: %+v, want %+v", c.ID, i, g, k)
+		}
 	}
 	for i, ev := range w.evidence {
 		g := got.Evidence[i]

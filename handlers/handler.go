@@ -5,8 +5,10 @@ package handlers
 
 import (
 	"log/slog"
+	"net"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 	"github.com/labstack/echo/v4"
@@ -26,7 +28,22 @@ type Config struct {
 	Newsroom string
 	// Logger receives request errors; nil means slog.Default().
 	Logger *slog.Logger
+	// FollowFloor is the shortest interval a live blog may be followed at
+	// (DefaultFollowFloor when zero; tests set less).
+	FollowFloor time.Duration
+	// TrustedProxies are the only peers whose X-Forwarded-For, X-Real-IP and
+	// X-Forwarded-Proto are believed (CLAIMDESK_TRUSTED_PROXIES); nil means
+	// the connection's own address and scheme count.
+	TrustedProxies []*net.IPNet
+	// Live holds the event stream's timings (see events.go).
+	Live LiveConfig
+	// Public turns on the public pages under /public/ (CLAIMDESK_PUBLIC=on).
+	Public bool
 }
+
+// DefaultFollowFloor keeps a followed blog from being fetched more often
+// than twice a minute.
+const DefaultFollowFloor = 30 * time.Second
 
 // DefaultMaxBodyBytes bounds JSON and form bodies when Config leaves it zero.
 const DefaultMaxBodyBytes = 2 << 20
@@ -47,6 +64,9 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
+	if cfg.FollowFloor <= 0 {
+		cfg.FollowFloor = DefaultFollowFloor
+	}
 	if cfg.Newsroom == "" {
 		cfg.Newsroom = "Claimdesk newsroom"
 	}
@@ -58,6 +78,9 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := loadPublicPages(pg, views.FS, ver); err != nil {
+		return nil, err
+	}
 	h := &Handler{store: store, validate: newValidator(), cfg: cfg, log: cfg.Logger, pages: pg}
 	if h.log == nil {
 		h.log = slog.Default()
@@ -66,6 +89,7 @@ func New(store *models.Store, cfg Config) (*echo.Echo, error) {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = h.handleError
+	trustProxies(e, cfg.TrustedProxies)
 	if err := h.routes(e); err != nil {
 		return nil, err
 	}

@@ -26,6 +26,9 @@ type importCommitRequest struct {
 	StoryTitle  string                   `json:"story_title" validate:"max=500"`
 	ReportedURL string                   `json:"reported_url" validate:"max=2000"`
 	Candidates  []models.ImportCandidate `json:"candidates" validate:"max=5000"`
+	// ToInbox puts the candidates into the story's inbox instead of
+	// storing them as claims.
+	ToInbox bool `json:"to_inbox"`
 }
 
 func (h *Handler) previewImport(c echo.Context) error {
@@ -45,8 +48,11 @@ func (h *Handler) commitImport(c echo.Context) error {
 	if err := h.bindJSONLimit(c, &req, maxImportBody); err != nil {
 		return err
 	}
-	res, err := h.store.CommitImport(c.Request().Context(), currentUser(c), models.ImportRequest{
-		StoryID: req.StoryID, StoryTitle: req.StoryTitle, Text: req.Text, Candidates: req.Candidates, ReportedURL: req.ReportedURL})
+	ir := models.ImportRequest{StoryID: req.StoryID, StoryTitle: req.StoryTitle, Text: req.Text, Candidates: req.Candidates, ReportedURL: req.ReportedURL}
+	if req.ToInbox {
+		return h.importToInbox(c, ir)
+	}
+	res, err := h.store.CommitImport(c.Request().Context(), currentUser(c), ir)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,8 @@ import (
 
 // pageNames lists every page; each gets its own template set (layout +
 // partials + the page) so that their "content" blocks never collide.
-var pageNames = []string{"setup", "signin", "desk", "claim", "stories", "story", "sources", "source", "users", "audit", "import", "import_preview", "account", "error", "mentions"}
+var pageNames = []string{"setup", "signin", "desk", "claim", "stories", "story", "sources", "source", "users", "audit", "import", "import_preview", "account", "tokens", "error",
+	"webhooks", "webhook", "inbox", "mentions"}
 
 // pages holds one parsed template set per page, built once at start.
 type pages map[string]*template.Template

@@ -27,12 +27,22 @@ func newTestRouter(t testing.TB) (*models.Store, *echo.Echo) {
 // PostgreSQL URL), for tests that also look into the database directly.
 func newTestRouterAt(t testing.TB, path, url string) (*models.Store, *echo.Echo) {
 	t.Helper()
-	st, err := models.Open(models.Config{Path: path, DatabaseURL: url, Now: func() time.Time { return testNow }})
+	return newTestRouterWith(t, models.Config{Path: path, DatabaseURL: url, Now: func() time.Time { return testNow }}, Config{})
+}
+
+// newTestRouterWith builds the whole router on a store opened with scfg and
+// the HTTP settings cfg (logging discarded unless cfg says otherwise).
+func newTestRouterWith(t testing.TB, scfg models.Config, cfg Config) (*models.Store, *echo.Echo) {
+	t.Helper()
+	st, err := models.Open(scfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	e, err := New(st, Config{Logger: discardLogger()})
+	if cfg.Logger == nil {
+		cfg.Logger = discardLogger()
+	}
+	e, err := New(st, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	viewer, factchecker, editor, admin := need(models.RoleViewer), need(models.RoleFactchecker), need(models.RoleEditor), need(models.RoleAdmin)
 
 	api.GET("/me", h.me, viewer)
+	api.GET("/events", h.streamEvents, viewer)
 
 	api.GET("/stories", h.listStories, viewer)
 	api.POST("/stories", h.createStory, factchecker)
@@ -41,6 +42,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/claims/:id/verdict", h.setVerdict, factchecker)
 	api.POST("/claims/:id/verifiability", h.setVerifiability, factchecker)
 	api.POST("/claims/:id/assign", h.assignClaim, factchecker)
+	api.POST("/claims/:id/take", h.takeClaim, factchecker)
 	api.POST("/claims/:id/signoff", h.signOff, editor)
 	api.POST("/claims/:id/notes", h.addNote, factchecker)
 	api.POST("/claims/:id/withdraw", h.withdrawAPI(h.store.WithdrawClaim), factchecker)
@@ -51,6 +53,7 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/views", h.createView, viewer)
 	api.POST("/mentions/read", h.readMentions, viewer)
 	api.GET("/claims/:id/links", h.listLinks, viewer)
+	api.GET("/claims/:id/similar", h.similarClaims, viewer)
 	api.POST("/claims/:id/links", h.createLink, factchecker)
 	api.GET("/claims/:id/evidence", h.listEvidence, viewer)
 	api.POST("/claims/:id/evidence", h.addEvidence, factchecker)
@@ -61,9 +64,14 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/users", h.createUser, admin)
 	api.PATCH("/users/:id", h.updateUser, admin)
 	api.POST("/users/:id/tokens", h.createUserToken, admin)
+	api.GET("/users/:id/tokens", h.listUserTokens, viewer)
+	api.DELETE("/tokens/:tid", h.revokeToken, viewer)
 
 	h.importRoutes(api)
+	h.followRoutes(api)
 	h.exportRoutes(api)
+	h.webhookRoutes(api)
+	h.publicRoutes(e)
 	return h.webRoutes(e)
 }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -194,9 +193,12 @@ func takeFlash(c echo.Context) string {
 }
 
 // redirectBack redirects to a local path given by a form (the page the user
-// came from), or to fallback when it is missing or points elsewhere.
+// came from), or to fallback when it is missing or could lead elsewhere (see
+// localPath).
 func redirectBack(c echo.Context, to, fallback string) error {
-	if !strings.HasPrefix(to, "/") || strings.HasPrefix(to, "//") || strings.Contains(to, `\`) {
+	if p, ok := localPath(to); ok {
+		to = p
+	} else {
 		to = fallback
 	}
 	return c.Redirect(http.StatusSeeOther, to)

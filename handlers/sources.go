@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,13 +29,13 @@ type sourceJSON struct {
 }
 
 func (h *Handler) listSources(c echo.Context) error {
-	limit, _ := strconv.Atoi(c.QueryParam("per_page"))
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
+	limit, err := boundedParam(c, "per_page", 100, 500)
+	if err != nil {
+		return err
 	}
-	if limit < 1 || limit > 500 {
-		limit = 100
+	page, err := pageParam(c, "page")
+	if err != nil {
+		return err
 	}
 	q := c.QueryParam("q")
 	if len(q) > models.MaxQueryLen*4 {

@@ -79,30 +79,3 @@ func (h *Handler) updateUser(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, u)
 }
-
-type tokenRequest struct {
-	Name string `json:"name" validate:"max=200"`
-}
-
-func (h *Handler) createUserToken(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	var req tokenRequest
-	if err := h.bindJSON(c, &req); err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	u, err := h.store.User(ctx, id)
-	if err != nil {
-		return err
-	}
-	secret, t, err := h.store.CreateToken(ctx, u.Email, req.Name)
-	if err != nil {
-		return err
-	}
-	admin := currentUser(c)
-	h.audit(c, admin, admin.Email, models.AuditTokenCreated, fmt.Sprintf("token %d for %s (API)", t.ID, u.Email))
-	return c.JSON(http.StatusCreated, map[string]any{"token": secret, "id": t.ID, "user_id": t.UserID, "name": t.Name})
-}

@@ -11,10 +11,20 @@ import (
 	"claimdesk/models"
 )
 
-// accountPage shows the signed-in user's own account and the form to change
-// their password.
+// accountPage shows the signed-in user's own account, the form to change
+// their password and their API tokens.
 func (h *Handler) accountPage(c echo.Context) error {
-	return h.render(c, http.StatusOK, "account", newView(c, "Account", "account"))
+	return h.renderAccount(c, http.StatusOK, newView(c, "Account", "account"))
+}
+
+// renderAccount shows the account page with the user's own API tokens.
+func (h *Handler) renderAccount(c echo.Context, status int, v view) error {
+	table, err := h.tokenTable(c, v.User.ID, v.CSRF, "/account/tokens")
+	if err != nil {
+		return err
+	}
+	v.D = table
+	return h.render(c, status, "account", v)
 }
 
 // accountPassword changes the user's own password. A wrong current password
@@ -33,7 +43,7 @@ func (h *Handler) accountPassword(c echo.Context) error {
 	fail := func(status int, fields map[string]string) error {
 		v := newView(c, "Account", "account")
 		v.Errors = fields
-		return h.render(c, status, "account", v)
+		return h.renderAccount(c, status, v)
 	}
 	if errors.Is(err, models.ErrWrongPassword) {
 		h.audit(c, u, u.Email, models.AuditPasswordChangeFailed, "wrong current password")

@@ -140,7 +140,7 @@ func TestAccountPasswordRefused(t *testing.T) {
 		t.Errorf("%d password-changed audit rows after refused changes", n)
 	}
 	// Wrong current passwords do not count towards the sign-in limit.
-	for range maxSigninFailures {
+	for range models.SignInAddressFailures {
 		here.post("/account/password", passwordForm("still not my password", good, good))
 	}
 	a.browser().signIn(u.Email)

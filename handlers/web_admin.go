@@ -11,15 +11,15 @@ import (
 
 // usersPage lets admins add colleagues, change their roles and disable them.
 func (h *Handler) usersPage(c echo.Context) error {
-	return h.renderUsers(c, http.StatusOK, newView(c, "Users", "users"), "")
+	return h.renderUsers(c, http.StatusOK, newView(c, "Users", "users"))
 }
 
-func (h *Handler) renderUsers(c echo.Context, status int, v view, newToken string) error {
+func (h *Handler) renderUsers(c echo.Context, status int, v view) error {
 	us, err := h.store.Users(c.Request().Context())
 	if err != nil {
 		return err
 	}
-	v.D = map[string]any{"Users": us, "Token": newToken}
+	v.D = map[string]any{"Users": us}
 	return h.render(c, status, "users", v)
 }
 
@@ -34,7 +34,7 @@ func (h *Handler) userCreate(c echo.Context) error {
 		v := newView(c, "Users", "users")
 		f.Del("password")
 		v.Form, v.Errors = f, ve.Fields
-		return h.renderUsers(c, http.StatusUnprocessableEntity, v, "")
+		return h.renderUsers(c, http.StatusUnprocessableEntity, v)
 	}
 	if err != nil {
 		return err
@@ -71,13 +71,13 @@ func (h *Handler) userUpdate(c echo.Context) error {
 	if id == me.ID && ((up.Role != nil && *up.Role != models.RoleAdmin) || (up.Disabled != nil && *up.Disabled)) {
 		v := newView(c, "Users", "users")
 		v.Form, v.Errors = f, map[string]string{"role": "you cannot demote or disable yourself"}
-		return h.renderUsers(c, http.StatusUnprocessableEntity, v, "")
+		return h.renderUsers(c, http.StatusUnprocessableEntity, v)
 	}
 	u, err := h.store.UpdateUser(ctx, id, up)
 	if ve, ok := asValidation(err); ok {
 		v := newView(c, "Users", "users")
 		v.Form, v.Errors = f, ve.Fields
-		return h.renderUsers(c, http.StatusUnprocessableEntity, v, "")
+		return h.renderUsers(c, http.StatusUnprocessableEntity, v)
 	}
 	if err != nil {
 		return err
@@ -96,38 +96,11 @@ func (h *Handler) userUpdate(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/admin/users")
 }
 
-// userToken makes an API token for a user and shows it once, on this answer
-// only (it is not put in a flash cookie or a URL).
-func (h *Handler) userToken(c echo.Context) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	ctx := c.Request().Context()
-	u, err := h.store.User(ctx, id)
-	if err != nil {
-		return err
-	}
-	secret, _, err := h.store.CreateToken(ctx, u.Email, c.FormValue("name"))
-	if ve, ok := asValidation(err); ok {
-		v := newView(c, "Users", "users")
-		v.Errors = ve.Fields
-		return h.renderUsers(c, http.StatusUnprocessableEntity, v, "")
-	}
-	if err != nil {
-		return err
-	}
-	h.audit(c, currentUser(c), u.Email, models.AuditTokenCreated, c.FormValue("name"))
-	v := newView(c, "Users", "users")
-	v.Flash = "New API token for " + u.Name + ". Copy it now: it is not shown again."
-	return h.renderUsers(c, http.StatusOK, v, secret)
-}
-
 // auditPage shows the audit log, newest first.
 func (h *Handler) auditPage(c echo.Context) error {
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
+	page, err := pageParam(c, "page")
+	if err != nil {
+		return err
 	}
 	const per = 100
 	evs, total, err := h.store.AuditLog(c.Request().Context(), per, (page-1)*per)

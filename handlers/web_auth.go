@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -70,17 +69,9 @@ func (h *Handler) signinForm(c echo.Context) error {
 	return h.render(c, http.StatusOK, "signin", v)
 }
 
-// Sign-in limit: after maxSigninFailures wrong passwords for one email from
-// one address within signinWindow, further attempts are refused until the
-// window has passed; a success starts the count again. The failures are
-// counted in the audit log, shared by every process on the database.
-const (
-	maxSigninFailures = 5
-	signinWindow      = 15 * time.Minute
-)
-
-// signin checks the password, rate-limited per email and address, and starts
-// a session. Wrong email, wrong password and disabled account read the same.
+// signin checks the password, within the sign-in limits (see
+// models.SignInAllowed), and starts a session. Wrong email, wrong password
+// and disabled account read the same.
 func (h *Handler) signin(c echo.Context) error {
 	if err := checkPreSession(c); err != nil {
 		return err
@@ -95,13 +86,17 @@ func (h *Handler) signin(c echo.Context) error {
 		v.Errors["password"] = msg
 		return h.render(c, status, "signin", v)
 	}
-	fails, err := h.store.SignInFailures(c.Request().Context(), email, c.RealIP(), signinWindow)
+	limit, err := h.store.SignInAllowed(c.Request().Context(), email, c.RealIP())
 	if err != nil {
 		return err
 	}
-	if fails >= maxSigninFailures {
-		h.audit(c, nil, email, models.AuditSignInFailed, "rate limited")
+	switch limit {
+	case models.SignInLimitAddress:
+		h.audit(c, nil, email, models.AuditSignInFailed, "rate limited: "+string(limit))
 		return fail(http.StatusTooManyRequests, "Too many failed attempts. Wait 15 minutes, then try again.")
+	case models.SignInLimitAccount:
+		h.audit(c, nil, email, models.AuditSignInFailed, "rate limited: "+string(limit))
+		return fail(http.StatusTooManyRequests, "Too many failed attempts for this account from several places. Sign in from a computer you have used before, or wait an hour and try again.")
 	}
 	u, err := h.store.Authenticate(c.Request().Context(), email, f.Get("password"))
 	if err == models.ErrBadCredentials {
@@ -119,12 +114,23 @@ func (h *Handler) signin(c echo.Context) error {
 	return h.startSession(c, u, f.Get("next"), "")
 }
 
-// startSession stores a new session, sets its cookie and redirects.
+// startSession stores a new session, sets its cookie and redirects. A
+// session this browser already had ends first, on the server too: signing in
+// as someone else at a shared computer leaves nothing of the previous
+// person's session usable. The answer carries a new secret (the cookie), so
+// no cache may keep it.
 func (h *Handler) startSession(c echo.Context, u *models.User, next, flash string) error {
-	token, _, err := h.store.CreateSession(c.Request().Context(), u.ID, models.DefaultSessionTTL)
+	ctx := c.Request().Context()
+	if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+		if err := h.store.DeleteSession(ctx, ck.Value); err != nil {
+			return err
+		}
+	}
+	token, _, err := h.store.CreateSession(ctx, u.ID, models.DefaultSessionTTL)
 	if err != nil {
 		return err
 	}
+	noStore(c)
 	setCookie(c, sessionCookie, token, int(models.DefaultSessionTTL.Seconds()))
 	setCookie(c, preSessionCookie, "", -1)
 	if flash != "" {

@@ -131,17 +131,7 @@ func TestWebSignInRateLimitedAndAudited(t *testing.T) {
 	other.ip = "198.51.100.7"
 	other.signIn("fay@desk.test")
 
-	evs, _, err := a.store.AuditLog(context.Background(), 50, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fails := 0
-	for _, ev := range evs {
-		if ev.Action == models.AuditSignInFailed {
-			fails++
-		}
-	}
-	if fails != 6 {
+	if fails := auditCount(t, a.store, models.AuditSignInFailed); fails != 6 {
 		t.Fatalf("audit log has %d failed sign-ins, want 6", fails)
 	}
 }

@@ -20,7 +20,9 @@ type claimPage struct {
 	Removed       []removedEvidence
 	Corroboration int
 	Links         []models.LinkedClaim
+	Similar       []models.SimilarClaim
 	Activity      []models.Activity
+	Corrections   []models.Correction
 	// Edits words each "edited" activity row, one line per field.
 	Edits map[int64][]string
 	// Picker finds claims to link (web_link_picker.go).
@@ -84,10 +86,16 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
 		return err
 	}
+	if p.Similar, err = h.store.SimilarClaims(ctx, id, models.DefaultSimilarLimit); err != nil {
+		return err
+	}
 	if p.Picker, err = h.pickLinks(c, cl, p.Links); err != nil {
 		return err
 	}
 	if p.Activity, err = h.store.ClaimActivity(ctx, id); err != nil {
+		return err
+	}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{ClaimID: id, Oldest: true}); err != nil {
 		return err
 	}
 	if p.Edits, err = h.editLines(ctx, p.Activity); err != nil {

@@ -13,7 +13,7 @@ import (
 )
 
 // claimEditFields are the fields of the claim page's edit form.
-var claimEditFields = []string{"text", "quote", "claimant", "verb", "direct", "channel", "via", "reported_at", "reported_url", "version"}
+var claimEditFields = []string{"text", "quote", "claimant", "verb", "direct", "channel", "via", "reported_at", "reported_url", "reason", "version"}
 
 // editTimeLayout is how the edit form shows and reads the reported time (UTC).
 const editTimeLayout = "2006-01-02T15:04"
@@ -63,6 +63,9 @@ func editInput(cur *models.Claim, f url.Values) (models.ClaimInput, error) {
 	direct := f.Get("direct") == "on"
 	in := models.ClaimInput{Text: str("text"), Quote: str("quote"), Verb: str("verb"), Direct: &direct,
 		Channel: str("channel"), Via: str("via"), ReportedURL: str("reported_url")}
+	if r := strings.TrimSpace(f.Get("reason")); r != "" {
+		in.Reason = &r
+	}
 	if name := strings.TrimSpace(f.Get("claimant")); name != strings.TrimSpace(cur.ClaimantName) {
 		if name == "" {
 			return in, &models.ValidationError{Fields: map[string]string{"claimant": "is required"}}

@@ -163,9 +163,12 @@ func (h *Handler) importCommit(c echo.Context) error {
 	cands, err := importCandidatesFromForm(form)
 	storyID, _ := strconv.ParseInt(strings.TrimSpace(f.Get("story_id")), 10, 64)
 	var res *models.ImportResult
+	req := models.ImportRequest{StoryID: storyID, StoryTitle: f.Get("story_title"), Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))}
+	if err == nil && c.FormValue("to_inbox") == "1" {
+		return h.importToInboxForm(c, f, req)
+	}
 	if err == nil {
-		res, err = h.store.CommitImport(c.Request().Context(), currentUser(c), models.ImportRequest{StoryID: storyID,
-			StoryTitle: f.Get("story_title"), Text: f.Get("text"), Candidates: cands, ReportedURL: strings.TrimSpace(f.Get("reported_url"))})
+		res, err = h.store.CommitImport(c.Request().Context(), currentUser(c), req)
 	}
 	if ve, ok := asValidation(err); ok {
 		return h.importCommitFailed(c, f, storyID, cands, ve.Fields)
@@ -211,7 +214,8 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	for i, cd := range cands {
 		if i < len(pp.Rows) {
 			orig := pp.Rows[i]
-			cd.Time, cd.Headline, cd.Duplicate, cd.Repeats, cd.SourceRole = orig.Time, orig.Headline, orig.Duplicate, orig.Repeats, orig.SourceRole
+			cd.Time, cd.Headline, cd.Duplicate, cd.Matches = orig.Time, orig.Headline, orig.Duplicate, orig.Matches
+			cd.Repeats, cd.SourceRole, cd.Rule, cd.Why = orig.Repeats, orig.SourceRole, orig.Rule, orig.Why
 		}
 		rows[i] = importRow{Index: i, ImportCandidate: cd, Errors: map[string]string{}}
 	}
@@ -379,6 +383,7 @@ func importCandidatesFromForm(form url.Values) ([]models.ImportCandidate, error)
 				cd.SourceID, cd.SourceName = id, name
 			}
 		}
+		cd.LinkTo, cd.LinkKind = importLinkFromForm(get("link"))
 		out[i] = cd
 	}
 	return out, nil

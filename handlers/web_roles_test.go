@@ -22,6 +22,10 @@ func TestWebRouteRoleTable(t *testing.T) {
 	cl := a.seedClaim(users["factchecker"], "Two women were killed", "Vyacheslav Gladkov")
 	other := a.seedClaim(users["factchecker"], "Two civilians were killed", "The militia")
 	c := "/claims/" + itoa64(cl.ID)
+	_, viewerToken, err := a.store.CreateToken(context.Background(), users["viewer"].Email, "script")
+	if err != nil {
+		t.Fatal(err)
+	}
 	roles := []string{"anon", "viewer", "factchecker", "editor", "admin"}
 	level := map[string]int{"anon": 0, "viewer": 1, "factchecker": 2, "editor": 3, "admin": 4}
 	routes := []struct {
@@ -52,6 +56,8 @@ func TestWebRouteRoleTable(t *testing.T) {
 		{"POST", "/admin/users", "admin", url.Values{"name": {"N"}, "email": {"bad"}, "role": {"viewer"}, "password": {"x"}}},
 		{"POST", "/admin/users/" + itoa64(users["viewer"].ID), "admin", url.Values{"role": {"viewer"}}},
 		{"POST", "/admin/users/" + itoa64(users["viewer"].ID) + "/tokens", "admin", url.Values{"name": {"t"}}},
+		{"GET", "/admin/users/" + itoa64(users["viewer"].ID) + "/tokens", "admin", nil},
+		{"POST", "/admin/tokens/" + itoa64(viewerToken.ID) + "/revoke", "admin", nil},
 	}
 	browsers := map[string]*browser{"anon": a.browser()}
 	for _, r := range roles[1:] {

@@ -34,6 +34,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/signout", h.signout, viewer)
 	web.GET("/account", h.accountPage, viewer)
 	web.POST("/account/password", h.accountPassword, viewer)
+	web.POST("/account/tokens/:tid/revoke", h.accountTokenRevoke, viewer)
 
 	web.GET("/", h.desk, viewer)
 	web.POST("/claims/bulk", h.deskBulk, factchecker)
@@ -48,6 +49,7 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
+	web.POST("/claims/:id/take", h.claimTake, factchecker)
 	web.POST("/claims/:id/notes", h.claimNote, factchecker)
 	web.POST("/claims/:id/signoff", h.claimSignOff, editor)
 
@@ -66,6 +68,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/stories/:id/claims", h.storyClaimCreate, factchecker)
 	web.POST("/stories/:id/archive", h.storyArchive, editor)
 
+	h.inboxWebRoutes(web)
+
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could
 	// not read the token from a body over the limit.
@@ -83,7 +87,10 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/admin/users", h.userCreate, admin)
 	web.POST("/admin/users/:id", h.userUpdate, admin)
 	web.POST("/admin/users/:id/tokens", h.userToken, admin)
+	web.GET("/admin/users/:id/tokens", h.userTokensPage, admin)
+	web.POST("/admin/tokens/:tid/revoke", h.adminTokenRevoke, admin)
 	web.GET("/admin/audit", h.auditPage, admin)
+	h.webhookPages(web)
 	return nil
 }
 

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -19,9 +18,9 @@ func (h *Handler) sourcesPage(c echo.Context) error {
 
 func (h *Handler) renderSources(c echo.Context, status int, v view) error {
 	q := c.QueryParam("q")
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
+	page, err := pageParam(c, "page")
+	if err != nil {
+		return err
 	}
 	srcs, total, err := h.store.Sources(c.Request().Context(), q, sourcesPerPage, (page-1)*sourcesPerPage)
 	if err != nil {
@@ -69,9 +68,9 @@ func (h *Handler) renderSource(c echo.Context, id int64, status int, v view) err
 	if p.Record, err = h.store.SourceTrackRecord(ctx, id); err != nil {
 		return err
 	}
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
+	page, err := pageParam(c, "page")
+	if err != nil {
+		return err
 	}
 	f := models.ClaimFilter{SourceID: id, Page: page, PerPage: models.DefaultPerPage}
 	if p.Claims, err = h.store.Claims(ctx, f); err != nil {

@@ -94,6 +94,10 @@ type storyPage struct {
 	Counts      map[string]int64
 	Chart       []chartCol
 	ChartMax    int64
+	Corrections []models.Correction
+	// Follow and Inbox are the followed blog and its candidates.
+	Follow *followView
+	Inbox  *inboxView
 }
 
 // Chart geometry, in SVG user units.
@@ -131,6 +135,9 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 	}
 	p := storyPage{Story: st, Details: storyDetails(st, v.Form), Conflict: status == http.StatusConflict,
 		Total: list.Total, Shown: len(list.Claims), Counts: map[string]int64{}}
+	if p.Corrections, err = h.store.Corrections(ctx, models.CorrectionFilter{StoryID: id}); err != nil {
+		return err
+	}
 	byEntry := map[int64]int{}
 	for i := range entries {
 		byEntry[entries[i].ID] = len(p.Entries)
@@ -159,6 +166,9 @@ func (h *Handler) renderStory(c echo.Context, id int64, status int, v view) erro
 		}
 	}
 	p.Chart, p.ChartMax = storyChart(entries, counts)
+	if p.Follow, p.Inbox, err = h.storyFollowing(c, id, v); err != nil {
+		return err
+	}
 	v.Title = st.Title
 	v.D = p
 	return h.render(c, status, "story", v)
@@ -356,9 +366,9 @@ func (h *Handler) storyClaimCreate(c echo.Context) error {
 	}
 	direct := c.FormValue("direct") != ""
 	in.Direct = &direct
-	cl, err := h.store.CreateClaim(c.Request().Context(), currentUser(c), in)
+	cl, err := h.store.CreateClaimAsking(c.Request().Context(), currentUser(c), in, c.FormValue("not_duplicate") != "")
 	if err != nil {
-		return h.storyFormFailed(c, id, f, err)
+		return h.storyFormFailed(c, id, f, duplicateQuestion(err))
 	}
 	setFlash(c, "Claim #"+strconv.FormatInt(cl.ID, 10)+" added.")
 	return c.Redirect(http.StatusSeeOther, "/stories/"+strconv.FormatInt(id, 10)+"#claim-"+strconv.FormatInt(cl.ID, 10))

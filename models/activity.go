@@ -56,8 +56,11 @@ func appendActivity(tx *gorm.DB, a *Activity) error {
 	if len(a.Details) > 0 {
 		details = string(a.Details)
 	}
-	_, err := txExec(tx, insertActivitySQL, a.ClaimID, a.ActorID, a.Action, a.FromValue, a.ToValue, a.Text, details, a.CreatedAt)
-	return err
+	if _, err := txExec(tx, insertActivitySQL, a.ClaimID, a.ActorID, a.Action, a.FromValue, a.ToValue, a.Text, details, a.CreatedAt); err != nil {
+		return err
+	}
+	// The live desk's event, in the same transaction (see event.go).
+	return activityEvent(tx, a)
 }
 
 func mustJSON(v any) json.RawMessage {

@@ -1,6 +1,10 @@
 package models
 
-import "claimdesk/models/attribution"
+import (
+	"strings"
+
+	"claimdesk/models/attribution"
+)
 
 // AttributionLine is the ready sentence for copy: who said it, what they said,
 // and what the desk can say about it. It follows the verdict and
@@ -15,4 +19,11 @@ func AttributionLine(c *Claim) string {
 // same for every claim of one claimant (exports make it once per claimant).
 func attributionOpening(name, role, kind string) string {
 	return attribution.Opening(name, role, kind)
+}
+
+// claimClause is the claim as a clause inside a longer sentence (an Update
+// line, a public page's line), by the same rules as AttributionLine's, without
+// its final full stop.
+func claimClause(text string) string {
+	return strings.TrimSuffix(string(attribution.AppendClause(nil, text)), ".")
 }

@@ -182,6 +182,9 @@ type ClaimInput struct {
 	ReportedURL         *string
 	Verifiability       *Verifiability
 	VerifiabilityReason *string
+	// Reason says why a published claim's text, quote or claimant changes;
+	// it is required then, and goes into the Correction (rule 8).
+	Reason *string
 }
 
 func trimPtr(p *string) string {
@@ -238,8 +241,18 @@ func claimHash(c *Claim) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// CreateClaim stores a new claim and its "created" Activity row in one transaction.
+// CreateClaim stores a new claim and its "created" Activity row in one
+// transaction, with the claims it is a close match for (see closeMatches).
 func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*Claim, error) {
+	close, _, err := s.closeMatches(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return s.createClaim(ctx, actor, in, close)
+}
+
+// createClaim stores a new claim with the close matches found for it.
+func (s *Store) createClaim(ctx context.Context, actor *User, in ClaimInput, close []ClaimMatch) (*Claim, error) {
 	var id int64
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		c, err := createClaimTx(tx, actor, in, s.Now(), ActCreated)
@@ -247,7 +260,7 @@ func (s *Store) CreateClaim(ctx context.Context, actor *User, in ClaimInput) (*C
 			return err
 		}
 		id = c.ID
-		return nil
+		return recordMatches(tx, id, close)
 	})
 	if err != nil {
 		return nil, err
@@ -462,9 +475,10 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 }
 
 // UpdateClaim edits a claim's text and attribution, recording every changed
-// field old → new in one "edited" Activity row.
+// field old → new in one "edited" Activity row. An edit of what a sign-off
+// vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
-	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		before := *c
 		f := map[string]string{}
 		in.applyText(c, false, f)
@@ -500,6 +514,10 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 		if len(changes) == 0 {
 			return nil
 		}
+		reason, err := correctionReason(&before, changes, in.Reason)
+		if err != nil {
+			return err
+		}
 		cols := map[string]any{}
 		for _, ch := range changes {
 			cols[ch.Field] = ch.New
@@ -513,9 +531,17 @@ func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64,
 				return err
 			}
 		}
-		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
-			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now})
+		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
+			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
+			return err
+		}
+		cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+		if err != nil || !cleared {
+			return err
+		}
+		return s.correctEdit(tx, actor, &before, c, reason, now)
 	})
+	return s.afterPublishing(c, err)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

@@ -23,6 +23,7 @@ func ParseClaimFilter(q url.Values, meID int64) (ClaimFilter, error) {
 	}
 	f.Unconfirmed = truthy(q.Get("unconfirmed"))
 	f.Stale = truthy(q.Get("stale"))
+	f.CloseMatch = truthy(q.Get("close_match"))
 	f.StoryID = positiveInt(q.Get("story"), "story", errs)
 	f.SourceID = positiveInt(q.Get("source"), "source", errs)
 	switch a := strings.TrimSpace(q.Get("assignee")); a {

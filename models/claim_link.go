@@ -40,42 +40,51 @@ func (s *Store) LinkClaims(ctx context.Context, actor *User, from, to int64, kin
 	if len(f) > 0 {
 		return nil, &ValidationError{Fields: f}
 	}
-	l := &ClaimLink{FromClaimID: from, ToClaimID: to, Kind: kind, Note: note, CreatedByID: &actor.ID, CreatedAt: s.Now()}
+	var l *ClaimLink
 	err := s.write(ctx, func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&Claim{}).Where("id = ?", from).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if err := tx.Model(&Claim{}).Where("id = ?", to).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return invalid("to_claim_id", "no such claim")
-		}
-		if err := tx.Model(&ClaimLink{}).Where("((from_claim_id = ? AND to_claim_id = ?) OR (from_claim_id = ? AND to_claim_id = ?)) AND kind = ?",
-			from, to, to, from, kind).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return invalid("to_claim_id", "these claims are already linked this way")
-		}
-		if err := tx.Create(l).Error; err != nil {
-			return err
-		}
-		for _, side := range [][2]int64{{from, to}, {to, from}} {
-			if err := appendActivity(tx, &Activity{ClaimID: side[0], ActorID: &actor.ID, Action: ActLinked,
-				ToValue: kind, Text: note, Details: mustJSON(map[string]any{"link_id": l.ID, "other_claim_id": side[1]}),
-				CreatedAt: l.CreatedAt}); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		l, err = linkClaimsTx(tx, actor, from, to, kind, note, s.Now())
+		return err
 	})
 	if err != nil {
 		return nil, err
+	}
+	return l, nil
+}
+
+// linkClaimsTx links two claims in tx, with an activity row on each: what
+// LinkClaims and an import that links its new claims on accept both do.
+func linkClaimsTx(tx *gorm.DB, actor *User, from, to int64, kind, note string, now time.Time) (*ClaimLink, error) {
+	l := &ClaimLink{FromClaimID: from, ToClaimID: to, Kind: kind, Note: note, CreatedByID: &actor.ID, CreatedAt: now}
+	var n int64
+	if err := tx.Model(&Claim{}).Where("id = ?", from).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, ErrNotFound
+	}
+	if err := tx.Model(&Claim{}).Where("id = ?", to).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, invalid("to_claim_id", "no such claim")
+	}
+	if err := tx.Model(&ClaimLink{}).Where("((from_claim_id = ? AND to_claim_id = ?) OR (from_claim_id = ? AND to_claim_id = ?)) AND kind = ?",
+		from, to, to, from, kind).Count(&n).Error; err != nil {
+		return nil, err
+	}
+	if n > 0 {
+		return nil, invalid("to_claim_id", "these claims are already linked this way")
+	}
+	if err := tx.Create(l).Error; err != nil {
+		return nil, err
+	}
+	for _, side := range [][2]int64{{from, to}, {to, from}} {
+		if err := appendActivity(tx, &Activity{ClaimID: side[0], ActorID: &actor.ID, Action: ActLinked,
+			ToValue: kind, Text: note, Details: mustJSON(map[string]any{"link_id": l.ID, "other_claim_id": side[1]}),
+			CreatedAt: l.CreatedAt}); err != nil {
+			return nil, err
+		}
 	}
 	return l, nil
 }

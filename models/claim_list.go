@@ -20,6 +20,8 @@ type ClaimFilter struct {
 	SourceID      int64
 	AssigneeID    int64 // > 0: that user
 	Unassigned    bool
+	// CloseMatch keeps claims with a close match not linked to them yet.
+	CloseMatch    bool
 	Query         string
 	Since, Until  *time.Time
 	Sort          string
@@ -125,7 +127,7 @@ func (f *ClaimFilter) onlyQuery() bool {
 func (f *ClaimFilter) isEmpty() bool {
 	return len(f.Verdicts) == 0 && len(f.Verifiability) == 0 && !f.Unconfirmed && !f.Stale && f.StoryID == 0 &&
 		f.SourceID == 0 && f.AssigneeID == 0 && !f.Unassigned && f.Query == "" && f.Since == nil && f.Until == nil &&
-		f.Withdrawn == WithdrawnIncluded && f.Tag == "" && !f.AwaitingSignOff
+		!f.CloseMatch && f.Withdrawn == WithdrawnIncluded && f.Tag == "" && !f.AwaitingSignOff
 }
 
 // apply adds the filter's WHERE clauses to db (values only as arguments).
@@ -171,6 +173,9 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 	}
 	if f.Unassigned {
 		db = db.Where("claims.assignee_id IS NULL")
+	}
+	if f.CloseMatch {
+		db = db.Where(unlinkedCloseMatch)
 	}
 	if f.Since != nil {
 		db = db.Where("claims.reported_at >= ?", f.Since.UTC())

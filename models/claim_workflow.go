@@ -23,9 +23,10 @@ func (s *Store) SetVerdict(ctx context.Context, actor *User, id int64, ch Verdic
 	if err := validateVerdictChange(ch); err != nil {
 		return nil, err
 	}
-	return s.changeClaim(ctx, id, ch.Version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, ch.Version, func(tx *gorm.DB, c *Claim) error {
 		return s.setVerdictTx(tx, actor, c, ch)
 	})
+	return s.afterPublishing(c, err)
 }
 
 func validateVerdictChange(ch VerdictChange) *ValidationError {
@@ -53,6 +54,7 @@ func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChang
 	}
 	now := s.Now()
 	from := c.Verdict
+	before := *c
 	hadSignOff := c.SignedOffAt != nil
 	rationale := strings.TrimSpace(ch.Rationale)
 	// Only the columns that change: every indexed column in the SET list
@@ -78,8 +80,18 @@ func (s *Store) setVerdictTx(tx *gorm.DB, actor *User, c *Claim, ch VerdictChang
 		return err
 	}
 	if hadSignOff {
-		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActSignOffCleared,
-			FromValue: string(from), ToValue: string(ch.Verdict), Text: "the verdict changed after sign-off", CreatedAt: now})
+		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActSignOffCleared,
+			FromValue: string(from), ToValue: string(ch.Verdict), Text: "the verdict changed after sign-off", CreatedAt: now}); err != nil {
+			return err
+		}
+		// Rule 8: readers were told the signed-off verdict; record what
+		// changed, in this same transaction.
+		if before.Verdict.Final() {
+			_, err := s.recordCorrection(tx, actor, correctionChange{kind: CorrectionVerdict, toVerdict: ch.Verdict,
+				toText: c.Text, toQuote: c.Quote, toSourceID: c.SourceID, reason: rationale, evidenceIDs: evIDs,
+				publishedBeforeWrite: &before}, now)
+			return err
+		}
 	}
 	return nil
 }
@@ -204,7 +216,7 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 	if !actor.Role.AtLeast(RoleEditor) {
 		return nil, &ForbiddenError{Reason: "only editors can sign off verdicts"}
 	}
-	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		if !c.Verdict.Final() {
 			return invalid("verdict", "only verified, false or misleading verdicts are signed off")
 		}
@@ -218,9 +230,13 @@ func (s *Store) SignOff(ctx context.Context, actor *User, id, version int64) (*C
 		if err := saveClaim(tx, c, actor, now, map[string]any{"signed_off_by_id": actor.ID, "signed_off_at": now}); err != nil {
 			return err
 		}
-		return appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActSignedOff,
-			ToValue: string(c.Verdict), CreatedAt: now})
+		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActSignedOff,
+			ToValue: string(c.Verdict), CreatedAt: now}); err != nil {
+			return err
+		}
+		return s.queuePublished(tx, actor, c.ID, now)
 	})
+	return s.afterPublishing(c, err)
 }
 
 // AddNote appends a note to the claim's activity; notes never change the claim.
@@ -265,9 +281,13 @@ func (s *Store) BulkVerdict(ctx context.Context, actor *User, ids []int64, v Ver
 	if err := validateVerdictChange(VerdictChange{Verdict: v, Rationale: rationale}); err != nil {
 		return nil, err
 	}
-	return s.bulk(ctx, ids, func(tx *gorm.DB, c *Claim) error {
+	res, err := s.bulk(ctx, ids, func(tx *gorm.DB, c *Claim) error {
 		return s.setVerdictTx(tx, actor, c, VerdictChange{Verdict: v, Rationale: rationale, Version: c.Version})
 	})
+	if err == nil {
+		s.wakeWebhooks()
+	}
+	return res, err
 }
 
 // BulkAssign assigns many claims at once, each with its own Activity row.

@@ -104,7 +104,7 @@ func (f ClaimFilter) Key() string {
 func (f ClaimFilter) rowsKey() string {
 	return fmt.Sprintf("%v|%v|%v|%v|%v|%v|%v|%v|%q|%v|%v|%d|%q|%v", f.Verdicts, f.Verifiability, f.Unconfirmed, f.Stale,
 		f.StoryID, f.SourceID, f.AssigneeID, f.Unassigned, f.Query, timeKey(f.Since), timeKey(f.Until),
-		f.Withdrawn, f.Tag, f.AwaitingSignOff)
+		f.Withdrawn, f.Tag, f.AwaitingSignOff) + closeMatchKey(f)
 }
 
 func timeKey(t *time.Time) string {

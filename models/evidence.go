@@ -150,8 +150,8 @@ func (s *Store) AddEvidence(ctx context.Context, actor *User, claimID int64, in 
 			return nil, invalid("file", "the file is empty")
 		}
 		ct := http.DetectContentType(data)
-		if blockedType(ct) || blockedType(mimeByName(in.FileName)) {
-			return nil, invalid("file", "HTML, SVG and script files cannot be uploaded; save the page as PDF or a screenshot")
+		if msg := uploadRefusal(in.FileName, data, ct); msg != "" {
+			return nil, invalid("file", msg)
 		}
 		sum := sha256.Sum256(data)
 		name := cleanFileName(in.FileName)
@@ -195,20 +195,6 @@ func firstNonEmpty(vs ...string) string {
 		if v != "" {
 			return v
 		}
-	}
-	return ""
-}
-
-func mimeByName(name string) string {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return "text/html"
-	case ".svg", ".svgz":
-		return "image/svg+xml"
-	case ".js", ".mjs":
-		return "application/javascript"
-	case ".xml":
-		return "text/xml"
 	}
 	return ""
 }

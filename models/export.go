@@ -58,6 +58,9 @@ type ExportRow struct {
 	Corroboration int
 	// AttributionLine is the ready sentence for copy (see AttributionLine).
 	AttributionLine string
+	// Corrections are the claim's corrections since it was first
+	// published, oldest first (see Correction).
+	Corrections []ExportCorrection
 }
 
 // Published reports whether the row's verdict is final and signed off: the

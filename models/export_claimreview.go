@@ -42,14 +42,28 @@ func ClaimReviewRating(v Verdict) (value int, name string, ok bool) {
 // ClaimReview is one schema.org ClaimReview (https://schema.org/ClaimReview)
 // as the newsroom's site embeds it in a page.
 type ClaimReview struct {
-	Context       string       `json:"@context"`
-	Type          string       `json:"@type"`
-	URL           string       `json:"url"`
-	ClaimReviewed string       `json:"claimReviewed"`
-	Author        SchemaThing  `json:"author"`
-	DatePublished string       `json:"datePublished"`
-	ReviewRating  SchemaRating `json:"reviewRating"`
-	ItemReviewed  SchemaClaim  `json:"itemReviewed"`
+	Context       string      `json:"@context"`
+	Type          string      `json:"@type"`
+	URL           string      `json:"url"`
+	ClaimReviewed string      `json:"claimReviewed"`
+	Author        SchemaThing `json:"author"`
+	DatePublished string      `json:"datePublished"`
+	// DateModified is set once the review was corrected and published
+	// again: the time of the current sign-off.
+	DateModified string       `json:"dateModified,omitempty"`
+	ReviewRating SchemaRating `json:"reviewRating"`
+	ItemReviewed SchemaClaim  `json:"itemReviewed"`
+	// Correction lists the corrections of earlier versions (schema.org's
+	// CreativeWork "correction"), oldest first.
+	Correction []SchemaCorrection `json:"correction,omitempty"`
+}
+
+// SchemaCorrection is a schema.org CorrectionComment: the Update line and
+// when it was made.
+type SchemaCorrection struct {
+	Type          string `json:"@type"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
 }
 
 // SchemaThing is a schema.org Person, Organization or CreativeWork: the
@@ -99,7 +113,7 @@ func NewClaimReview(r *ExportRow, opt ExportOptions) (cr ClaimReview, ok bool) {
 	if r.ReportedURL != "" {
 		item.Appearance = &SchemaThing{Type: "CreativeWork", URL: r.ReportedURL}
 	}
-	return ClaimReview{
+	cr = ClaimReview{
 		Context:       "https://schema.org",
 		Type:          "ClaimReview",
 		URL:           opt.ClaimURL(r.ID),
@@ -109,7 +123,18 @@ func NewClaimReview(r *ExportRow, opt ExportOptions) (cr ClaimReview, ok bool) {
 		ReviewRating: SchemaRating{Type: "Rating", RatingValue: value, BestRating: ClaimReviewBestRating,
 			WorstRating: ClaimReviewWorstRating, AlternateName: name, RatingExplanation: r.VerdictRationale},
 		ItemReviewed: item,
-	}, true
+	}
+	// A corrected review was first published with the version the first
+	// correction replaced; the current sign-off is its last modification.
+	if len(r.Corrections) > 0 {
+		cr.DatePublished = r.Corrections[0].PublishedAt.UTC().Format(time.RFC3339)
+		cr.DateModified = r.SignedOffAt.UTC().Format(time.RFC3339)
+		for _, c := range r.Corrections {
+			cr.Correction = append(cr.Correction, SchemaCorrection{Type: "CorrectionComment", Text: c.UpdateLine,
+				DatePublished: c.At.UTC().Format(time.RFC3339)})
+		}
+	}
+	return cr, true
 }
 
 // claimReviewEncoder writes a JSON array of ClaimReviews. encoding/json

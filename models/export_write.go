@@ -193,7 +193,7 @@ func CSVColumns() []string {
 		"verifiability", "verifiability_reason",
 		"verdict", "verdict_rationale", "verdict_by", "verdict_at",
 		"signed_off_by", "signed_off_at", "published",
-		"evidence_urls", "corroboration", "attribution_line", "claim_url",
+		"evidence_urls", "corroboration", "attribution_line", "claim_url", "corrections",
 	}
 }
 
@@ -271,6 +271,8 @@ type ExportClaim struct {
 	Corroboration       int              `json:"corroboration"`
 	AttributionLine     string           `json:"attribution_line"`
 	ClaimURL            string           `json:"claim_url"`
+	// Corrections are never null: [] for a claim never corrected.
+	Corrections []ExportCorrection `json:"corrections"`
 }
 
 // exportClaim builds the JSON object of a row.
@@ -289,7 +291,7 @@ func exportClaim(r *ExportRow, opt ExportOptions, evs []ExportEvidence) ExportCl
 		VerdictRationale: r.VerdictRationale, VerdictBy: r.VerdictByName, VerdictAt: r.VerdictAt,
 		SignedOffBy: r.SignedOffByName, SignedOffAt: r.SignedOffAt, Published: r.Published(),
 		Evidence: evs, Corroboration: r.Corroboration, AttributionLine: r.AttributionLine,
-		ClaimURL: opt.ClaimURL(r.ID),
+		ClaimURL: opt.ClaimURL(r.ID), Corrections: r.Corrections,
 	}
 }
 
@@ -326,6 +328,9 @@ func (e *jsonEncoder) row(r *ExportRow) error {
 	}
 	e.n++
 	obj := exportClaim(r, e.opt, e.evs[:0])
+	if obj.Corrections == nil {
+		obj.Corrections = []ExportCorrection{}
+	}
 	// Encode ends the object with a newline: one object per line either way.
 	err := e.enc.Encode(&obj)
 	e.evs = obj.Evidence[:0]

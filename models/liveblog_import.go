@@ -29,12 +29,24 @@ type ImportCandidate struct {
 	Channel      string `json:"channel,omitempty"`
 	Via          string `json:"via,omitempty"`
 	Caveat       string `json:"caveat,omitempty"`
+	// Rule names the extraction rule that proposed the claim and Why says
+	// it in words, so the desk sees why a candidate is there.
+	Rule string `json:"rule,omitempty"`
+	Why  string `json:"why,omitempty"`
 	// SourceID is the existing source the claimant matched (by name or
 	// alias), 0 when the import will create a new source.
 	SourceID   int64  `json:"source_id"`
 	SourceName string `json:"source_name"`
 	// Duplicate is true when the story already holds this claim.
 	Duplicate bool `json:"duplicate"`
+	// Matches are the desk's claims, in any story, this one is close to
+	// (see MatchTexts), filled by the preview.
+	Matches []ClaimMatch `json:"matches"`
+	// LinkTo, when set on commit, links the new claim to that claim
+	// (LinkKind: duplicate_of, corroborates or contradicts; duplicate_of
+	// when empty).
+	LinkTo   int64  `json:"link_to,omitempty"`
+	LinkKind string `json:"link_kind,omitempty"`
 	// Key identifies the candidate across imports of the same blog (see
 	// import_review.go); Role is the claimant's role for a new source, and
 	// SourceRole the matched source's.
@@ -105,8 +117,8 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for _, c := range cands {
 		p.Candidates = append(p.Candidates, ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim,
 			Claimant: c.Claimant, Quote: c.Quote, Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable,
-			Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat,
-			Key: candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)})
+			Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule,
+			Why: liveblog.RuleDescription(c.Rule), Key: candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)})
 	}
 	p.Candidates = collapseRepeats(p.Candidates)
 	// Earlier reviews first, so a corrected claim is matched and recognised
@@ -139,6 +151,11 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 			ic.Duplicate = n > 0
 			ic.Selected = ic.Selected && n == 0
 		}
+	}
+	// Matching is bounded like an import: a paste with more candidates than
+	// one import takes shows matches for the first of them.
+	if err := s.matchCandidates(ctx, p.Candidates[:min(len(p.Candidates), MaxImportCandidates)]); err != nil {
+		return nil, err
 	}
 	return p, nil
 }
@@ -186,18 +203,11 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 			continue
 		}
 		prefix := "candidates[" + strconv.Itoa(i) + "]."
-		checkText(fields, prefix+"claim", strings.TrimSpace(c.Claim), true, MaxClaimLen)
-		checkText(fields, prefix+"claimant", strings.TrimSpace(c.Claimant), c.SourceID == 0, MaxNameLen)
-		checkText(fields, prefix+"quote", c.Quote, false, MaxQuoteLen)
-		checkText(fields, prefix+"caveat", c.Caveat, false, MaxRationale)
+		c.proposed().check(fields, prefix)
 		if c.EntryIndex < -1 || c.EntryIndex >= len(blog.Entries) {
 			fields[prefix+"entry_index"] = "is not an entry of this blog"
 		}
-		for _, v := range []string{c.Verb, c.Channel, c.Via} {
-			if utf8.RuneCountInString(v) > MaxShortLen {
-				fields[prefix+"verb"] = "verb, channel and via must be at most 300 characters"
-			}
-		}
+		checkImportLink(fields, prefix, c)
 	}
 	title := strings.TrimSpace(req.StoryTitle)
 	if req.StoryID <= 0 && title == "" {
@@ -209,6 +219,10 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 	checkURL(fields, "reported_url", req.ReportedURL)
 	if len(fields) > 0 {
 		return nil, &ValidationError{Fields: fields}
+	}
+	close, err := s.importCloseMatches(ctx, cands)
+	if err != nil {
+		return nil, err
 	}
 	res := &ImportResult{}
 	err = s.write(ctx, func(tx *gorm.DB) error {
@@ -247,55 +261,31 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 				res.EntriesAdded++
 			}
 		}
-		for _, c := range cands {
+		for i, c := range cands {
 			if !c.Selected {
 				continue
 			}
-			srcID := c.SourceID
-			if srcID <= 0 {
-				src, err := matchSourceTx(tx, c.Claimant)
-				switch {
-				case err == nil:
-					srcID = src.ID
-				case IsNotFound(err):
-					name := strings.TrimSpace(c.Claimant)
-					ns := &Source{Version: 1}
-					aliases, v := SourceInput{Name: &name, Kind: ptrTo(guessKind(name)), Role: ptrTo(c.Role)}.apply(ns, true)
-					if v != nil {
-						return v
-					}
-					if err := createSourceTx(tx, ns, aliases); err != nil {
-						return err
-					}
-					srcID = ns.ID
-					res.SourcesAdded++
-				default:
-					return err
-				}
+			p := c.proposed()
+			p.ReportedURL = req.ReportedURL
+			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
+				p.EntryID = &entryIDs[c.EntryIndex]
+				p.ReportedAt = entryAt[c.EntryIndex]
 			}
-			text := strings.TrimSpace(c.Claim)
-			var n int64
-			if err := tx.Model(&Claim{}).Where("story_id = ? AND content_hash = ?", st.ID, claimHash(&Claim{Text: text, SourceID: srcID})).Count(&n).Error; err != nil {
+			added, existing, newSource, err := storeProposedTx(tx, actor, st.ID, p, now, ActImported)
+			if err != nil {
 				return err
 			}
-			if n > 0 {
+			if newSource {
+				res.SourcesAdded++
+			}
+			if existing {
 				res.ClaimsExisting++
 				continue
 			}
-			in := ClaimInput{StoryID: &st.ID, SourceID: &srcID, Text: &text, Quote: ptrTo(c.Quote), Verb: ptrTo(c.Verb),
-				Direct: ptrTo(c.Direct), Channel: ptrTo(c.Channel), Via: ptrTo(c.Via), ReportedURL: ptrTo(req.ReportedURL)}
-			if c.EntryIndex >= 0 && c.EntryIndex < len(entryIDs) && entryIDs[c.EntryIndex] > 0 {
-				in.EntryID = &entryIDs[c.EntryIndex]
-				in.ReportedAt = entryAt[c.EntryIndex]
+			if err := linkImported(tx, actor, added.ID, c, now); err != nil {
+				return err
 			}
-			if c.Unverifiable {
-				reason := strings.TrimSpace(c.Caveat)
-				if reason == "" {
-					reason = "The report says the claim could not be independently verified."
-				}
-				in.Verifiability, in.VerifiabilityReason = ptrTo(VerifNotVerifiable), &reason
-			}
-			if _, err := createClaimTx(tx, actor, in, now, ActImported); err != nil {
+			if err := recordMatches(tx, added.ID, close[i]); err != nil {
 				return err
 			}
 			res.ClaimsAdded++
@@ -313,6 +303,12 @@ func (s *Store) CommitImport(ctx context.Context, actor *User, req ImportRequest
 		return nil, err
 	}
 	return res, nil
+}
+
+// proposed is the candidate as a claim to store.
+func (c ImportCandidate) proposed() proposedClaim {
+	return proposedClaim{Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote, Verb: c.Verb, Channel: c.Channel, Via: c.Via,
+		Caveat: c.Caveat, Direct: c.Direct, Unverifiable: c.Unverifiable, SourceID: c.SourceID, Role: c.Role}
 }
 
 func ptrTo[T any](v T) *T { return &v }

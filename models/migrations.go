@@ -25,7 +25,12 @@ var migrations = []migration{
 	{3, "story claims by last change", schemaV3, schemaV3},
 	{4, "search index newest first", schemaV4(), nil},
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
+	{6, "API token expiry", schemaV6, pgSchemaV6},
+	{7, "events for the live desk", schemaV7, pgSchemaV7},
+	{9, "close matches between claims", schemaV9, pgSchemaV9},
 	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
+	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
+	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

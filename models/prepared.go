@@ -36,7 +36,7 @@ const (
 
 // writerStatements lists what the writer prepares when it starts.
 func writerStatements() []string {
-	qs := []string{savepointSQL, releaseSavepointSQL, rollbackSavepointSQL, claimRowSQL, standingEvidenceSQL, insertActivitySQL}
+	qs := []string{savepointSQL, releaseSavepointSQL, rollbackSavepointSQL, claimRowSQL, standingEvidenceSQL, insertActivitySQL, insertClaimEventSQL}
 	for _, unconfirmed := range []bool{false, true} {
 		for _, signedOff := range []bool{false, true} {
 			qs = append(qs, verdictUpdateSQL(unconfirmed, signedOff))

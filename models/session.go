@@ -23,15 +23,28 @@ type Session struct {
 // TableName keeps gorm on the migration's table name.
 func (Session) TableName() string { return "sessions" }
 
-// DefaultSessionTTL is how long a sign-in lasts when the caller passes zero.
+// DefaultSessionTTL is how long a sign-in lasts when the caller passes zero:
+// the absolute lifetime, however busy the session.
 const DefaultSessionTTL = 12 * time.Hour
+
+// DefaultSessionIdle is how long a session lasts without a request when
+// Config.SessionIdle leaves it zero: long enough for a reviewer reading
+// through a story, short enough that a desk left signed in on a shared
+// computer closes itself.
+const DefaultSessionIdle = 2 * time.Hour
+
+// sessionTouchEvery is how often a session in use has its idle deadline
+// moved on: one write per session per interval, not one per request.
+const sessionTouchEvery = time.Minute
 
 // ErrNoSession covers a missing, unknown or expired session token, or one
 // whose user has been disabled: the browser has to sign in again.
 var ErrNoSession = errors.New("no valid session")
 
 // CreateSession signs a user in: it returns the session token in clear (for
-// the cookie; never stored) and the session with its CSRF token. Expired
+// the cookie; never stored) and the session with its CSRF token. The session
+// ends after ttl, or sooner after SessionIdle without a request: ExpiresAt is
+// the earlier of the two and moves on with use (see SessionUser). Expired
 // sessions are swept on the way, so the table does not grow without bound.
 func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Duration) (string, *Session, error) {
 	if ttl <= 0 {
@@ -39,7 +52,8 @@ func (s *Store) CreateSession(ctx context.Context, userID int64, ttl time.Durati
 	}
 	token := randomToken(32)
 	now := s.Now()
-	sess := &Session{TokenHash: hashSecret(token), UserID: userID, CSRF: randomToken(32), CreatedAt: now, ExpiresAt: now.Add(ttl)}
+	sess := &Session{TokenHash: hashSecret(token), UserID: userID, CSRF: randomToken(32), CreatedAt: now,
+		ExpiresAt: now.Add(min(ttl, s.sessionIdle))}
 	err := s.write(ctx, func(tx *gorm.DB) error {
 		if err := tx.Where("expires_at < ?", now).Delete(&Session{}).Error; err != nil {
 			return err
@@ -76,7 +90,29 @@ func (s *Store) SessionUser(ctx context.Context, token string) (*User, *Session,
 	if u.Disabled {
 		return nil, nil, ErrNoSession
 	}
+	s.touchSession(ctx, &sess)
 	return u, &sess, nil
+}
+
+// touchSession moves the idle deadline of a session in use on to
+// SessionIdle from now, never past the absolute lifetime, at most once per
+// sessionTouchEvery. Failing to (a full disk) does not refuse the request:
+// reading must go on; the session then ends at its previous deadline unless
+// a later request succeeds in moving it.
+func (s *Store) touchSession(ctx context.Context, sess *Session) {
+	now := s.Now()
+	next := now.Add(s.sessionIdle)
+	if end := sess.CreatedAt.Add(DefaultSessionTTL); next.After(end) { // the absolute lifetime
+		next = end
+	}
+	if next.Sub(sess.ExpiresAt) < sessionTouchEvery {
+		return
+	}
+	if s.write(ctx, func(tx *gorm.DB) error {
+		return tx.Model(&Session{}).Where("token_hash = ?", sess.TokenHash).Update("expires_at", next).Error
+	}) == nil {
+		sess.ExpiresAt = next
+	}
 }
 
 // DeleteSession signs a browser out; an unknown token is not an error.

@@ -38,6 +38,15 @@ type Config struct {
 	// commits (see read_cache.go): every read is then made afresh, which is
 	// how the load tool measures what the queries themselves cost.
 	NoReuse bool
+	// WriteFault, when set, is asked before every write; an error it
+	// returns (such as syscall.ENOSPC) fails that write as if the storage
+	// had. It is for fault drills where the storage itself cannot be
+	// filled up or made read-only; nil in normal use.
+	WriteFault func() error
+	// SessionIdle ends a browser session after this long without a
+	// request (DefaultSessionIdle when zero); DefaultSessionTTL still ends
+	// it however busy it is.
+	SessionIdle time.Duration
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -51,6 +60,10 @@ type Store struct {
 	d    dialect
 	// noReuse: see Config.NoReuse.
 	noReuse bool
+	// writeFault: see Config.WriteFault.
+	writeFault func() error
+	// sessionIdle: see Config.SessionIdle.
+	sessionIdle time.Duration
 	// pgWrites lets one write at a time run in this process on PostgreSQL,
 	// as the writer goroutine does on SQLite: concurrent serializable
 	// transactions in one process would mostly refuse each other.
@@ -65,6 +78,14 @@ type Store struct {
 	writes  chan writeReq
 	closing chan struct{}
 	stopped chan struct{}
+	// feed publishes committed events to the live streams; see event_feed.go.
+	feed *eventFeed
+	// dbURL is the PostgreSQL URL, for the connection that listens for
+	// other processes' events ("" on SQLite).
+	dbURL string
+	// webhookWake nudges this process's webhook sender when a write has
+	// queued deliveries (see RunWebhooks).
+	webhookWake chan struct{}
 }
 
 // Default limits, used when Config leaves them zero.
@@ -108,15 +129,19 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.Path == "" && cfg.DatabaseURL == "" {
 		return nil, errors.New("database path is empty")
 	}
-	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse}
+	s := &Store{path: cfg.Path, staleAfter: cfg.StaleAfter, maxUpload: cfg.MaxUploadBytes, now: cfg.Now, noReuse: cfg.NoReuse, writeFault: cfg.WriteFault, sessionIdle: cfg.SessionIdle, feed: newEventFeed(),
+		webhookWake: make(chan struct{}, 1)}
 	if cfg.DatabaseURL != "" {
-		s.path, s.d = "", dialect{pg: true}
+		s.path, s.d, s.dbURL = "", dialect{pg: true}, cfg.DatabaseURL
 	}
 	if s.staleAfter <= 0 {
 		s.staleAfter = DefaultStaleAfter
 	}
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUploadBytes
+	}
+	if s.sessionIdle <= 0 {
+		s.sessionIdle = DefaultSessionIdle
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -188,6 +213,7 @@ func (s *Store) Close() error {
 		close(s.closing)
 	}
 	<-s.stopped
+	s.stopFeed()
 	if s.d.pg {
 		// Let the write in progress, if any, finish before the pool closes.
 		s.pgWrites.Lock()

@@ -75,6 +75,9 @@ func (s *Store) writePostgres(ctx context.Context, fn func(tx *gorm.DB) error) e
 	opts := &sql.TxOptions{Isolation: sql.LevelSerializable}
 	for attempt := 1; ; attempt++ {
 		err := s.w.WithContext(run).Transaction(func(tx *gorm.DB) error { return runGuarded(fn, tx) }, opts)
+		if err == nil {
+			s.wakeFeed()
+		}
 		if err == nil || attempt == maxWriteAttempts || !retryable(err) {
 			return err
 		}

@@ -33,9 +33,17 @@ type writeReq struct {
 // refused). fn sees one transaction; it may share the commit with others.
 // Once queued, a write is carried out even if ctx is cancelled meanwhile, so
 // the caller never gets "cancelled" for a write that was in fact committed.
+//
+// A write the storage cannot take (full disk, read-only database) is a
+// *StorageError; the next write tries the storage afresh.
 func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if s.writeFault != nil {
+		if err := s.writeFault(); err != nil {
+			return storageError(err)
+		}
+	}
 	if s.d.pg {
-		return s.writePostgres(ctx, fn)
+		return storageError(s.writePostgres(ctx, fn))
 	}
 	req := writeReq{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	select {
@@ -45,7 +53,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	case <-s.closing:
 		return ErrClosed
 	}
-	return <-req.done
+	return storageError(<-req.done)
 }
 
 // writer is the goroutine that owns the writer connection.
@@ -97,7 +105,10 @@ func (s *Store) commitBatch(ws writerStmts, batch []writeReq) {
 		if err := runGuarded(r.fn, tx); err != nil {
 			errs[i] = err
 			if _, rb := txExec(tx, rollbackSavepointSQL); rb != nil {
-				s.failBatch(tx, batch, fmt.Errorf("rolling back a failed write: %w", rb))
+				// SQLite itself rolls the whole transaction back on some
+				// errors (a full disk, for one), savepoint and all: then
+				// nothing of the batch stands, and the cause is err.
+				s.failBatch(tx, batch, fmt.Errorf("%w (rolling back the failed write: %v)", err, rb))
 				return
 			}
 		}
@@ -111,6 +122,7 @@ func (s *Store) commitBatch(ws writerStmts, batch []writeReq) {
 	// acknowledged write never reuses an answer from before it. Also after a
 	// failed commit: counting one too many only costs a reuse.
 	s.committed()
+	s.wakeFeed()
 	if err != nil {
 		s.failBatch(tx, batch, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -24,6 +25,8 @@ type APIToken struct {
 	CreatedAt  time.Time  `json:"created_at"`
 	LastUsedAt *time.Time `json:"last_used_at"`
 	RevokedAt  *time.Time `json:"revoked_at"`
+	// ExpiresAt is when the token stops working on its own; nil: never.
+	ExpiresAt *time.Time `json:"expires_at"`
 }
 
 // TableName keeps gorm on the migration's table name.
@@ -47,8 +50,24 @@ func hashSecret(secret string) string {
 }
 
 // CreateToken makes a new API token for the user with that email and returns it
-// in clear: the only time it is ever shown.
+// in clear: the only time it is ever shown. It lasts until revoked.
 func (s *Store) CreateToken(ctx context.Context, email, name string) (string, *APIToken, error) {
+	return s.CreateExpiringToken(ctx, email, name, 0)
+}
+
+// MaxTokenDays bounds a token's lifetime when one is asked for: ten years.
+const MaxTokenDays = 3650
+
+// CreateExpiringToken is CreateToken for a token that stops working after
+// days (0: never), so a script's token need not outlive the script.
+func (s *Store) CreateExpiringToken(ctx context.Context, email, name string, days int) (string, *APIToken, error) {
+	if days < 0 || days > MaxTokenDays {
+		return "", nil, invalid("expires_in_days", "must be a number of days from 1 to 3650, or 0 for a token that does not expire")
+	}
+	name = strings.TrimSpace(name)
+	if utf8.RuneCountInString(name) > 200 {
+		return "", nil, invalid("name", "is at most 200 characters")
+	}
 	u, err := s.UserByEmail(ctx, email)
 	if IsNotFound(err) {
 		return "", nil, invalid("email", "no user has this email")
@@ -60,47 +79,94 @@ func (s *Store) CreateToken(ctx context.Context, email, name string) (string, *A
 		return "", nil, invalid("email", "this user is disabled")
 	}
 	secret := tokenPrefix + randomToken(32)
-	t := &APIToken{UserID: u.ID, Hash: hashSecret(secret), Name: strings.TrimSpace(name)}
+	t := &APIToken{UserID: u.ID, Hash: hashSecret(secret), Name: name, CreatedAt: s.Now()}
+	if days > 0 {
+		exp := t.CreatedAt.Add(time.Duration(days) * 24 * time.Hour)
+		t.ExpiresAt = &exp
+	}
 	if err := s.write(ctx, func(tx *gorm.DB) error { return tx.Create(t).Error }); err != nil {
 		return "", nil, err
 	}
 	return secret, t, nil
 }
 
-// ErrBadToken covers a missing, unknown, revoked or disabled user's token.
-var ErrBadToken = errors.New("invalid or revoked API token")
+// ErrBadToken covers a missing, unknown, revoked or expired token, or a
+// disabled user's.
+var ErrBadToken = errors.New("invalid, expired or revoked API token")
+
+// tokenUseResolution is how precisely a token's last use is kept: one write
+// per token per interval at most, not one per request.
+const tokenUseResolution = time.Minute
 
 // UserByToken resolves a bearer token to its user. A script sends the same
 // token with every request, so the owner found is reused until the next
 // commit of this process, and for at most ReuseMaxAge: a token revoked or a
 // user disabled or given another role through this process takes effect at
-// once, through another process sharing the database within ReuseMaxAge.
+// once, through another process sharing the database within ReuseMaxAge. An
+// expired token stops working at its expiry either way.
 func (s *Store) UserByToken(ctx context.Context, secret string) (*User, error) {
 	if !strings.HasPrefix(secret, tokenPrefix) || len(secret) > 200 {
 		return nil, ErrBadToken
 	}
 	hash := hashSecret(secret)
 	gen := s.cache.gen.Load()
+	now := s.Now()
 	if s.reusable() {
-		if u, ok := s.cache.tokens.get(hash, gen); ok {
+		if u, ok := s.cache.tokens.get(hash, gen, now); ok {
 			return u, nil
 		}
 	}
 	started := time.Now()
-	var u User
-	err := s.read(ctx).Raw(`SELECT users.* FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?`, hash, false).
-		Scan(&u).Error
+	row, err := s.lookupToken(ctx, hash, now)
 	if err != nil {
 		return nil, err
 	}
-	if u.ID == 0 {
-		return nil, ErrBadToken
+	if row.TokenLastUsedAt == nil || now.Sub(*row.TokenLastUsedAt) >= tokenUseResolution {
+		// When the token was last used is for people reviewing their
+		// tokens; failing to record it (a full disk) must not refuse a
+		// request that only reads. The next use tries again.
+		if s.write(ctx, func(tx *gorm.DB) error {
+			return tx.Exec(`UPDATE api_tokens SET last_used_at = ? WHERE id = ?`, now, row.TokenID).Error
+		}) == nil {
+			// That commit moved the generation: read the owner again
+			// at the new one, so that it can be reused.
+			started, gen = time.Now(), s.cache.gen.Load()
+			if row, err = s.lookupToken(ctx, hash, now); err != nil {
+				return nil, err
+			}
+		}
 	}
+	u := row.User
 	if s.reusable() {
-		s.cache.tokens.put(hash, tokenOwner{u: u, gen: gen, started: started})
+		s.cache.tokens.put(hash, tokenOwner{u: u, gen: gen, started: started, expires: row.TokenExpiresAt})
 	}
 	return &u, nil
+}
+
+// tokenOwnerRow is the owner of a working token and the token's own
+// particulars, or ErrBadToken.
+type tokenOwnerRow struct {
+	User
+	TokenID         int64
+	TokenExpiresAt  *time.Time
+	TokenLastUsedAt *time.Time
+}
+
+func (s *Store) lookupToken(ctx context.Context, hash string, now time.Time) (*tokenOwnerRow, error) {
+	var row tokenOwnerRow
+	err := s.read(ctx).Raw(`SELECT users.*, api_tokens.id AS token_id, api_tokens.expires_at AS token_expires_at,
+		api_tokens.last_used_at AS token_last_used_at
+		FROM api_tokens JOIN users ON users.id = api_tokens.user_id
+		WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?
+		AND (api_tokens.expires_at IS NULL OR api_tokens.expires_at > ?)`, hash, false, now).
+		Scan(&row).Error
+	if err != nil {
+		return nil, err
+	}
+	if row.ID == 0 {
+		return nil, ErrBadToken
+	}
+	return &row, nil
 }
 
 // tokenCache remembers the owners of the API tokens in use, by token hash.
@@ -115,18 +181,19 @@ type tokenOwner struct {
 	u       User
 	gen     uint64
 	started time.Time
+	expires *time.Time
 }
 
 // maxCachedTokens bounds the cache; past it, it starts again empty.
 const maxCachedTokens = 1024
 
 // get returns a copy of the owner of hash if it was read at generation gen
-// and at most ReuseMaxAge ago.
-func (c *tokenCache) get(hash string, gen uint64) (*User, bool) {
+// and at most ReuseMaxAge ago, and the token has not expired by now.
+func (c *tokenCache) get(hash string, gen uint64, now time.Time) (*User, bool) {
 	c.mu.Lock()
 	o, ok := c.m[hash]
 	c.mu.Unlock()
-	if !ok || o.gen != gen || time.Since(o.started) > ReuseMaxAge {
+	if !ok || o.gen != gen || time.Since(o.started) > ReuseMaxAge || (o.expires != nil && !now.Before(*o.expires)) {
 		return nil, false
 	}
 	u := o.u
@@ -140,25 +207,4 @@ func (c *tokenCache) put(hash string, o tokenOwner) {
 		c.m = make(map[string]tokenOwner)
 	}
 	c.m[hash] = o
-}
-
-// Tokens lists a user's tokens (never their secrets).
-func (s *Store) Tokens(ctx context.Context, userID int64) ([]APIToken, error) {
-	var ts []APIToken
-	err := s.read(ctx).Where("user_id = ?", userID).Order("id").Find(&ts).Error
-	return ts, err
-}
-
-// RevokeToken stops a token from working; the row stays for the record.
-func (s *Store) RevokeToken(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *gorm.DB) error {
-		res := tx.Model(&APIToken{}).Where("id = ? AND revoked_at IS NULL", id).Update("revoked_at", s.Now())
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
 }

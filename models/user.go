@@ -98,12 +98,15 @@ func (n NewUser) validate() *ValidationError {
 
 // checkPassword applies the password rules, the same whether an admin sets
 // the first password or its owner changes it: long enough to resist guessing,
-// and within the 72 bytes bcrypt reads.
+// within the 72 bytes bcrypt reads, and not among the first guesses (see
+// passwordRefusal).
 func checkPassword(f map[string]string, field, pw string) {
 	if utf8.RuneCountInString(pw) < MinPasswordLen {
 		f[field] = "must be at least " + strconv.Itoa(MinPasswordLen) + " characters"
 	} else if len(pw) > 72 {
 		f[field] = "must be at most 72 bytes"
+	} else if msg := passwordRefusal(pw); msg != "" {
+		f[field] = msg
 	}
 }
 
@@ -211,7 +214,8 @@ type UserUpdate struct {
 	Disabled *bool
 }
 
-// UpdateUser applies an admin's change to a user.
+// UpdateUser applies an admin's change to a user. Disabling a user ends
+// their sessions and revokes their API tokens.
 func (s *Store) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User, error) {
 	var u User
 	err := s.write(ctx, func(tx *gorm.DB) error {
@@ -238,6 +242,9 @@ func (s *Store) UpdateUser(ctx context.Context, id int64, up UserUpdate) (*User,
 			return err
 		}
 		if u.Disabled {
+			if err := revokeUserTokens(tx, u.ID, s.Now()); err != nil {
+				return err
+			}
 			return tx.Exec(`DELETE FROM sessions WHERE user_id = ?`, u.ID).Error
 		}
 		return nil

@@ -35,9 +35,12 @@ const usage = `Claimdesk — claim-verification tracker for newsrooms.
 Usage:
   claimdesk [serve] [--addr :8080] [--db claimdesk.db]   run the web app and API
   claimdesk user add --name N --email E --role R          create a user (password from stdin)
-  claimdesk token create --email E [--name N]            print a new API token for a user
+  claimdesk token create --email E [--name N] [--expires-in-days D]  print a new API token for a user
+  claimdesk token list --email E                          list a user's API tokens (no secrets)
+  claimdesk token revoke ID                               stop an API token for good
   claimdesk extract [FILE|-]                              print a live blog's candidate claims as JSON
   claimdesk import --story "Title" FILE                   store a live blog's claims in a story
+  claimdesk follow --story ID URL [--once]                follow a live blog; --once checks it now
   claimdesk export --format csv|json|claimreview [filters] write an export to stdout
   claimdesk backup FILE                                   write a consistent copy of the database
 
@@ -64,11 +67,13 @@ func Run(args []string, env Env) int {
 	case "user":
 		err = runSub(rest, env, "user", map[string]func([]string, Env) error{"add": runUserAdd})
 	case "token":
-		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate})
+		err = runSub(rest, env, "token", map[string]func([]string, Env) error{"create": runTokenCreate, "list": runTokenList, "revoke": runTokenRevoke})
 	case "extract":
 		err = runExtract(rest, env)
 	case "import":
 		err = runImport(rest, env)
+	case "follow":
+		err = runFollow(rest, env)
 	case "export":
 		err = runExport(rest, env)
 	case "backup":
@@ -213,5 +218,6 @@ func openStore(db dbTarget, env Env) (*models.Store, error) {
 		return nil, fmt.Errorf("CLAIMDESK_REUSE=%q: want on or off", v)
 	}
 	return models.Open(models.Config{Path: *db.path, DatabaseURL: db.databaseURL(), StaleAfter: durationEnv(env, "CLAIMDESK_STALE_AFTER", 0),
-		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS"), NoReuse: noReuse})
+		MaxUploadBytes: megabytesEnv(env, "CLAIMDESK_MAX_UPLOAD_MB"), Synchronous: env.Getenv("CLAIMDESK_SYNCHRONOUS"), NoReuse: noReuse,
+		SessionIdle: durationEnv(env, "CLAIMDESK_SESSION_IDLE", 0)})
 }

@@ -108,10 +108,15 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-func startServer(t *testing.T, db string) *server {
+// startServer starts claimdesk serve on db, with env (KEY=value) added to
+// the process's environment.
+func startServer(t *testing.T, db string, env ...string) *server {
 	t.Helper()
 	addr := freeAddr(t)
 	cmd := exec.Command(claimdeskBin.get(t), "serve", "--addr", addr, "--db", db)
+	if len(env) > 0 {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	logs := &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {

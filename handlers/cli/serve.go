@@ -32,11 +32,31 @@ func runServe(args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
-	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM")})
+	proxies, err := handlers.ParseTrustedProxies(env.Getenv("CLAIMDESK_TRUSTED_PROXIES"))
 	if err != nil {
 		return err
 	}
+	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	public, err := onOff(env, "CLAIMDESK_PUBLIC")
+	if err != nil {
+		return err
+	}
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
+		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
+	if err != nil {
+		return err
+	}
+	sender, err := webhookSender(env, logger)
+	if err != nil {
+		return err
+	}
+	// Stopped after the server and before the database closes (defers run
+	// in reverse), so attempts in flight are recorded.
+	wctx, stopWebhooks := context.WithCancel(context.Background())
+	waitWebhooks := runWebhooks(wctx, st, sender)
+	defer func() { stopWebhooks(); waitWebhooks() }()
+	stopFollowing := startFollower(st, env, logger)
+	defer stopFollowing()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err

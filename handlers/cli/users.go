@@ -47,6 +47,7 @@ func runTokenCreate(args []string, env Env) error {
 	db := dbFlag(fs, env)
 	email := fs.String("email", "", "the user the token acts as")
 	name := fs.String("name", "", "a label for the token (e.g. the script using it)")
+	days := fs.Int("expires-in-days", 0, "days until the token stops working (0: until revoked)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -58,7 +59,7 @@ func runTokenCreate(args []string, env Env) error {
 		return err
 	}
 	defer st.Close()
-	secret, t, err := st.CreateToken(env.Ctx, *email, *name)
+	secret, t, err := st.CreateExpiringToken(env.Ctx, *email, *name, *days)
 	if err != nil {
 		return err
 	}

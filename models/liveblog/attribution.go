@@ -19,6 +19,12 @@ type trigger struct {
 	vs, ve int // byte range of the verb ("according to" counts as one)
 	info   verbInfo
 	quoted bool // "quoted as saying"
+	// quotedName is the speaker's range in "PTI quotes X as saying" (the
+	// active form), and agentEnd where the quoting agent's phrase ends.
+	quotedName span
+	agentEnd   int
+	// owner is the author's range in "X's statement that C".
+	owner span
 }
 
 // rawFrame is one attribution found in a sentence, before its speaker is
@@ -37,7 +43,8 @@ type rawFrame struct {
 	// responsibility marks "claimed responsibility for X": the claim reads
 	// "<claimant> was responsible for X".
 	responsibility bool
-	pos            int // position of the verb in the sentence
+	pos            int    // position of the verb in the sentence
+	rule           string // which pattern found it: see rules.go
 }
 
 // findTriggers returns the reporting verbs of a sentence outside quotations.
@@ -52,6 +59,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to" {
 			out = append(out, trigger{vs: w.s, ve: ws[i+1].e, info: verbInfo{kind: vAccording, display: "according to"}})
+			continue
+		}
+		if t, ok := possessiveStatement(s, ws, i); ok {
+			out = append(out, t)
 			continue
 		}
 		info, ok := reportingVerbs[w.lower]
@@ -71,27 +82,57 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			next = ws[i+1].lower
 		}
 		quoted := info.part && prev == "as" && prev2 == "quoted"
+		if info.part && adjacent && progressiveAuxiliaries[prev] {
+			// "Local media are reporting that …": a finite verb whose
+			// subject stands before the auxiliary.
+			info.part = false
+			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
+			continue
+		}
+		if info.part && !quoted {
+			// "PTI quotes X as saying …", "quoted a crisis centre
+			// saying …": X speaks, PTI relays.
+			if t, ok := activeQuote(ws, i, info); ok {
+				out = append(out, t)
+				continue
+			}
+		}
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
+			continue // "a child reported dead": a state, not a report
+		}
+		if agentlessPassive(ws, i) {
+			continue // "Tanks are also said to have been used": nobody speaks
+		}
 		if info.noun {
-			if (adjacent && determiners[prev]) || nounFollowers[next] || prev != "" && isDigit(prev[0]) {
+			if (adjacent && determiners[prev] && !(i > 1 && isCapitalized(ws[i-1].text) && isCapitalized(ws[i-2].text))) ||
+				nounFollowers[next] || prev != "" && isDigit(prev[0]) || nounContext[prev] {
 				continue
 			}
 			if _, v := reportingVerbs[next]; v {
 				continue
 			}
 		}
+		if info.base && i > 1 && isCommaAdverb(prev) {
+			// "Officials, however, say": the subject stands before the adverb.
+			prev, adjacent = ws[i-2].lower, true
+		}
 		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
-			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) {
+			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
+			!pluralBeforePlace(s, ws, i) {
 			continue
+		}
+		if info.part && (w.lower == "reporting" || w.lower == "telling") && (placePrepositions[next] || next == "live") {
+			continue // "Sherine Tadros, reporting from Cairo, said": an aside
 		}
 		if info.part && !quoted {
 			gap := s[0:w.s]
 			if i > 0 {
 				gap = s[ws[i-1].e:w.s]
 			}
-			if !strings.Contains(gap, ",") && !participleLead[prev] {
+			if !strings.Contains(gap, ",") && !participleLead[prev] && !afterCommunication(ws, i) {
 				continue
 			}
 		}
@@ -105,6 +146,138 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 	}
 	return out
 }
+
+// pluralBeforePlace reports whether a bare verb form at ws[i] follows a
+// plural noun and a prepositional phrase ("Correspondents in the capital
+// report", "Residents of the town say").
+func pluralBeforePlace(s string, ws []word, i int) bool {
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		if strings.ContainsAny(s[ws[k].e:ws[k+1].s], ",;:") {
+			return false
+		}
+		w := ws[k].lower
+		plural := pluralSubjects[w] || commonSubjects[w] ||
+			(len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s"))
+		if plural && placePrepositions[ws[k+1].lower] {
+			return true
+		}
+		if info, rep := reportingVerbs[w]; (rep && !info.noun) || auxiliaries[w] {
+			return false
+		}
+		if w == "and" && k > 0 {
+			return true // "The municipality and the council say"
+		}
+	}
+	return false
+}
+
+// statementNouns name what someone said, before "that" and its content.
+var statementNouns = setOf("statement", "claim", "claims", "assertion", "announcement", "allegation",
+	"allegations", "warning", "insistence", "contention", "remark", "remarks", "comments", "comment")
+
+// possessiveStatement recognises "Alex Badeh's statement that C" at ws[i]:
+// the author is the capitalised name before "'s".
+func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
+	if i == 0 || i+1 >= len(ws) || !statementNouns[ws[i].lower] || ws[i+1].lower != "that" {
+		return trigger{}, false
+	}
+	k := i - 1
+	if ws[k].lower == "earlier" || ws[k].lower == "latest" || ws[k].lower == "repeated" {
+		k--
+	}
+	if k < 0 {
+		return trigger{}, false
+	}
+	owner := ws[k].text
+	name := strings.TrimSuffix(strings.TrimSuffix(owner, "'s"), "’s")
+	if name == owner || !isCapitalized(name) {
+		return trigger{}, false
+	}
+	first := k
+	for first > 0 && first > k-4 && isCapitalized(ws[first-1].text) && strings.TrimSpace(s[ws[first-1].e:ws[first].s]) == "" {
+		first--
+	}
+	return trigger{vs: ws[i].s, ve: ws[i+1].e, info: verbInfo{kind: vSay, display: ws[i].lower},
+		owner: span{ws[first].s, ws[k].s + len(name)}}, true
+}
+
+// reportedStates follow "reported" when it describes someone ("reported
+// dead", "reported missing").
+var reportedStates = setOf("dead", "missing", "killed", "injured", "wounded", "alive", "safe", "captured",
+	"arrested", "kidnapped", "abducted", "detained", "hurt", "sick", "ill", "infected", "stranded", "trapped")
+
+// progressiveAuxiliaries make "-ing" forms finite ("is telling", "are
+// saying").
+var progressiveAuxiliaries = setOf("is", "are", "was", "were")
+
+// activeQuote recognises "A quotes/quoted/cited X as saying" around the
+// participle at ws[i] (ws[i-1] is "as").
+func activeQuote(ws []word, i int, info verbInfo) (trigger, bool) {
+	if i < 2 {
+		return trigger{}, false
+	}
+	last := i - 1 // the quoted speaker ends before "as", or before the participle
+	if ws[i-1].lower == "as" {
+		last = i - 2
+	}
+	for q := last - 1; q >= 0 && q >= i-10; q-- {
+		switch ws[q].lower {
+		case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+			return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true,
+				quotedName: span{ws[q+1].s, ws[last].e}, agentEnd: ws[q].s}, true
+		case "said", "says", "told", "that":
+			return trigger{}, false
+		}
+	}
+	return trigger{}, false
+}
+
+// communicationVerbs are acts of communicating that a participle of saying
+// may follow without a comma ("has written to the president saying …").
+var communicationVerbs = setOf("written", "wrote", "writes", "sent", "issued", "posted", "released",
+	"published", "tweeted", "called", "phoned", "appealed", "appeared", "spoke", "wrote", "sends", "issues",
+	"posts", "releases", "publishes", "appeals", "speaks")
+
+// afterCommunication reports whether a communication verb stands shortly
+// before the participle at ws[i] in the same clause.
+func afterCommunication(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-7; k-- {
+		if communicationVerbs[ws[k].lower] {
+			return true
+		}
+		if _, rep := reportingVerbs[ws[k].lower]; rep {
+			return false
+		}
+	}
+	return false
+}
+
+// agentlessPassive reports whether the verb at ws[i] is a participle after
+// a form of "be" with only adverbs between ("are also said", "was
+// reportedly claimed"): a passive without a speaker.
+func agentlessPassive(ws []word, i int) bool {
+	k := i - 1
+	for k >= 0 && (passiveAdverbs[ws[k].lower] || (len(ws[k].lower) > 4 && strings.HasSuffix(ws[k].lower, "ly"))) {
+		k--
+	}
+	return k >= 0 && k < i-1 && passiveAuxiliaries[ws[k].lower]
+}
+
+var passiveAdverbs = setOf("also", "reportedly", "allegedly", "widely", "now", "still", "already", "previously",
+	"repeatedly", "often", "variously", "being", "even", "officially", "initially", "first", "apparently")
+
+var passiveAuxiliaries = setOf("is", "are", "was", "were", "be", "been", "being", "am")
+
+// nounContext are words after which "claims", "reports" or "estimates" is a
+// noun ("investigate claims that …", "amid reports that …").
+var nounContext = setOf("investigate", "investigating", "investigated", "probe", "probing", "examine",
+	"examining", "verify", "verifying", "check", "checking", "amid", "over", "about", "despite", "following",
+	"against", "deny", "denied", "denies", "denying", "reject", "rejected", "rejects", "dismiss", "dismissed",
+	"dismisses", "refute", "refuted", "refutes", "contradict", "contradicted", "repeated", "repeat", "made",
+	"make", "making", "heard", "received", "spread", "spreading", "dispute", "disputed", "disputes", "backed",
+	"support", "supported", "supports", "confirm", "confirmed", "rejecting", "dismissing", "citing", "cited",
+	"echoed", "fuelled", "fueled", "prompted", "sparked", "rebuffed", "amplified", "welcomed", "welcome", "welcomes",
+	"welcoming", "urged", "after")
 
 // putsFigure reports whether "put" is followed by "… at <number>" ("put the
 // death toll at nine").
@@ -204,7 +377,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 		if subj == "" {
 			return rawFrame{}, 0, 0, false
 		}
-		f.subject = subj
+		f.subject, f.rule = subj, ruleAccordingAfter
 		if analyzeSubject(subj).name == "" {
 			f.channel = "according to " + subj
 		}
@@ -214,9 +387,10 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	// Inversion: `"Q," said Smith` / "C, says the minister".
 	if endsWithCommaOrQuote(pre, qs, lo) && t.info.kind == vSay && !t.info.needsTo {
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
+		subj = withoutAnonymity(subj) // "said a doctor who asked not to be named because …"
 		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
-			f.subject = subj
+			f.subject, f.rule = subj, ruleClaimVerbSpeaker
 			f.claim, f.direct = cleanClaim(s[lo:claimEnd])
 			return f, claimEnd, ae, f.claim != ""
 		}
@@ -233,7 +407,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	if !ok {
 		return rawFrame{}, 0, 0, false
 	}
-	f.subject = s[ss:se]
+	f.subject, f.rule = s[ss:se], ruleClaimSpeakerVerb
 	f.channel, f.citing = tail.channel, tail.citing
 	claimEnd := sep
 	f.claim, f.direct = cleanClaim(s[lo:claimEnd])
@@ -286,7 +460,17 @@ func lastSegment(s string) string {
 // word or an article.
 func startsNounPhrase(s string) bool {
 	w := lowerASCII(firstWord(s))
-	return isCapitalized(s) || nounPhraseOpeners[w]
+	if isCapitalized(s) || nounPhraseOpeners[w] {
+		return true
+	}
+	// "said demonstrator Jade Wong", "said resident Ana Borg": a role
+	// word before a name.
+	ws := strings.Fields(s)
+	if len(ws) >= 2 && len(ws) <= 5 && isCapitalized(ws[1]) {
+		return personRoles[w] || titles[w] || commonSubjects[w] || strings.HasSuffix(w, "er") ||
+			strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ent")
+	}
+	return false
 }
 
 // phraseUntilEnd returns the phrase from start up to the end of the clause
@@ -392,7 +576,7 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			return ti, ti.second != ""
 		}
-		if len(ws) > 8 || !(phraseStarters[ws[0]] || timeWords[ws[0]]) {
+		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false
 		}
 		if ch := channelPhrase(seg); ch != "" {
@@ -404,9 +588,34 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 	return ti, true
 }
 
+// plainTail reports whether a long phrase after a verb is only
+// circumstance ("in an interview with Fox News after the claim surfaced"):
+// no "that" and no reporting verb that would open a claim.
+func plainTail(ws []string) bool {
+	for _, w := range ws {
+		if info, rep := reportingVerbs[w]; (rep && !info.noun) || w == "that" {
+			return false
+		}
+	}
+	return true
+}
+
 // continuationWords open the rest of a claim that an attribution
 // interrupted ("…, he said, but …").
 var continuationWords = setOf("but", "although", "though", "because", "and", "while", "since", "as", "so")
+
+// withoutAnonymity cuts a speaker phrase before an aside that only says the
+// speaker was not named.
+func withoutAnonymity(subj string) string {
+	low := lowerASCII(subj)
+	for _, p := range []string{" who asked not to be", " who spoke on condition", " who declined to be", " speaking on condition",
+		" on condition of anonymity", " who requested anonymity", " asking not to be", " who did not want to be"} {
+		if k := strings.Index(low, p); k > 0 {
+			return strings.TrimRight(subj[:k], " ,")
+		}
+	}
+	return subj
+}
 
 // isAnonymity reports whether a phrase only says the speaker was not named.
 func isAnonymity(low string) bool {
@@ -535,6 +744,12 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	segs := topLevelSplit(s, qs, lo, last)
 	n := len(segs)
+	// "The union, however, asserted …": an adverb set off by commas is not
+	// the speaker; the phrase before it is.
+	for trailing && n >= 2 && isCommaAdverb(s[segs[n-1].s:segs[n-1].e]) {
+		n--
+		segs = segs[:n]
+	}
 	first := n - 1
 	if trailing && n >= 2 {
 		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
@@ -570,6 +785,11 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		}
 	}
 	n = wordCount(s[ss:se])
+	if n > maxSubjectWords && first < len(segs)-1 {
+		// "Marta Kellner, who has led the authority since …, said":
+		// a long aside does not make the speaker long.
+		n = wordCount(s[ss:segs[first].e])
+	}
 	if n == 0 || n > maxSubjectWords {
 		return 0, 0, 0, false
 	}
@@ -577,6 +797,19 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return ss, se, sep, true
+}
+
+// isCommaAdverb reports whether a comma-delimited phrase is a sentence
+// adverb ("however", "for its part", "in turn").
+func isCommaAdverb(seg string) bool {
+	switch lowerASCII(strings.TrimSpace(seg)) {
+	case "however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
+		"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
+		"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
+		"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still":
+		return true
+	}
+	return false
 }
 
 // afterQuote returns the part of a segment after its last quotation.
@@ -595,7 +828,7 @@ func afterQuote(s string, qs []span, seg span) string {
 func isInsertion(seg string) bool {
 	w := lowerASCII(firstWord(seg))
 	switch w {
-	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself",
+	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
 		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
 		return true
 	}
@@ -645,8 +878,14 @@ func isRoleAppositive(seg string) bool {
 	if len(ws) < 2 || len(ws) > 10 {
 		return false
 	}
-	switch lowerASCII(ws[0]) {
-	case "the", "a", "an", "its", "his", "her", "their", "who":
+	switch w := lowerASCII(ws[0]); {
+	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
+		return true
+	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "Commissioner for the Rural Fire Service", "Director of …"
+		return true
+	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
+		// "deputy assistant to the president", "senior adviser to …"
 		return true
 	}
 	return false

@@ -113,6 +113,95 @@ type caveatAt struct {
 	scope caveatScope
 	para  int
 	sent  int
+	ref   caveatRef
+}
+
+// caveatRef is what a caveat says it could not verify, beyond its scope
+// word.
+type caveatRef struct {
+	// party is the one speaker whose claims it names ("the ministry's
+	// figures", "claims by the rebels"), in lower case.
+	party string
+	// media: it is about pictures or video, not about claims ("Images,
+	// which AFP could not verify, showed …").
+	media bool
+	// story: it names the reports or claims in general ("could not
+	// verify the reports"), which in a paragraph of its own covers the
+	// whole story.
+	story bool
+	// figures: it names a toll or figures ("could not confirm the
+	// toll"), which in a paragraph of its own covers the claims of the
+	// story that give figures.
+	figures bool
+}
+
+var figureNouns = setOf("toll", "tolls", "figure", "figures", "numbers", "casualties", "count")
+
+// givesFigure reports whether a claim states a number.
+func givesFigure(claim string) bool {
+	for _, w := range words(claim) {
+		if isDigit(w.lower[0]) || (numberWords[w.lower] && w.lower != "a" && w.lower != "over" && w.lower != "up" && w.lower != "less" && w.lower != "fewer") {
+			return true
+		}
+	}
+	return false
+}
+
+var mediaNouns = setOf("image", "images", "video", "videos", "footage", "photo", "photos", "photograph",
+	"photographs", "picture", "pictures", "clip", "clips", "recording", "recordings")
+
+var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions")
+
+// partyNouns are what a party's claims are called after its name.
+var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
+	"reports", "statement", "statements", "estimate", "estimates", "allegations", "assertion", "assertions", "numbers")
+
+// referentOf reads what a caveat sentence refers to.
+func referentOf(low string) caveatRef {
+	var r caveatRef
+	ws := words(low)
+	claimNoun, media, checked := false, false, false
+	for i, w := range ws {
+		if !checked && (strings.HasPrefix(w.lower, "verif") || strings.HasPrefix(w.lower, "confirm") ||
+			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat")) {
+			checked = true
+			r.media = media && !claimNoun
+		}
+		if mediaNouns[w.lower] && !checked {
+			media = true
+		}
+		if figureNouns[w.lower] {
+			r.figures = true
+		}
+		if referringNouns[w.lower] && !mediaNouns[w.lower] && w.lower != "it" && w.lower != "this" && w.lower != "that" {
+			claimNoun = true
+		}
+		if storyNouns[w.lower] && (i == 0 || !strings.HasSuffix(ws[i-1].lower, "'s") && !strings.HasSuffix(ws[i-1].lower, "’s")) &&
+			!(i+1 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of")) {
+			r.story = true
+		}
+		// "the ministry's figures"
+		if partyNouns[w.lower] && i > 0 {
+			p := ws[i-1].lower
+			if q := strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s"); q != p && q != "" && q != "it" {
+				r.party = q
+			}
+		}
+		// "claims by the rebels", "figures from the ministry"
+		if partyNouns[w.lower] && i+2 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of") {
+			k := i + 2
+			if ws[k].lower == "the" && k+1 < len(ws) {
+				k++
+			}
+			if !strings.HasPrefix(ws[k].lower, "verif") && !strings.HasPrefix(ws[k].lower, "confirm") {
+				r.party = ws[k].lower
+			}
+		}
+	}
+	if r.party != "" {
+		r.story = false
+	}
+	return r
 }
 
 // maxCaveatReach bounds how many earlier claims a caveat looks back over.
@@ -137,6 +226,36 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		}
 		var covered []*item
 		para := items[end-1].para
+		// What the caveat names decides first; when it names nothing
+		// the claims fit, its scope word does.
+		var named func(*item) bool
+		switch {
+		case c.ref.media:
+			// About a picture: only a claim in its own sentence.
+			named = func(it *item) bool { return it.para == c.para && it.sent == c.sent }
+		case c.ref.party != "":
+			// One party's claims, wherever they stand in the entry.
+			named = func(it *item) bool { return strings.Contains(lowerASCII(it.claimant), c.ref.party) }
+		case c.ref.figures && para != c.para:
+			// "AFP could not confirm the toll" on its own: every figure
+			// given in the story before it.
+			named = func(it *item) bool { return givesFigure(it.f.claim) }
+		case c.ref.story && para != c.para:
+			// "Northwire could not verify the reports" in a paragraph
+			// of its own: every report of the story before it.
+			named = func(*item) bool { return true }
+		}
+		if named != nil {
+			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
+				if named(items[k]) {
+					covered = append(covered, items[k])
+				}
+			}
+			if len(covered) > 0 || c.ref.media {
+				mark(covered, c.text)
+				continue
+			}
+		}
 		if para != c.para && c.para-para > 1 {
 			continue // no claim in this or the previous paragraph
 		}
@@ -171,9 +290,71 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 				covered = append(covered, items[k])
 			}
 		}
-		for _, it := range covered {
-			it.unverifiable = true
-			it.caveat = c.text
+		mark(covered, c.text)
+		if c.para == 0 && c.scope == scopePair {
+			// A caveat in the lead ("Neither claim could be verified")
+			// also covers what the entry goes on to say of the same
+			// parties.
+			leadParties(items, end, covered, c.text)
 		}
 	}
+}
+
+// leadParties marks the items after end whose claimant shares a name word
+// with a claimant of covered ("Russia and Ukraine" → "Russia's defence
+// ministry"), so a lead's caveat follows its parties through the entry.
+func leadParties(items []*item, end int, covered []*item, caveat string) {
+	names := map[string]bool{}
+	for _, it := range covered {
+		for _, w := range words(it.claimant) {
+			if isCapitalized(w.text) && len(w.lower) > 2 && !descStop[w.lower] {
+				names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] = true
+			}
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
+		for _, w := range words(items[k].claimant) {
+			if names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] {
+				mark(items[k:k+1], caveat)
+				break
+			}
+		}
+	}
+}
+
+// mark flags items as unverifiable because of caveat.
+func mark(items []*item, caveat string) {
+	for _, it := range items {
+		it.unverifiable = true
+		it.caveat = caveat
+	}
+}
+
+// attributedCaveat reports whether a sentence that reads as a caveat is in
+// fact a party's statement that it cannot confirm something ("U.S.
+// officials said they were unable to confirm the reports"): that is the
+// party's claim, not the text saying it could not verify what it reports.
+// A caveat in a relative clause after a claim ("X said Y, which could not
+// be verified") stays the text's own.
+func attributedCaveat(frames []rawFrame) bool {
+	for _, f := range frames {
+		low := lowerASCII(f.claim)
+		k := strings.Index(low, "verif")
+		for _, w := range []string{"confirm", "corroborat", "authenticat"} {
+			if j := strings.Index(low, w); j >= 0 && (k < 0 || j < k) {
+				k = j
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		if w := strings.LastIndex(low[:k], "which"); w >= 0 {
+			continue
+		}
+		return true
+	}
+	return false
 }

@@ -29,7 +29,7 @@ var titles = setOf("president", "minister", "governor", "gov", "mayor", "senator
 	"chancellor", "ambassador", "director", "chairman", "chairwoman", "ceo", "officer", "sheriff",
 	"deputy", "speaker", "leader", "envoy", "commissioner", "inspector", "sergeant", "sgt", "admiral",
 	"adm", "archbishop", "bishop", "sheikh", "emir", "sultan", "premier", "lord", "dame", "sir",
-	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep")
+	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep", "dg")
 
 // personRoles are description heads that make a speaker a person, which is
 // what "he" and "she" refer back to.
@@ -105,7 +105,7 @@ func analyzeSubject(raw string) subjectInfo {
 		case p == "" || isAge(p) || isAnonymity(low):
 		case strings.HasPrefix(low, "quoted by ") || strings.HasPrefix(low, "cited by ") || strings.HasPrefix(low, "quoted in "):
 			si.via = p
-		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing ") ||
+		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "reporting from ") || strings.HasPrefix(low, "talking to ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing ") ||
 			((strings.HasPrefix(low, "in ") || strings.HasPrefix(low, "on ") || strings.HasPrefix(low, "at ")) && channelPhrase(p) != ""):
 			si.channel = p
 		case strings.HasPrefix(low, "who ") || strings.HasPrefix(low, "which ") || strings.HasPrefix(low, "whose "):
@@ -148,7 +148,8 @@ func analyzeSubject(raw string) subjectInfo {
 	for r > 0 && (isCapitalized(ws[r-1]) || (r < len(ws) && r > 1 && inSet(nameConnectors, ws[r-1]) && isCapitalized(ws[r-2]))) {
 		r--
 	}
-	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) {
+	if r == len(ws) || (r > 0 && inSet(placePrepositions, ws[r-1])) ||
+		(r > 1 && (strings.EqualFold(ws[r-1], "the") || strings.EqualFold(ws[r-1], "a")) && inSet(placePrepositions, ws[r-2])) {
 		si.role = lowerFirstArticle(p)
 		return si
 	}
@@ -242,7 +243,10 @@ type mention struct {
 	last   string // last word of name, lower case
 	multi  bool   // name has more than one word
 	person bool
-	pos    int
+	plural bool // a description of several speakers ("correspondents in the capital")
+	// speaker: the mention is of someone who spoke, not a name in passing.
+	speaker bool
+	pos     int
 }
 
 // entityIndex holds the mentions of one entry, ordered by position, with
@@ -253,27 +257,32 @@ type entityIndex struct {
 	byLast  map[string][]int
 	persons []int
 	orgs    []int
+	plurals []int            // descriptions of several speakers, for "they"
+	bodies  []int            // descriptions of one body that spoke ("the government"), for "it"
 	descs   map[string][]int // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
 	// claim that looks at it.
 	dinfo []*descInfo
 	// subjects is the blog's cache of analyzeSubject (see subject).
-	subjects map[string]subjectInfo
+	subjects map[string]*subjectInfo
 }
 
 // subject returns analyzeSubject(raw), from the cache shared by the whole
 // text when the phrase was seen before: names and roles recur in every
 // paragraph, and taking one apart costs several allocations.
-func (ix *entityIndex) subject(raw string) subjectInfo {
+//
+// The result is shared by every claim of that speaker and must not be
+// changed; sharing keeps a claim's record small in a claim-dense text.
+func (ix *entityIndex) subject(raw string) *subjectInfo {
 	if si, ok := ix.subjects[raw]; ok {
 		return si
 	}
 	si := analyzeSubject(raw)
 	if ix.subjects != nil {
-		ix.subjects[raw] = si
+		ix.subjects[raw] = &si
 	}
-	return si
+	return &si
 }
 
 // descWindow is how many descriptions with the same head, before and after
@@ -331,11 +340,11 @@ type blogIndex struct {
 	byHead    map[string]string
 	// subjects caches analyzeSubject for the whole text; it is a pure
 	// function of the phrase.
-	subjects map[string]subjectInfo
+	subjects map[string]*subjectInfo
 }
 
 func newBlogIndex() *blogIndex {
-	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]subjectInfo{}}
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*subjectInfo{}}
 }
 
 func (ix *entityIndex) add(m mention) {
@@ -382,6 +391,11 @@ func (ix *entityIndex) build() {
 			}
 		} else if m.head != "" {
 			ix.descs[m.head] = append(ix.descs[m.head], i)
+			if m.plural {
+				ix.plurals = append(ix.plurals, i)
+			} else if m.speaker && !m.person {
+				ix.bodies = append(ix.bodies, i)
+			}
 		}
 	}
 }
@@ -412,8 +426,8 @@ func isPersonName(name string) bool {
 	}
 	for _, w := range ws {
 		lw := lowerASCII(w)
-		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) {
-			return false
+		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) || lw == "and" || lw == "&" {
+			return false // an organisation, an acronym, or two names
 		}
 	}
 	return true
@@ -476,10 +490,46 @@ func roleHead(role string) string {
 	for i := end - 1; i >= 0; i-- {
 		w := strings.Trim(ws[i], ".,;:\"“”")
 		if w != "" && !inSet(descStop, w) {
-			return lowerASCII(w)
+			return canonicalTitle(lowerASCII(w))
 		}
 	}
 	return ""
+}
+
+// canonicalTitle writes an abbreviated title in full, so "Gov. Ana Diaz"
+// is the one "the governor" refers to.
+func canonicalTitle(w string) string {
+	switch w {
+	case "gov":
+		return "governor"
+	case "sen":
+		return "senator"
+	case "rep":
+		return "representative"
+	case "gen":
+		return "general"
+	case "lt":
+		return "lieutenant"
+	case "col":
+		return "colonel"
+	case "capt":
+		return "captain"
+	case "sgt":
+		return "sergeant"
+	case "adm":
+		return "admiral"
+	case "pres":
+		return "president"
+	case "supt":
+		return "superintendent"
+	case "cmdr":
+		return "commander"
+	case "insp":
+		return "inspector"
+	case "dg":
+		return "director"
+	}
+	return w
 }
 
 // headPrepositions end the head of a description ("head of …").
@@ -489,7 +539,7 @@ var headPrepositions = setOf("of", "for", "at", "in", "from", "on", "with")
 func contentWords(s string) []string {
 	var out []string
 	for _, w := range words(s) {
-		l := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+		l := canonicalTitle(strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"))
 		if !descStop[l] {
 			out = append(out, l)
 		}
@@ -554,7 +604,7 @@ func appendFields(out []string, s string) []string {
 }
 
 // resolve returns the fullest name the text gives for a speaker at pos.
-func (ix *entityIndex) resolve(si subjectInfo, pos int, blog *blogIndex) string {
+func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string {
 	switch {
 	case si.name != "":
 		return ix.fullName(si.name, pos, blog)
@@ -562,9 +612,31 @@ func (ix *entityIndex) resolve(si subjectInfo, pos int, blog *blogIndex) string 
 		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
-	case si.pron == "it" || si.pron == "they" && si.role == "":
+	case si.pron == "they" && si.role == "":
+		// "Correspondents report …. They say …": the nearest speakers
+		// described in the plural, else the nearest organisation.
+		p := ix.nearestBefore(ix.plurals, pos)
+		o := ix.nearestBefore(ix.orgs, pos)
+		switch {
+		case p >= 0 && (o < 0 || ix.ms[p].pos > ix.ms[o].pos):
+			return ix.ms[p].role
+		case o >= 0:
+			return ix.ms[o].name
+		}
+	case si.pron == "it":
+		// The nearest body: a named organisation, or a described one
+		// that spoke last ("The government said …. … it said").
+		b := ix.nearestBefore(ix.bodies, pos)
+		o := ix.nearestBefore(ix.orgs, pos)
+		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos) {
+			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
+		}
 		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
 			return ix.ms[k].name
+		}
+	case isFormerLatter(si.role):
+		if name := ix.formerLatter(lowerASCII(strings.TrimSpace(si.role)), pos); name != "" {
+			return ix.fullName(name, pos, blog)
 		}
 	case si.pron != "" && si.role != "":
 		// "Its commander": a named mention with that role, else the body
@@ -582,6 +654,56 @@ func (ix *entityIndex) resolve(si subjectInfo, pos int, blog *blogIndex) string 
 		return ix.resolveDescription(si.role, pos, blog)
 	}
 	return strings.TrimSpace(si.raw)
+}
+
+// nearestBefore returns the index in list of the last mention before pos,
+// or -1.
+func (ix *entityIndex) nearestBefore(list []int, pos int) int {
+	k := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
+	if k == 0 {
+		return -1
+	}
+	return list[k-1]
+}
+
+// isFormerLatter reports whether a speaker is "the former" or "the latter".
+func isFormerLatter(role string) bool {
+	switch lowerASCII(strings.TrimSpace(role)) {
+	case "the former", "the latter":
+		return true
+	}
+	return false
+}
+
+// formerLatter resolves "the latter" to the last name mentioned before pos
+// and "the former" to the one before it; "" when the entry names fewer
+// than two before pos.
+func (ix *entityIndex) formerLatter(which string, pos int) string {
+	k := sort.Search(len(ix.ms), func(i int) bool { return ix.ms[i].pos >= pos })
+	var names []string
+	for i := k - 1; i >= 0 && k-i <= 8 && len(names) < 2; i-- {
+		if n := ix.ms[i].name; n != "" && (len(names) == 0 || n != names[0]) {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 {
+		return ""
+	}
+	if which == "the latter" {
+		return names[0]
+	}
+	return names[1]
+}
+
+// isPluralDescription reports whether a description without a name speaks
+// of several people ("correspondents in the capital", "Local media").
+func isPluralDescription(role string) bool {
+	h := roleHead(role)
+	if h == "" {
+		return false
+	}
+	return commonSubjects[h] || pluralSubjects[h] || h == "media" ||
+		(len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s"))
 }
 
 // fullName expands a surname ("Kellner") to the full name given in the

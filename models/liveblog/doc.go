@@ -18,7 +18,12 @@
 // caveat covers the claims before it in its paragraph ("these figures"), the
 // last statement ("the claim"), or the last two accounts ("neither",
 // "both"), reaching back one paragraph when it stands alone, never beyond
-// its entry.
+// its entry. What a caveat names widens or narrows that: standing in a
+// paragraph of its own, "the reports" covers every report of the entry
+// before it and "the toll" every claim that gives a figure; "the
+// ministry's figures" cover the ministry's claims only; a caveat about
+// pictures covers no claim; a party saying it cannot confirm something
+// makes a claim of its own, not a caveat; a subheading is neither.
 //
 // The package is pure code: standard library only, no database, no HTTP, no
 // package-level mutable state. Work is linear in the size of the input, also

@@ -1,7 +1,9 @@
 package liveblog
 
 import (
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Candidate is one attributed claim proposed for review. It marshals to the
@@ -35,16 +37,32 @@ type Candidate struct {
 	Via string `json:"via,omitempty"`
 	// Caveat is the sentence that makes the claim unverifiable, if any.
 	Caveat string `json:"caveat,omitempty"`
+	// Rule names the pattern that found the claim (see RuleDescription),
+	// so the import screen can say why it was proposed.
+	Rule string `json:"rule,omitempty"`
 	// EntryIndex is the index of the claim's entry in Blog.Entries, or -1
 	// for the text before the first entry, so an importer can attach the
 	// claim to its Entry.
 	EntryIndex int `json:"-"`
 }
 
+// claimFrame is what an item keeps of its rawFrame once the speaker phrase
+// has been taken apart: a claim-dense entry holds hundreds of thousands.
+type claimFrame struct {
+	claim, verb, channel, via, rule              string
+	direct, deny, generic, coord, responsibility bool
+}
+
+// keep returns the parts of f that outlive the sentence.
+func (f rawFrame) keep() claimFrame {
+	return claimFrame{claim: f.claim, verb: f.verb, channel: f.channel, via: f.via, rule: f.rule, direct: f.direct,
+		deny: f.deny, generic: f.generic, coord: f.coord, responsibility: f.responsibility}
+}
+
 // item is a claim on its way to becoming a Candidate.
 type item struct {
-	f            rawFrame
-	si           subjectInfo
+	f            claimFrame
+	si           *subjectInfo // shared: see entityIndex.subject
 	subjPos      int
 	para, sent   int
 	quote        string
@@ -81,7 +99,7 @@ func Extract(text string) ([]Candidate, error) {
 			}
 			out = append(out, Candidate{Claim: collapseSpaces(claim), Claimant: src,
 				Quote: collapseSpaces(p.captionSrc[k]), Time: time, Headline: headline,
-				Channel: "photo", EntryIndex: entry})
+				Channel: "photo", Rule: rulePhotoCredit, EntryIndex: entry})
 		}
 	}
 	captions(-1, "", "")
@@ -91,7 +109,13 @@ func Extract(text string) ([]Candidate, error) {
 	}
 	for i, e := range p.blog.Entries {
 		captions(i, e.Time, e.Headline)
-		out = extractEntry(out, p.paragraphs[i], i, e.Time, e.Headline, blog, scratch)
+		paras := p.paragraphs[i]
+		if len(paras) == 0 && e.Headline != "" {
+			// A one-line wire entry ("0708 GMT: Canada said its embassy
+			// would stay open") is its own headline and its only text.
+			paras = []string{e.Headline}
+		}
+		out = extractEntry(out, paras, i, e.Time, e.Headline, blog, scratch)
 	}
 	return out, nil
 }
@@ -114,49 +138,120 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	var items []*item
 	var caveats []caveatAt
 	base := 0
+	colonPara := -1    // the paragraph after one that ends "… says:"
+	briefSpeaker := "" // the speaker of the last transcript turn
+	// A transcript has several "Name: …" turns; one alone is more likely
+	// a dateline ("Ramallah: …").
+	transcript := false
+	for k, n := 0, 0; k < len(paras) && k < 64 && !transcript; k++ {
+		if speakerLike(paras[k]) {
+			n++
+			transcript = n >= 2
+		}
+	}
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
 		dl := datelineLen(para)
-		paraLow := lowerASCII(para)
+		// A headline over the paragraphs that follow it ("Schools to stay
+		// shut, minister says"; "No independent confirmation") restates or
+		// announces them: neither a claim nor a caveat of its own.
+		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
+		// A transcript turn: "Lin Wei: …" speaks, and so do the
+		// paragraphs after it until the next turn; a question speaks
+		// for no one.
+		question := isQuestion(para)
+		speaker, off, turn := speakerPrefix(para)
+		turn = turn && transcript
+		if heading || question || turn || labelled(para) {
+			briefSpeaker = ""
+		}
+		if turn && !question && !heading {
+			briefSpeaker = speaker
+		} else if briefSpeaker != "" && !heading && !question {
+			speaker, off, turn = briefSpeaker, 0, true
+		}
+		turn = turn && !heading && !question
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
 			if si == 0 && dl > 0 && dl <= len(sent) {
 				from = dl
 			}
-			low := paraLow[sp.s:sp.e]
+			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
 			ws = appendWords(ws[:0], sent, low, -1)
-			if isCaveat(low) {
+			qs := quoteSpans(sent)
+			named := ws
+			for len(named) > 0 && named[0].s < from {
+				named = named[1:] // a dateline ("HONG KONG (Reuters) -") names no speaker
+			}
+			ix.scanNames(sent, qs, named, base+sp.s)
+			var frames []rawFrame
+			if !heading && !(question && transcript && speakerLike(para)) {
+				frames = sentenceFrames(sent, from, qs, ws)
+			}
+			if turn && si == 0 {
+				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
+					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
+				}
+			}
+			if len(frames) == 0 && !heading {
+				if c, src, ok := colonSource(sent[from:]); ok {
+					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
+				}
+			}
+			if !heading && isCaveat(low) && !attributedCaveat(frames) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
-				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si})
+				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
 			}
-			qs := quoteSpans(sent)
-			ix.scanNames(sent, qs, ws, base+sp.s)
-			frames := sentenceFrames(sent, from, qs, ws)
-			if len(frames) == 0 && len(items) > 0 {
-				if c, direct := cleanClaim(sent[from:]); direct && items[len(items)-1].para >= pi-1 {
-					prev := items[len(items)-1]
-					frames = []rawFrame{{claim: c, direct: true, coord: true}}
-					_ = prev
+			if len(frames) == 0 && len(items) > 0 && !heading {
+				c, direct := cleanClaim(sent[from:])
+				switch {
+				case pi == colonPara && c != "":
+					// "PA Media says:" closing the paragraph before:
+					// this paragraph is what it says.
+					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleColonBlock}}
+				case direct && items[len(items)-1].para >= pi-1:
+					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
 				}
 			}
 			var prevInSentence *item
+			quote := "" // one copy for every claim of the sentence
+			if len(frames) > 0 {
+				quote = collapseSpaces(sent)
+			}
 			for _, f := range frames {
-				it := &item{f: f, para: pi, sent: si, quote: collapseSpaces(sent)}
+				q := quote
+				switch {
+				case f.rule == ruleSpeakerColon:
+					q = collapseSpaces(para)
+					if len(para) > maxQuote {
+						q = quoteWindow(para, f)
+					}
+				case len(sent) > maxQuote:
+					q = quoteWindow(sent, f)
+				}
+				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
 					it.si = ix.subject(f.subject)
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
-							person: classify(it.si.name, it.si.role, it.si.pron)})
+							person: classify(it.si.name, it.si.role, it.si.pron),
+							plural: it.si.name == "" && it.si.pron == "" && isPluralDescription(it.si.role), speaker: true})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos
 				case len(items) > 0:
+					// The speaker before; a statement only named in
+					// passing ("Badeh's statement that …") does not
+					// speak on.
 					last := items[len(items)-1]
+					for k := len(items) - 1; k > 0 && k > len(items)-4 && items[k].f.rule == rulePossessive; k-- {
+						last = items[k-1]
+					}
 					it.si, it.subjPos = last.si, last.subjPos
 				default:
 					continue
@@ -171,6 +266,9 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				items = append(items, it)
 			}
 		}
+		if strings.HasSuffix(strings.TrimSpace(para), ":") && len(items) > 0 && items[len(items)-1].para == pi {
+			colonPara = pi + 1
+		}
 		base += len(para) + 2
 	}
 	items = mergeDenials(items)
@@ -183,14 +281,16 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	ix.remember(blog)
 	applyCaveats(items, caveats)
-	for _, it := range items {
+	out = slices.Grow(out, len(items)) // one allocation, not one per doubling
+	for k, it := range items {
+		items[k] = nil // lets the collector take the item once copied
 		if it.claimant == "" || it.f.claim == "" {
 			continue
 		}
 		out = append(out, Candidate{
 			Claim: it.f.claim, Claimant: collapseSpaces(it.claimant), Quote: it.quote, Time: time,
 			Headline: headline, Unverifiable: it.unverifiable, Verb: it.f.verb, Direct: it.f.direct,
-			Channel: collapseSpaces(it.f.channel), Via: collapseSpaces(it.f.via), Caveat: it.caveat,
+			Channel: collapseSpaces(it.f.channel), Via: collapseSpaces(it.f.via), Caveat: it.caveat, Rule: it.f.rule,
 			EntryIndex: index,
 		})
 	}
@@ -237,4 +337,57 @@ func mergeDenials(items []*item) []*item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// maxQuote is the longest sentence given whole as a candidate's quote. A
+// longer run of text (a list of statements without full stops) would
+// otherwise be repeated in full for each of its claims, and the output
+// would grow with the claims times the run instead of with the claims.
+const maxQuote = 600
+
+// quoteContext is how much of a long sentence is kept on each side of a
+// claim and its attribution.
+const quoteContext = 100
+
+// quoteWindow returns the part of a long sentence that holds the claim of f
+// and its reporting verb, with some context, marked "…" where it was cut.
+func quoteWindow(sent string, f rawFrame) string {
+	lo := min(f.pos, len(sent))
+	hi := min(lo+len(f.verb), len(sent)) // the verb as reported may differ from the printed form
+	probe := f.claim
+	if len(probe) > 40 {
+		probe = probe[:40]
+		for len(probe) > 0 && !utf8.RuneStart(probe[len(probe)-1]) {
+			probe = probe[:len(probe)-1]
+		}
+	}
+	// The claim follows its verb ("S said C") or comes before it ("C, S
+	// said"): the occurrence nearest the verb is the one meant.
+	k := -1
+	if probe != "" {
+		after := sent[hi:min(len(sent), hi+quoteContext+len(probe))]
+		if j := strings.Index(after, probe); j >= 0 {
+			k = hi + j
+		} else if j := strings.LastIndex(sent[max(0, lo-quoteContext-len(f.claim)):lo], probe); j >= 0 {
+			k = max(0, lo-quoteContext-len(f.claim)) + j
+		}
+	}
+	if k >= 0 {
+		lo, hi = min(lo, k), max(hi, k+len(f.claim))
+	}
+	lo, hi = max(0, lo-quoteContext), min(len(sent), hi+quoteContext)
+	for lo > 0 && sent[lo-1] != ' ' {
+		lo--
+	}
+	for hi < len(sent) && sent[hi] != ' ' {
+		hi++
+	}
+	q := collapseSpaces(sent[lo:hi])
+	if lo > 0 {
+		q = "… " + q
+	}
+	if hi < len(sent) {
+		q += " …"
+	}
+	return q
 }

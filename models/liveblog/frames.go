@@ -29,19 +29,20 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			if !ok {
 				continue
 			}
-			f.subject, cs = subj, after
+			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj
 			}
 		case coord[k]:
-			f.coord = true
-		case t.info.part:
-			f.coord = true
-			if len(out) == 0 {
-				// "The service has issued a warning, saying …": the
-				// sentence's subject speaks.
-				f.subject = initialNounPhrase(s, lo, t.vs)
-				f.coord = f.subject == ""
+			f.coord, f.rule = true, ruleCoordinated
+		case t.owner.e > t.owner.s:
+			f.subject, f.rule = s[t.owner.s:t.owner.e], rulePossessive
+			cs, hadThat = t.ve, true
+		case t.quoted && t.quotedName.e > t.quotedName.s:
+			f.subject = s[t.quotedName.s:t.quotedName.e]
+			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
+			if agent := strings.Trim(strings.TrimSpace(s[lo:t.agentEnd]), ","); agent != "" && wordCount(agent) <= maxSubjectWords {
+				f.via = agent + " quoted"
 			}
 		case t.quoted:
 			pre := strings.TrimRight(s[lo:t.vs], " ")
@@ -49,16 +50,38 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			pre = strings.TrimSuffix(pre, "quoted")
 			pre = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(pre, " "), "was"), "is")
 			f.subject = strings.TrimSpace(pre)
-			f.verb = "quoted as saying"
+			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
 			if f.subject == "" {
 				continue
+			}
+		case t.info.part:
+			f.coord, f.rule = true, ruleParticiple
+			if len(out) == 0 {
+				// "The service has issued a warning, saying …": the
+				// sentence's subject speaks.
+				f.subject = initialNounPhrase(s, lo, t.vs)
+				f.coord = f.subject == ""
 			}
 		default:
 			ss, se, _, ok := subjectSpan(s, qs, lo, t.vs)
 			if !ok {
 				continue
 			}
-			f.subject = s[ss:se]
+			f.subject, f.rule = s[ss:se], ruleSpeakerVerbClaim
+			if low := lowerASCII(f.subject); strings.HasPrefix(low, "who ") && ss > lo {
+				// "Monica Robb, who lives nearby tells the BBC …": the
+				// aside's closing comma is missing; the name before it
+				// speaks.
+				segs := topLevelSplit(s, qs, lo, ss)
+				for k := len(segs) - 1; k >= 0; k-- {
+					if prev := strings.TrimSpace(s[segs[k].s:segs[k].e]); prev != "" {
+						if wordCount(prev) <= maxSubjectWords {
+							f.subject = prev
+						}
+						break
+					}
+				}
+			}
 			if sw := lowerASCII(f.subject); sw == "who" || sw == "which" {
 				// "The mayor, who said last week that …, resigned": the
 				// speaker is the noun before the relative pronoun, and the
@@ -71,7 +94,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				if prev == "" || wordCount(prev) > maxSubjectWords {
 					continue
 				}
-				f.subject = prev
+				f.subject, f.rule = prev, ruleRelativeClause
 				relative = true
 			}
 			// "In a statement, the company said …": the introduction
@@ -80,14 +103,19 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				introChannel = channelPhrase(intro)
 			}
 			if w := lowerASCII(lastWord(f.subject)); w == "and" || w == "but" {
-				// "The ministry summoned the ambassador and accused …"
+				// "The ministry summoned the ambassador and accused …";
+				// "X described it as “…” and warned …": the subject of
+				// the clause, before any quotation.
 				f.subject = initialNounPhrase(s, ss, t.vs)
+				if f.subject == "" && ss > lo {
+					f.subject = initialNounPhrase(s, lo, t.vs)
+				}
 				if f.subject == "" {
 					continue
 				}
 			}
 		}
-		if t.info.kind != vAccording {
+		if t.info.kind != vAccording && t.owner.e == 0 {
 			var ch string
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
@@ -119,16 +147,25 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			}
 		}
 		if cs >= ce {
+			if f.subject != "" && strings.HasSuffix(strings.TrimSpace(s[t.ve:hi]), ":") {
+				// "PA Media says:" at the end: what it says follows in
+				// the next paragraph; keep the speaker for it.
+				f.generic = true
+				out = append(out, f)
+			}
 			continue
 		}
 		text := cutTails(s[cs:ce])
 		switch t.info.kind {
+		case vPut:
+			f.rule = ruleFigure
 		case vAccuse:
+			f.rule = ruleAccusation
 			if of := indexWord(text, "of", 10); of > 0 {
 				text = strings.TrimSpace(text[:of]) + " " + strings.TrimSpace(text[of+2:])
 			}
 		case vDeny:
-			f.deny = true
+			f.deny, f.rule = true, ruleDenial
 			if !hadThat {
 				// "rejected claims that C": C is what is denied.
 				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
@@ -141,6 +178,19 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 		}
+		if t.info.kind == vSay && !hadThat {
+			// "repeated charges that C", "reiterated its claim that C".
+			if rest, ok := afterClaimNoun(text); ok {
+				text, hadThat = rest, true
+			}
+		}
+		if !hadThat && (t.info.kind == vSay || t.info.kind == vTell) && isAppeal(text) && !startsQuoteOrColon(s, t.ve, cs) {
+			// "warned residents to stay indoors": an appeal, not a
+			// claim; the speaker may still make one in "and said".
+			f.generic = true
+			out = append(out, f)
+			continue
+		}
 		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
@@ -149,7 +199,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			continue
 		}
 		if t.info.kind == vSay && strings.HasPrefix(lowerASCII(strings.TrimSpace(text)), "responsibility ") {
-			f.responsibility = true
+			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
@@ -172,6 +222,41 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 	return out
 }
 
+// isAppeal reports whether the object of a verb is someone and what they
+// should do ("residents to stay indoors", "people not to travel").
+func isAppeal(text string) bool {
+	ws := wordsN(text, 8)
+	for k := 1; k < len(ws) && k < 6; k++ {
+		w := ws[k].lower
+		if w == "to" {
+			return k+1 < len(ws) && !isDigit(ws[k+1].lower[0]) && !numberWords[ws[k+1].lower]
+		}
+		if auxiliaries[w] || w == "that" || (len(w) > 4 && strings.HasSuffix(w, "ed")) || verbish[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// claimNouns name a statement whose content follows in a "that" clause.
+var claimNouns = setOf("charge", "charges", "claim", "claims", "accusation", "accusations", "allegation",
+	"allegations", "assertion", "assertions", "warning", "warnings", "assurance", "assurances", "view", "position",
+	"reports", "report", "news", "announcement", "decision", "fact", "confirmation")
+
+// afterClaimNoun returns what follows "(its) charges that" at the start of
+// text.
+func afterClaimNoun(text string) (string, bool) {
+	ws := wordsN(text, 5)
+	k := 0
+	for k < len(ws) && k < 2 && (determiners[ws[k].lower] || ws[k].lower == "earlier" || ws[k].lower == "previous") {
+		k++
+	}
+	if k+1 < len(ws) && claimNouns[ws[k].lower] && ws[k+1].lower == "that" {
+		return text[ws[k+1].e:], true
+	}
+	return text, false
+}
+
 // initialNounPhrase returns the noun phrase that opens s[from:to], up to the
 // first word that looks like a verb, or "".
 func initialNounPhrase(s string, from, to int) string {
@@ -182,7 +267,7 @@ func initialNounPhrase(s string, from, to int) string {
 			return ""
 		}
 		_, rep := reportingVerbs[w.lower]
-		if k > 0 && (auxiliaries[w.lower] || rep || (len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed")) || verbish[w.lower]) {
+		if k > 0 && !isCapitalized(w.text) && (auxiliaries[w.lower] || rep || (len(w.lower) > 4 && strings.HasSuffix(w.lower, "ed")) || verbish[w.lower]) {
 			break
 		}
 		end = k

@@ -118,6 +118,19 @@ func headlineLike(s string) bool {
 	return !endsSentence(s)
 }
 
+// pastTense reports whether a line has a past-tense auxiliary ("were",
+// "had"), which headlines, written in the present, do not: such a line is
+// a sentence that lost its full stop.
+func pastTense(s string) bool {
+	for _, w := range wordsN(s, 25) {
+		switch w.lower {
+		case "was", "were", "had", "did":
+			return true
+		}
+	}
+	return false
+}
+
 // endsSentence reports whether s ends with sentence punctuation, possibly
 // inside a closing quote or bracket.
 func endsSentence(s string) bool {
@@ -187,6 +200,7 @@ func datelineLen(s string) int {
 
 func parseNormalized(text string) parsed {
 	lines := paragraphLines(text)
+	markBareTimes(lines)
 	var p parsed
 	i := 0
 	hasStamp := false

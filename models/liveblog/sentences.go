@@ -106,7 +106,8 @@ func abbreviationEnds(before, after string) bool {
 	}
 	low := lowerASCII(w)
 	if low == "a.m" || low == "p.m" {
-		return !timeZoneWords[firstWord(after)]
+		fw := firstWord(after)
+		return !timeZoneWords[fw] && !timeWords[lowerASCII(fw)] // "at 7 a.m. Wednesday"
 	}
 	if strings.Contains(w, ".") {
 		return false // U.S., e.g.
@@ -288,9 +289,20 @@ func collapseSpaces(s string) string {
 	s = strings.TrimSpace(s)
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') || c >= utf8.RuneSelf {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break
+		}
+		if c >= utf8.RuneSelf {
+			// Curly quotes and accented names are common and need no
+			// copy; only a Unicode space does.
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				clean = false
+				break
+			}
+			i += size - 1
 		}
 	}
 	if clean {

@@ -8,7 +8,7 @@ import (
 
 // stampSeparators are the marks printed between a timestamp and the entry
 // text: "4:52 p.m.:", "19:40 –", "9:58 p.m. ET —", "11:03 | …".
-var stampSeparators = []string{":", "–", "—", "-", "|", "·", "•"}
+var stampSeparators = []string{"+++", ":", "–", "—", "-", "|", "·", "•"}
 
 // meridiems are the printed forms of a.m./p.m., longest first.
 var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm", "AM", "PM"}
@@ -16,8 +16,11 @@ var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm
 // parseStamp recognises a line that starts a live-blog entry and returns the
 // timestamp as printed and the text after the separator.
 func parseStamp(line string) (stamp, rest string, ok bool) {
-	s := strings.TrimLeft(line, " *#>")
+	s := strings.TrimLeft(line, " *#>+") // "+++ 10:35 +++" in German-style tickers
 	lead := len(line) - len(s)
+	if end, ok := zonedFourDigits(s); ok {
+		return stampEnd(line, s, lead, end, false, false)
+	}
 	i := 0
 	for i < len(s) && i < 2 && isDigit(s[i]) {
 		i++
@@ -51,14 +54,42 @@ func parseStamp(line string) (stamp, rest string, ok bool) {
 		return "", "", false
 	}
 
-	// Time zone: "ET", "GMT+2", "local time".
+	// Time zone: "ET", "GMT+2", "local time", "(IST)".
 	j = skipSpaces(s, end)
 	if z := zoneLen(s[j:]); z > 0 && j > end {
 		end = j + z
+	} else if j < len(s) && s[j] == '(' {
+		if z := zoneLen(s[j+1:]); z > 0 && j+1+z < len(s) && s[j+1+z] == ')' {
+			end = j + z + 2
+		}
 	}
+	return stampEnd(line, s, lead, end, dot, meridiem)
+}
 
+// zonedFourDigits recognises a wire-style time of four digits and a zone
+// ("0708 GMT", "1432 UTC") at the start of s and returns where it ends. The
+// zone is required: "2011:" opens a sentence about a year.
+func zonedFourDigits(s string) (int, bool) {
+	if len(s) < 6 || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[2]) || !isDigit(s[3]) || isDigit(s[4]) {
+		return 0, false
+	}
+	if atoi(s[:2]) > 24 || atoi(s[2:4]) > 59 {
+		return 0, false
+	}
+	j := skipSpaces(s, 4)
+	z := zoneLen(s[j:])
+	if j == 4 || z == 0 {
+		return 0, false
+	}
+	return j + z, true
+}
+
+// stampEnd finishes parseStamp once the time (and zone) end at end in s,
+// which starts lead bytes into line: a separator or the end of the line
+// must follow, or, for an unambiguous time, the start of a sentence.
+func stampEnd(line, s string, lead, end int, dot, meridiem bool) (stamp, rest string, ok bool) {
 	// Separator, or the end of the line.
-	j = skipSpaces(s, end)
+	j := skipSpaces(s, end)
 	if j == len(s) {
 		return strings.TrimSpace(s[:end]), "", true
 	}
@@ -156,3 +187,54 @@ func startsWithLetter(s string) bool {
 }
 
 func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '‘' || r == '«' }
+
+// minBareTimes is how many lines must open with a bare four-digit time
+// ("2042 Eurocontrol says …", "1432: …") before such lines are read as
+// entries: one alone is more likely a year ("2011 was a year of …").
+const minBareTimes = 3
+
+// markBareTimes turns lines that open with a bare four-digit time into
+// entry stamps when the text has at least minBareTimes of them.
+func markBareTimes(lines []line) {
+	n := 0
+	for _, l := range lines {
+		if l.kind == kindText {
+			if _, _, ok := bareFourDigits(l.text); ok {
+				n++
+			}
+		}
+	}
+	if n < minBareTimes {
+		return
+	}
+	for i, l := range lines {
+		if l.kind != kindText {
+			continue
+		}
+		if stamp, rest, ok := bareFourDigits(l.text); ok {
+			lines[i] = line{text: l.text, kind: kindStamp, stamp: stamp, rest: rest}
+		}
+	}
+}
+
+// bareFourDigits recognises "2042 Eurocontrol says …" or "1432: …": four
+// digits that make a time of day, then a separator or a capital.
+func bareFourDigits(t string) (stamp, rest string, ok bool) {
+	if len(t) < 6 || !isDigit(t[0]) || !isDigit(t[1]) || !isDigit(t[2]) || !isDigit(t[3]) || isDigit(t[4]) {
+		return "", "", false
+	}
+	if atoi(t[:2]) > 23 || atoi(t[2:4]) > 59 {
+		return "", "", false
+	}
+	j := skipSpaces(t, 4)
+	for _, sep := range stampSeparators {
+		if strings.HasPrefix(t[j:], sep) {
+			return t[:4], strings.TrimSpace(t[j+len(sep):]), true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(t[j:])
+	if j == 4 || !(unicode.IsUpper(r) || isOpenQuote(r)) {
+		return "", "", false
+	}
+	return t[:4], strings.TrimSpace(t[j:]), true
+}

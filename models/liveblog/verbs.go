@@ -65,6 +65,12 @@ var reportingVerbs = map[string]verbInfo{
 	"alleging": {kind: vSay, display: "alleged", part: true}, "explaining": {kind: vSay, display: "explained", part: true},
 	"denying": {kind: vDeny, display: "denied", part: true}, "accusing": {kind: vAccuse, display: "accused", part: true},
 	"rejecting": {kind: vDeny, display: "rejected", part: true},
+	"reporting": {kind: vSay, display: "reported", part: true}, "telling": {kind: vTell, display: "told", part: true},
+	"confirming": {kind: vSay, display: "confirmed", part: true}, "recalled": {kind: vSay, display: "recalled", needsTo: true},
+	"reiterated": {kind: vSay, display: "reiterated", needsTo: true},
+	"urged":      {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
+	"welcomed": {kind: vSay, display: "welcomed", needsTo: true}, "welcomes": {kind: vSay, display: "welcomes", needsTo: true},
+	"encouraged": {kind: vSay, display: "encouraged", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
 }
 
 // Words before a verb form that show it is not a report by a subject:
@@ -78,7 +84,8 @@ var determiners = setOf("the", "a", "an", "these", "those", "this", "that", "bot
 	"her", "their", "our", "my", "your", "such", "any", "some", "many", "several", "unconfirmed",
 	"unverified", "conflicting", "earlier", "new", "similar", "initial", "first", "latest", "media",
 	"press", "news", "of", "independent", "official", "further", "other", "these", "whose", "which",
-	"false", "rival", "competing", "preliminary", "recent", "local", "more", "most", "all", "with", "in", "on", "for")
+	"false", "rival", "competing", "preliminary", "recent", "local", "more", "most", "all", "with", "in", "on", "for",
+	"previous", "multiple", "numerous", "repeated", "widespread", "persistent", "various", "two", "three", "unsubstantiated")
 
 // Words after a noun form that show it is a noun ("claims are", "reports of").
 var nounFollowers = setOf("of", "are", "is", "were", "was", "have", "has", "had", "will", "would", "could",
@@ -135,7 +142,8 @@ var introStarters = setOf("in", "on", "at", "after", "before", "as", "when", "wh
 var subjectAdverbs = setOf("later", "also", "earlier", "previously", "again", "then", "now", "has", "have",
 	"had", "reportedly", "repeatedly", "publicly", "separately", "initially", "first", "further",
 	"subsequently", "similarly", "likewise", "meanwhile", "however", "only", "even", "himself", "herself",
-	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly")
+	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly", "always",
+	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly")
 
 // Conjunctions that may open a subject segment (", and the union said").
 var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then", "meanwhile", "whereas", "though", "although", "however")
