@@ -37,17 +37,24 @@ func newAPIFixture(t testing.TB) *apiFixture {
 		{"editor2", "Ed Second", models.RoleEditor}, {"fc", "Fay Checker", models.RoleFactchecker},
 		{"viewer", "Vic Viewer", models.RoleViewer},
 	} {
-		u, err := st.CreateUser(context.Background(), models.NewUser{Name: who.name, Email: who.key + "@desk.test", Role: who.role, Password: "a long enough password"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tok, _, err := st.CreateToken(context.Background(), u.Email, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.tokens[who.key], f.users[who.key] = tok, u
+		f.addUser(who.key, who.name, who.role)
 	}
 	return f
+}
+
+// addUser creates a user (email KEY@desk.test) with an API token, both
+// kept under key.
+func (f *apiFixture) addUser(key, name string, role models.Role) {
+	f.t.Helper()
+	u, err := f.store.CreateUser(context.Background(), models.NewUser{Name: name, Email: key + "@desk.test", Role: role, Password: "a long enough password"})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	tok, _, err := f.store.CreateToken(context.Background(), u.Email, "test")
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	f.tokens[key], f.users[key] = tok, u
 }
 
 // do sends a request through the whole router as the given user ("" = anonymous).

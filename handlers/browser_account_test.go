@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -24,8 +23,7 @@ func TestBrowserRemoveEditAndPassword(t *testing.T) {
 	fc := a.user("fay", models.RoleFactchecker)
 	cl := a.seedClaim(fc, "The militia says Russian forces killed two civilians", "People's militia")
 	ev := a.addEvidence(fc, cl.ID, "Hospital statement", "https://hospital.example/statement")
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 
 	run(t, ctx, "sign in", chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), fc.Email),

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +20,6 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
 	}
-	ctx := headless(t)
 	// The real clock, and the scheduler running as in the server.
 	path, dbURL := dbtest.Target(t)
 	st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL})
@@ -37,11 +35,13 @@ func TestBrowserFollowLiveBlog(t *testing.T) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		models.NewFollower(st, models.FollowerConfig{Fetcher: models.NewHTTPPageFetcher(true, 5*time.Second), Tick: 100 * time.Millisecond, Logger: discardLogger()}).Run(runCtx)
+		models.NewFollower(st, models.FollowerConfig{Fetcher: testPageFetcher(), Tick: 100 * time.Millisecond, Logger: discardLogger()}).Run(runCtx)
 	}()
 	t.Cleanup(func() { stopFollower(); <-done })
-	srv := httptest.NewServer(e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, e)
+	// The browser starts after the server, so it is closed first: the open
+	// event streams end with it and the server stops at once.
+	ctx := headless(t)
 	blog := floodBlog()
 	t.Cleanup(blog.Close)
 

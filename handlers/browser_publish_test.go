@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -33,8 +32,7 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := &webApp{t: t, store: st, e: e, now: time.Now(), dbPath: path, dbURL: url}
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	u := srv.URL
 
 	fay, eve, ed := a.user("fay", models.RoleFactchecker), a.user("eve", models.RoleEditor), a.user("ed", models.RoleEditor)
@@ -59,6 +57,10 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 	if txt := textOf(t, ctx, ".side-col"); !strings.Contains(txt, "signed off by Eve Tester") {
 		t.Fatalf("after sign-off: %q", txt)
 	}
+	// Changing a published verdict asks first and says a correction follows.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm=function(m){sessionStorage.setItem('asked',m);return true};true`)); err != nil {
+		t.Fatal(err)
+	}
 	run(t, ctx, "verdict form",
 		chromedp.SetValue(chromedp.CSS("#verdict-select"), "false"),
 		chromedp.SendKeys(chromedp.CSS("#rationale"), "The video was filmed in 2022 in another town."))
@@ -67,6 +69,13 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 		t.Fatal(err)
 	}
 	submitForm(t, ctx, "#verdict button", ".flash")
+	asked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('asked')||""`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(asked, "records a correction") {
+		t.Fatalf("confirmation before changing a published verdict: %q", asked)
+	}
 	if txt := textOf(t, ctx, "#corrections"); !strings.Contains(txt, "changed the published verdict") ||
 		!strings.Contains(txt, "The video was filmed in 2022") {
 		t.Fatalf("claim page corrections: %q", txt)

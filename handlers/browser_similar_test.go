@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -23,8 +22,7 @@ func TestBrowserSimilarClaims(t *testing.T) {
 	base := a.seedClaim(fc, "Two women were killed by Ukrainian shelling in Shebekino", "Vyacheslav Gladkov")
 	retold := a.seedClaim(fc, "Ukrainian shelling killed 2 women in Shebekino", "Vyacheslav Gladkov")
 	three := a.seedClaim(fc, "Three women were killed by Ukrainian shelling in Shebekino", "Vyacheslav Gladkov")
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 
 	run(t, ctx, "sign in", chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), fc.Email),

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,8 +90,7 @@ func TestBrowserReviewWorkflow(t *testing.T) {
 	}
 	ctx := headless(t)
 	a := newWebApp(t)
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	u := srv.URL
 
 	// First run: the desk leads to setup, which creates the first admin.
@@ -188,8 +186,7 @@ func TestBrowserConflictingEdit(t *testing.T) {
 	a := newWebApp(t)
 	fc := a.user("fay", models.RoleFactchecker)
 	cl := a.seedClaim(fc, "The militia says Russian forces killed two civilians", "People's militia")
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	claimURL := srv.URL + "/claims/" + itoa64(cl.ID)
 
 	run(t, ctx, "sign in", chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
@@ -209,6 +206,11 @@ func TestBrowserConflictingEdit(t *testing.T) {
 
 	run(t, tab2, "tab 2 verdict", chromedp.SetValue(chromedp.CSS("#verdict-select"), "disputed"),
 		chromedp.SendKeys(chromedp.CSS("#rationale"), "The governor gives a different account"))
+	// The live desk tells tab 2 of the change and moves its form to the new
+	// version; a form that still carries the old one (the change arrived
+	// just after it was sent, or the page has no live connection) is refused.
+	waitFor(t, tab2, "the live notice", `document.querySelector(".live-notice") && document.querySelector(".live-notice").textContent.includes("You set verdict to in review")`)
+	run(t, tab2, "as if sent before the change arrived", chromedp.Evaluate[chromedp.Void](`document.querySelector("#verdict input[name=version]").value = "1"`))
 	submitForm(t, tab2, "#verdict button", "#conflict")
 	if txt := textOf(t, tab2, "#conflict"); !strings.Contains(txt, "Someone changed this claim meanwhile") || !strings.Contains(txt, "In review") {
 		t.Fatalf("conflict message: %q", txt)
@@ -234,8 +236,7 @@ func TestBrowserScreenshots(t *testing.T) {
 	ctx := headless(t)
 	a := newWebApp(t)
 	storyID, claimID := seedSamples(t, a)
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	run(t, ctx, "sign in", chromedp.EmulateViewport(1400, 900), chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), "eve@desk.test"),
 		chromedp.SendKeys(chromedp.CSS("#password"), webPassword))
@@ -364,8 +365,7 @@ func TestBrowserImportLiveBlog(t *testing.T) {
 	ctx := headless(t)
 	a := newWebApp(t)
 	a.user("fay", models.RoleFactchecker)
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	run(t, ctx, "sign in", chromedp.Navigate(srv.URL+"/signin"), chromedp.WaitVisible(chromedp.CSS("#email")),
 		chromedp.SendKeys(chromedp.CSS("#email"), "fay@desk.test"),
 		chromedp.SendKeys(chromedp.CSS("#password"), webPassword))

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,8 +28,7 @@ func workspaceServer(t *testing.T) (*webApp, string) {
 		t.Skip("browser test")
 	}
 	a := newWebApp(t)
-	srv := httptest.NewServer(a.e)
-	t.Cleanup(srv.Close)
+	srv := browserServer(t, a.e)
 	return a, srv.URL
 }
 

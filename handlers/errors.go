@@ -63,7 +63,8 @@ func (h *Handler) errorBody(err error, c echo.Context) (int, map[string]any) {
 		return http.StatusNotFound, map[string]any{"error": "not found"}
 	case errors.As(err, &he):
 		msg := http.StatusText(he.Code)
-		if s, ok := he.Message.(string); ok && he.Code < 500 {
+		// A 503's message says what is busy and when to come back.
+		if s, ok := he.Message.(string); ok && (he.Code < 500 || he.Code == http.StatusServiceUnavailable) {
 			msg = s
 		}
 		if he.Code >= 500 {

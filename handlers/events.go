@@ -139,25 +139,19 @@ func (h *Handler) streamEvents(c echo.Context) error {
 	keepAlive, authCheck := time.NewTicker(live.KeepAlive), time.NewTicker(live.AuthCheck)
 	defer keepAlive.Stop()
 	defer authCheck.Stop()
+	var buf []events.Event
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
-		case e, ok := <-sub.C():
-			if !ok {
-				return nil // the server is stopping
+		case <-sub.Ready():
+			var open bool
+			buf, open = sub.Take(buf[:0])
+			if cursor, err = writeEvents(w, buf, cursor); err != nil || !open {
+				return nil // the client left, fell behind, or the server is stopping
 			}
-			if e.Type == events.Resync {
-				e.LastID = cursor
-				_ = w.send(events.Frame(e))
-				return nil
-			}
-			if e.Stored() && e.ID <= cursor {
-				continue
-			}
-			cursor = max(cursor, e.ID)
-			if err := w.send(frameOf(e)); err != nil {
-				return nil
+			if cap(buf) > 64 {
+				buf = nil // an idle stream keeps no burst's worth of memory
 			}
 		case <-keepAlive.C:
 			if err := w.send([]byte(": keep-alive\n\n")); err != nil {
@@ -171,6 +165,32 @@ func (h *Handler) streamEvents(c echo.Context) error {
 		}
 	}
 }
+
+// writeEvents writes evs, those not yet sent (by id), and flushes them; it
+// returns the id of the last stored event written. A Resync event is
+// written with where to resume, and ends the stream (errStreamEnd).
+func writeEvents(w *sseWriter, evs []events.Event, cursor int64) (int64, error) {
+	for _, e := range evs {
+		if e.Type == events.Resync {
+			e.LastID = cursor
+			_ = w.send(events.Frame(e))
+			return cursor, errStreamEnd
+		}
+		if e.Stored() {
+			if e.ID <= cursor {
+				continue
+			}
+			cursor = e.ID
+		}
+		if err := w.write(frameOf(e)); err != nil {
+			return cursor, err
+		}
+	}
+	return cursor, w.flush()
+}
+
+// errStreamEnd ends a stream that was told to resync.
+var errStreamEnd = errors.New("the stream fell behind and was told to resync")
 
 // replay writes the stored events after q.since (of q.story, if set) and
 // returns the id of the last one written, or q.since.

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 
 	"claimdesk/models"
 	"claimdesk/models/dbtest"
+	"claimdesk/models/events"
 )
 
 // testLive are stream timings short enough for tests.
@@ -31,6 +31,8 @@ type liveFixture struct {
 	// buffer, so that a client that stops reading soon blocks the writes
 	// to it (the kernel would otherwise buffer megabytes).
 	smallSendBuffer bool
+	// addr is where the server listens, kept across a restart.
+	addr string
 }
 
 // smallSendListener accepts connections with a 16 KB send buffer.
@@ -66,15 +68,7 @@ func newLiveFixtureWith(t *testing.T, live LiveConfig, smallSendBuffer bool) *li
 		{"fc", "Fay Checker", models.RoleFactchecker}, {"fc2", "Finn Second", models.RoleFactchecker},
 		{"viewer", "Vic Viewer", models.RoleViewer},
 	} {
-		u, err := f.store.CreateUser(context.Background(), models.NewUser{Name: who.name, Email: who.key + "@desk.test", Role: who.role, Password: "a long enough password"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tok, _, err := f.store.CreateToken(context.Background(), u.Email, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.tokens[who.key], f.users[who.key] = tok, u
+		f.addUser(who.key, who.name, who.role)
 	}
 	for i, title := range []string{"Belgorod live", "Kharkiv live"} {
 		rec := f.do("editor", http.MethodPost, "/api/v1/stories", map[string]any{"title": title})
@@ -106,6 +100,16 @@ func (f *liveFixture) start(t *testing.T, live LiveConfig) {
 	}
 	f.store, f.e = st, e
 	f.srv = httptest.NewUnstartedServer(e)
+	if f.addr != "" {
+		// A restart listens where the server was, as a restarted serve does.
+		ln, err := net.Listen("tcp", f.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.srv.Listener.Close()
+		f.srv.Listener = ln
+	}
+	f.addr = f.srv.Listener.Addr().String()
 	if f.smallSendBuffer {
 		f.srv.Listener = smallSendListener{f.srv.Listener}
 	}
@@ -117,6 +121,7 @@ func (f *liveFixture) stop() {
 	if f.srv == nil {
 		return
 	}
+	f.srv.Listener.Close() // no reconnecting meanwhile
 	f.srv.CloseClientConnections()
 	f.srv.Close()
 	f.store.Close()
@@ -205,28 +210,20 @@ func (f *liveFixture) bearer(who string) http.Header {
 
 func (s *sseStream) read() {
 	defer close(s.events)
-	sc := bufio.NewScanner(s.resp.Body)
-	var e sseEvent
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case line == "":
-			if e.Type != "" || e.Data != "" {
-				s.events <- e
-			}
-			e = sseEvent{}
-		case strings.HasPrefix(line, ":"):
+	r := events.NewReader(s.resp.Body)
+	for {
+		m, err := r.Next()
+		if err != nil {
+			return
+		}
+		if m.Comment != "" {
 			select {
-			case s.comments <- strings.TrimSpace(line[1:]):
+			case s.comments <- m.Comment:
 			default:
 			}
-		case strings.HasPrefix(line, "id: "):
-			e.ID = line[4:]
-		case strings.HasPrefix(line, "event: "):
-			e.Type = line[7:]
-		case strings.HasPrefix(line, "data: "):
-			e.Data = line[6:]
+			continue
 		}
+		s.events <- sseEvent{ID: m.ID, Type: m.Type, Data: m.Data}
 	}
 }
 

@@ -26,10 +26,13 @@ func TestEventStreamCarriesEveryChange(t *testing.T) {
 	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/evidence/"+strconv.FormatInt(evID, 10)+"/remove"), map[string]any{"reason": "duplicate"}), http.StatusNoContent)
 	mustStatus(t, f.do("fc", http.MethodPost, claimPath(id, "/verdict"), map[string]any{"verdict": "false", "rationale": "refuted", "version": v + 3}), http.StatusOK)
 	mustStatus(t, f.do("editor", http.MethodPost, claimPath(id, "/signoff"), map[string]any{"version": v + 4}), http.StatusOK)
-	mustStatus(t, f.do("fc", http.MethodPatch, claimPath(id, ""), map[string]any{"text": "Two women were killed.", "version": v + 5}), http.StatusOK)
+	mustStatus(t, f.do("fc", http.MethodPatch, claimPath(id, ""), map[string]any{"text": "Two women were killed.", "version": v + 5,
+		"reason": "the entry was shortened"}), http.StatusOK)
 
+	// A sign-off publishes; the edit of the published text is a correction.
 	got := s.expect("claim.created", "claim.verdict", "claim.verifiability", "claim.assigned",
-		"evidence.added", "evidence.added", "evidence.removed", "claim.verdict", "claim.signed_off", "claim.updated")
+		"evidence.added", "evidence.added", "evidence.removed", "claim.verdict", "claim.signed_off", "claim.published",
+		"claim.updated", "claim.corrected")
 	prev := 0
 	for _, e := range got {
 		n, err := strconv.Atoi(e.ID)

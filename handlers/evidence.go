@@ -21,6 +21,8 @@ type evidenceRequest struct {
 	Title  string `json:"title" form:"title" validate:"max=500"`
 	Note   string `json:"note" form:"note" validate:"max=20000"`
 	Origin string `json:"origin" form:"origin" validate:"max=300"`
+	// Capture also captures the linked page, in the background.
+	Capture bool `json:"capture" form:"capture"`
 }
 
 func (h *Handler) addEvidence(c echo.Context) error {
@@ -43,7 +45,7 @@ func (h *Handler) addEvidence(c echo.Context) error {
 		}
 		defer r.MultipartForm.RemoveAll()
 		req = evidenceRequest{Kind: r.FormValue("kind"), Stance: r.FormValue("stance"), URL: r.FormValue("url"),
-			Title: r.FormValue("title"), Note: r.FormValue("note"), Origin: r.FormValue("origin")}
+			Title: r.FormValue("title"), Note: r.FormValue("note"), Origin: r.FormValue("origin"), Capture: formBool(r.FormValue("capture"))}
 		if err := h.validate.Struct(&req); err != nil {
 			return validationError(err)
 		}
@@ -62,6 +64,11 @@ func (h *Handler) addEvidence(c echo.Context) error {
 	ev, err := h.store.AddEvidence(c.Request().Context(), currentUser(c), id, in)
 	if err != nil {
 		return err
+	}
+	if req.Capture && ev.URL != "" {
+		if _, err := h.queueCapture(c, ev.ID, models.TaskCapture); err != nil {
+			return err
+		}
 	}
 	return c.JSON(http.StatusCreated, ev)
 }
@@ -129,11 +136,8 @@ func (h *Handler) downloadEvidence(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	hd := c.Response().Header()
-	hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": ev.FileName}))
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Content-Security-Policy", "sandbox; default-src 'none'")
-	hd.Set("Content-Length", strconv.Itoa(len(data)))
+	attachment(c, ev.FileName)
+	c.Response().Header().Set("Content-Length", strconv.Itoa(len(data)))
 	if strings.HasPrefix(ct, "text/") {
 		ct = "text/plain; charset=utf-8"
 	}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/labstack/echo/v4"
@@ -143,6 +144,13 @@ func (h *Handler) attributionSheet() echo.HandlerFunc {
 			return err
 		}
 		f.StoryID, f.Sort = id, "reported"
+		// Like every export, the sheet is on record before it is made.
+		u := currentUser(c)
+		if err := h.store.RecordAudit(ctx, models.AuditEvent{UserID: &u.ID, Email: u.Email, Action: models.AuditExport,
+			Detail: strings.TrimSpace("attribution sheet of story " + strconv.FormatInt(id, 10) + " " + c.Request().URL.RawQuery),
+			Remote: c.RealIP()}); err != nil {
+			return err
+		}
 		page := &sheetPage{Lang: story.Language, Story: story, Filtered: filtered,
 			Generated: h.store.Now().Format("2 January 2006, 15:04 UTC")}
 		if page.Lang == "" {

@@ -80,9 +80,6 @@ func exportFileName(format models.ExportFormat, store *models.Store) string {
 
 // baseURL is where Claimdesk is reached, for each claim's own link: the
 // configured BaseURL, else the scheme and host the request came in on.
-func (h *Handler) baseURL(c echo.Context) string {
-	if h.cfg.BaseURL != "" {
-		return strings.TrimRight(h.cfg.BaseURL, "/")
-	}
-	return c.Scheme() + "://" + c.Request().Host
+func (h *Handler) baseURL(echo.Context) string {
+	return strings.TrimRight(h.cfg.BaseURL, "/")
 }

@@ -10,7 +10,14 @@ import (
 
 	"claimdesk/models"
 	"claimdesk/models/livepage/pagetest"
+	"claimdesk/models/outbound"
 )
+
+// testPageFetcher fetches through the guarded client, with the test
+// servers' loopback address allowed.
+func testPageFetcher() models.PageFetcher {
+	return models.NewPageFetcher(outbound.New(outbound.Config{AllowPrivate: true, TotalTimeout: 10 * time.Second}))
+}
 
 func floodBlog() *pagetest.Server {
 	return pagetest.New(
@@ -79,7 +86,7 @@ func TestFollowAndInboxAPI(t *testing.T) {
 	}
 
 	// The scheduler's check, run here at once.
-	if _, err := f.store.CheckFollow(context.Background(), id, models.NewHTTPPageFetcher(true, 5*time.Second), "test", true); err != nil {
+	if _, err := f.store.CheckFollow(context.Background(), id, testPageFetcher(), "test", true); err != nil {
 		t.Fatal(err)
 	}
 	got = decode(t, f.do("viewer", http.MethodGet, path, nil))

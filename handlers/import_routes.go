@@ -10,6 +10,6 @@ import (
 // claims, then a commit of the ones the desk keeps.
 func (h *Handler) importRoutes(api *echo.Group) {
 	fc := need(models.RoleFactchecker)
-	api.POST("/imports/liveblog", h.previewImport, fc)
-	api.POST("/imports/liveblog/commit", h.commitImport, fc)
+	api.POST("/imports/liveblog", h.previewImport, fc, h.importSlot)
+	api.POST("/imports/liveblog/commit", h.commitImport, fc, h.importSlot)
 }

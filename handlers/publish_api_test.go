@@ -126,6 +126,23 @@ func TestAPIWebhooks(t *testing.T) {
 	mustStatus(t, f.do("admin", "POST", fmt.Sprintf("/api/v1/webhooks/%d/deliveries/%d/retry", id+1, did), nil), http.StatusNotFound)
 	mustStatus(t, f.do("admin", "GET", fmt.Sprintf("/api/v1/webhooks/%d/deliveries", id+5), nil), http.StatusNotFound)
 	mustStatus(t, f.do("editor", "GET", fmt.Sprintf("/api/v1/webhooks/%d/deliveries", id), nil), http.StatusForbidden)
+	// Paused, a webhook gets no new deliveries.
+	mustStatus(t, f.do("admin", "PATCH", fmt.Sprintf("/api/v1/webhooks/%d", id), map[string]any{}), http.StatusUnprocessableEntity)
+	rec = f.do("admin", "PATCH", fmt.Sprintf("/api/v1/webhooks/%d", id), map[string]any{"active": false})
+	mustStatus(t, rec, http.StatusOK)
+	if decode(t, rec)["active"] != false {
+		t.Fatalf("pause: %s", rec.Body.String())
+	}
+	rec = f.do("fc", "POST", "/api/v1/claims", map[string]any{"story_id": 1, "claimant": "Roman Starovoit", "text": "A second claim"})
+	mustStatus(t, rec, http.StatusCreated)
+	second := fmt.Sprintf("/api/v1/claims/%v", decode(t, rec)["id"])
+	mustStatus(t, f.do("fc", "POST", second+"/evidence", map[string]any{"kind": "photo", "stance": "refutes", "url": "https://example.org/b"}), http.StatusCreated)
+	mustStatus(t, f.do("fc", "POST", second+"/verdict", map[string]any{"verdict": "false", "rationale": "staged", "version": 1}), http.StatusOK)
+	mustStatus(t, f.do("editor", "POST", second+"/signoff", map[string]any{"version": 2}), http.StatusOK)
+	if ds := decode(t, f.do("admin", "GET", fmt.Sprintf("/api/v1/webhooks/%d/deliveries", id), nil))["deliveries"].([]any); len(ds) != 2 {
+		t.Fatalf("a paused webhook got a delivery: %v", ds)
+	}
+	mustStatus(t, f.do("admin", "PATCH", fmt.Sprintf("/api/v1/webhooks/%d", id+9), map[string]any{"active": true}), http.StatusNotFound)
 }
 
 func TestWebhookAdminPages(t *testing.T) {
@@ -161,7 +178,48 @@ func TestWebhookAdminPages(t *testing.T) {
 	}
 	ds, _ := a.store.WebhookDeliveries(t.Context(), ws[0].ID, 10)
 	wantStatus(t, b.post(page+"/deliveries/"+itoa64(ds[0].ID)+"/retry", nil), http.StatusSeeOther)
+	wantStatus(t, b.post(page+"/active", url.Values{"active": {"0"}}), http.StatusSeeOther)
+	if body := b.get(page).Body.String(); !strings.Contains(body, "paused") || !strings.Contains(body, ">Resume<") {
+		t.Fatalf("after pausing: %s", body)
+	}
 	e := a.browser().signIn("eve@desk.test")
 	wantStatus(t, e.get("/admin/webhooks"), http.StatusForbidden)
 	wantStatus(t, e.get(page), http.StatusForbidden)
+}
+
+// The claim page's edit form of a published claim asks for the reason; an
+// edit of the text without one comes back with the message and changes
+// nothing; with one, it is saved and the correction is on the page.
+func TestWebEditOfPublishedClaimNeedsReason(t *testing.T) {
+	a := newWebApp(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	ed := a.user("eve", models.RoleEditor)
+	cl := a.seedClaim(fc, "The bridge was destroyed", "Ministry of Defence")
+	ctx := t.Context()
+	if _, err := a.store.AddEvidence(ctx, fc, cl.ID, models.EvidenceInput{Kind: "photo", Stance: "supports", URL: "https://example.org/p"}); err != nil {
+		t.Fatal(err)
+	}
+	cl, _ = a.store.SetVerdict(ctx, fc, cl.ID, models.VerdictChange{Verdict: models.Verified, Rationale: "photo", Version: cl.Version})
+	cl, err := a.store.SignOff(ctx, ed, cl.ID, cl.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := a.browser().signIn("fay@desk.test")
+	page := "/claims/" + itoa64(cl.ID)
+	if body := b.get(page).Body.String(); !strings.Contains(body, `name="reason"`) {
+		t.Fatal("the edit form of a published claim has no reason field")
+	}
+	rec := b.post(page+"/edit", editForm(cl, map[string]string{"text": "The bridge was damaged"}))
+	wantStatus(t, rec, http.StatusUnprocessableEntity)
+	if !strings.Contains(rec.Body.String(), "say why it changes") || !strings.Contains(rec.Body.String(), "The bridge was damaged") {
+		t.Fatalf("form without reason: %s", rec.Body.String())
+	}
+	if got, _ := a.store.Claim(ctx, cl.ID); !got.Published || got.Text != "The bridge was destroyed" {
+		t.Fatalf("a refused edit changed the claim: %+v", got)
+	}
+	wantStatus(t, b.post(page+"/edit", editForm(cl, map[string]string{"text": "The bridge was damaged", "reason": "only one span fell"})), http.StatusSeeOther)
+	body := b.get(page).Body.String()
+	if !strings.Contains(body, `id="corrections"`) || !strings.Contains(body, "it said that the bridge was destroyed; the claim is that the bridge was damaged. Only one span fell.") {
+		t.Fatalf("claim page after the correction: %s", body)
+	}
 }

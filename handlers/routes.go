@@ -10,7 +10,7 @@ import (
 
 // routes lists every route of the app in one place, with the role each needs.
 func (h *Handler) routes(e *echo.Echo) error {
-	e.Use(h.bodyLimit)
+	e.Use(h.bodyLimit, h.slowBodyGuard, strictTransport)
 	e.GET("/healthz", h.healthz)
 	e.HEAD("/healthz", h.healthz)
 
@@ -59,6 +59,12 @@ func (h *Handler) routes(e *echo.Echo) error {
 	api.POST("/claims/:id/evidence", h.addEvidence, factchecker)
 	api.POST("/claims/:id/evidence/:eid/remove", h.removeEvidence, factchecker)
 	api.GET("/evidence/:eid/file", h.downloadEvidence, viewer)
+	api.GET("/evidence/:eid/captures", h.listCaptures, factchecker)
+	api.POST("/evidence/:eid/captures", h.captureAgain, factchecker)
+	api.GET("/evidence/:eid/check", h.liveCheck, factchecker)
+	api.POST("/evidence/:eid/check", h.checkLive, factchecker)
+	api.GET("/captures/:cid/file", h.captureFile, factchecker)
+	api.GET("/captures/:cid/warc", h.captureWARC, factchecker)
 
 	api.GET("/users", h.listUsers, admin)
 	api.POST("/users", h.createUser, admin)

@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -192,5 +194,36 @@ func TestCloseMatchFilterOnDeskAndAPI(t *testing.T) {
 	rec = f.do("viewer", "GET", "/api/v1/claims?close_match=1", nil)
 	if got := decode(t, rec)["total"]; got != 0.0 {
 		t.Errorf("after linking: %v claims", got)
+	}
+}
+
+// The import preview page shows a candidate's matches with where the matched
+// claim stands, and the link chosen there is made on import.
+func TestWebImportPreviewShowsMatchesAndLinks(t *testing.T) {
+	a := newWebApp(t)
+	fc := a.user("fay", models.RoleFactchecker)
+	seen := a.seedClaim(fc, "Two women were killed by Ukrainian shelling", "Vyacheslav Gladkov")
+	b := a.browser().signIn("fay@desk.test")
+	preview := b.post("/import/preview", url.Values{"text": {similarBlog}})
+	wantStatus(t, preview, http.StatusOK)
+	page := preview.Body.String()
+	for _, want := range []string{`class="import-matches"`, `href="/claims/` + itoa64(seen.ID) + `"`,
+		"already on the desk in &#39;Story of Vyacheslav Gladkov&#39;, not reviewed yet",
+		`<option value="duplicate_of:` + itoa64(seen.ID) + `">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("preview lacks %q", want)
+		}
+	}
+	f := commitForm(t, page)
+	f.Set("candidates[0].link", "corroborates:"+itoa64(seen.ID))
+	f.Set("story_title", "Border live")
+	rec := b.post("/import/commit", f)
+	wantStatus(t, rec, http.StatusSeeOther)
+	links, err := a.store.ClaimLinks(context.Background(), seen.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(links) != 1 || links[0].Link.Kind != "corroborates" || !strings.Contains(links[0].Claim.Text, "killed two women") {
+		t.Fatalf("links after import: %+v", links)
 	}
 }

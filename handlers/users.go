@@ -70,12 +70,6 @@ func (h *Handler) updateUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	admin := currentUser(c)
-	if before.Role != u.Role {
-		h.audit(c, admin, admin.Email, models.AuditRoleChanged, fmt.Sprintf("%s: %s → %s (API)", u.Email, before.Role, u.Role))
-	}
-	if before.Disabled != u.Disabled && u.Disabled {
-		h.audit(c, admin, admin.Email, models.AuditUserDisabled, u.Email+" (API)")
-	}
+	h.auditUserChange(c, before, u, "API")
 	return c.JSON(http.StatusOK, u)
 }

@@ -116,6 +116,8 @@ func decodeError(err error) error {
 	var mbe *http.MaxBytesError
 	var se *json.SyntaxError
 	switch {
+	case errors.Is(err, errSlowBody):
+		return echo.NewHTTPError(http.StatusRequestTimeout, errSlowBody.Error())
 	case errors.As(err, &te):
 		field := te.Field
 		if field == "" {

@@ -82,16 +82,7 @@ func (h *Handler) userUpdate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if u.Role != before.Role {
-		h.audit(c, me, u.Email, models.AuditRoleChanged, string(before.Role)+" → "+string(u.Role))
-	}
-	if u.Disabled != before.Disabled {
-		detail := "disabled"
-		if !u.Disabled {
-			detail = "enabled again"
-		}
-		h.audit(c, me, u.Email, models.AuditUserDisabled, detail)
-	}
+	h.auditUserChange(c, before, u, "")
 	setFlash(c, "Saved "+u.Name+".")
 	return c.Redirect(http.StatusSeeOther, "/admin/users")
 }

@@ -32,6 +32,8 @@ type claimPage struct {
 	Assignees []models.User
 	Conflict  bool
 	MaxUpload int64
+	// Captures are the captured copies under each link evidence item.
+	Captures map[int64]*evidenceCaptureView
 }
 
 // Err returns the message for field of the form that was just submitted, so a
@@ -81,6 +83,9 @@ func (h *Handler) renderClaim(c echo.Context, id int64, status int, v view) erro
 		return err
 	}
 	if p.Evidence, p.Removed, err = h.splitRemoved(c, evs); err != nil {
+		return err
+	}
+	if p.Captures, err = h.evidenceCaptures(c, v, id, p.Evidence); err != nil {
 		return err
 	}
 	if p.Links, err = h.store.ClaimLinks(ctx, id); err != nil {
@@ -170,7 +175,7 @@ func (h *Handler) claimVerifiability(c echo.Context) error {
 }
 
 func (h *Handler) claimEvidence(c echo.Context) error {
-	return h.claimForm(c, "evidence", []string{"kind", "stance", "url", "title", "note", "origin"}, func(id int64, f url.Values) error {
+	return h.claimForm(c, "evidence", []string{"kind", "stance", "url", "title", "note", "origin", "capture"}, func(id int64, f url.Values) error {
 		in := models.EvidenceInput{Kind: f.Get("kind"), Stance: f.Get("stance"), URL: f.Get("url"),
 			Title: f.Get("title"), Note: f.Get("note"), Origin: f.Get("origin")}
 		file, hdr, err := c.Request().FormFile("file")
@@ -181,7 +186,10 @@ func (h *Handler) claimEvidence(c echo.Context) error {
 		case !errors.Is(err, http.ErrMissingFile) && !errors.Is(err, http.ErrNotMultipart):
 			return &models.ValidationError{Fields: map[string]string{"file": "could not be read"}}
 		}
-		_, err = h.store.AddEvidence(c.Request().Context(), currentUser(c), id, in)
+		ev, err := h.store.AddEvidence(c.Request().Context(), currentUser(c), id, in)
+		if err == nil && formBool(f.Get("capture")) && ev.URL != "" {
+			_, err = h.queueCapture(c, ev.ID, models.TaskCapture)
+		}
 		return err
 	}, "Evidence added.")
 }

@@ -62,10 +62,7 @@ func editInput(cur *models.Claim, f url.Values) (models.ClaimInput, error) {
 	str := func(k string) *string { v := f.Get(k); return &v }
 	direct := f.Get("direct") == "on"
 	in := models.ClaimInput{Text: str("text"), Quote: str("quote"), Verb: str("verb"), Direct: &direct,
-		Channel: str("channel"), Via: str("via"), ReportedURL: str("reported_url")}
-	if r := strings.TrimSpace(f.Get("reason")); r != "" {
-		in.Reason = &r
-	}
+		Channel: str("channel"), Via: str("via"), ReportedURL: str("reported_url"), Reason: str("reason")}
 	if name := strings.TrimSpace(f.Get("claimant")); name != strings.TrimSpace(cur.ClaimantName) {
 		if name == "" {
 			return in, &models.ValidationError{Fields: map[string]string{"claimant": "is required"}}

@@ -41,6 +41,10 @@ type inboxView struct {
 	// ShowStory names each candidate's story (the desk-wide inbox).
 	ShowStory bool
 	Stories   map[int64]string
+	// Since is the last live event before the candidates were read: the
+	// page's event stream replays what came after, so a candidate proposed
+	// while the page loaded is not missed.
+	Since int64
 }
 
 // followView is the follow partial: the story's follow, if any, and the
@@ -57,6 +61,10 @@ type followView struct {
 // inboxFor loads a story's inbox (0 = every story's).
 func (h *Handler) inboxFor(c echo.Context, storyID int64, v view) (*inboxView, error) {
 	ctx := c.Request().Context()
+	since, err := h.store.LastEventID(ctx)
+	if err != nil {
+		return nil, err
+	}
 	cs, err := h.store.Candidates(ctx, models.CandidateFilter{StoryID: storyID, Limit: 200})
 	if err != nil {
 		return nil, err
@@ -65,7 +73,7 @@ func (h *Handler) inboxFor(c echo.Context, storyID int64, v view) (*inboxView, e
 	if err != nil {
 		return nil, err
 	}
-	iv := &inboxView{StoryID: storyID, Candidates: cs, Pending: n, CSRF: v.CSRF, CanDecide: v.Can("factchecker"), ShowStory: storyID == 0}
+	iv := &inboxView{StoryID: storyID, Candidates: cs, Pending: n, CSRF: v.CSRF, CanDecide: v.Can("factchecker"), ShowStory: storyID == 0, Since: since}
 	if iv.ShowStory && len(cs) > 0 {
 		sts, err := h.store.Stories(ctx, true, 0)
 		if err != nil {

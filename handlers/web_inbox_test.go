@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"claimdesk/models"
 )
@@ -23,6 +22,16 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	}
 	blog := floodBlog()
 	defer blog.Close()
+	// Another story already has the operator's claim, with a verdict.
+	other := "Floods, day one"
+	st2, err := a.store.CreateStory(context.Background(), fc, models.StoryInput{Title: &other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	earlier, err := a.store.CreateClaim(context.Background(), fc, models.ClaimInput{StoryID: &st2.ID, Claimant: ptr("Nordwasser"), Text: ptr("the dam was holding")})
+	if err != nil {
+		t.Fatal(err)
+	}
 	b := a.browser().signIn("fay@desk.test")
 	page := "/stories/" + itoa64(st.ID)
 
@@ -47,7 +56,7 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	wantStatus(t, rec, http.StatusSeeOther)
 
 	// A check that fails shows its error on the story page.
-	fetch := models.NewHTTPPageFetcher(true, 5*time.Second)
+	fetch := testPageFetcher()
 	blog.SetStatus(http.StatusServiceUnavailable, "")
 	if _, err := a.store.CheckFollow(context.Background(), st.ID, fetch, "test", true); err == nil {
 		t.Fatal("a 503 is an error")
@@ -61,7 +70,8 @@ func TestStoryPageFollowFormAndInbox(t *testing.T) {
 	}
 	body = html.UnescapeString(b.get(page).Body.String())
 	for _, want := range []string{"Following", "2 entries read", "4,000 people had been evacuated", "Petra Lind", "(new source)",
-		"found by", "not verifiable", "The claim could not be independently verified.", "Accept as edited", `data-candidate="`} {
+		"found by", "not verifiable", "The claim could not be independently verified.", "Accept as edited", `data-candidate="`,
+		`<a href="/claims/` + itoa64(earlier.ID) + `">#` + itoa64(earlier.ID) + `</a>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("story page lacks %q", want)
 		}

@@ -47,6 +47,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.POST("/claims/:id/verifiability", h.claimVerifiability, factchecker)
 	web.POST("/claims/:id/evidence", h.claimEvidence, factchecker)
 	web.POST("/claims/:id/evidence/:eid/remove", h.claimEvidenceRemove, factchecker)
+	web.POST("/claims/:id/evidence/:eid/capture", h.claimCaptureAgain, factchecker)
+	web.POST("/claims/:id/evidence/:eid/check", h.claimCheckLive, factchecker)
 	web.POST("/claims/:id/links", h.claimLink, factchecker)
 	web.POST("/claims/:id/assign", h.claimAssign, factchecker)
 	web.POST("/claims/:id/take", h.claimTake, factchecker)
@@ -73,8 +75,8 @@ func (h *Handler) webRoutes(e *echo.Echo) error {
 	web.GET("/import", h.importForm, factchecker)
 	// An oversized upload is answered before the CSRF check, which could
 	// not read the token from a body over the limit.
-	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.csrfProtect)
-	web.POST("/import/commit", h.importCommit, factchecker)
+	e.POST("/import/preview", h.importPreview, h.webAuth, factchecker, h.importBodyLimit, h.importSlot, h.csrfProtect)
+	web.POST("/import/commit", h.importCommit, factchecker, h.importSlot)
 	web.GET("/import/drafts/:id", h.importDraftPage, factchecker)
 
 	web.GET("/sources", h.sourcesPage, viewer)

@@ -103,6 +103,24 @@ func (h *Handler) webhookRetryNow(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/admin/webhooks/"+strconv.FormatInt(id, 10))
 }
 
+// webhookPause pauses or resumes a webhook from its page.
+func (h *Handler) webhookPause(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	active := c.FormValue("active") == "1"
+	if err := h.store.SetWebhookActive(c.Request().Context(), id, active); err != nil {
+		return err
+	}
+	if active {
+		setFlash(c, "The webhook is active again.")
+	} else {
+		setFlash(c, "The webhook is paused: new events are not queued for it; what is queued is still sent.")
+	}
+	return c.Redirect(http.StatusSeeOther, "/admin/webhooks/"+strconv.FormatInt(id, 10))
+}
+
 // webhookPages registers the admin pages of webhooks.
 func (h *Handler) webhookPages(web *echo.Group) {
 	admin := need(models.RoleAdmin)
@@ -110,5 +128,6 @@ func (h *Handler) webhookPages(web *echo.Group) {
 	web.POST("/admin/webhooks", h.webhookCreate, admin)
 	web.GET("/admin/webhooks/:id", h.webhookPage, admin)
 	web.POST("/admin/webhooks/:id/test", h.webhookSendTest, admin)
+	web.POST("/admin/webhooks/:id/active", h.webhookPause, admin)
 	web.POST("/admin/webhooks/:id/deliveries/:did/retry", h.webhookRetryNow, admin)
 }

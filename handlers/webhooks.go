@@ -87,12 +87,38 @@ func (h *Handler) retryDelivery(c echo.Context) (int64, error) {
 	return id, h.store.RetryDelivery(c.Request().Context(), id, did)
 }
 
+// webhookActiveRequest pauses or resumes a webhook.
+type webhookActiveRequest struct {
+	Active *bool `json:"active" validate:"required"`
+}
+
+func (h *Handler) updateWebhook(c echo.Context) error {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
+	}
+	var req webhookActiveRequest
+	if err := h.bindJSON(c, &req); err != nil {
+		return err
+	}
+	ctx := c.Request().Context()
+	if err := h.store.SetWebhookActive(ctx, id, *req.Active); err != nil {
+		return err
+	}
+	w, err := h.store.Webhook(ctx, id)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, w)
+}
+
 // webhookRoutes lists the publishing routes of the API.
 func (h *Handler) webhookRoutes(api *echo.Group) {
 	viewer, admin := need(models.RoleViewer), need(models.RoleAdmin)
 	api.GET("/corrections", h.listCorrections, viewer)
 	api.GET("/webhooks", h.listWebhooks, admin)
 	api.POST("/webhooks", h.createWebhook, admin)
+	api.PATCH("/webhooks/:id", h.updateWebhook, admin)
 	api.GET("/webhooks/:id/deliveries", h.webhookDeliveries, admin)
 	api.POST("/webhooks/:id/test", h.webhookTest, admin)
 	api.POST("/webhooks/:id/deliveries/:did/retry", h.webhookRetry, admin)

@@ -71,16 +71,9 @@ type Candidate struct {
 	EntryBody  string `json:"entry_body" gorm:"->"`
 	// Rule says which kind of attribution found the claim.
 	Rule string `json:"rule" gorm:"-"`
-	// Matches are similar claims the desk already has.
-	Matches []CandidateMatch `json:"matches" gorm:"-"`
-}
-
-// CandidateMatch is a claim the desk already has that resembles a candidate.
-type CandidateMatch struct {
-	ClaimID int64   `json:"claim_id"`
-	Score   float64 `json:"score"`
-	Verdict string  `json:"verdict"`
-	StoryID int64   `json:"story_id"`
+	// Matches are the desk's claims, in any story, this one is close to,
+	// best first, with their verdicts ("already found false in …").
+	Matches []ClaimMatch `json:"matches" gorm:"-"`
 }
 
 // candidateHash identifies a proposed claim within a story by claimant and
@@ -225,11 +218,41 @@ func (s *Store) Candidates(ctx context.Context, f CandidateFilter) ([]Candidate,
 	if err := q.Order("candidates.id DESC").Limit(limit).Find(&out).Error; err != nil {
 		return nil, err
 	}
-	for i := range out {
-		out[i].Rule = ruleOf(&out[i])
-		out[i].Matches = []CandidateMatch{}
+	if err := s.matchInbox(ctx, out); err != nil {
+		return nil, err
 	}
 	return out, nil
+}
+
+// matchInbox fills the candidates' rule and, for those still pending, the
+// desk's close claims, matched as one batch.
+func (s *Store) matchInbox(ctx context.Context, cs []Candidate) error {
+	var ins []MatchInput
+	var at []int
+	for i := range cs {
+		cs[i].Rule, cs[i].Matches = ruleOf(&cs[i]), []ClaimMatch{}
+		if cs[i].State == CandidatePending {
+			var src int64
+			if cs[i].SourceID != nil {
+				src = *cs[i].SourceID
+			}
+			ins = append(ins, MatchInput{Text: cs[i].Claim, Claimant: cs[i].Claimant, SourceID: src, Verb: cs[i].Verb, At: cs[i].CreatedAt})
+			at = append(at, i)
+		}
+	}
+	if len(ins) == 0 {
+		return nil
+	}
+	res, err := s.MatchTexts(ctx, ins, MatchOptions{})
+	if err != nil {
+		return err
+	}
+	for k, i := range at {
+		if len(res[k]) > 0 {
+			cs[i].Matches = res[k]
+		}
+	}
+	return nil
 }
 
 // Candidate loads one candidate.
@@ -238,8 +261,11 @@ func (s *Store) Candidate(ctx context.Context, id int64) (*Candidate, error) {
 	if err := s.read(ctx).First(&c, id).Error; err != nil {
 		return nil, err
 	}
-	c.Rule, c.Matches = ruleOf(&c), []CandidateMatch{}
-	return &c, nil
+	cs := []Candidate{c}
+	if err := s.matchInbox(ctx, cs); err != nil {
+		return nil, err
+	}
+	return &cs[0], nil
 }
 
 // PendingCandidateCount is how many candidates wait in a story's inbox (0 =
@@ -373,7 +399,7 @@ func pendingCandidateTx(tx *gorm.DB, id int64) (*Candidate, error) {
 		return nil, err
 	}
 	if c.State != CandidatePending {
-		c.Rule, c.Matches = ruleOf(&c), []CandidateMatch{}
+		c.Rule, c.Matches = ruleOf(&c), []ClaimMatch{}
 		return nil, &CandidateDecidedError{Current: &c}
 	}
 	return &c, nil

@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"strconv"
 	"strings"
 	"time"
 
@@ -331,20 +330,11 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if len(ids) == 0 {
 		return []Claim{}, nil
 	}
-	list := make([]byte, 0, 8*len(ids)+2)
-	list = append(list, '[')
-	for i, id := range ids {
-		if i > 0 {
-			list = append(list, ',')
-		}
-		list = strconv.AppendInt(list, id, 10)
-	}
-	list = append(list, ']')
 	q := claimListSQL
 	if s.d.pg {
 		q = claimListPostgresSQL
 	}
-	rows, err := s.readQuery(ctx, &s.cache.claimList, q, string(list))
+	rows, err := s.readQuery(ctx, &s.cache.claimList, q, idList(ids))
 	if err != nil {
 		return nil, err
 	}

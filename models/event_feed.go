@@ -60,6 +60,15 @@ func (s *Store) Events() *events.Hub {
 	return f.hub
 }
 
+// EndStreams ends every open stream's subscription, for a server that is
+// shutting down: streams never end on their own, and a graceful shutdown
+// waits for every request to finish.
+func (s *Store) EndStreams() {
+	if s.feed.started.Load() {
+		s.feed.hub.Close()
+	}
+}
+
 // FeedPosition is the id of the newest event the feed has published, and
 // the error of its latest read of the event table (nil when it worked).
 func (s *Store) FeedPosition() (int64, error) {

@@ -167,16 +167,21 @@ func TestRecordEventInOwnTransaction(t *testing.T) {
 // nextEvent waits up to three seconds for an event on sub.
 func nextEvent(t *testing.T, sub *events.Subscription) events.Event {
 	t.Helper()
-	select {
-	case e, ok := <-sub.C():
-		if !ok {
-			t.Fatal("subscription closed")
+	deadline := time.After(3 * time.Second)
+	for {
+		select {
+		case <-sub.Ready():
+			evs, open := sub.Take(nil)
+			if len(evs) > 0 {
+				return evs[0]
+			}
+			if !open {
+				t.Fatal("subscription closed")
+			}
+		case <-deadline:
+			t.Fatal("no event within 3 s")
 		}
-		return e
-	case <-time.After(3 * time.Second):
-		t.Fatal("no event within 3 s")
 	}
-	return events.Event{}
 }
 
 // The feed publishes what this process commits, and what another process
@@ -222,9 +227,9 @@ func TestCloseEndsFeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	select {
-	case _, ok := <-sub.C():
-		if ok {
-			t.Fatal("an event after close")
+	case <-sub.Ready():
+		if evs, open := sub.Take(nil); open || len(evs) > 0 {
+			t.Fatalf("after close: %d events, open %v", len(evs), open)
 		}
 	case <-time.After(3 * time.Second):
 		t.Fatal("subscription still open after the store closed")

@@ -11,7 +11,7 @@ import (
 
 // followBench is a story following a 500-entry blog of about 2 MB, read
 // once already.
-func followBench(b *testing.B, validators bool) (*fixture, *HTTPPageFetcher) {
+func followBench(b *testing.B, validators bool) (*fixture, PageFetcher) {
 	f := newFixture(b)
 	entries := make([]pagetest.Entry, 500)
 	for i := range entries {
@@ -27,7 +27,7 @@ func followBench(b *testing.B, validators bool) (*fixture, *HTTPPageFetcher) {
 	if !validators {
 		srv.NoValidators()
 	}
-	fetch := NewHTTPPageFetcher(true, 10*time.Second)
+	fetch := testFetcher()
 	ctx := context.Background()
 	if _, err := f.s.StartFollow(ctx, f.fc, f.story.ID, FollowInput{URL: srv.Page(), Floor: time.Second}); err != nil {
 		b.Fatal(err)

@@ -40,7 +40,7 @@ func proposedEvents(t *testing.T, s *Store, storyID int64) (n, candidates int) {
 func runFollower(s *Store) (stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	f := NewFollower(s, FollowerConfig{Fetcher: NewHTTPPageFetcher(true, 5*time.Second), Tick: 20 * time.Millisecond,
+	f := NewFollower(s, FollowerConfig{Fetcher: testFetcher(), Tick: 20 * time.Millisecond,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	go func() {
 		f.Run(ctx)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"claimdesk/models/livepage/pagetest"
+	"claimdesk/models/outbound"
 )
 
 // floodEntries are the blog a follow test starts from, newest first.
@@ -22,12 +23,18 @@ func floodEntries() []pagetest.Entry {
 	}
 }
 
-func followFixture(t *testing.T) (*fixture, *pagetest.Server, *HTTPPageFetcher) {
+// testFetcher fetches through the guarded client, with the test servers'
+// loopback address allowed.
+func testFetcher() PageFetcher {
+	return NewPageFetcher(outbound.New(outbound.Config{AllowPrivate: true, TotalTimeout: 10 * time.Second}))
+}
+
+func followFixture(t *testing.T) (*fixture, *pagetest.Server, PageFetcher) {
 	t.Helper()
 	f := newFixture(t)
 	srv := pagetest.New(floodEntries()...)
 	t.Cleanup(srv.Close)
-	return f, srv, NewHTTPPageFetcher(true, 5*time.Second)
+	return f, srv, testFetcher()
 }
 
 func pending(t *testing.T, s *Store, storyID int64) []Candidate {
@@ -42,6 +49,17 @@ func pending(t *testing.T, s *Store, storyID int64) []Candidate {
 func TestFollowProposesNewThenOnlyNewAndChanged(t *testing.T) {
 	f, srv, fetch := followFixture(t)
 	ctx := context.Background()
+	// Another story already has Lind's figure: the candidate shows it.
+	other := "Floods, day one"
+	st2, err := f.s.CreateStory(ctx, f.fc, StoryInput{Title: &other})
+	if err != nil {
+		t.Fatal(err)
+	}
+	earlier, err := f.s.CreateClaim(ctx, f.fc, ClaimInput{StoryID: &st2.ID, Claimant: ptr("Petra Lind"),
+		Text: ptr("4,000 people had been evacuated from the old town")})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := f.s.StartFollow(ctx, f.fc, f.story.ID, FollowInput{URL: srv.Page(), EverySeconds: 60, Floor: 30 * time.Second}); err != nil {
 		t.Fatal(err)
 	}
@@ -69,6 +87,12 @@ func TestFollowProposesNewThenOnlyNewAndChanged(t *testing.T) {
 	}
 	if !strings.Contains(lind.EntryBody, "4,000") || lind.Rule == "" {
 		t.Errorf("candidate without its entry or rule: %+v", lind)
+	}
+	if len(lind.Matches) == 0 || lind.Matches[0].ClaimID != earlier.ID || lind.Matches[0].StoryID != st2.ID {
+		t.Errorf("the candidate should match the claim another story has: %+v", lind.Matches)
+	}
+	if nw := byClaimant["Nordwasser"]; nw.Matches == nil || len(nw.Matches) != 0 {
+		t.Errorf("nothing on the desk resembles the operator's claim: %+v", nw.Matches)
 	}
 	entries, err := f.s.Entries(ctx, f.story.ID)
 	if err != nil || len(entries) != 2 || entries[0].Headline != "Evacuations" {
@@ -300,8 +324,8 @@ func TestFollowInputIsChecked(t *testing.T) {
 
 func TestFetcherRefusesPrivateAddresses(t *testing.T) {
 	srv := pagetestServer(t)
-	_, err := NewHTTPPageFetcher(false, time.Second).FetchPage(context.Background(), PageRequest{URL: srv.Page()})
-	if err == nil || !strings.Contains(err.Error(), "non-public") {
+	_, err := NewPageFetcher(outbound.New(outbound.Config{})).FetchPage(context.Background(), PageRequest{URL: srv.Page()})
+	if err == nil || !strings.Contains(err.Error(), "refused to connect") {
 		t.Errorf("fetching 127.0.0.1 without permission: %v", err)
 	}
 	if len(srv.Fetches()) != 0 {

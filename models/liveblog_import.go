@@ -113,12 +113,15 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for i, e := range blog.Entries {
 		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
 	}
+	if err := checkPreviewSize(p, cands); err != nil {
+		return nil, err
+	}
 	db := s.read(ctx)
 	for _, c := range cands {
 		p.Candidates = append(p.Candidates, ImportCandidate{Selected: true, EntryIndex: c.EntryIndex, Claim: c.Claim,
 			Claimant: c.Claimant, Quote: c.Quote, Time: c.Time, Headline: c.Headline, Unverifiable: c.Unverifiable,
-			Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat, Rule: c.Rule,
-			Why: liveblog.RuleDescription(c.Rule), Key: candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)})
+			Verb: c.Verb, Direct: c.Direct, Channel: c.Channel, Via: c.Via, Caveat: c.Caveat,
+			Rule: c.Rule, Why: liveblog.RuleDescription(c.Rule), Key: candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)})
 	}
 	p.Candidates = collapseRepeats(p.Candidates)
 	// Earlier reviews first, so a corrected claim is matched and recognised

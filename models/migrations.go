@@ -27,6 +27,7 @@ var migrations = []migration{
 	{5, "sign-in failures by email and address", schemaV5, schemaV5},
 	{6, "API token expiry", schemaV6, pgSchemaV6},
 	{7, "events for the live desk", schemaV7, pgSchemaV7},
+	{8, "captured copies of evidence pages", schemaV8, pgSchemaV8},
 	{9, "close matches between claims", schemaV9, pgSchemaV9},
 	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
@@ -72,8 +73,19 @@ func migrate(db *gorm.DB) error {
 		if have > SchemaVersion() {
 			return ErrSchemaTooNew{Have: have, Know: SchemaVersion()}
 		}
+		// Steps are numbered by feature, so a step may join the list below
+		// one a database already has: every step not yet recorded runs,
+		// not only those above the highest.
+		var applied []int
+		if err := tx.Raw(`SELECT version FROM schema_migrations`).Scan(&applied).Error; err != nil {
+			return fmt.Errorf("read applied migrations: %w", err)
+		}
+		done := map[int]bool{}
+		for _, v := range applied {
+			done[v] = true
+		}
 		for _, m := range migrations {
-			if m.version <= have {
+			if done[m.version] {
 				continue
 			}
 			steps := m.sql

@@ -16,13 +16,13 @@ type proposedClaim struct {
 	Verb, Channel, Via, Caveat string
 	Direct, Unverifiable       bool
 	SourceID                   int64
-	EntryID                    *int64
-	ReportedURL                string
+	// Role is the claimant's role, kept when a new source is made for it.
+	Role        string
+	EntryID     *int64
+	ReportedURL string
 	// ReportedAt is the instant of the entry the claim came from, when the
 	// story's date and time zone give one; nil means the time of storing.
 	ReportedAt *time.Time
-	// Role is the claimant's role, for a source the claim creates.
-	Role string
 }
 
 // check validates the fields a person may have edited into f, each name
@@ -55,7 +55,7 @@ func storeProposedTx(tx *gorm.DB, actor *User, storyID int64, p proposedClaim, n
 		case IsNotFound(err):
 			name := strings.TrimSpace(p.Claimant)
 			ns := &Source{Version: 1}
-			aliases, v := SourceInput{Name: &name, Kind: ptrTo(guessKind(name)), Role: ptrTo(p.Role)}.apply(ns, true)
+			aliases, v := SourceInput{Name: &name, Kind: ptrTo(guessKind(name)), Role: ptrTo(strings.TrimSpace(p.Role))}.apply(ns, true)
 			if v != nil {
 				return nil, false, false, v
 			}

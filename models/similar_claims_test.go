@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -187,4 +188,65 @@ func containsStr(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// The paraphrase set through the store: every second claim of the set is
+// stored, and each retelling, matched as an import's candidate would be,
+// must find its partner first — the search for candidates included.
+func TestParaphraseRetrievalThroughTheStore(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	data, err := os.ReadFile("similar/testdata/pairs.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type pair struct{ kind, claimantA, textA, claimantB, textB string }
+	var pairs []pair
+	for _, line := range strings.Split(string(data), "\n") {
+		p := strings.Split(line, "|")
+		if strings.HasPrefix(line, "#") || len(p) != 6 {
+			continue
+		}
+		for i := range p {
+			p[i] = strings.TrimSpace(p[i])
+		}
+		pairs = append(pairs, pair{p[0], p[1], p[2], p[3], p[4]})
+	}
+	stored := map[string]int64{}
+	for _, p := range pairs {
+		key := p.claimantB + "|" + p.textB
+		if _, ok := stored[key]; ok {
+			continue
+		}
+		c, err := f.s.CreateClaim(ctx, f.fc, ClaimInput{StoryID: &f.story.ID, Claimant: ptr(p.claimantB), Text: ptr(p.textB)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored[key] = c.ID
+	}
+	var ins []MatchInput
+	var want []int64
+	for _, p := range pairs {
+		if p.kind == "para" {
+			ins = append(ins, MatchInput{Text: p.textA, Claimant: p.claimantA})
+			want = append(want, stored[p.claimantB+"|"+p.textB])
+		}
+	}
+	res, err := f.s.MatchTexts(ctx, ins, MatchOptions{PerText: 1, MinScore: 0.01})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := 0
+	for i, ms := range res {
+		if len(ms) > 0 && ms[0].ClaimID == want[i] {
+			hits++
+		} else {
+			t.Logf("miss: %q: %+v", ins[i].Text, ms)
+		}
+	}
+	prec := float64(hits) / float64(len(ins))
+	t.Logf("precision@1 through the store: %d/%d = %.3f", hits, len(ins), prec)
+	if prec < 0.9 {
+		t.Errorf("precision@1 = %.3f, want at least 0.9", prec)
+	}
 }

@@ -68,7 +68,10 @@ func (s *Store) MatchTexts(ctx context.Context, ins []MatchInput, opt MatchOptio
 	if opt.MinScore <= 0 {
 		opt.MinScore = similar.CloseScore
 	}
-	m := newMatcher(s)
+	m, err := newMatcher(s, similarBatchLimit)
+	if err != nil {
+		return nil, err
+	}
 	now := s.Now()
 	out := make([][]ClaimMatch, len(ins))
 	cs := make([]*matchClaim, len(ins))

@@ -20,6 +20,9 @@
   function move(delta) {
     var rs = rows();
     if (!rs.length) return;
+    // Rows may have been added by the live desk since the last move.
+    var marked = document.querySelector("[data-nav=list] .row.current");
+    if (marked) current = rs.indexOf(marked);
     if (current >= 0 && rs[current]) rs[current].classList.remove("current");
     current = Math.max(0, Math.min(rs.length - 1, current + delta));
     var r = rs[current];
@@ -30,7 +33,7 @@
   }
 
   function open() {
-    var r = rows()[current];
+    var r = document.querySelector("[data-nav=list] .row.current");
     if (r && r.dataset.href) window.location.href = r.dataset.href;
   }
 

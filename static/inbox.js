@@ -192,8 +192,12 @@
     if (!polling) polling = setInterval(refresh, 5000);
   }
   if (window.EventSource) {
-    var story = inbox().dataset.story;
-    var es = new EventSource("/api/v1/events" + (story ? "?story=" + encodeURIComponent(story) : ""));
+    // From the last event before the page read its candidates: what was
+    // proposed while the page loaded is replayed, not missed.
+    var box = inbox();
+    var q = ["since=" + encodeURIComponent(box.dataset.since || "0")];
+    if (box.dataset.story) q.push("story=" + encodeURIComponent(box.dataset.story));
+    var es = new EventSource("/api/v1/events?" + q.join("&"));
     es.addEventListener("candidate.proposed", soon);
     // A candidate accepted on another desk becomes a claim of the story.
     es.addEventListener("claim.created", soon);

@@ -43,6 +43,7 @@ Usage:
   claimdesk follow --story ID URL [--once]                follow a live blog; --once checks it now
   claimdesk export --format csv|json|claimreview [filters] write an export to stdout
   claimdesk backup FILE                                   write a consistent copy of the database
+  claimdesk capture --evidence ID | --story ID --missing  capture the pages evidence links to, now
 
 Every command that touches the database takes --db PATH (env CLAIMDESK_DB, default claimdesk.db).
 Roles: viewer, factchecker, editor, admin.
@@ -78,6 +79,8 @@ func Run(args []string, env Env) int {
 		err = runExport(rest, env)
 	case "backup":
 		err = runBackup(rest, env)
+	case "capture":
+		err = runCapture(rest, env)
 	case "seed":
 		err = runSeed(rest, env)
 	case "help", "-h", "--help":

@@ -7,19 +7,28 @@ import (
 	"strconv"
 
 	"claimdesk/models"
+	"claimdesk/models/outbound"
 )
 
-// pageFetcher is the outbound client for followed pages, with the private
-// addresses allowed only when CLAIMDESK_FETCH_ALLOW_PRIVATE=on.
-func pageFetcher(env Env) models.PageFetcher {
-	return models.NewHTTPPageFetcher(env.Getenv("CLAIMDESK_FETCH_ALLOW_PRIVATE") == "on", 0)
+// pageFetcher fetches followed pages through the guarded outbound client,
+// configured from the environment (CLAIMDESK_FETCH_*, proxies).
+func pageFetcher(env Env) (models.PageFetcher, error) {
+	cfg, err := outbound.ConfigFromEnv(env.Getenv)
+	if err != nil {
+		return nil, err
+	}
+	return models.NewPageFetcher(outbound.New(cfg)), nil
 }
 
 // startFollower runs the scheduler of followed blogs beside the web server;
 // the function it returns stops it and waits for checks in flight.
-func startFollower(st *models.Store, env Env, logger *slog.Logger) func() {
+func startFollower(st *models.Store, env Env, logger *slog.Logger) (func(), error) {
+	fetch, err := pageFetcher(env)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(context.WithoutCancel(env.Ctx))
-	f := models.NewFollower(st, models.FollowerConfig{Fetcher: pageFetcher(env), Logger: logger})
+	f := models.NewFollower(st, models.FollowerConfig{Fetcher: fetch, Logger: logger})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -28,7 +37,7 @@ func startFollower(st *models.Store, env Env, logger *slog.Logger) func() {
 	return func() {
 		cancel()
 		<-done
-	}
+	}, nil
 }
 
 // runFollow starts following a live blog for a story from the command line;
@@ -68,7 +77,11 @@ func runFollow(args []string, env Env) error {
 		fmt.Fprintf(env.Stdout, "story %d follows %s; a running server checks it every %d s\n", *story, fl.URL, fl.EverySeconds)
 		return nil
 	}
-	res, err := st.CheckFollow(env.Ctx, *story, pageFetcher(env), "claimdesk follow --once", true)
+	fetch, err := pageFetcher(env)
+	if err != nil {
+		return err
+	}
+	res, err := st.CheckFollow(env.Ctx, *story, fetch, "claimdesk follow --once", true)
 	if err != nil {
 		return err
 	}

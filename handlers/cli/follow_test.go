@@ -36,7 +36,7 @@ func TestFollowOnceFromTheCommandLine(t *testing.T) {
 
 	// Without permission for private addresses, 127.0.0.1 is refused.
 	code, _, errOut := runCLI(t, nil, "follow", "--db", path, "--story", id, "--once", blog.Page())
-	if code != 1 || !strings.Contains(errOut, "non-public") {
+	if code != 1 || !strings.Contains(errOut, "refused to connect") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	env := map[string]string{"CLAIMDESK_FETCH_ALLOW_PRIVATE": "on"}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"claimdesk/handlers"
+	"claimdesk/models"
 )
 
 // runServe runs the web app and API until the context is cancelled, then stops
@@ -36,13 +37,21 @@ func runServe(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	base := env.Getenv("CLAIMDESK_BASE_URL")
+	if base == "" {
+		base = baseURLOf(*addr)
+	}
 	logger := slog.New(slog.NewTextHandler(env.Stderr, nil))
+	pool, err := capturePool(env, st, models.CaptureSettings{Logger: logger})
+	if err != nil {
+		return err
+	}
 	public, err := onOff(env, "CLAIMDESK_PUBLIC")
 	if err != nil {
 		return err
 	}
-	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: env.Getenv("CLAIMDESK_BASE_URL"), Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
-		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0)})
+	e, err := handlers.New(st, handlers.Config{Logger: logger, MaxBodyBytes: megabytesEnv(env, "CLAIMDESK_MAX_BODY_MB"), BaseURL: base, Newsroom: env.Getenv("CLAIMDESK_NEWSROOM"), TrustedProxies: proxies,
+		Public: public, FollowFloor: durationEnv(env, "CLAIMDESK_FOLLOW_MIN_INTERVAL", 0), Captures: pool})
 	if err != nil {
 		return err
 	}
@@ -55,8 +64,17 @@ func runServe(args []string, env Env) error {
 	wctx, stopWebhooks := context.WithCancel(context.Background())
 	waitWebhooks := runWebhooks(wctx, st, sender)
 	defer func() { stopWebhooks(); waitWebhooks() }()
-	stopFollowing := startFollower(st, env, logger)
+	stopFollowing, err := startFollower(st, env, logger)
+	if err != nil {
+		return err
+	}
 	defer stopFollowing()
+	poolCtx, stopPool := context.WithCancel(context.Background())
+	poolDone := make(chan struct{})
+	go func() { pool.Run(poolCtx); close(poolDone) }()
+	// Stop the captures before the database closes; a capture cut short
+	// goes back in the queue for the next start.
+	defer func() { stopPool(); <-poolDone }()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -69,6 +87,7 @@ func runServe(args []string, env Env) error {
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    1 << 20,
 	}
+	srv.RegisterOnShutdown(st.EndStreams)
 	fmt.Fprintf(env.Stderr, "Claimdesk is serving on http://%s (database %s)\n", displayAddr(ln.Addr()), db)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -84,6 +103,19 @@ func runServe(args []string, env Env) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	return srv.Shutdown(ctx)
+}
+
+// baseURLOf is the base of export links when CLAIMDESK_BASE_URL is not set:
+// the address served, with localhost for "all interfaces".
+func baseURLOf(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return handlers.DefaultBaseURL
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 func displayAddr(a net.Addr) string {

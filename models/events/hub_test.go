@@ -1,6 +1,8 @@
 package events
 
 import (
+	"io"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -16,16 +18,25 @@ func receive(t *testing.T, s *Subscription, n int) []Event {
 	var got []Event
 	for len(got) < n {
 		select {
-		case e, ok := <-s.C():
-			if !ok {
-				t.Fatalf("subscription closed after %d of %d events", len(got), n)
+		case <-s.Ready():
+			var open bool
+			got, open = s.Take(got)
+			if !open && len(got) < n {
+				t.Fatalf("subscription ended after %d of %d events", len(got), n)
 			}
-			got = append(got, e)
 		case <-time.After(time.Second):
 			t.Fatalf("got %d of %d events", len(got), n)
 		}
 	}
 	return got
+}
+
+// nothing fails if s has an event waiting.
+func nothing(t *testing.T, s *Subscription) {
+	t.Helper()
+	if evs, _ := s.Take(nil); len(evs) > 0 {
+		t.Fatalf("unexpected events %+v", evs)
+	}
 }
 
 func TestPublishReachesEverySubscriberInOrder(t *testing.T) {
@@ -54,11 +65,7 @@ func TestStoryFilter(t *testing.T) {
 	if got[0].ID != 2 || got[1].ID != 4 {
 		t.Fatalf("story 2 got events %d and %d, want 2 and 4", got[0].ID, got[1].ID)
 	}
-	select {
-	case e := <-s.C():
-		t.Fatalf("got event %d of another story", e.ID)
-	default:
-	}
+	nothing(t, s)
 }
 
 func TestPresenceGoesOnlyToThatClaimsPage(t *testing.T) {
@@ -69,13 +76,8 @@ func TestPresenceGoesOnlyToThatClaimsPage(t *testing.T) {
 	if got[0].Viewers[0].Name != "Ana" {
 		t.Fatalf("presence = %+v", got[0])
 	}
-	for _, s := range []*Subscription{other, desk} {
-		select {
-		case e := <-s.C():
-			t.Fatalf("presence of claim 7 reached a subscriber with filter %+v: %+v", s.Filter(), e)
-		default:
-		}
-	}
+	nothing(t, other)
+	nothing(t, desk)
 }
 
 // A subscriber that never reads is dropped with a Resync event once its
@@ -103,12 +105,12 @@ func TestStuckSubscriberIsDroppedWithResync(t *testing.T) {
 	if !stuck.Dropped() {
 		t.Fatal("the stuck subscriber was not dropped")
 	}
-	var got []Event
-	for e := range stuck.C() {
-		got = append(got, e)
+	got, open := stuck.Take(nil)
+	if open || len(got) != 1 || got[0].Type != Resync {
+		t.Fatalf("stuck subscriber got %+v (open %v), want only resync", got, open)
 	}
-	if len(got) != 5 || got[4].Type != Resync || got[3].ID != 4 {
-		t.Fatalf("stuck subscriber got %+v, want events 1-4 then resync", got)
+	if got, _ := stuck.Take(nil); len(got) != 0 {
+		t.Fatalf("resync given twice: %+v", got)
 	}
 	if h.Subscribers() != 1 {
 		t.Fatalf("Subscribers = %d after the drop, want 1", h.Subscribers())
@@ -120,18 +122,21 @@ func TestCloseEndsSubscriptions(t *testing.T) {
 	s := h.Subscribe(Filter{}, 4)
 	s.Close()
 	s.Close()
-	if _, ok := <-s.C(); ok {
+	<-s.Ready()
+	if evs, open := s.Take(nil); open || len(evs) != 0 {
 		t.Fatal("closed subscription still delivers")
 	}
 	if s.Dropped() {
 		t.Fatal("a subscription closed by its owner counts as dropped")
 	}
 	a := h.Subscribe(Filter{}, 4)
+	h.Publish(claimEvent(1, 1))
 	h.Close()
-	if _, ok := <-a.C(); ok {
-		t.Fatal("hub closed but the subscription is open")
+	<-a.Ready()
+	if evs, open := a.Take(nil); open || len(evs) != 1 {
+		t.Fatalf("after the hub closed: %d events, open %v; want the one waiting, closed", len(evs), open)
 	}
-	if _, ok := <-h.Subscribe(Filter{}, 4).C(); ok {
+	if _, open := h.Subscribe(Filter{}, 4).Take(nil); open {
 		t.Fatal("a closed hub accepted a subscriber")
 	}
 	h.Publish(claimEvent(1, 1)) // must not panic on closed channels
@@ -171,5 +176,26 @@ func TestFrame(t *testing.T) {
 	}
 	if evs := Framed([]Event{e}); string(evs[0].Frame) != want {
 		t.Fatal("Framed did not render the frame")
+	}
+}
+
+func TestReaderReadsFrames(t *testing.T) {
+	e := Event{ID: 9, Type: ClaimVerdict, ClaimID: 3, Verdict: "false", At: time.Unix(0, 0).UTC()}
+	stream := "retry: 2000\n\n" + string(Frame(e)) + ": keep-alive\n\n" + string(Frame(Event{Type: Ready, ID: 9, LastID: 9}))
+	r := NewReader(strings.NewReader(stream))
+	var got []Message
+	for {
+		m, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m)
+	}
+	if len(got) != 3 || got[0].ID != "9" || got[0].Type != ClaimVerdict || !strings.Contains(got[0].Data, `"verdict":"false"`) ||
+		got[1].Comment != "keep-alive" || got[2].Type != Ready || got[2].ID != "9" {
+		t.Fatalf("messages %+v", got)
 	}
 }

@@ -65,6 +65,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
+		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && dataSubject(ws, i) {
+			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
+			continue
+		}
 		info, ok := reportingVerbs[w.lower]
 		if !ok || (i == 0 && info.base) {
 			continue
@@ -89,6 +93,13 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
 			continue
 		}
+		if info.part && i > 1 {
+			// "…, with President Ana Diaz saying …": the name speaks.
+			if k := withSubject(ws, i); k >= 0 {
+				out = append(out, trigger{vs: w.s, ve: w.e, info: info, quotedName: span{ws[k+1].s, ws[i-1].e}})
+				continue
+			}
+		}
 		if info.part && !quoted {
 			// "PTI quotes X as saying …", "quoted a crisis centre
 			// saying …": X speaks, PTI relays.
@@ -99,6 +110,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if adjacent && blockingBefore[prev] {
 			continue
+		}
+		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
+			continue // "the alleged attack": an adjective
 		}
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
@@ -139,7 +153,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
 			continue
 		}
-		if w.text != w.lower && i > 0 && info.kind != vSay {
+		if w.text != w.lower && i > 0 && (info.kind != vSay || isCapitalized(ws[i-1].text)) {
 			continue // a capitalised verb mid-sentence is a name or a title
 		}
 		out = append(out, trigger{vs: w.s, ve: w.e, info: info, quoted: quoted})
@@ -178,7 +192,7 @@ var statementNouns = setOf("statement", "claim", "claims", "assertion", "announc
 // possessiveStatement recognises "Alex Badeh's statement that C" at ws[i]:
 // the author is the capitalised name before "'s".
 func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
-	if i == 0 || i+1 >= len(ws) || !statementNouns[ws[i].lower] || ws[i+1].lower != "that" {
+	if i == 0 || i+1 >= len(ws) || ws[i+1].lower != "that" || !statementNouns[ws[i].lower] {
 		return trigger{}, false
 	}
 	k := i - 1
@@ -199,6 +213,25 @@ func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
 	}
 	return trigger{vs: ws[i].s, ve: ws[i+1].e, info: verbInfo{kind: vSay, display: ws[i].lower},
 		owner: span{ws[first].s, ws[k].s + len(name)}}, true
+}
+
+// dataNouns are records whose "showed" reports what someone counted
+// ("ministry figures showed the quake killed 632 people").
+var dataNouns = setOf("figures", "figure", "data", "statistics", "records", "results", "count", "tally",
+	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies")
+
+// dataSubject reports whether the subject before the verb at ws[i] is such
+// a record, within a few words and the same clause.
+func dataSubject(ws []word, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		if dataNouns[ws[k].lower] {
+			return true
+		}
+		if _, rep := reportingVerbs[ws[k].lower]; rep || auxiliaries[ws[k].lower] {
+			return false
+		}
+	}
+	return false
 }
 
 // reportedStates follow "reported" when it describes someone ("reported
@@ -576,6 +609,16 @@ func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			return ti, ti.second != ""
 		}
+		if subordinators[ws[0]] || ws[0] == "as" {
+			// "told Reuters as the group published its report": a time
+			// clause, the end of the attribution.
+			if len(ws) > 24 || !plainTail(ws) {
+				return ti, false
+			}
+			ti.end = hi
+			ti.channel = strings.Join(channels, " ")
+			return ti, true
+		}
 		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false
 		}
@@ -756,6 +799,15 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
 		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) {
 			first = n - 2
+			// "Michel Blanc, 43, who owns three houses, told": asides
+			// one after another all belong to the name before them.
+			for first > 0 {
+				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) {
+					break
+				}
+				first--
+			}
 		}
 	}
 	ss = segs[first].s
@@ -784,6 +836,11 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			ss = skipSpaces(s, ss+1)
 		}
 	}
+	// "… on Wednesday when he said": the speaker follows the conjunction.
+	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 &&
+		!hasRelative(s[ss:ss+k]) {
+		ss += k
+	}
 	n = wordCount(s[ss:se])
 	if n > maxSubjectWords && first < len(segs)-1 {
 		// "Marta Kellner, who has led the authority since …, said":
@@ -799,18 +856,74 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	return ss, se, sep, true
 }
 
-// isCommaAdverb reports whether a comma-delimited phrase is a sentence
-// adverb ("however", "for its part", "in turn").
-func isCommaAdverb(seg string) bool {
-	switch lowerASCII(strings.TrimSpace(seg)) {
-	case "however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
-		"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
-		"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
-		"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still":
-		return true
+// lastSubordinator returns where the words after the last subordinating
+// conjunction of a speaker phrase start ("Wednesday when he" → "he"), or 0.
+func lastSubordinator(p string) int {
+	// Scanned by hand: this runs for every speaker phrase.
+	at, first := 0, true
+	for i := 0; i < len(p); {
+		for i < len(p) && p[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' {
+			j++
+		}
+		if j > i && !first && inSet(subordinators, p[i:j]) {
+			if k := skipSpaces(p, j); k < len(p) {
+				at = k
+			}
+		}
+		first = first && j == i
+		i = j
+	}
+	return at
+}
+
+// withSubject returns the index of "with" when the participle at ws[i]
+// follows "with" and a capitalised name ("with President Ana Diaz
+// saying"), else -1.
+func withSubject(ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if ws[k].lower == "with" {
+			if k == i-1 {
+				return -1
+			}
+			return k
+		}
+		if !isCapitalized(ws[k].text) && !titles[ws[k].lower] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// hasRelative reports whether a phrase holds a relative pronoun ("a
+// worker who was rescued after …"), whose clause the conjunction belongs to.
+func hasRelative(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if inSet(relatives, w) {
+			return true
+		}
 	}
 	return false
 }
+
+var relatives = setOf("who", "which", "whose", "whom")
+
+var subordinators = setOf("when", "after", "before", "because", "since", "although", "though", "while",
+	"until", "once", "whereas")
+
+// isCommaAdverb reports whether a comma-delimited phrase is a sentence
+// adverb ("however", "for its part", "in turn").
+func isCommaAdverb(seg string) bool {
+	return inSet(commaAdverbs, strings.TrimSpace(seg))
+}
+
+var commaAdverbs = setOf("however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
+	"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
+	"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
+	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still")
 
 // afterQuote returns the part of a segment after its last quotation.
 func afterQuote(s string, qs []span, seg span) string {
@@ -887,6 +1000,10 @@ func isRoleAppositive(seg string) bool {
 	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
 		// "deputy assistant to the president", "senior adviser to …"
 		return true
+	case (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(ws) <= 5:
+		// "Amnesty's Kenya director": a possessor and a title.
+		last := lowerASCII(ws[len(ws)-1])
+		return titles[last] || personRoles[last]
 	}
 	return false
 }

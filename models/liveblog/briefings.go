@@ -15,7 +15,7 @@ var speakerLabels = setOf("update", "updated", "note", "editor", "editor's", "ed
 // speakerPrefix recognises a transcript paragraph "Lin Wei: The talks are
 // going smoothly." and returns the speaker and where the words start.
 func speakerPrefix(para string) (string, int, bool) {
-	k := strings.Index(para, ": ")
+	k := strings.Index(para[:min(len(para), 64)], ": ") // a speaker is short: look no further
 	if k <= 0 || k > 60 {
 		return "", 0, false
 	}
@@ -35,7 +35,7 @@ func speakerPrefix(para string) (string, int, bool) {
 		}
 	}
 	rest := k + 2
-	if wordCount(para[rest:]) < 3 {
+	if wordCount(para[rest:min(len(para), rest+40)]) < 3 {
 		return "", 0, false
 	}
 	return name, rest, true
@@ -89,7 +89,7 @@ func speakerLike(para string) bool {
 // labelled reports whether a paragraph opens with a label such as
 // "Update:" or "Photo:", which ends a transcript turn.
 func labelled(para string) bool {
-	k := strings.Index(para, ": ")
+	k := strings.Index(para[:min(len(para), 32)], ": ")
 	if k <= 0 || k > 30 {
 		return false
 	}

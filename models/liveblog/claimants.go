@@ -29,7 +29,8 @@ var titles = setOf("president", "minister", "governor", "gov", "mayor", "senator
 	"chancellor", "ambassador", "director", "chairman", "chairwoman", "ceo", "officer", "sheriff",
 	"deputy", "speaker", "leader", "envoy", "commissioner", "inspector", "sergeant", "sgt", "admiral",
 	"adm", "archbishop", "bishop", "sheikh", "emir", "sultan", "premier", "lord", "dame", "sir",
-	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep", "dg")
+	"councillor", "councilor", "economist", "head", "coordinator", "founder", "manager", "mp", "mep", "dg",
+	"administrator", "superintendent", "attorney", "solicitor", "auditor", "registrar", "ombudsman")
 
 // personRoles are description heads that make a speaker a person, which is
 // what "he" and "she" refer back to.
@@ -43,7 +44,7 @@ var personRoles = setOf("leader", "minister", "spokesman", "spokeswoman", "spoke
 	"farmer", "driver", "nurse", "surgeon", "paramedic", "firefighter", "captain", "pilot", "teacher",
 	"student", "worker", "coordinator", "sheriff", "inspector", "premier", "commissioner", "councillor",
 	"seismologist", "meteorologist", "forecaster", "lawyer", "attorney", "spokeswoman", "historian", "engineer", "physician", "medic", "man", "woman",
-	"chairperson", "who", "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen")
+	"chairperson", "who", "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "administrator", "superintendent")
 
 // orgWords in a name make it an organisation rather than a person.
 var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "association", "institute",
@@ -259,6 +260,7 @@ type entityIndex struct {
 	orgs    []int
 	plurals []int            // descriptions of several speakers, for "they"
 	bodies  []int            // descriptions of one body that spoke ("the government"), for "it"
+	people  []int            // descriptions of one person who spoke ("the resident"), for "he", "she"
 	descs   map[string][]int // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
@@ -266,6 +268,9 @@ type entityIndex struct {
 	dinfo []*descInfo
 	// subjects is the blog's cache of analyzeSubject (see subject).
 	subjects map[string]*subjectInfo
+	// surnames maps the surname of each person named in full so far to
+	// the full name, so a later bare "Andaya" is a mention of him.
+	surnames map[string]string
 }
 
 // subject returns analyzeSubject(raw), from the cache shared by the whole
@@ -349,9 +354,18 @@ func newBlogIndex() *blogIndex {
 
 func (ix *entityIndex) add(m mention) {
 	m.head = roleHead(m.role)
+	if m.speaker && m.name == "" && m.head != "" {
+		m.plural = isPluralHead(m.head)
+	}
 	if m.name != "" {
 		k := strings.LastIndexByte(m.name, ' ')
 		m.last, m.multi = lowerASCII(m.name[k+1:]), k >= 0
+		if m.person && m.multi {
+			if ix.surnames == nil {
+				ix.surnames = map[string]string{}
+			}
+			ix.surnames[m.last] = m.name
+		}
 	}
 	ix.ms = append(ix.ms, m)
 }
@@ -395,6 +409,8 @@ func (ix *entityIndex) build() {
 				ix.plurals = append(ix.plurals, i)
 			} else if m.speaker && !m.person {
 				ix.bodies = append(ix.bodies, i)
+			} else if m.speaker {
+				ix.people = append(ix.people, i)
 			}
 		}
 	}
@@ -609,6 +625,12 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 	case si.name != "":
 		return ix.fullName(si.name, pos, blog)
 	case si.pron == "he" || si.pron == "she":
+		// A described person who spoke last ("the resident told AFP …
+		// he added") before any named one.
+		d := ix.nearestBefore(ix.people, pos)
+		if p := ix.nearestBefore(ix.persons, pos); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
+			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
+		}
 		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
@@ -668,11 +690,8 @@ func (ix *entityIndex) nearestBefore(list []int, pos int) int {
 
 // isFormerLatter reports whether a speaker is "the former" or "the latter".
 func isFormerLatter(role string) bool {
-	switch lowerASCII(strings.TrimSpace(role)) {
-	case "the former", "the latter":
-		return true
-	}
-	return false
+	r := strings.TrimSpace(role)
+	return strings.EqualFold(r, "the former") || strings.EqualFold(r, "the latter")
 }
 
 // formerLatter resolves "the latter" to the last name mentioned before pos
@@ -695,13 +714,10 @@ func (ix *entityIndex) formerLatter(which string, pos int) string {
 	return names[1]
 }
 
-// isPluralDescription reports whether a description without a name speaks
-// of several people ("correspondents in the capital", "Local media").
-func isPluralDescription(role string) bool {
-	h := roleHead(role)
-	if h == "" {
-		return false
-	}
+// isPluralHead reports whether the head of a description without a name
+// speaks of several people ("correspondents in the capital", "Local
+// media").
+func isPluralHead(h string) bool {
 	return commonSubjects[h] || pluralSubjects[h] || h == "media" ||
 		(len(h) > 3 && strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "'s") && !strings.HasSuffix(h, "’s"))
 }
@@ -803,10 +819,18 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 			start++
 		}
 		if j-start < 1 {
+			if j == start && j < len(ws) {
+				// A surname alone, of a person named in full before.
+				if full, ok := ix.surnames[ws[j].lower]; ok {
+					ix.add(mention{name: full, person: true, pos: base + ws[j].s})
+				}
+			}
 			i = j
 			continue
 		}
 		name := s[ws[start].s:ws[j].e]
+		// "Mayor Richard Bissen’s office": the name without the possessive.
+		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 		si := ix.subject(name)
 		if si.name == "" || !strings.Contains(si.name, " ") {
 			i = j

@@ -156,7 +156,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
-		heading := pi+1 < len(paras) && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
+		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
@@ -172,13 +172,25 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			speaker, off, turn = briefSpeaker, 0, true
 		}
 		turn = turn && !heading && !question
+		// One lower-case copy per paragraph, unless the paragraph is so
+		// long that holding a copy of it would cost more than making one
+		// per sentence.
+		paraLow := ""
+		if len(para) <= 64<<10 {
+			paraLow = lowerASCII(para)
+		}
 		for si, sp := range splitSentences(para) {
 			sent := para[sp.s:sp.e]
 			from := 0
 			if si == 0 && dl > 0 && dl <= len(sent) {
 				from = dl
 			}
-			low := lowerASCII(sent) // per sentence: a paragraph may be megabytes
+			var low string
+			if paraLow != "" {
+				low = paraLow[sp.s:sp.e]
+			} else {
+				low = lowerASCII(sent) // per sentence: the paragraph is huge
+			}
 			ws = appendWords(ws[:0], sent, low, -1)
 			qs := quoteSpans(sent)
 			named := ws
@@ -239,8 +251,8 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
-							person: classify(it.si.name, it.si.role, it.si.pron),
-							plural: it.si.name == "" && it.si.pron == "" && isPluralDescription(it.si.role), speaker: true})
+							person:  classify(it.si.name, it.si.role, it.si.pron),
+							speaker: true})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos

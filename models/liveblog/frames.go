@@ -11,6 +11,7 @@ import (
 // "… and said C2" continuing the same speaker.
 func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame {
 	var out []rawFrame
+	relay := "" // an outlet whose report the next frame's speaker is quoted in
 	dropped := make([]bool, len(trigs))
 	coord := make([]bool, len(trigs))
 	for k := 0; k < len(trigs); k++ {
@@ -38,6 +39,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		case t.owner.e > t.owner.s:
 			f.subject, f.rule = s[t.owner.s:t.owner.e], rulePossessive
 			cs, hadThat = t.ve, true
+		case !t.quoted && t.quotedName.e > t.quotedName.s:
+			f.subject, f.rule = s[t.quotedName.s:t.quotedName.e], ruleParticiple
 		case t.quoted && t.quotedName.e > t.quotedName.s:
 			f.subject = s[t.quotedName.s:t.quotedName.e]
 			f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
@@ -119,6 +122,17 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			var ch string
 			cs, ch, hadThat = afterVerb(s, qs, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
+		}
+		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said") &&
+			isOutlet(f.subject) && relaysSpeaker(s, qs, cs, trigs[k+1]) {
+			// "Xinhua reported that the director, Zhang Wei, said C":
+			// Zhang Wei speaks; Xinhua relays.
+			relay = strings.TrimSpace(f.subject + " " + t.info.display)
+			lo = cs
+			continue
+		}
+		if relay != "" && f.via == "" && !f.coord {
+			f.via, relay = relay, ""
 		}
 		// Where the claim ends: at a coordinated or independent next verb.
 		ce, next := hi, hi
@@ -236,6 +250,17 @@ func isAppeal(text string) bool {
 		}
 	}
 	return false
+}
+
+// relaysSpeaker reports whether only a speaker stands between the start of
+// a report's claim at cs and the next reporting verb u ("that the
+// director, Zhang Wei, said"), so the report relays that speaker.
+func relaysSpeaker(s string, qs []span, cs int, u trigger) bool {
+	if u.vs <= cs || u.info.part || u.info.kind == vAccording || !(u.info.kind == vSay || u.info.kind == vTell) {
+		return false
+	}
+	_, _, sep, ok := subjectSpan(s, qs, cs, u.vs)
+	return ok && sep < 0
 }
 
 // claimNouns name a statement whose content follows in a "that" clause.

@@ -111,11 +111,11 @@ func classifyLine(t string) line {
 // headlineLike reports whether a line reads as a headline: short and not
 // ending like a sentence.
 func headlineLike(s string) bool {
-	n := wordCount(s)
-	if n == 0 || n > 20 {
+	if endsSentence(s) { // cheap, and true of most paragraphs
 		return false
 	}
-	return !endsSentence(s)
+	n := wordCount(s)
+	return n > 0 && n <= 20
 }
 
 // pastTense reports whether a line has a past-tense auxiliary ("were",

@@ -333,3 +333,50 @@ func TestOutletsAndPronouns(t *testing.T) {
 	checkClaims(t, `"We are unarmed," Harry Hung told Northwire. Police fired more tear gas before dark. "This is unbelievable. This is a peaceful protest and the police are using violence," said demonstrator Jade Wong. "It was never like this before."`,
 		want{"the police are using violence", "Jade Wong"}, want{"never like this before", "Jade Wong"})
 }
+
+// TestSecondHeldOutClasses covers the failure classes a second set of texts
+// annotated before any run showed: several asides after a name, "he" after
+// a described person who spoke, a clause opening the subject, and figures
+// that show something.
+func TestSecondHeldOutClasses(t *testing.T) {
+	checkClaims(t, "Frenchman Michel Blanc, 43, who owns three houses in the old town, told reporters that he was in bed when the quake struck.",
+		want{"he was in bed", "Michel Blanc"})
+	checkClaims(t, `In the village of Moulay Idriss, the quake felt like the end of the world, one resident said. "We thought it was judgement day," the resident told reporters. "My children did not die," he added.`,
+		want{"My children did not die", "resident"})
+	for _, c := range checkClaims(t, "Ana Borg faced heavy criticism on Wednesday when she said she did not regret the decision.", want{"she did not regret the decision", "Ana Borg"}) {
+		if c.Claimant != "Ana Borg" {
+			t.Errorf("claimant %q, want Ana Borg", c.Claimant)
+		}
+	}
+	checkClaims(t, "Updated interior ministry figures on Saturday showed the quake killed 632 people.", want{"the quake killed 632 people", "interior ministry"})
+	checkClaims(t, `Administrator Herman Andaya resigned on Monday. "We will act fast," Mayor Ana Diaz said. Andaya came under criticism, and media attention, on Wednesday when he said he did not regret the decision.`,
+		want{"he did not regret the decision", "Herman Andaya"})
+}
+
+// TestThirdHeldOutClasses covers what a third set of texts annotated before
+// any run showed: a quotation after "described what it was like", "a report
+// states that", an adjective "alleged", and an announcement with no claim.
+func TestThirdHeldOutClasses(t *testing.T) {
+	checkClaims(t, "6pm: Acting High Commissioner Peter Lund has described what it was like in the capital.\n\n“It was pretty scary as the ash started to hit the car.”",
+		want{"It was pretty scary", "Peter Lund"})
+	checkClaims(t, "A report from the state news agency IRNA states that the new drone \"carries a 150 kg warhead.\"", want{"carries a 150 kg warhead", "IRNA"})
+	checkClaims(t, "The alleged attack comes just after the group presented its new drone.", want{"presented its new drone", ""})
+	checkClaims(t, "The Government also announced a $500,000 donation which was a starting point.", want{"donation", ""})
+	checkClaims(t, "The ministry announced that the border would reopen on Monday.", want{"the border would reopen", "ministry"})
+	checkClaims(t, "The United States said it had no information to confirm the report.", want{"it had no information", "United States"})
+}
+
+// TestFourthHeldOutClasses covers what a fourth set of texts annotated
+// before any run showed: "with X saying", a relative clause holding
+// "after", an agency reporting that someone said something, and a time
+// clause after "told Reuters".
+func TestFourthHeldOutClasses(t *testing.T) {
+	checkClaims(t, "The rallies had been mostly peaceful, with President Ana Diaz saying over the weekend she was ready to talk to the protesters.",
+		want{"ready to talk to the protesters", "Ana Diaz"})
+	checkClaims(t, "A maintenance worker who was rescued after being trapped in the basement said the quake was unusual.",
+		want{"the quake was unusual", "maintenance worker"})
+	checkClaims(t, "Xinhua News Agency reported that the director of the Taiwan Affairs office, Zhang Wei, said Beijing was willing to send a rescue team.",
+		want{"willing to send a rescue team", "Zhang Wei"})
+	checkClaims(t, `That day saw "officers without badges shooting at protesters", Ana Borg, Amnesty's Kenya director, told Northwire as the rights group published a press release detailing its reconstruction of the events.`,
+		want{"officers without badges", "Ana Borg"})
+}

@@ -49,8 +49,8 @@ type Features struct {
 }
 
 // Words lists at most n of the claim's words as the search index holds them
-// (folded, unstemmed), the most telling first: places and names, then the
-// longer words. The store searches for claims sharing them.
+// (folded, unstemmed), the most telling first: places, the claimant's name,
+// names, then the longer words. The store searches for claims sharing them.
 func (f *Features) Words(n int) []string {
 	ws := append([]searchWord(nil), f.searchWords...)
 	sort.SliceStable(ws, func(i, j int) bool {
@@ -130,10 +130,19 @@ func Extract(c Claim) *Features {
 			}
 		}
 		f.claimantWords = append(f.claimantWords, ws)
+		longest := ""
 		for _, w := range tokenize(n) {
 			if !stopWords[w.lower] {
 				claimantWords[w.lower] = true
+				if len(w.lower) > len(longest) {
+					longest = w.lower
+				}
 			}
+		}
+		if longest != "" && len(f.Claimants) == 1 {
+			// The claimant's own name finds what else they said: the search
+			// index holds each claim's claimant and aliases.
+			f.addSearchWord(longest, 2.5)
 		}
 	}
 	f.Places = places(ts, used)

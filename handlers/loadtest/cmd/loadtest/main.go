@@ -4,7 +4,9 @@
 // while verdicts change, each beside /healthz measured in the same run and
 // with the CPU the tool and (given -pid) the server used meanwhile. With -soak it instead runs a mixed load
 // of reads, writes, uploads, exports and invalid requests and reports every
-// 5xx answer and the server's memory over time.
+// 5xx answer and the server's memory over time. With -streams N it holds N live
+// event streams open and reports their memory, how fast a verdict change
+// reaches all of them, and the desk list's throughput beside them.
 //
 //	go run ./handlers/loadtest/cmd/loadtest -url http://127.0.0.1:8080 -token "$T"
 package main
@@ -27,6 +29,10 @@ func main() {
 	clients := flag.Int("clients", 16, "concurrent clients for the throughput runs")
 	soak := flag.Bool("soak", false, "run the mixed soak load instead of the benchmarks")
 	pid := flag.Int("pid", 0, "server process id: its CPU use beside each measurement, its resident memory during -soak")
+	streams := flag.Int("streams", 0, "measure live event streams instead: hold this many open (e.g. 2000), time verdict changes reaching them, and the desk list beside them")
+	changes := flag.Int("changes", 40, "with -streams: verdict changes to time, one every -every")
+	streamURL := flag.String("stream-url", "", "with -streams: open the streams on this server (another one on the same database) instead of -url")
+	every := flag.Duration("every", 250*time.Millisecond, "with -streams: pause between timed verdict changes")
 	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes,desk list with writers"); all when empty`)
 	flag.Parse()
 	if *token == "" {
@@ -37,7 +43,10 @@ func main() {
 	defer cancel()
 	c := loadtest.NewClient(*base, *token, *clients)
 	var err error
-	if *soak {
+	if *streams > 0 {
+		err = loadtest.RunStreams(ctx, c, loadtest.StreamsConfig{Streams: *streams, Changes: *changes, Every: *every,
+			Clients: *clients, Duration: *dur, Pid: *pid, StreamBase: *streamURL}, os.Stdout)
+	} else if *soak {
 		var rep *loadtest.SoakReport
 		rep, err = loadtest.RunSoak(ctx, c, *clients, *dur, *pid)
 		if err == nil {
