@@ -64,10 +64,6 @@ func TestBrowserCorrectionAfterPublication(t *testing.T) {
 	run(t, ctx, "verdict form",
 		chromedp.SetValue(chromedp.CSS("#verdict-select"), "false"),
 		chromedp.SendKeys(chromedp.CSS("#rationale"), "The video was filmed in 2022 in another town."))
-	// Changing a published verdict asks first; the editor confirms.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.confirm = function () { return true }, true`)); err != nil {
-		t.Fatal(err)
-	}
 	submitForm(t, ctx, "#verdict button", ".flash")
 	asked, err := chromedp.Run(ctx, chromedp.Evaluate[string](`sessionStorage.getItem('asked')||""`))
 	if err != nil {

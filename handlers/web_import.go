@@ -116,7 +116,7 @@ func (h *Handler) importPreview(c echo.Context) error {
 		return err
 	}
 	storyID := importStoryID(f, sts)
-	p, err := h.store.PreviewImport(ctx, storyID, text)
+	p, err := h.store.PreviewImportPaged(ctx, storyID, text)
 	if ve, ok := asValidation(err); ok {
 		if msg, ok := ve.Fields["text"]; ok && fromFile {
 			return fail(map[string]string{"file": msg})
@@ -131,7 +131,7 @@ func (h *Handler) importPreview(c echo.Context) error {
 		// An updated blog goes into the story named after it: preview
 		// against that story so the claims it already holds are marked.
 		if storyID = importStoryID(f, sts); storyID > 0 {
-			if p, err = h.store.PreviewImport(ctx, storyID, text); err != nil {
+			if p, err = h.store.PreviewImportPaged(ctx, storyID, text); err != nil {
 				return err
 			}
 		}
@@ -193,7 +193,7 @@ func (h *Handler) importCommit(c echo.Context) error {
 // submitted rows (edits kept) and the messages of a failed commit.
 func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64, cands []models.ImportCandidate, fields map[string]string) error {
 	ctx := c.Request().Context()
-	p, err := h.store.PreviewImport(ctx, storyID, f.Get("text"))
+	p, err := h.store.PreviewImportPaged(ctx, storyID, f.Get("text"))
 	if ve, ok := asValidation(err); ok {
 		// The text itself is bad (it was altered on the way): start again.
 		v := newView(c, "Import live blog", "import")

@@ -77,7 +77,7 @@ func (h *Handler) importDraftPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := h.store.PreviewImport(ctx, importStoryID(f, sts), f.Get("text"))
+	p, err := h.store.PreviewImportPaged(ctx, importStoryID(f, sts), f.Get("text"))
 	if err != nil {
 		return err
 	}

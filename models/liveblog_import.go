@@ -100,7 +100,20 @@ func liveblogError(err error) error {
 
 // PreviewImport parses and extracts a live blog and matches each claimant to
 // the desk's sources; storyID (0 for a new story) marks claims it already has.
+// It answers every candidate at once, so it refuses a blog with more of them
+// than one import holds.
 func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (*ImportPreview, error) {
+	return s.previewImport(ctx, storyID, text, false)
+}
+
+// PreviewImportPaged is PreviewImport for a review that shows its candidates
+// a page at a time and imports them page by page (the web desk's): only the
+// preview's size in bytes is bounded, not its number of candidates.
+func (s *Store) PreviewImportPaged(ctx context.Context, storyID int64, text string) (*ImportPreview, error) {
+	return s.previewImport(ctx, storyID, text, true)
+}
+
+func (s *Store) previewImport(ctx context.Context, storyID int64, text string, paged bool) (*ImportPreview, error) {
 	blog, err := liveblog.Parse(text)
 	if err != nil {
 		return nil, liveblogError(err)
@@ -113,7 +126,7 @@ func (s *Store) PreviewImport(ctx context.Context, storyID int64, text string) (
 	for i, e := range blog.Entries {
 		p.Entries[i] = ImportEntry{Index: e.Index, Time: e.Time, Headline: e.Headline, Body: e.Body}
 	}
-	if err := checkPreviewSize(p, cands); err != nil {
+	if err := checkPreviewSize(p, cands, !paged); err != nil {
 		return nil, err
 	}
 	db := s.read(ctx)
