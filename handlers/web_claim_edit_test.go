@@ -108,7 +108,19 @@ func TestWebClaimEditPublishedWarns(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := a.browser().signIn("fay@desk.test")
-	if body := b.get("/claims/" + itoa64(cl.ID)).Body.String(); !strings.Contains(body, "This claim is published. Changing its text, quote or claimant clears the sign-off and records a correction.") {
+	page := "/claims/" + itoa64(cl.ID)
+	if body := b.get(page).Body.String(); !strings.Contains(body, "This claim is published. Changing its text, quote or claimant clears the sign-off and records a correction.") {
 		t.Fatal("the edit form of a published claim does not warn")
+	}
+	cur, _ := a.store.Claim(ctx, cl.ID)
+	// The change of a published text needs a reason; with it, the sign-off goes.
+	rec := b.post(page+"/edit", editForm(cur, map[string]string{"text": "The bridge was damaged"}))
+	wantStatus(t, rec, http.StatusUnprocessableEntity)
+	if !strings.Contains(rec.Body.String(), "recorded as a correction") {
+		t.Fatalf("no reason asked: %s", rec.Body.String())
+	}
+	wantStatus(t, b.post(page+"/edit", editForm(cur, map[string]string{"text": "The bridge was damaged", "reason": "The ministry corrected it"})), http.StatusSeeOther)
+	if got, _ := a.store.Claim(ctx, cl.ID); got.Published || got.Text != "The bridge was damaged" {
+		t.Fatalf("after editing a published claim: %+v", got)
 	}
 }

@@ -221,8 +221,8 @@ func (h *Handler) importCommitFailed(c echo.Context, f url.Values, storyID int64
 	for i, cd := range cands {
 		if i < len(pp.Rows) {
 			orig := pp.Rows[i]
-			cd.Time, cd.Headline, cd.Duplicate, cd.Repeats, cd.SourceRole = orig.Time, orig.Headline, orig.Duplicate, orig.Repeats, orig.SourceRole
-			cd.Matches = orig.Matches
+			cd.Time, cd.Headline, cd.Duplicate, cd.Matches = orig.Time, orig.Headline, orig.Duplicate, orig.Matches
+			cd.Repeats, cd.SourceRole, cd.Rule, cd.Why = orig.Repeats, orig.SourceRole, orig.Rule, orig.Why
 		}
 		rows[i] = importRow{Index: i, ImportCandidate: cd, Errors: map[string]string{}}
 	}
