@@ -314,3 +314,21 @@ func TestClaimPageCaptures(t *testing.T) {
 		t.Error("a viewer sees the capture tools")
 	}
 }
+
+func TestDownloadTypeNeverServesActiveContent(t *testing.T) {
+	for served, want := range map[string][2]string{
+		"text/html; charset=utf-8": {"application/octet-stream", ".html"},
+		"application/xhtml+xml":    {"application/octet-stream", ".html"},
+		"image/svg+xml":            {"application/octet-stream", ".bin"},
+		"application/javascript":   {"application/octet-stream", ".bin"},
+		"text/xml":                 {"application/octet-stream", ".bin"},
+		"":                         {"application/octet-stream", ".bin"},
+		"application/pdf":          {"application/pdf", ".pdf"},
+		"image/png":                {"image/png", ".png"},
+	} {
+		ct, ext := downloadType(served)
+		if ct != want[0] || ext != want[1] {
+			t.Errorf("downloadType(%q) = %q %q, want %q %q", served, ct, ext, want[0], want[1])
+		}
+	}
+}

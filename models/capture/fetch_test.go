@@ -59,6 +59,20 @@ func TestFetchKeepsTheServedBytesAndHeads(t *testing.T) {
 	}
 }
 
+func TestFetchKeepsNonHTMLBodiesAsTheyAre(t *testing.T) {
+	pdf := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0, 0xff, 0x1f, 0x8b}, 5000)...)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write(pdf)
+	}))
+	defer srv.Close()
+	r := Fetch(context.Background(), testClient(outbound.Config{}), srv.URL+"/report.pdf", time.Now())
+	sum := sha256.Sum256(pdf)
+	if !r.OK() || !bytes.Equal(r.Body, pdf) || r.SHA256 != hex.EncodeToString(sum[:]) || r.ContentType != "application/pdf" {
+		t.Errorf("PDF capture: %s %s, %d bytes, type %q", r.ErrKind, r.Err, len(r.Body), r.ContentType)
+	}
+}
+
 func TestFetchRecordsFailuresWithTheirReason(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
