@@ -246,15 +246,14 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 		}
 		return e.n, nil
 	}
-	capped := s.matching(ctx, f, now).Select("1").Limit(exactCountLimit + 1)
-	var n int64
-	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+	n, capped, err := s.countVisible(ctx, f, now, exactCountLimit)
+	if err != nil {
 		return 0, err
 	}
-	if n <= exactCountLimit {
+	if !capped {
 		return n, nil
 	}
-	n, err := s.fullCount(ctx, f, now)
+	n, err = s.fullCount(ctx, f, now)
 	if err != nil {
 		return 0, err
 	}
@@ -264,8 +263,7 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 
 // fullCount counts every match of f.
 func (s *Store) fullCount(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
-	var n int64
-	err := s.matching(ctx, f, now).Count(&n).Error
+	n, _, err := s.countVisible(ctx, f, now, 0)
 	return n, err
 }
 
@@ -287,23 +285,12 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
 // joins for display run on one page of rows only.
 func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, total int64) ([]int64, error) {
-	m := s.d.searchArg(f.Query)
-	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
-		if f.Sort == "relevance" && total <= maxRankedMatches {
-			// Few matches: rank by how much of each claim matches, then newest first.
-			db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-				Joins("JOIN (SELECT docid, "+s.d.searchRank()+" AS score FROM claim_search WHERE "+s.d.searchMatch()+") r ON r.docid = claims.id", s.d.rankArgs(m)...)
-			return pluckPage(db, "r.score DESC, claims.reported_at DESC, claims.id DESC", f)
-		}
-		// Many matches: walk the search index newest first (it yields ids in
-		// order, so the first page costs the same whatever the match count).
-		return pluckPage(s.searchJoin(ctx, f, now), "claim_search.docid DESC", f)
+	rows, err := s.claimRows(ctx)
+	if err != nil {
+		return nil, err
 	}
-	order := claimSorts[f.Sort]
-	if order == "" {
-		order = claimSorts["-reported"]
-	}
-	return pluckPage(f.apply(s.read(ctx).Table("claims"), now, s.staleAfter), order, f)
+	db, order := s.pageQuery(ctx, f, now, total, rows)
+	return pluckPage(db, order, f)
 }
 
 // searchJoin selects the claims matching f, reading the search index first.
@@ -405,14 +392,14 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 		if e, fresh, ok := s.counts.get(key); ok && e.counts != nil {
 			if !fresh {
 				s.counts.refresh(key, func() (countEntry, error) {
-					counts, err := s.verdictCounts(context.Background(), f, now)
+					counts, err := s.verdictCountsVisible(context.Background(), f, now)
 					return countEntry{counts: counts}, err
 				})
 			}
 			return e.counts, nil
 		}
 	}
-	out, err := s.verdictCounts(ctx, f, now)
+	out, err := s.verdictCountsVisible(ctx, f, now)
 	if err != nil {
 		return nil, err
 	}
