@@ -33,6 +33,9 @@ type ClaimFilter struct {
 	Tag string
 	// AwaitingSignOff keeps final verdicts no editor has signed off yet.
 	AwaitingSignOff bool
+	// After continues the list after the claim it names (ClaimPage.Next of
+	// the page before); Page is then only the page's number, not an offset.
+	After string
 }
 
 // WithdrawnMode is how the list treats withdrawn claims.
@@ -106,6 +109,9 @@ func (f *ClaimFilter) Validate() *ValidationError {
 	}
 	if f.PerPage < 1 || f.PerPage > MaxPerPage {
 		e["per_page"] = "must be between 1 and 200"
+	}
+	if _, ok := parseCursor(f.After, f.Sort); f.After != "" && !ok {
+		e["after"] = "is not a position in this list: follow the list's next link, or use page"
 	}
 	if f.Since != nil && f.Until != nil && f.Until.Before(*f.Since) {
 		e["until"] = "must not be before since"
@@ -203,6 +209,9 @@ type ClaimPage struct {
 	Total   int64   `json:"total"`
 	Page    int     `json:"page"`
 	PerPage int     `json:"per_page"`
+	// Next continues the list after this page (pass it as "after" with the
+	// same filters and sort); empty on the last page and for relevance.
+	Next string `json:"next,omitempty"`
 }
 
 // Claims lists the claims that match f, one page at a time, with the total.
@@ -216,7 +225,8 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, err
 	}
 	page := &ClaimPage{Claims: []Claim{}, Total: total, Page: f.Page, PerPage: f.PerPage}
-	if total == 0 || int64((f.Page-1)*f.PerPage) >= total {
+	cur := f.cursor()
+	if total == 0 || (cur == nil && int64((f.Page-1)*f.PerPage) >= total) {
 		return page, nil
 	}
 	ids, err := s.claimIDs(ctx, f, now, total)
@@ -228,6 +238,9 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, err
 	}
 	page.Claims = claims
+	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < total {
+		page.Next = cursorFor(f.Sort, &claims[n-1])
+	}
 	return page, nil
 }
 
@@ -307,7 +320,11 @@ const maxRankedMatches = 2000
 
 func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 	var ids []int64
-	err := db.Order(order).Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("claims.id", &ids).Error
+	offset := (f.Page - 1) * f.PerPage
+	if f.cursor() != nil {
+		offset = 0
+	}
+	err := db.Order(order).Limit(f.PerPage).Offset(offset).Pluck("claims.id", &ids).Error
 	return ids, err
 }
 

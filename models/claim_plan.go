@@ -41,6 +41,15 @@ func walkSortIndex(wanted, total, rows int64) bool {
 // pageQuery is the query and the order that select the ids of one page of
 // f's matches (before the page's limit and offset), given their total.
 func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
+	db, order := s.pageRows(ctx, f, now, total, rows)
+	if c := f.cursor(); c != nil {
+		db = c.after(db)
+	}
+	return db, order
+}
+
+// pageRows is pageQuery before the cursor.
+func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
 	m := s.d.searchArg(f.Query)
 	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
 		if f.Sort == "relevance" && total <= maxRankedMatches {
@@ -59,6 +68,9 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 	}
 	table := "claims"
 	wanted := int64(f.Page * f.PerPage)
+	if f.cursor() != nil {
+		wanted = int64(f.PerPage)
+	}
 	if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		table = walk
 	} else if !s.d.pg && onlyDateRange(f) {
