@@ -278,6 +278,8 @@ func withParam(q url.Values, key, val string) string {
 	if key != "page" {
 		n.Del("page")
 	}
+	// A list position belongs to the page it was read on (see deskPager).
+	n.Del("after")
 	if val == "" {
 		n.Del(key)
 	} else {

@@ -83,7 +83,7 @@ func (h *Handler) deskWorkspace(c echo.Context, d *deskPage) error {
 	}
 	q := url.Values{}
 	for k, vs := range d.Query {
-		if k != "page" {
+		if k != "page" && k != "after" {
 			q[k] = vs
 		}
 	}

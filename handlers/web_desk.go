@@ -23,11 +23,13 @@ type deskPage struct {
 	Counts     map[string]int64
 	CountTotal int64
 	Pages      int
-	Stories    []models.Story
-	Assignees  []models.User
-	Source     *models.Source
-	StaleHours int
-	Return     string
+	// PrevURL and NextURL are the pager's links (see deskPager).
+	PrevURL, NextURL string
+	Stories          []models.Story
+	Assignees        []models.User
+	Source           *models.Source
+	StaleHours       int
+	Return           string
 	// Exports are the export links for exactly this view (paging aside).
 	Exports []exportLink
 	// Views are the user's saved views, Tags the tags in use, ViewQuery
@@ -47,7 +49,7 @@ type exportLink struct {
 func exportLinks(q url.Values) []exportLink {
 	e := url.Values{}
 	for k, vs := range q {
-		if k != "page" && k != "per_page" {
+		if k != "page" && k != "per_page" && k != "after" {
 			e[k] = vs
 		}
 	}
@@ -93,6 +95,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 		d.CountTotal += n
 	}
 	d.Pages = int((d.List.Total + int64(f.PerPage) - 1) / int64(f.PerPage))
+	d.PrevURL, d.NextURL = deskPager(q, d.List, d.Pages)
 	if d.Stories, err = h.store.StoryOptions(ctx, 200); err != nil {
 		return err
 	}

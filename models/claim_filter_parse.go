@@ -56,6 +56,7 @@ func ParseClaimFilter(q url.Values, meID int64) (ClaimFilter, error) {
 	f.AwaitingSignOff = truthy(q.Get("awaiting_signoff"))
 	f.Page = int(positiveInt(q.Get("page"), "page", errs))
 	f.PerPage = int(positiveInt(q.Get("per_page"), "per_page", errs))
+	f.After = strings.TrimSpace(q.Get("after"))
 	if len(errs) > 0 {
 		return f, &ValidationError{Fields: errs}
 	}

@@ -32,6 +32,9 @@ type ClaimFilter struct {
 	Tag string
 	// AwaitingSignOff keeps final verdicts no editor has signed off yet.
 	AwaitingSignOff bool
+	// After continues the list after the claim it names (ClaimPage.Next of
+	// the page before); Page is then only the page's number, not an offset.
+	After string
 }
 
 // WithdrawnMode is how the list treats withdrawn claims.
@@ -105,6 +108,9 @@ func (f *ClaimFilter) Validate() *ValidationError {
 	}
 	if f.PerPage < 1 || f.PerPage > MaxPerPage {
 		e["per_page"] = "must be between 1 and 200"
+	}
+	if _, ok := parseCursor(f.After, f.Sort); f.After != "" && !ok {
+		e["after"] = "is not a position in this list: follow the list's next link, or use page"
 	}
 	if f.Since != nil && f.Until != nil && f.Until.Before(*f.Since) {
 		e["until"] = "must not be before since"
@@ -202,6 +208,9 @@ type ClaimPage struct {
 	Total   int64   `json:"total"`
 	Page    int     `json:"page"`
 	PerPage int     `json:"per_page"`
+	// Next continues the list after this page (pass it as "after" with the
+	// same filters and sort); empty on the last page and for relevance.
+	Next string `json:"next,omitempty"`
 }
 
 // Claims lists the claims that match f, one page at a time, with the total.
@@ -215,7 +224,8 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, err
 	}
 	page := &ClaimPage{Claims: []Claim{}, Total: total, Page: f.Page, PerPage: f.PerPage}
-	if total == 0 || int64((f.Page-1)*f.PerPage) >= total {
+	cur := f.cursor()
+	if total == 0 || (cur == nil && int64((f.Page-1)*f.PerPage) >= total) {
 		return page, nil
 	}
 	ids, err := s.claimIDs(ctx, f, now, total)
@@ -227,6 +237,9 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, err
 	}
 	page.Claims = claims
+	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < total {
+		page.Next = cursorFor(f.Sort, &claims[n-1])
+	}
 	return page, nil
 }
 
@@ -245,15 +258,14 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 		}
 		return e.n, nil
 	}
-	capped := s.matching(ctx, f, now).Select("1").Limit(exactCountLimit + 1)
-	var n int64
-	if err := s.read(ctx).Table("(?) AS capped", capped).Count(&n).Error; err != nil {
+	n, capped, err := s.countVisible(ctx, f, now, exactCountLimit)
+	if err != nil {
 		return 0, err
 	}
-	if n <= exactCountLimit {
+	if !capped {
 		return n, nil
 	}
-	n, err := s.fullCount(ctx, f, now)
+	n, err = s.fullCount(ctx, f, now)
 	if err != nil {
 		return 0, err
 	}
@@ -263,8 +275,7 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 
 // fullCount counts every match of f.
 func (s *Store) fullCount(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
-	var n int64
-	err := s.matching(ctx, f, now).Count(&n).Error
+	n, _, err := s.countVisible(ctx, f, now, 0)
 	return n, err
 }
 
@@ -286,23 +297,12 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
 // joins for display run on one page of rows only.
 func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, total int64) ([]int64, error) {
-	m := s.d.searchArg(f.Query)
-	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
-		if f.Sort == "relevance" && total <= maxRankedMatches {
-			// Few matches: rank by how much of each claim matches, then newest first.
-			db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-				Joins("JOIN (SELECT docid, "+s.d.searchRank()+" AS score FROM claim_search WHERE "+s.d.searchMatch()+") r ON r.docid = claims.id", s.d.rankArgs(m)...)
-			return pluckPage(db, "r.score DESC, claims.reported_at DESC, claims.id DESC", f)
-		}
-		// Many matches: walk the search index newest first (it yields ids in
-		// order, so the first page costs the same whatever the match count).
-		return pluckPage(s.searchJoin(ctx, f, now), "claim_search.docid DESC", f)
+	rows, err := s.claimRows(ctx)
+	if err != nil {
+		return nil, err
 	}
-	order := claimSorts[f.Sort]
-	if order == "" {
-		order = claimSorts["-reported"]
-	}
-	return pluckPage(f.apply(s.read(ctx).Table("claims"), now, s.staleAfter), order, f)
+	db, order := s.pageQuery(ctx, f, now, total, rows)
+	return pluckPage(db, order, f)
 }
 
 // searchJoin selects the claims matching f, reading the search index first.
@@ -319,7 +319,11 @@ const maxRankedMatches = 2000
 
 func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 	var ids []int64
-	err := db.Order(order).Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("claims.id", &ids).Error
+	offset := (f.Page - 1) * f.PerPage
+	if f.cursor() != nil {
+		offset = 0
+	}
+	err := db.Order(order).Limit(f.PerPage).Offset(offset).Pluck("claims.id", &ids).Error
 	return ids, err
 }
 
@@ -393,14 +397,14 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 		if e, fresh, ok := s.counts.get(key); ok && e.counts != nil {
 			if !fresh {
 				s.counts.refresh(key, func() (countEntry, error) {
-					counts, err := s.verdictCounts(context.Background(), f, now)
+					counts, err := s.verdictCountsVisible(context.Background(), f, now)
 					return countEntry{counts: counts}, err
 				})
 			}
 			return e.counts, nil
 		}
 	}
-	out, err := s.verdictCounts(ctx, f, now)
+	out, err := s.verdictCountsVisible(ctx, f, now)
 	if err != nil {
 		return nil, err
 	}

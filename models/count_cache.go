@@ -97,7 +97,7 @@ func (f ClaimFilter) countKey(now time.Time) string {
 // part of it: it moves with the clock, so whoever keeps pages by this key
 // must bound their age.
 func (f ClaimFilter) Key() string {
-	return fmt.Sprintf("%s|%q|%d|%d", f.rowsKey(), f.Sort, f.Page, f.PerPage)
+	return fmt.Sprintf("%s|%q|%d|%d|%q", f.rowsKey(), f.Sort, f.Page, f.PerPage, f.After)
 }
 
 // rowsKey identifies which claims a filter selects, whatever the order.

@@ -33,9 +33,19 @@ func main() {
 	changes := flag.Int("changes", 40, "with -streams: verdict changes to time, one every -every")
 	streamURL := flag.String("stream-url", "", "with -streams: open the streams on this server (another one on the same database) instead of -url")
 	every := flag.Duration("every", 250*time.Millisecond, "with -streams: pause between timed verdict changes")
+	combos := flag.Bool("combos", false, "walk every desk view (filters up to three × every sort × first and deep page) from one client and print the slowest")
+	html := flag.Bool("html", false, "with -combos: walk the desk page, signed in with -email and CLAIMDESK_PASSWORD, instead of the API")
+	email := flag.String("email", "", "with -html: the user to sign in as")
+	story := flag.Int64("story", 2, "with -combos: the story filter's id")
+	source := flag.Int64("source", 2, "with -combos: the source filter's id")
+	assignee := flag.Int64("assignee", 1, "with -combos: the assignee filter's id")
+	tag := flag.String("tag", "casualties", "with -combos: the tag filter")
+	word := flag.String("word", "army", "with -combos: the search word")
+	rounds := flag.Int("rounds", 5, "with -combos: requests per view")
+	deep := flag.Int("deep-page", 200, "with -combos: the deep page")
 	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes,desk list with writers"); all when empty`)
 	flag.Parse()
-	if *token == "" {
+	if *token == "" && !*html {
 		fmt.Fprintln(os.Stderr, "loadtest: -token is required (claimdesk token create --email E)")
 		os.Exit(2)
 	}
@@ -43,10 +53,20 @@ func main() {
 	defer cancel()
 	c := loadtest.NewClient(*base, *token, *clients)
 	var err error
-	if *streams > 0 {
+	switch {
+	case *streams > 0:
 		err = loadtest.RunStreams(ctx, c, loadtest.StreamsConfig{Streams: *streams, Changes: *changes, Every: *every,
 			Clients: *clients, Duration: *dur, Pid: *pid, StreamBase: *streamURL}, os.Stdout)
-	} else if *soak {
+	case *combos:
+		o := loadtest.ComboOptions{Story: *story, Source: *source, Assignee: *assignee, Tag: *tag, Word: *word,
+			DeepPage: *deep, Rounds: *rounds, HTML: *html, Slowest: 10}
+		if *html {
+			err = c.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
+		}
+		if err == nil {
+			err = loadtest.RunCombos(ctx, c, o, os.Stdout)
+		}
+	case *soak:
 		var rep *loadtest.SoakReport
 		rep, err = loadtest.RunSoak(ctx, c, *clients, *dur, *pid)
 		if err == nil {
@@ -55,7 +75,7 @@ func main() {
 				os.Exit(1)
 			}
 		}
-	} else {
+	default:
 		var names []string
 		if *only != "" {
 			names = strings.Split(*only, ",")
