@@ -52,6 +52,12 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
 	m := s.d.searchArg(f.Query)
 	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
+		if f.Sort == "relevance" && total <= maxRankedMatches && !s.d.pg {
+			// Few matches: rank by how much of each claim matches, then
+			// newest first. The search index drives (see searchJoin), so
+			// the full-text query runs once, not once per claim.
+			return s.searchJoin(ctx, f, now), "length(offsets(claim_search)) DESC, claims.reported_at DESC, claims.id DESC"
+		}
 		if f.Sort == "relevance" && total <= maxRankedMatches {
 			// Few matches: rank by how much of each claim matches, then newest first.
 			db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
