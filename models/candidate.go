@@ -57,7 +57,10 @@ type Candidate struct {
 	ReportedURL  string `json:"reported_url"`
 	// SourceID is the known source the claimant matched when the candidate
 	// was proposed, nil when accepting it will create a new source.
-	SourceID      *int64     `json:"source_id"`
+	SourceID *int64 `json:"source_id"`
+	// Rule names the extractor's rule that proposed the claim (see
+	// liveblog.RuleDescription); "" for candidates stored before it was kept.
+	Rule          string     `json:"rule"`
 	ContentHash   string     `json:"-"`
 	State         string     `json:"state"`
 	ClaimID       *int64     `json:"claim_id"`
@@ -69,8 +72,9 @@ type Candidate struct {
 	// Joined for display; never written.
 	SourceName string `json:"source_name" gorm:"->"`
 	EntryBody  string `json:"entry_body" gorm:"->"`
-	// Rule says which kind of attribution found the claim.
-	Rule string `json:"rule" gorm:"-"`
+	// Why says in words what found the claim: the rule's description, or
+	// for a candidate stored without a rule the kind of attribution.
+	Why string `json:"why" gorm:"-"`
 	// Matches are the desk's claims, in any story, this one is close to,
 	// best first, with their verdicts ("already found false in …").
 	Matches []ClaimMatch `json:"matches" gorm:"-"`
@@ -84,8 +88,13 @@ func candidateHash(claimant, claim string) string {
 	return hex.EncodeToString(h[:])
 }
 
-// ruleOf names the kind of attribution that found a claim, for the inbox.
-func ruleOf(c *Candidate) string {
+// whyOf says what found a candidate, for the inbox: the extractor's rule in
+// words when it was stored, otherwise the kind of attribution guessed from
+// the verb, quotation and channel.
+func whyOf(c *Candidate) string {
+	if d := liveblog.RuleDescription(c.Rule); d != "" {
+		return d
+	}
 	switch {
 	case c.Channel == "photo":
 		return "photo credit"
@@ -143,7 +152,7 @@ func proposeTx(tx *gorm.DB, storyID int64, origin, reportedURL string, props []p
 			Claim: claim, Claimant: claimant, Quote: clip(c.Quote, MaxQuoteLen), TimeText: clip(c.Time, 100),
 			Headline: clip(c.Headline, MaxTitleLen), Unverifiable: c.Unverifiable, Verb: clip(c.Verb, MaxShortLen),
 			Direct: c.Direct, Channel: clip(c.Channel, MaxShortLen), Via: clip(c.Via, MaxShortLen),
-			Caveat: clip(c.Caveat, MaxRationale), ReportedURL: reportedURL, ContentHash: hash,
+			Caveat: clip(c.Caveat, MaxRationale), Rule: clip(c.Rule, MaxShortLen), ReportedURL: reportedURL, ContentHash: hash,
 			State: CandidatePending, CreatedAt: now}
 		if src != nil {
 			row.SourceID = &src.ID
@@ -224,13 +233,13 @@ func (s *Store) Candidates(ctx context.Context, f CandidateFilter) ([]Candidate,
 	return out, nil
 }
 
-// matchInbox fills the candidates' rule and, for those still pending, the
+// matchInbox fills the candidates' Why and, for those still pending, the
 // desk's close claims, matched as one batch.
 func (s *Store) matchInbox(ctx context.Context, cs []Candidate) error {
 	var ins []MatchInput
 	var at []int
 	for i := range cs {
-		cs[i].Rule, cs[i].Matches = ruleOf(&cs[i]), []ClaimMatch{}
+		cs[i].Why, cs[i].Matches = whyOf(&cs[i]), []ClaimMatch{}
 		if cs[i].State == CandidatePending {
 			var src int64
 			if cs[i].SourceID != nil {
@@ -399,7 +408,7 @@ func pendingCandidateTx(tx *gorm.DB, id int64) (*Candidate, error) {
 		return nil, err
 	}
 	if c.State != CandidatePending {
-		c.Rule, c.Matches = ruleOf(&c), []ClaimMatch{}
+		c.Why, c.Matches = whyOf(&c), []ClaimMatch{}
 		return nil, &CandidateDecidedError{Current: &c}
 	}
 	return &c, nil

@@ -36,6 +36,7 @@ func (s *Store) SendImportToInbox(ctx context.Context, req ImportRequest) (*Inbo
 	}
 	cands := found
 	if req.Candidates != nil {
+		rules := extractedRulesOf(found)
 		cands = cands[:0:0]
 		fields := map[string]string{}
 		for i, c := range req.Candidates {
@@ -48,7 +49,7 @@ func (s *Store) SendImportToInbox(ctx context.Context, req ImportRequest) (*Inbo
 			}
 			cands = append(cands, liveblog.Candidate{Claim: c.Claim, Claimant: c.Claimant, Quote: c.Quote, Time: c.Time,
 				Headline: c.Headline, Unverifiable: c.Unverifiable, Verb: c.Verb, Direct: c.Direct, Channel: c.Channel,
-				Via: c.Via, Caveat: c.Caveat, EntryIndex: c.EntryIndex})
+				Via: c.Via, Caveat: c.Caveat, EntryIndex: c.EntryIndex, Rule: rules.of(c)})
 		}
 		if len(fields) > 0 {
 			return nil, &ValidationError{Fields: fields}
@@ -151,4 +152,31 @@ func (s *Store) DecideCandidates(ctx context.Context, actor *User, ids []int64, 
 		out = append(out, o)
 	}
 	return out, nil
+}
+
+// extractedRules maps a preview row's key to the rule that found it in the
+// paste, so rows sent back (edited or not) keep the extractor's rule.
+type extractedRules map[string]string
+
+func extractedRulesOf(found []liveblog.Candidate) extractedRules {
+	r := extractedRules{}
+	for _, c := range found {
+		k := candidateKey(c.Time, c.Headline, c.Claim, c.Claimant)
+		if _, ok := r[k]; !ok {
+			r[k] = c.Rule
+		}
+	}
+	return r
+}
+
+// of is the rule of a row sent back: the paste's own by the row's key, else
+// the rule the row names when it is one the extractor has.
+func (r extractedRules) of(c ImportCandidate) string {
+	if rule := r[c.Key]; rule != "" {
+		return rule
+	}
+	if liveblog.RuleDescription(c.Rule) != "" {
+		return c.Rule
+	}
+	return ""
 }

@@ -32,6 +32,7 @@ var migrations = []migration{
 	{10, "desk workspace: withdrawn claims, tags, saved views, mentions, import reviews, imported times", append(schemaV10, reportedRepair...), append(pgSchemaV10, pgReportedRepair...)},
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
 	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
+	{14, "the extractor's rule of each candidate", schemaV14, pgSchemaV14},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
