@@ -88,6 +88,7 @@ func TestAPIWebhooks(t *testing.T) {
 		{map[string]any{"url": "javascript:alert(1)", "events": []string{"claim.published"}}, "url"},
 		{map[string]any{"url": "https://cms.example/x"}, "events"},
 		{map[string]any{"url": "https://cms.example/x", "events": []string{"claim.exploded"}}, "events"},
+		{map[string]any{"url": "https://cms.example/x", "events": []string{"claim.verdict", "presence"}}, "events"},
 		{map[string]any{"url": "https://cms.example/x", "events": []string{"claim.published"}, "secret": "short"}, "secret"},
 	} {
 		rec := f.do("admin", "POST", "/api/v1/webhooks", bad.body)
@@ -155,10 +156,26 @@ func TestWebhookAdminPages(t *testing.T) {
 	if !strings.Contains(rec.Body.String(), `action="/admin/webhooks"`) {
 		t.Fatal("no form to add a webhook")
 	}
+	// Every live event type can be ticked; only the publishing ones are
+	// ticked to begin with.
+	for _, e := range models.WebhookEvents() {
+		box := `name="events" value="` + e + `"`
+		checked := strings.Contains(rec.Body.String(), box+" checked")
+		if !strings.Contains(rec.Body.String(), box) || checked != (e == "claim.published" || e == "claim.corrected") {
+			t.Errorf("checkbox for %s missing or wrongly ticked (ticked %v)", e, checked)
+		}
+	}
+	if len(models.WebhookEvents()) != 11 {
+		t.Errorf("webhook event types %v, want the 11 of the live stream", models.WebhookEvents())
+	}
 	rec = b.post("/admin/webhooks", url.Values{"url": {"not a url"}, "events": {"claim.published"}})
 	wantStatus(t, rec, http.StatusUnprocessableEntity)
 	if !strings.Contains(rec.Body.String(), "must be an http or https URL") || !strings.Contains(rec.Body.String(), `value="not a url"`) {
 		t.Fatalf("form error: %s", rec.Body.String())
+	}
+	rec = b.post("/admin/webhooks", url.Values{"url": {"not a url"}, "events": {"claim.verdict"}})
+	if !strings.Contains(rec.Body.String(), `value="claim.verdict" checked`) || strings.Contains(rec.Body.String(), `value="claim.published" checked`) {
+		t.Fatal("the form came back without the events ticked as sent")
 	}
 	rec = b.post("/admin/webhooks", url.Values{"url": {"https://cms.example/hook"}, "events": {"claim.corrected"}})
 	wantStatus(t, rec, http.StatusOK)

@@ -24,7 +24,10 @@ func (h *Handler) renderWebhooks(c echo.Context, status int, v view, secret stri
 	for _, e := range v.Form["events"] {
 		checked[e] = true
 	}
-	v.D = map[string]any{"Webhooks": ws, "Secret": secret, "Events": models.WebhookEvents(), "Checked": checked}
+	// A new webhook starts with what readers may see; the desk's other
+	// events are there to tick.
+	public := map[string]bool{models.EventClaimPublished: true, models.EventClaimCorrected: true}
+	v.D = map[string]any{"Webhooks": ws, "Secret": secret, "Events": models.WebhookEvents(), "Checked": checked, "Default": public}
 	return h.render(c, status, "webhooks", v)
 }
 

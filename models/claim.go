@@ -388,15 +388,7 @@ func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, e
 	if err != nil {
 		return nil, err
 	}
-	c, err := scanOneClaim(rows, true)
-	if err != nil {
-		return nil, err
-	}
-	if err := fillExtras(db.WithContext(ctx), []*Claim{c}); err != nil {
-		return nil, err
-	}
-	c.finish(s.Now(), s.staleAfter)
-	return c, nil
+	return claimWithExtras(ctx, db, rows, s.Now(), s.staleAfter)
 }
 
 // changeClaim runs change on claim id, locked at the version the change was

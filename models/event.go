@@ -94,11 +94,20 @@ func activityEvent(tx *gorm.DB, a *Activity) error {
 // from their write; a claim change that appends an Activity row already has
 // its event.
 func RecordClaimEvent(tx *gorm.DB, typ string, claimID int64, actorID *int64, at time.Time, detail any) error {
+	return recordClaimEvent(tx, typ, claimID, actorID, at, detail, nil)
+}
+
+// recordClaimEvent is RecordClaimEvent, queueing the event for webhooks
+// with the correction it is about (nil for none).
+func recordClaimEvent(tx *gorm.DB, typ string, claimID int64, actorID *int64, at time.Time, detail any, c *Correction) error {
 	d, err := eventDetail(detail)
 	if err != nil {
 		return err
 	}
-	return insertEvent(tx, insertClaimEventSQL, typ, actorID, d, at.UTC(), claimID)
+	if err := insertEvent(tx, insertClaimEventSQL, typ, actorID, d, at.UTC(), claimID); err != nil {
+		return err
+	}
+	return queueWebhooks(tx, webhookPayload{Type: typ, At: at.UTC(), Correction: c, Detail: rawDetail(d)}, claimID)
 }
 
 // RecordEvent records, inside tx, an event that is not about an existing
@@ -110,8 +119,19 @@ func RecordEvent(tx *gorm.DB, ev events.Event) error {
 	if err != nil {
 		return err
 	}
-	return insertEvent(tx, insertEventSQL, ev.Type, zeroNull(ev.ClaimID), zeroNull(ev.StoryID), zeroNull(ev.Version),
-		ev.Verdict, ev.Verifiability, ev.AssigneeID, ev.ActorID, d, ev.At.UTC())
+	if err := insertEvent(tx, insertEventSQL, ev.Type, zeroNull(ev.ClaimID), zeroNull(ev.StoryID), zeroNull(ev.Version),
+		ev.Verdict, ev.Verifiability, ev.AssigneeID, ev.ActorID, d, ev.At.UTC()); err != nil {
+		return err
+	}
+	return queueWebhooks(tx, webhookPayload{Type: ev.Type, At: ev.At.UTC(), StoryID: ev.StoryID, Detail: rawDetail(d)}, ev.ClaimID)
+}
+
+// rawDetail is a stored detail as JSON for a delivery (nil for none).
+func rawDetail(d string) json.RawMessage {
+	if d == "" {
+		return nil
+	}
+	return json.RawMessage(d)
 }
 
 // eventDetail turns a detail value into the stored text.

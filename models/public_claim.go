@@ -71,6 +71,13 @@ func (s *Store) publicClaimFrom(ctx context.Context, db *gorm.DB, id int64) (*Pu
 	if err != nil {
 		return nil, err
 	}
+	return publicClaimOf(ctx, db, c)
+}
+
+// publicClaimOf builds the PublicClaim of a loaded claim, reading its
+// standing evidence through db.
+func publicClaimOf(ctx context.Context, db *gorm.DB, c *Claim) (*PublicClaim, error) {
+	id := c.ID
 	var evs []Evidence
 	if err := db.WithContext(ctx).Where("claim_id = ? AND removed_at IS NULL", id).Order("id").Find(&evs).Error; err != nil {
 		return nil, err

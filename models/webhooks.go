@@ -11,16 +11,23 @@ import (
 	"claimdesk/models/events"
 )
 
-// Webhook event types. A delivery of EventTest is sent only by "send test
-// event", to the one webhook it is asked for.
+// Webhook event types: every type of the live event stream, and the test
+// event. A delivery of EventTest is sent only by "send test event", to the
+// one webhook it is asked for.
 const (
 	EventClaimPublished = events.ClaimPublished
 	EventClaimCorrected = events.ClaimCorrected
 	EventTest           = "webhook.test"
 )
 
-// WebhookEvents lists the event types a webhook can subscribe to.
-func WebhookEvents() []string { return []string{EventClaimPublished, EventClaimCorrected} }
+// WebhookEvents lists the event types a webhook can subscribe to: those of
+// the live event stream, so that a newsroom's CMS hears of the same changes
+// a desk sees, in the order given on the admin page.
+func WebhookEvents() []string {
+	return []string{events.ClaimPublished, events.ClaimCorrected, events.ClaimCreated, events.ClaimUpdated,
+		events.ClaimVerdict, events.ClaimVerifiability, events.ClaimAssigned, events.ClaimSignedOff,
+		events.EvidenceAdded, events.EvidenceRemoved, events.CandidateProposed}
+}
 
 // Webhook is a URL told about events, with the secret its deliveries are
 // signed with. The secret is never shown again after creation.
@@ -190,53 +197,60 @@ func (s *Store) SetWebhookActive(ctx context.Context, id int64, active bool) err
 }
 
 // webhookPayload is the JSON body of a delivery (before "sent_at" is added).
+// Claim is the claim as it stands after the change, for events about one;
+// StoryID and Detail are the event's own (the candidates a check proposed,
+// the evidence added or removed).
 type webhookPayload struct {
-	ID         string       `json:"id"`
-	Type       string       `json:"type"`
-	At         time.Time    `json:"at"`
-	Claim      *PublicClaim `json:"claim,omitempty"`
-	Correction *Correction  `json:"correction,omitempty"`
+	ID         string          `json:"id"`
+	Type       string          `json:"type"`
+	At         time.Time       `json:"at"`
+	StoryID    int64           `json:"story_id,omitempty"`
+	Claim      *PublicClaim    `json:"claim,omitempty"`
+	Correction *Correction     `json:"correction,omitempty"`
+	Detail     json.RawMessage `json:"detail,omitempty"`
 }
 
-// queuePublished records the claim.published event for the live desk and
-// queues it for every webhook that wants it, in the sign-off's own
-// transaction.
+// queuePublished records the claim.published event in the sign-off's own
+// transaction; like every event, it is queued for the webhooks that want it.
 func (s *Store) queuePublished(tx *gorm.DB, actor *User, claimID int64, now time.Time) error {
-	if err := RecordClaimEvent(tx, events.ClaimPublished, claimID, &actor.ID, now, nil); err != nil {
-		return err
-	}
-	return s.queueEvent(tx, EventClaimPublished, claimID, nil, now)
+	return RecordClaimEvent(tx, events.ClaimPublished, claimID, &actor.ID, now, nil)
 }
 
 // queueCorrected records and queues claim.corrected in the correction's
-// transaction.
+// transaction, with the correction in the deliveries.
 func (s *Store) queueCorrected(tx *gorm.DB, actor *User, c *Correction, now time.Time) error {
-	if err := RecordClaimEvent(tx, events.ClaimCorrected, c.ClaimID, &actor.ID, now,
-		map[string]any{"correction_id": c.ID, "update_line": c.UpdateLine}); err != nil {
-		return err
-	}
-	return s.queueEvent(tx, EventClaimCorrected, c.ClaimID, c, now)
+	return recordClaimEvent(tx, events.ClaimCorrected, c.ClaimID, &actor.ID, now,
+		map[string]any{"correction_id": c.ID, "update_line": c.UpdateLine}, c)
 }
 
-// queueEvent adds a delivery of the event for every active webhook
-// subscribed to it. It runs in the transaction that made the event happen,
-// so the event is queued if and only if the change is committed: a crash
-// loses neither.
-func (s *Store) queueEvent(tx *gorm.DB, typ string, claimID int64, c *Correction, now time.Time) error {
+// queueWebhooks adds a delivery of an event just recorded for every active
+// webhook subscribed to its type. Every event is recorded through
+// RecordClaimEvent or RecordEvent, which call it in the transaction that
+// made the event happen, so the event is queued if and only if the change is
+// committed: a crash loses neither. The sender picks new deliveries up within
+// its poll interval (a second), or at once when the write wakes it.
+func queueWebhooks(tx *gorm.DB, p webhookPayload, claimID int64) error {
 	var hooks []int64
-	if err := tx.Model(&webhookRow{}).Where("active = ? AND events LIKE ?", true, "%,"+typ+",%").
+	if err := tx.Model(&webhookRow{}).Where("active = ? AND events LIKE ?", true, "%,"+p.Type+",%").
 		Order("id").Pluck("id", &hooks).Error; err != nil {
 		return err
 	}
 	if len(hooks) == 0 {
 		return nil
 	}
-	claim, err := s.publicClaimFrom(context.Background(), tx, claimID)
-	if err != nil {
-		return err
+	var claim *int64
+	if claimID != 0 {
+		c, err := claimInTx(tx.Statement.Context, tx, claimID)
+		if err != nil {
+			return err
+		}
+		if p.Claim, err = publicClaimOf(tx.Statement.Context, tx, c); err != nil {
+			return err
+		}
+		claim = &claimID
 	}
 	for _, h := range hooks {
-		if err := insertDelivery(tx, h, typ, &claimID, webhookPayload{Type: typ, At: now, Claim: claim, Correction: c}, now); err != nil {
+		if err := insertDelivery(tx, h, p.Type, claim, p, p.At); err != nil {
 			return err
 		}
 	}

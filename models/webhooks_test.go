@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"claimdesk/models/events"
 	"claimdesk/models/outbound"
 	"claimdesk/models/webhook"
 )
@@ -93,6 +94,21 @@ func runSender(t *testing.T, s *Store, w WebhookSender) {
 	t.Cleanup(func() { cancel(); <-done })
 }
 
+// hookedReceiver puts f on the real clock and starts a receiver on
+// 127.0.0.1 with a webhook subscribed to types; it returns the webhook's
+// secret too.
+func hookedReceiver(t *testing.T, f *fixture, types ...string) (*receiver, *Webhook, string) {
+	t.Helper()
+	realClock(f)
+	rcv := &receiver{}
+	rcv.listen(t, "127.0.0.1:0")
+	w, secret, err := f.s.CreateWebhook(context.Background(), f.admin, WebhookInput{URL: rcv.url(), Events: types})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rcv, w, secret
+}
+
 func realClock(f *fixture) {
 	f.clock.mu.Lock()
 	defer f.clock.mu.Unlock()
@@ -110,6 +126,8 @@ func TestCreateWebhookValidates(t *testing.T) {
 		{WebhookInput{URL: "ftp://cms.example/hook", Events: []string{EventClaimPublished}}, "url"},
 		{WebhookInput{URL: "https://cms.example/hook"}, "events"},
 		{WebhookInput{URL: "https://cms.example/hook", Events: []string{"claim.deleted"}}, "events"},
+		{WebhookInput{URL: "https://cms.example/hook", Events: []string{events.ClaimVerdict, events.Presence}}, "events"},
+		{WebhookInput{URL: "https://cms.example/hook", Events: []string{EventTest}}, "events"},
 		{WebhookInput{URL: "https://cms.example/hook", Events: []string{EventClaimPublished}, Secret: "short"}, "secret"},
 	} {
 		_, _, err := f.s.CreateWebhook(ctx, f.admin, tc.in)
@@ -121,6 +139,72 @@ func TestCreateWebhookValidates(t *testing.T) {
 	w, secret, err := f.s.CreateWebhook(ctx, f.admin, WebhookInput{URL: "https://cms.example/hook", Events: []string{EventClaimCorrected, EventClaimCorrected}})
 	if err != nil || len(secret) < MinWebhookSecret || len(w.Events) != 1 || w.Events[0] != EventClaimCorrected || !w.Active {
 		t.Fatalf("%v %q %+v", err, secret, w)
+	}
+	// Every type of the live event stream can be subscribed to.
+	stream := []string{events.ClaimCreated, events.ClaimUpdated, events.ClaimVerdict, events.ClaimVerifiability,
+		events.ClaimAssigned, events.ClaimSignedOff, events.EvidenceAdded, events.EvidenceRemoved,
+		events.CandidateProposed, events.ClaimPublished, events.ClaimCorrected}
+	all, _, err := f.s.CreateWebhook(ctx, f.admin, WebhookInput{URL: "https://cms.example/all", Events: stream})
+	if err != nil || len(all.Events) != len(stream) {
+		t.Fatalf("subscribing to every stream type: %v %+v", err, all)
+	}
+}
+
+// A webhook subscribed to claim.verdict gets exactly one signed delivery
+// for a verdict change, queued in the change's own transaction: a change
+// refused for its stale version queues nothing, and the claim's other events
+// (its creation, its evidence) are not sent.
+func TestWebhookVerdictEvent(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	rcv, w, secret := hookedReceiver(t, f, events.ClaimVerdict)
+	c := f.claim(t, "Unemployment fell to 4 percent in March.")
+	f.evidence(t, c, "refutes", "https://example.org/labour-statistics", "")
+	if _, err := f.s.SetVerdict(ctx, f.fc, c.ID, VerdictChange{Verdict: False, Rationale: "the office says 5.1", Version: c.Version}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.SetVerdict(ctx, f.fc, c.ID, VerdictChange{Verdict: Verified, Rationale: "stale", Version: c.Version}); err == nil {
+		t.Fatal("a change at a stale version was accepted")
+	}
+	// Queued by the commit itself, before any sender runs.
+	ds, err := f.s.WebhookDeliveries(ctx, w.ID, 10)
+	if err != nil || len(ds) != 1 || ds[0].Status != "pending" || ds[0].EventType != events.ClaimVerdict ||
+		ds[0].ClaimID == nil || *ds[0].ClaimID != c.ID {
+		t.Fatalf("queued deliveries %v %+v", err, ds)
+	}
+	runSender(t, f.s, quickSender(time.Hour))
+	waitFor(t, 5*time.Second, "the delivery", func() bool { return len(rcv.received()) >= 1 })
+	time.Sleep(300 * time.Millisecond) // nothing more may arrive
+	got := rcv.received()
+	if len(got) != 1 {
+		t.Fatalf("receiver got %d requests, want 1", len(got))
+	}
+	r := got[0]
+	if !webhook.Verify(secret, r.body, r.sig) || r.event != events.ClaimVerdict || r.id != ds[0].DeliveryID {
+		t.Errorf("headers: signature %q, event %q, id %q", r.sig, r.event, r.id)
+	}
+	var body struct {
+		ID     string    `json:"id"`
+		Type   string    `json:"type"`
+		At     time.Time `json:"at"`
+		Detail struct {
+			Action string `json:"action"`
+		} `json:"detail"`
+		Claim *struct {
+			ID        int64   `json:"id"`
+			Verdict   Verdict `json:"verdict"`
+			Rationale string  `json:"rationale"`
+			Published bool    `json:"published"`
+		} `json:"claim"`
+		Correction json.RawMessage `json:"correction"`
+	}
+	if err := json.Unmarshal(r.body, &body); err != nil {
+		t.Fatal(err)
+	}
+	if body.ID != r.id || body.Type != events.ClaimVerdict || body.At.IsZero() || body.Detail.Action != ActVerdictChanged ||
+		body.Claim == nil || body.Claim.ID != c.ID || body.Claim.Verdict != False || body.Claim.Rationale != "the office says 5.1" ||
+		body.Claim.Published || body.Correction != nil {
+		t.Errorf("body %s", r.body)
 	}
 }
 
@@ -357,14 +441,8 @@ func TestTwoSendersSendEachDeliveryOnce(t *testing.T) {
 
 func TestSendTestEvent(t *testing.T) {
 	f := newFixture(t)
-	realClock(f)
 	ctx := context.Background()
-	rcv := &receiver{}
-	rcv.listen(t, "127.0.0.1:0")
-	w, secret, err := f.s.CreateWebhook(ctx, f.admin, WebhookInput{URL: rcv.url(), Events: []string{EventClaimCorrected}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rcv, w, secret := hookedReceiver(t, f, EventClaimCorrected)
 	runSender(t, f.s, quickSender(time.Hour))
 	if err := f.s.SendTestEvent(ctx, w.ID); err != nil {
 		t.Fatal(err)
