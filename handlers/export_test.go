@@ -355,7 +355,7 @@ func TestExportCSVMatchesStore(t *testing.T) {
 			"signed_off_by": w.c.SignedOffByName, "signed_off_at": rfc3339(w.c.SignedOffAt), "published": published,
 			"evidence_urls": strings.Join(w.urls, "\n"), "corroboration": strconv.Itoa(w.corr),
 			"attribution_line": w.c.AttributionLine, "claim_url": testBaseURL + "/claims/" + strconv.FormatInt(c.ID, 10),
-			"corrections": w.updateLines(),
+			"corrections": w.updateLines(), "tags": strings.Join(w.c.Tags, models.CSVTagSeparator),
 		}
 		if len(expect) != len(models.CSVColumns()) {
 			t.Fatalf("the test checks %d columns of %d", len(expect), len(models.CSVColumns()))

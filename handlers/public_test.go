@@ -80,6 +80,9 @@ func newPublicDesk(t *testing.T, public bool) *publicDesk {
 		// Internal details on every claim: an assignee, a note, an evidence
 		// note, a removed evidence item.
 		c = must(st.Assign(ctx, ed, c.ID, &asg.ID, c.Version))
+		tag := "internal tag " + strings.ReplaceAll(state, "_", " ")
+		c = must(st.SetTags(ctx, fc, c.ID, c.Version, []string{tag}))
+		d.secret = append(d.secret, tag)
 		note := "internal note about " + state
 		if _, err := st.AddNote(ctx, fc, c.ID, note); err != nil {
 			t.Fatal(err)

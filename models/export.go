@@ -61,6 +61,8 @@ type ExportRow struct {
 	// Corrections are the claim's corrections since it was first
 	// published, oldest first (see Correction).
 	Corrections []ExportCorrection
+	// Tags are the claim's tags in order (see export_tags.go).
+	Tags []string
 }
 
 // Published reports whether the row's verdict is final and signed off: the

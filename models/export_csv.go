@@ -112,6 +112,9 @@ func (e *csvWriter) write(x *exportRaw) error {
 	b = append(b, ',')
 	c = appendCorrectionLines(c[:0], x.corrections)
 	b = appendCSVCell(b, c)
+	b = append(b, ',')
+	c = appendTags(c[:0], x.tags)
+	b = appendCSVCell(b, c)
 	e.cell = c
 	e.row = append(b, '\r', '\n')
 	_, err := e.w.Write(e.row)

@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"claimdesk/models/attribution"
 )
 
 // readDB is the read pool under gorm, for the few statements an export runs
@@ -253,6 +251,9 @@ type exportRaw struct {
 	sortValue any
 	// corrections are the claim's, oldest first (nil: none).
 	corrections []ExportCorrection
+	// tags are the claim's tags in order, joined by exportTagSep (see
+	// sqliteExportTags).
+	tags string
 }
 
 // orderValue is the row's value of the order's column (see
@@ -265,7 +266,7 @@ func (x *exportRaw) orderValue(order exportSort) any {
 }
 
 // exportFieldCount is how many fields sqliteExportFields packs.
-const exportFieldCount = 21
+const exportFieldCount = 22
 
 // scanPacked sets x from the packed column of the claims statement (see
 // sqliteExportFields); sorted says the order's column follows. It reports
@@ -301,9 +302,10 @@ func (x *exportRaw) scanPacked(p string, sorted bool) bool {
 	x.text, x.quote, x.verb, x.channel, x.via, x.reportedURL = f[7], f[8], f[9], f[10], f[11], f[12]
 	x.verifiability, x.verifiabilityReason, x.verdict, x.rationale = f[13], f[14], f[15], f[16]
 	x.madeAt, x.reportedAt, x.verdictAt, x.signedOffAt = packedTime(f[17]), packedTime(f[18]), packedTime(f[19]), packedTime(f[20])
+	x.tags = f[21]
 	x.sortValue = nil
 	if sorted {
-		x.sortValue = packedTime(f[21])
+		x.sortValue = packedTime(f[22])
 	}
 	return ok
 }
@@ -355,6 +357,7 @@ func (x *exportRaw) scanPlain(v []driver.Value) {
 	}
 	x.madeAt, x.reportedAt = rawOwn(v[17]), rawOwn(v[18])
 	x.verdictAt, x.signedOffAt = rawOwn(v[19]), rawOwn(v[20])
+	x.tags = rawText(v[21])
 	x.sortValue = nil
 	if len(v) > exportFieldCount {
 		x.sortValue = rawOwn(v[exportFieldCount])
@@ -975,7 +978,7 @@ func hostByte(c byte) bool {
 
 // fill sets r from the raw row and its evidence.
 func (x *exportRaw) fill(r *ExportRow) {
-	evOut := r.Evidence[:0]
+	evOut, tags := r.Evidence[:0], r.Tags[:0]
 	*r = ExportRow{
 		ID: x.id, StoryID: x.storyID, StoryTitle: x.story,
 		EntryPosition: int(x.entryPosition), EntryTime: x.entryTime, EntryHeadline: x.entryHeadline,
@@ -985,7 +988,7 @@ func (x *exportRaw) fill(r *ExportRow) {
 		Verifiability: Verifiability(x.verifiability), VerifiabilityReason: x.verifiabilityReason,
 		Verdict: Verdict(x.verdict), VerdictRationale: x.rationale, VerdictByName: x.verdictBy,
 		VerdictAt: rawTimePtr(x.verdictAt), SignedOffByName: x.signedOffBy, SignedOffAt: rawTimePtr(x.signedOffAt),
-		Corrections: x.corrections,
+		Corrections: x.corrections, Tags: splitTags(tags, x.tags),
 	}
 	if x.entryID != 0 {
 		id := x.entryID
@@ -1002,147 +1005,4 @@ func (x *exportRaw) fill(r *ExportRow) {
 		evOut = append(evOut, out)
 	}
 	r.Evidence = evOut
-}
-
-// parseDBTime reads a stored time as the driver would for a DATETIME column
-// (the zero time when it cannot), in UTC.
-func parseDBTime(s string) time.Time {
-	s = strings.TrimSuffix(s, "Z")
-	for _, layout := range sqliteTimeLayouts {
-		if t, err := time.ParseInLocation(layout, s, time.UTC); err == nil {
-			return t.UTC()
-		}
-	}
-	return time.Time{}
-}
-
-// sqliteTimeLayouts are the layouts the sqlite3 driver reads times in, in
-// its order (its SQLiteTimestampFormats).
-var sqliteTimeLayouts = []string{
-	"2006-01-02 15:04:05.999999999-07:00",
-	"2006-01-02T15:04:05.999999999-07:00",
-	"2006-01-02 15:04:05.999999999",
-	"2006-01-02T15:04:05.999999999",
-	"2006-01-02 15:04:05",
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02T15:04",
-	"2006-01-02",
-}
-
-// unixDBTime reads an integer time as the driver does: milliseconds when too
-// large for seconds.
-func unixDBTime(v int64) time.Time {
-	if v > 1e12 || v < -1e12 {
-		return time.Unix(0, v*int64(time.Millisecond)).UTC()
-	}
-	return time.Unix(v, 0).UTC()
-}
-
-// rawTime reads a time column as stored (text or integer; NULL: zero).
-func rawTime(v any) time.Time {
-	switch t := v.(type) {
-	case string:
-		return parseDBTime(t)
-	case int64:
-		return unixDBTime(t)
-	case time.Time:
-		return t.UTC()
-	}
-	return time.Time{}
-}
-
-func rawTimePtr(v any) *time.Time {
-	if v == nil {
-		return nil
-	}
-	t := rawTime(v)
-	return &t
-}
-
-// appendRFC3339 appends a stored time as formatTime writes it (RFC 3339 in
-// UTC, whole seconds), or nothing for NULL. The stored form
-// ("2006-01-02 15:04:05.999999999+00:00") is rewritten byte for byte; any
-// other goes through the parser.
-func appendRFC3339(dst []byte, v any) []byte {
-	switch t := v.(type) {
-	case nil:
-		return dst
-	case string:
-		if utcStamp(t) {
-			dst = append(dst, t[:10]...)
-			dst = append(dst, 'T')
-			dst = append(dst, t[11:19]...)
-			return append(dst, 'Z')
-		}
-	}
-	return rawTime(v).AppendFormat(dst, time.RFC3339)
-}
-
-// utcStamp reports whether s is a plain UTC time the parser would read as
-// written: date, space or T, time with whole seconds, optional fraction, and
-// no offset or a zero one. Days past the 28th go the slow way, which checks
-// the month's length.
-func utcStamp(s string) bool {
-	if len(s) < 19 {
-		return false
-	}
-	for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18} {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	if s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
-		return false
-	}
-	two := func(i int) int { return int(s[i]-'0')*10 + int(s[i+1]-'0') }
-	if m := two(5); m < 1 || m > 12 {
-		return false
-	}
-	if d := two(8); d < 1 || d > 28 {
-		return false
-	}
-	if two(11) > 23 || two(14) > 59 || two(17) > 59 {
-		return false
-	}
-	rest := s[19:]
-	if len(rest) > 0 && rest[0] == '.' {
-		i := 1
-		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
-			i++
-		}
-		if i == 1 {
-			return false
-		}
-		rest = rest[i:]
-	}
-	return rest == "" || rest == "Z" || rest == "+00:00" || rest == "-00:00"
-}
-
-// attributionWriter appends AttributionLine's sentence for an export row
-// without building a Claim per row, for every format; the opening
-// ("According to NAME, the role, ") depends only on the claimant and is made
-// once per claimant (see exportSource). A claim that opens with a pronoun
-// has a sentence of its own (see attribution.OwnOpening). Exports do not
-// look up competing accounts, so their lines never add that a linked claim
-// contradicts this one.
-type attributionWriter struct{}
-
-func (a *attributionWriter) appendLine(b []byte, x *exportRaw) []byte {
-	c := attribution.Claim{Name: x.claimant, Role: x.claimantRole, Kind: x.claimantKind, Text: x.text,
-		Verdict: x.verdict, Verifiability: x.verifiability, SignedOff: x.signedOffAt != nil}
-	if attribution.OwnOpening(x.text) {
-		return append(b, attribution.Line(c)...)
-	}
-	if x.opening != "" {
-		b = append(b, x.opening...)
-	} else {
-		b = append(b, attributionOpening(x.claimant, x.claimantRole, x.claimantKind)...)
-	}
-	b = attribution.AppendClause(b, x.text)
-	if tail := attribution.Tail(c.Verdict, c.Verifiability, c.SignedOff, false); tail != "" {
-		b = append(b, ' ')
-		b = append(b, tail...)
-	}
-	return b
 }

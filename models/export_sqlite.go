@@ -31,12 +31,13 @@ import (
 // may be NULL is given with ifnull as the empty text (0 for the ids).
 const (
 	// sqliteExportFields are the fields, in the order exportRaw reads
-	// them: the ids, the texts, the times (text, as stored).
+	// them: the ids, the texts, the times (text, as stored), the tags.
 	sqliteExportFields = `claims.id, claims.story_id, ifnull(claims.entry_id, 0), claims.source_id,
 	ifnull(claims.verdict_by_id, 0), ifnull(claims.signed_off_by_id, 0), claims.direct,
 	claims.text, claims.quote, claims.verb, claims.channel, claims.via, claims.reported_url,
 	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.verdict_rationale,
-	ifnull(claims.made_at, ''), claims.reported_at, ifnull(claims.verdict_at, ''), ifnull(claims.signed_off_at, '')`
+	ifnull(claims.made_at, ''), claims.reported_at, ifnull(claims.verdict_at, ''), ifnull(claims.signed_off_at, ''),
+	ifnull(` + sqliteExportTags + `, '')`
 	// sqliteFieldSep is the separator: the byte 0xFF as SQLite text.
 	sqliteFieldSep = `cast(x'ff' AS text)`
 	// sqliteExportPlain reads one claim's fields as separate columns, for a
@@ -47,7 +48,7 @@ const (
 	claims.verdict_by_id, claims.signed_off_by_id, claims.direct,
 	claims.text, claims.quote, claims.verb, claims.channel, claims.via, claims.reported_url,
 	claims.verifiability, claims.verifiability_reason, claims.verdict, claims.verdict_rationale,
-	+claims.made_at, +claims.reported_at, +claims.verdict_at, +claims.signed_off_at`
+	+claims.made_at, +claims.reported_at, +claims.verdict_at, +claims.signed_off_at, ` + sqliteExportTags
 )
 
 // sqliteExportSelect is the select list of the claims statement for an

@@ -193,7 +193,7 @@ func CSVColumns() []string {
 		"verifiability", "verifiability_reason",
 		"verdict", "verdict_rationale", "verdict_by", "verdict_at",
 		"signed_off_by", "signed_off_at", "published",
-		"evidence_urls", "corroboration", "attribution_line", "claim_url", "corrections",
+		"evidence_urls", "corroboration", "attribution_line", "claim_url", "corrections", "tags",
 	}
 }
 
@@ -273,6 +273,8 @@ type ExportClaim struct {
 	ClaimURL            string           `json:"claim_url"`
 	// Corrections are never null: [] for a claim never corrected.
 	Corrections []ExportCorrection `json:"corrections"`
+	// Tags are never null either: [] for a claim without any.
+	Tags []string `json:"tags"`
 }
 
 // exportClaim builds the JSON object of a row.
@@ -291,7 +293,7 @@ func exportClaim(r *ExportRow, opt ExportOptions, evs []ExportEvidence) ExportCl
 		VerdictRationale: r.VerdictRationale, VerdictBy: r.VerdictByName, VerdictAt: r.VerdictAt,
 		SignedOffBy: r.SignedOffByName, SignedOffAt: r.SignedOffAt, Published: r.Published(),
 		Evidence: evs, Corroboration: r.Corroboration, AttributionLine: r.AttributionLine,
-		ClaimURL: opt.ClaimURL(r.ID), Corrections: r.Corrections,
+		ClaimURL: opt.ClaimURL(r.ID), Corrections: r.Corrections, Tags: r.Tags,
 	}
 }
 
@@ -330,6 +332,9 @@ func (e *jsonEncoder) row(r *ExportRow) error {
 	obj := exportClaim(r, e.opt, e.evs[:0])
 	if obj.Corrections == nil {
 		obj.Corrections = []ExportCorrection{}
+	}
+	if obj.Tags == nil {
+		obj.Tags = []string{}
 	}
 	// Encode ends the object with a newline: one object per line either way.
 	err := e.enc.Encode(&obj)

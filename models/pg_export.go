@@ -31,7 +31,7 @@ const pgExportColumns = `claims.id, claims.story_id, claims.entry_id, claims.sou
 	COALESCE((SELECT json_agg(json_build_array(e.id, e.stance, e.url, e.origin, e.file_sha256,
 			e.kind, e.title, e.file_name, e.file_type, e.created_at) ORDER BY e.id)
 		FROM evidence e WHERE e.claim_id = claims.id AND e.removed_at IS NULL), '[]'),
-	` + pgExportCorrections
+	` + pgExportCorrections + `, ` + pgExportTags
 
 // pgExportJoins bring the names shown beside each claim.
 const pgExportJoins = `JOIN stories ON stories.id = claims.story_id
@@ -91,7 +91,7 @@ func (s *Store) eachExportRawPostgres(ctx context.Context, f ClaimFilter, publis
 			&verdictAt, &signedOffAt,
 			&x.story, &position, &x.entryTime, &x.entryHeadline,
 			&x.claimant, &x.claimantRole, &x.claimantKind,
-			&x.verdictBy, &x.signedOffBy, &evidenceJSON, &correctionsJSON); err != nil {
+			&x.verdictBy, &x.signedOffBy, &evidenceJSON, &correctionsJSON, &x.tags); err != nil {
 			return err
 		}
 		x.id, x.storyID, x.sourceID, x.direct, x.entryPosition = id, storyID, sourceID, direct, position

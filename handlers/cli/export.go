@@ -39,6 +39,8 @@ func exportFilterFlags() []struct{ name, usage string } {
 		{"since", "reported at or after (2026-11-25 or 2026-11-25T14:00:00Z)"},
 		{"until", "reported before (same forms as --since)"},
 		{"sort", "order: -reported (default), reported, -created, created, -updated, updated, -id, id"},
+		{"tag", "only claims carrying this tag"},
+		{"withdrawn", "1: withdrawn claims too; only: withdrawn claims alone"},
 	}
 }
 
