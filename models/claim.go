@@ -471,69 +471,74 @@ func saveClaim(tx *gorm.DB, c *Claim, actor *User, now time.Time, cols map[strin
 // vouched for clears the sign-off (see clearSignOffForEdit).
 func (s *Store) UpdateClaim(ctx context.Context, actor *User, id, version int64, in ClaimInput) (*Claim, error) {
 	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
-		before := *c
-		f := map[string]string{}
-		in.applyText(c, false, f)
-		if in.StoryID != nil && *in.StoryID != c.StoryID {
-			f["story_id"] = "a claim cannot move to another story"
-		}
-		if in.EntryID != nil {
-			if *in.EntryID <= 0 {
-				c.EntryID = nil
-			} else {
-				var e Entry
-				if err := tx.Select("id", "story_id").First(&e, *in.EntryID).Error; err != nil || e.StoryID != c.StoryID {
-					if err != nil && !IsNotFound(err) {
-						return err
-					}
-					f["entry_id"] = "no such entry in this story"
-				}
-				c.EntryID = in.EntryID
-			}
-		}
-		if in.SourceID != nil || in.Claimant != nil {
-			if err := resolveSource(tx, in, c, f); err != nil {
-				return err
-			}
-		}
-		if in.Verifiability != nil || in.VerifiabilityReason != nil {
-			f["verifiability"] = "change verifiability through its own endpoint"
-		}
-		if len(f) > 0 {
-			return &ValidationError{Fields: f}
-		}
-		changes := claimChanges(&before, c)
-		if len(changes) == 0 {
-			return nil
-		}
-		reason, err := correctionReason(&before, changes, in.Reason)
-		if err != nil {
-			return err
-		}
-		cols := map[string]any{}
-		for _, ch := range changes {
-			cols[ch.Field] = ch.New
-		}
-		now := s.Now()
-		if err := saveClaim(tx, c, actor, now, cols); err != nil {
-			return err
-		}
-		if _, ok := cols["text"]; ok {
-			if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Update("content_hash", claimHash(c)).Error; err != nil {
-				return err
-			}
-		}
-		if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
-			Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
-			return err
-		}
-		cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
-		if err != nil || !cleared {
-			return err
-		}
-		return s.correctEdit(tx, actor, &before, c, reason, now)
+		return s.editClaimTx(tx, actor, c, in)
 	})
 	return s.afterPublishing(c, err)
+}
+
+// editClaimTx is UpdateClaim's change of c in tx.
+func (s *Store) editClaimTx(tx *gorm.DB, actor *User, c *Claim, in ClaimInput) error {
+	before := *c
+	f := map[string]string{}
+	in.applyText(c, false, f)
+	if in.StoryID != nil && *in.StoryID != c.StoryID {
+		f["story_id"] = "a claim cannot move to another story"
+	}
+	if in.EntryID != nil {
+		if *in.EntryID <= 0 {
+			c.EntryID = nil
+		} else {
+			var e Entry
+			if err := tx.Select("id", "story_id").First(&e, *in.EntryID).Error; err != nil || e.StoryID != c.StoryID {
+				if err != nil && !IsNotFound(err) {
+					return err
+				}
+				f["entry_id"] = "no such entry in this story"
+			}
+			c.EntryID = in.EntryID
+		}
+	}
+	if in.SourceID != nil || in.Claimant != nil {
+		if err := resolveSource(tx, in, c, f); err != nil {
+			return err
+		}
+	}
+	if in.Verifiability != nil || in.VerifiabilityReason != nil {
+		f["verifiability"] = "change verifiability through its own endpoint"
+	}
+	if len(f) > 0 {
+		return &ValidationError{Fields: f}
+	}
+	changes := claimChanges(&before, c)
+	if len(changes) == 0 {
+		return nil
+	}
+	reason, err := correctionReason(&before, changes, in.Reason)
+	if err != nil {
+		return err
+	}
+	cols := map[string]any{}
+	for _, ch := range changes {
+		cols[ch.Field] = ch.New
+	}
+	now := s.Now()
+	if err := saveClaim(tx, c, actor, now, cols); err != nil {
+		return err
+	}
+	if _, ok := cols["text"]; ok {
+		if err := tx.Model(&Claim{}).Where("id = ?", c.ID).Update("content_hash", claimHash(c)).Error; err != nil {
+			return err
+		}
+	}
+	if err := appendActivity(tx, &Activity{ClaimID: c.ID, ActorID: &actor.ID, Action: ActEdited,
+		Details: mustJSON(map[string]any{"changes": changes}), CreatedAt: now}); err != nil {
+		return err
+	}
+	cleared, err := clearSignOffForEdit(tx, SignOffEdit{Published: before, Changes: signOffEdited(&before, changes), By: actor, At: now})
+	if err != nil || !cleared {
+		return err
+	}
+	return s.correctEdit(tx, actor, &before, c, reason, now)
 }
 
 // claimChanges lists the editable columns that differ between a and b.

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -80,6 +81,31 @@ func (s *Store) SetTags(ctx context.Context, actor *User, id, version int64, tag
 	return s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
 		return s.setTagsTx(tx, actor, c, tags)
 	})
+}
+
+// UpdateClaimAndTags is UpdateClaim and SetTags in one transaction, for a
+// change that carries both (a PATCH with fields and "tags"): if either part
+// fails, neither is written. tags nil leaves the tags alone; tags equal to
+// the claim's are no change. Each part keeps its own activity row.
+func (s *Store) UpdateClaimAndTags(ctx context.Context, actor *User, id, version int64, in ClaimInput, tags []string) (*Claim, error) {
+	if tags == nil {
+		return s.UpdateClaim(ctx, actor, id, version, in)
+	}
+	tags, err := NormTags(tags)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.changeClaim(ctx, id, version, func(tx *gorm.DB, c *Claim) error {
+		if err := s.editClaimTx(tx, actor, c, in); err != nil {
+			return err
+		}
+		have, err := claimTags(tx, []int64{c.ID})
+		if err != nil || slices.Equal(have[c.ID], tags) {
+			return err
+		}
+		return s.setTagsTx(tx, actor, c, tags)
+	})
+	return s.afterPublishing(c, err)
 }
 
 // BulkTag adds tags to many claims (keeping the tags they have), each with
