@@ -17,9 +17,9 @@ type headerInfo struct {
 	UnreadMentions  int64
 }
 
-// awaitingQuery is the desk view of verdicts awaiting sign-off, the oldest
-// change first.
-const awaitingQuery = "/?awaiting_signoff=1&sort=updated"
+// awaitingQuery is the desk view of verdicts awaiting sign-off, the verdict
+// that has waited longest first.
+const awaitingQuery = "/?awaiting_signoff=1&sort=verdict_at"
 
 // header counts for the page header; a failure to count is an error like any
 // other rather than a header that silently says zero.

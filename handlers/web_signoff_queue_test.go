@@ -51,7 +51,7 @@ func TestWebAwaitingSignOff(t *testing.T) {
 	if i, j := strings.Index(body, "The bridge was destroyed"), strings.Index(body, "The dam is stable"); i < 0 || j < 0 || i > j {
 		t.Fatal("the awaiting view is not oldest first")
 	}
-	if !strings.Contains(body, `href="/?awaiting_signoff=1&amp;sort=updated" aria-current="page"`) {
+	if !strings.Contains(body, `href="/?awaiting_signoff=1&amp;sort=verdict_at" aria-current="page"`) {
 		t.Fatal("the nav does not mark the awaiting view as current")
 	}
 	// The author of a verdict is not offered its sign-off; another editor is.

@@ -58,7 +58,16 @@ var claimSorts = map[string]string{
 	"-id":       "claims.id DESC",
 	"id":        "claims.id ASC",
 	"relevance": "", // full-text rank, only with a query
+	// The sign-off queue's orders (awaiting_signoff=1 only, see
+	// signOffSorts): by when the final verdict was given.
+	"verdict_at":  "claims.verdict_at ASC, claims.id ASC",
+	"-verdict_at": "claims.verdict_at DESC, claims.id DESC",
 }
+
+// signOffSorts are the sorts only the sign-off queue takes: every claim in
+// it has a verdict time, which other claims may lack (and the two databases
+// place a missing time at opposite ends).
+var signOffSorts = map[string]bool{"verdict_at": true, "-verdict_at": true}
 
 // ClaimSorts lists the accepted sort names, the default first.
 func ClaimSorts() []string {
@@ -93,6 +102,8 @@ func (f *ClaimFilter) Validate() *ValidationError {
 	}
 	if _, ok := claimSorts[f.Sort]; !ok {
 		e["sort"] = "must be one of " + strings.Join(ClaimSorts(), ", ")
+	} else if signOffSorts[f.Sort] && !f.AwaitingSignOff {
+		e["sort"] = "verdict_at orders the sign-off queue (awaiting_signoff=1) only"
 	}
 	if len(f.Query) > MaxQueryLen*4 || len([]rune(f.Query)) > MaxQueryLen {
 		e["q"] = "must be at most 200 characters"

@@ -25,6 +25,8 @@ var sortWalks = map[string]string{
 	"created":  "claims INDEXED BY claims_created",
 	"updated":  "claims INDEXED BY claims_updated",
 	"id":       "claims NOT INDEXED",
+	// The sign-off queue by when each verdict was given.
+	"verdict_at": "claims INDEXED BY claims_verdict_at",
 }
 
 // walkSortIndex reports whether reading the wanted rows by walking the sort

@@ -94,6 +94,9 @@ var exportSorts = map[string]exportSort{
 	"-id":       {"", "", true},
 	"id":        {"", "", false},
 	"relevance": {exportReportedAt, "claims_reported", true},
+	// The sign-off queue's orders (see signOffSorts).
+	"verdict_at":  {"claims.verdict_at", "claims_verdict_at", false},
+	"-verdict_at": {"claims.verdict_at", "claims_verdict_at", true},
 }
 
 // before reports whether row a comes before row b in the order: by the
