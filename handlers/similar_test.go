@@ -214,6 +214,11 @@ func TestWebImportPreviewShowsMatchesAndLinks(t *testing.T) {
 			t.Errorf("preview lacks %q", want)
 		}
 	}
+	// One list of matches and one link choice per candidate: a second
+	// select of the same name would send two answers.
+	if n := strings.Count(page, `name="candidates[0].link"`); n != 1 {
+		t.Errorf("the first candidate has %d link choices, want 1", n)
+	}
 	f := commitForm(t, page)
 	f.Set("candidates[0].link", "corroborates:"+itoa64(seen.ID))
 	f.Set("story_title", "Border live")
