@@ -302,7 +302,7 @@ func (x *exportRaw) scanPacked(p string, sorted bool) bool {
 	x.text, x.quote, x.verb, x.channel, x.via, x.reportedURL = f[7], f[8], f[9], f[10], f[11], f[12]
 	x.verifiability, x.verifiabilityReason, x.verdict, x.rationale = f[13], f[14], f[15], f[16]
 	x.madeAt, x.reportedAt, x.verdictAt, x.signedOffAt = packedTime(f[17]), packedTime(f[18]), packedTime(f[19]), packedTime(f[20])
-	x.tags = f[21]
+	x.tags = orderedTags(f[21])
 	x.sortValue = nil
 	if sorted {
 		x.sortValue = packedTime(f[22])
@@ -357,7 +357,7 @@ func (x *exportRaw) scanPlain(v []driver.Value) {
 	}
 	x.madeAt, x.reportedAt = rawOwn(v[17]), rawOwn(v[18])
 	x.verdictAt, x.signedOffAt = rawOwn(v[19]), rawOwn(v[20])
-	x.tags = rawText(v[21])
+	x.tags = orderedTags(rawText(v[21]))
 	x.sortValue = nil
 	if len(v) > exportFieldCount {
 		x.sortValue = rawOwn(v[exportFieldCount])

@@ -1,6 +1,9 @@
 package models
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Tags in the exports. A claim's tags are the desk's own labels ("needs
 // legal", "ask Olga", "belgorod"): the CSV and the JSON exports carry them,
@@ -14,10 +17,13 @@ import "strings"
 // tag. A tag stored by other means that holds one reads as two tags.
 const exportTagSep = "\x1f"
 
-// sqliteExportTags is a claim's tags in order, joined by exportTagSep (NULL
-// for none): a search of the claim_tags key by the claim's id, inside
-// SQLite's own loop over the claims.
-const sqliteExportTags = `(SELECT group_concat(tag, char(31) ORDER BY tag) FROM claim_tags WHERE claim_id = claims.id)`
+// sqliteExportTags is a claim's tags joined by exportTagSep (NULL for
+// none): a search of the claim_tags key (claim_id, tag) by the claim's id,
+// inside SQLite's own loop over the claims. The key hands the tags over in
+// order; group_concat's own ORDER BY cost a tenth of a tagged export's CPU
+// for a sort that finds them sorted, so the order is only checked as the
+// row is read (see orderedTags).
+const sqliteExportTags = `(SELECT group_concat(tag, char(31)) FROM claim_tags WHERE claim_id = claims.id)`
 
 // pgExportTags is sqliteExportTags on PostgreSQL (” for none).
 const pgExportTags = `COALESCE((SELECT string_agg(t.tag, chr(31) ORDER BY t.tag) FROM claim_tags t WHERE t.claim_id = claims.id), '')`
@@ -52,5 +58,23 @@ func splitTags(dst []string, tags string) []string {
 		}
 		dst = append(dst, tags[:i])
 		tags = tags[i+len(exportTagSep):]
+	}
+}
+
+// orderedTags is a tags field with its tags in order: the field itself when
+// they are (always, as SQLite reads them by its key), else a sorted copy.
+func orderedTags(tags string) string {
+	prev := ""
+	for rest := tags; ; {
+		t, more, found := strings.Cut(rest, exportTagSep)
+		if t < prev {
+			sorted := strings.Split(tags, exportTagSep)
+			slices.Sort(sorted)
+			return strings.Join(sorted, exportTagSep)
+		}
+		if !found {
+			return tags
+		}
+		prev, rest = t, more
 	}
 }
