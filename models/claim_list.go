@@ -189,7 +189,7 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 		db = db.Where("claims.reported_at < ?", f.Until.UTC())
 	}
 	if d := dialectOf(db); len(searchWords(f.Query)) > 0 {
-		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.searchArg(f.Query))
+		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.filterSearchArg(*f))
 	}
 	return db
 }
@@ -282,9 +282,10 @@ func (s *Store) fullCount(ctx context.Context, f ClaimFilter, now time.Time) (in
 // matching selects the matches of f the cheapest way to count them.
 func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
 	switch {
-	case f.onlyQuery():
-		// A search alone is counted in the search index, without the table.
-		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.searchArg(f.Query))
+	case f.onlyQuery() || s.d.facetsCover(f):
+		// A search alone, or inside a story, source or verdict, is counted
+		// in the search index, without the table (see search_facets.go).
+		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(f))
 	case len(searchWords(f.Query)) > 0:
 		// A search with filters is driven by the search index, so the capped
 		// count stops after the first matches instead of probing every row
@@ -317,7 +318,7 @@ func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *g
 		join = "CROSS " + join
 	}
 	return g.apply(s.read(ctx).Table("claim_search").Joins(join), now, s.staleAfter).
-		Where(s.d.searchMatch(), s.d.searchArg(f.Query))
+		Where(s.d.searchMatch(), s.d.filterSearchArg(f))
 }
 
 // maxRankedMatches bounds relevance ranking: ranking reads every match, so

@@ -79,6 +79,11 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	}
 	if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		table = walk
+	} else if !s.d.pg && m != "" {
+		// A search with fewer matches than a walk would skip: the search
+		// index (narrowed by the filters' facets) hands over the matches,
+		// which are then sorted.
+		return s.searchJoin(ctx, f, now), order
 	} else if !s.d.pg && onlyDateRange(f) {
 		// Few claims in the range: read the range from the reported-time
 		// index; SQLite cannot tell how narrow a range is and would rather

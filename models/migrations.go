@@ -33,6 +33,7 @@ var migrations = []migration{
 	{12, "followed live blogs and the candidate inbox", schemaV12, pgSchemaV12},
 	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 	{14, "the extractor's rule of each candidate", schemaV14, pgSchemaV14},
+	{16, "search inside a story, source or verdict", schemaV16(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
