@@ -308,6 +308,12 @@ func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, tota
 
 // searchJoin selects the claims matching f, reading the search index first.
 func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
+	return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(f))
+}
+
+// searchJoinArg is searchJoin asking the search index for arg, which must
+// match every claim f matches (it may match more).
+func (s *Store) searchJoinArg(ctx context.Context, f ClaimFilter, now time.Time, arg string) *gorm.DB {
 	g := f
 	g.Query = ""
 	join := "JOIN claims ON claims.id = claim_search.docid"
@@ -318,7 +324,7 @@ func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *g
 		join = "CROSS " + join
 	}
 	return g.apply(s.read(ctx).Table("claim_search").Joins(join), now, s.staleAfter).
-		Where(s.d.searchMatch(), s.d.filterSearchArg(f))
+		Where(s.d.searchMatch(), arg)
 }
 
 // maxRankedMatches bounds relevance ranking: ranking reads every match, so

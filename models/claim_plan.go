@@ -66,7 +66,10 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		}
 		// Many matches: walk the search index newest first (it yields ids in
 		// order, so the first page costs the same whatever the match count).
-		return s.searchJoin(ctx, f, now), "claim_search.docid DESC"
+		// A verdict's facet would make the index read its long list of
+		// claims; the walk finds a page among the many matches sooner by
+		// checking each claim's verdict.
+		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutVerdictFacets(f))), "claim_search.docid DESC"
 	}
 	order := claimSorts[f.Sort]
 	if order == "" {

@@ -120,3 +120,10 @@ func (d dialect) facetsCover(f ClaimFilter) bool {
 	g.Withdrawn = WithdrawnIncluded
 	return !d.pg && len(searchWords(f.Query)) > 0 && g.isEmpty()
 }
+
+// withoutVerdictFacets is f without the filters that restrict the verdict,
+// for the search argument of a walk that checks verdicts on the claims.
+func withoutVerdictFacets(f ClaimFilter) ClaimFilter {
+	f.Verdicts, f.Unconfirmed, f.Stale, f.AwaitingSignOff = nil, false, false, false
+	return f
+}
