@@ -68,8 +68,9 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		// order, so the first page costs the same whatever the match count).
 		// A verdict's facet would make the index read its long list of
 		// claims; the walk finds a page among the many matches sooner by
-		// checking each claim's verdict.
-		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutVerdictFacets(f))), "claim_search.docid DESC"
+		// checking each claim's verdict (the same for verifiability and
+		// assignee).
+		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutBroadFacets(f))), "claim_search.docid DESC"
 	}
 	order := claimSorts[f.Sort]
 	if order == "" {

@@ -3,8 +3,8 @@ package models
 import "strings"
 
 // schemaV16 rebuilds the SQLite search index with a fourth column, facets,
-// holding a claim's story, source and verdict, and whether it is withdrawn,
-// as words no search can type (see searchFacets). A search inside a story,
+// holding a claim's story, source, verdict, verifiability and assignee, and
+// whether it is withdrawn, as words no search can type (see search_facets.go). A search inside a story,
 // a source or a verdict then becomes one full-text query whose word lists
 // SQLite intersects itself, instead of walking every claim that has the
 // word and reading it from the claims table to check its story: at a
@@ -31,7 +31,7 @@ func schemaV16() []string {
 		SELECT NEW.id, NEW.text, NEW.quote, `+claimantSQL("s")+`, `+facetsSQL("NEW")+`
 		FROM sources s WHERE s.id = NEW.source_id;
 	END`,
-		`CREATE TRIGGER claims_search_upd AFTER UPDATE OF text, quote, source_id, story_id, verdict, withdrawn_at ON claims BEGIN
+		`CREATE TRIGGER claims_search_upd AFTER UPDATE OF text, quote, source_id, story_id, verdict, verifiability, assignee_id, withdrawn_at ON claims BEGIN
 		DELETE FROM claim_search WHERE docid = OLD.id;
 		INSERT INTO claim_search(docid, text, quote, claimant, facets)
 		SELECT NEW.id, NEW.text, NEW.quote, `+claimantSQL("s")+`, `+facetsSQL("NEW")+`
@@ -64,6 +64,8 @@ func claimantSQL(s string) string {
 func facetsSQL(c string) string {
 	mark := `char(57344) || '`
 	return mark + `t' || ` + c + `.story_id || ' ' || ` + mark + `s' || ` + c + `.source_id || ' ' || ` +
-		mark + `v' || replace(` + c + `.verdict, '_', '') || ` +
+		mark + `v' || replace(` + c + `.verdict, '_', '') || ' ' || ` +
+		mark + `f' || replace(` + c + `.verifiability, '_', '') || ' ' || ` +
+		mark + `a' || COALESCE(` + c + `.assignee_id, 'none') || ` +
 		`CASE WHEN ` + c + `.withdrawn_at IS NOT NULL THEN ' ' || ` + mark + `w' ELSE '' END`
 }

@@ -22,7 +22,8 @@ import (
 const facetMark = "\uE000"
 
 // facetWord is the index's word for one facet: kind t (story), s (source),
-// v (verdict, without underscores) or w (withdrawn), then its value.
+// v (verdict), f (verifiability), a (assignee, or "none") or w (withdrawn),
+// then its value without underscores.
 func facetWord(kind, value string) string {
 	return `"` + facetMark + kind + strings.ReplaceAll(value, "_", "") + `"`
 }
@@ -40,6 +41,19 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	}
 	if f.SourceID > 0 {
 		parts = append(parts, facetWord("s", strconv.FormatInt(f.SourceID, 10)))
+	}
+	if f.AssigneeID > 0 {
+		parts = append(parts, facetWord("a", strconv.FormatInt(f.AssigneeID, 10)))
+	}
+	if f.Unassigned {
+		parts = append(parts, facetWord("a", "none"))
+	}
+	if len(f.Verifiability) > 0 {
+		words := make([]string, len(f.Verifiability))
+		for i, v := range f.Verifiability {
+			words[i] = facetWord("f", string(v))
+		}
+		parts = append(parts, "("+strings.Join(words, " OR ")+")")
 	}
 	switch f.Withdrawn {
 	case WithdrawnOnly:
@@ -117,13 +131,16 @@ func (d dialect) facetsCover(f ClaimFilter) bool {
 	g := f
 	g.Query, g.Sort, g.Page, g.PerPage, g.After = "", "", 0, 0, ""
 	g.StoryID, g.SourceID, g.Verdicts, g.Unconfirmed = 0, 0, nil, false
+	g.Verifiability, g.AssigneeID, g.Unassigned = nil, 0, false
 	g.Withdrawn = WithdrawnIncluded
 	return !d.pg && len(searchWords(f.Query)) > 0 && g.isEmpty()
 }
 
-// withoutVerdictFacets is f without the filters that restrict the verdict,
-// for the search argument of a walk that checks verdicts on the claims.
-func withoutVerdictFacets(f ClaimFilter) ClaimFilter {
+// withoutBroadFacets is f without the filters that most claims may pass
+// (verdict, verifiability, assignee), for the search argument of a walk that
+// checks them on the claims it reads.
+func withoutBroadFacets(f ClaimFilter) ClaimFilter {
 	f.Verdicts, f.Unconfirmed, f.Stale, f.AwaitingSignOff = nil, false, false, false
+	f.Verifiability, f.AssigneeID, f.Unassigned = nil, 0, false
 	return f
 }

@@ -9,8 +9,8 @@ import (
 
 // A search inside a story, a source, a verdict or the unconfirmed claims
 // finds exactly the claims that both the search alone and the filters alone
-// find, on both databases, after verdict changes, a move to another source
-// and a withdrawal (the search index's facets follow each of them); and no
+// find, on both databases, after verdict changes, assignments, a move to
+// another source and a withdrawal (the search index's facets follow each of them); and no
 // search word reaches the facets.
 func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 	f := newFixture(t)
@@ -49,6 +49,16 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	for _, i := range []int{1, 2, 3, 12} {
+		if claims[i], err = f.s.Assign(ctx, f.editor, claims[i].ID, &f.fc.ID, claims[i].Version); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, i := range []int{3, 5, 7} {
+		if claims[i], err = f.s.SetVerifiability(ctx, f.fc, claims[i].ID, VerifiabilityChange{Verifiability: VerifNotVerifiable, Reason: "an opinion", Version: claims[i].Version}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// A claim moves to the other source; another is withdrawn.
 	if claims[8], err = f.s.UpdateClaim(ctx, f.fc, claims[8].ID, claims[8].Version, ClaimInput{SourceID: &f.source.ID}); err != nil {
 		t.Fatal(err)
@@ -75,17 +85,21 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 		return out
 	}
 	filters := map[string]ClaimFilter{
-		"story":              {StoryID: other.ID},
-		"source":             {SourceID: src2.ID},
-		"moved source":       {SourceID: f.source.ID},
-		"verdict":            {Verdicts: []Verdict{Unverified, Disputed}},
-		"one verdict":        {Verdicts: []Verdict{Disputed}},
-		"unconfirmed":        {Unconfirmed: true},
-		"unconfirmed+story":  {Unconfirmed: true, StoryID: f.story.ID},
-		"verdict+source":     {Verdicts: []Verdict{Unverified}, SourceID: src2.ID},
-		"withdrawn only":     {Withdrawn: WithdrawnOnly},
-		"withdrawn included": {Withdrawn: WithdrawnIncluded, StoryID: f.story.ID},
-		"none at all":        {Verdicts: []Verdict{Verified}, Unconfirmed: true},
+		"story":               {StoryID: other.ID},
+		"source":              {SourceID: src2.ID},
+		"moved source":        {SourceID: f.source.ID},
+		"verdict":             {Verdicts: []Verdict{Unverified, Disputed}},
+		"one verdict":         {Verdicts: []Verdict{Disputed}},
+		"unconfirmed":         {Unconfirmed: true},
+		"unconfirmed+story":   {Unconfirmed: true, StoryID: f.story.ID},
+		"verdict+source":      {Verdicts: []Verdict{Unverified}, SourceID: src2.ID},
+		"withdrawn only":      {Withdrawn: WithdrawnOnly},
+		"withdrawn included":  {Withdrawn: WithdrawnIncluded, StoryID: f.story.ID},
+		"none at all":         {Verdicts: []Verdict{Verified}, Unconfirmed: true},
+		"assignee":            {AssigneeID: f.fc.ID},
+		"unassigned+story":    {Unassigned: true, StoryID: other.ID},
+		"verifiability":       {Verifiability: []Verifiability{VerifNotVerifiable}},
+		"two verifiabilities": {Verifiability: []Verifiability{VerifNotVerifiable, VerifUnknown}, AssigneeID: f.fc.ID},
 	}
 	for what, flt := range filters {
 		for _, q := range []string{"army", "arm", "police bridge"} {
