@@ -246,6 +246,9 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 // countClaims counts the matches of f: exactly up to exactCountLimit, else
 // from a count at most countTTL old.
 func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
+	if f.matchesNothing() {
+		return 0, nil
+	}
 	key := f.countKey(now)
 	if e, fresh, ok := s.counts.get(key); ok {
 		if !fresh {
@@ -434,13 +437,16 @@ func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time)
 		Verdict string
 		N       int64
 	}{}
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
-		return nil, err
-	}
 	out := map[string]int64{}
 	for _, v := range Verdicts() {
 		out[string(v)] = 0
+	}
+	if f.matchesNothing() {
+		return out, nil
+	}
+	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
+		return nil, err
 	}
 	for _, r := range rows {
 		out[r.Verdict] = r.N
