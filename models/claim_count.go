@@ -18,7 +18,7 @@ import (
 // limit and capped is true.
 func (s *Store) countVisible(ctx context.Context, f ClaimFilter, now time.Time, limit int) (n int64, capped bool, err error) {
 	var withdrawn int64
-	if f.Withdrawn == WithdrawnHidden {
+	if f.Withdrawn == WithdrawnHidden && !s.d.facetsCover(f) {
 		only := f
 		only.Withdrawn = WithdrawnOnly
 		if withdrawn, err = s.countUpTo(ctx, only, now, 0); err != nil {

@@ -200,7 +200,7 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 		db = db.Where("claims.reported_at < ?", f.Until.UTC())
 	}
 	if d := dialectOf(db); len(searchWords(f.Query)) > 0 {
-		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.searchArg(f.Query))
+		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.filterSearchArg(*f))
 	}
 	return db
 }
@@ -257,6 +257,9 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 // countClaims counts the matches of f: exactly up to exactCountLimit, else
 // from a count at most countTTL old.
 func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
+	if f.matchesNothing() {
+		return 0, nil
+	}
 	key := f.countKey(now)
 	if e, fresh, ok := s.counts.get(key); ok {
 		if !fresh {
@@ -293,9 +296,10 @@ func (s *Store) fullCount(ctx context.Context, f ClaimFilter, now time.Time) (in
 // matching selects the matches of f the cheapest way to count them.
 func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
 	switch {
-	case f.onlyQuery():
-		// A search alone is counted in the search index, without the table.
-		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.searchArg(f.Query))
+	case f.onlyQuery() || s.d.facetsCover(f):
+		// A search alone, or inside a story, source or verdict, is counted
+		// in the search index, without the table (see search_facets.go).
+		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(f))
 	case len(searchWords(f.Query)) > 0:
 		// A search with filters is driven by the search index, so the capped
 		// count stops after the first matches instead of probing every row
@@ -318,6 +322,12 @@ func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, tota
 
 // searchJoin selects the claims matching f, reading the search index first.
 func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
+	return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(f))
+}
+
+// searchJoinArg is searchJoin asking the search index for arg, which must
+// match every claim f matches (it may match more).
+func (s *Store) searchJoinArg(ctx context.Context, f ClaimFilter, now time.Time, arg string) *gorm.DB {
 	g := f
 	g.Query = ""
 	join := "JOIN claims ON claims.id = claim_search.docid"
@@ -328,7 +338,7 @@ func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *g
 		join = "CROSS " + join
 	}
 	return g.apply(s.read(ctx).Table("claim_search").Joins(join), now, s.staleAfter).
-		Where(s.d.searchMatch(), s.d.searchArg(f.Query))
+		Where(s.d.searchMatch(), arg)
 }
 
 // maxRankedMatches bounds relevance ranking: ranking reads every match, so
@@ -438,13 +448,16 @@ func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time)
 		Verdict string
 		N       int64
 	}{}
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
-		return nil, err
-	}
 	out := map[string]int64{}
 	for _, v := range Verdicts() {
 		out[string(v)] = 0
+	}
+	if f.matchesNothing() {
+		return out, nil
+	}
+	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
+		return nil, err
 	}
 	for _, r := range rows {
 		out[r.Verdict] = r.N

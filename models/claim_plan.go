@@ -68,7 +68,11 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		}
 		// Many matches: walk the search index newest first (it yields ids in
 		// order, so the first page costs the same whatever the match count).
-		return s.searchJoin(ctx, f, now), "claim_search.docid DESC"
+		// A verdict's facet would make the index read its long list of
+		// claims; the walk finds a page among the many matches sooner by
+		// checking each claim's verdict (the same for verifiability and
+		// assignee).
+		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutBroadFacets(f))), "claim_search.docid DESC"
 	}
 	order := claimSorts[f.Sort]
 	if order == "" {
@@ -81,6 +85,11 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	}
 	if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		table = walk
+	} else if !s.d.pg && m != "" {
+		// A search with fewer matches than a walk would skip: the search
+		// index (narrowed by the filters' facets) hands over the matches,
+		// which are then sorted.
+		return s.searchJoin(ctx, f, now), order
 	} else if !s.d.pg && onlyDateRange(f) {
 		// Few claims in the range: read the range from the reported-time
 		// index; SQLite cannot tell how narrow a range is and would rather

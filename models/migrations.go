@@ -34,6 +34,7 @@ var migrations = []migration{
 	{13, "corrections, webhooks and the public feed", schemaV13, pgSchemaV13},
 	{14, "the extractor's rule of each candidate", schemaV14, pgSchemaV14},
 	{15, "the sign-off queue by when each verdict was given", schemaV15, pgSchemaV15},
+	{16, "search inside a story, source or verdict", schemaV16(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

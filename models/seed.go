@@ -138,9 +138,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 					return err
 				}
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_search(docid, text, quote, claimant)
-				SELECT c.id, c.text, c.quote, s.name || ' ' || COALESCE((SELECT group_concat(alias, ' ') FROM source_aliases WHERE source_id = s.id), '')
-				FROM claims c JOIN sources s ON s.id = c.source_id`); err != nil {
+			if _, err := tx.ExecContext(ctx, searchFillSQL); err != nil {
 				return err
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_search(claim_search) VALUES('optimize')`); err != nil {

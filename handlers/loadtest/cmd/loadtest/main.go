@@ -41,7 +41,9 @@ func main() {
 	assignee := flag.Int64("assignee", 1, "with -combos: the assignee filter's id")
 	tag := flag.String("tag", "casualties", "with -combos: the tag filter")
 	word := flag.String("word", "army", "with -combos: the search word")
-	rounds := flag.Int("rounds", 5, "with -combos: requests per view")
+	rounds := flag.Int("rounds", 5, "with -combos: the most requests per view")
+	fast := flag.Duration("fast", 5*time.Millisecond, "with -combos: a view answered in less the first time is not requested again (0: every view -rounds times)")
+	sample := flag.Int("sample", 1, "with -combos: walk one view in this many, spread over the combinations (1: all)")
 	deep := flag.Int("deep-page", 200, "with -combos: the deep page")
 	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes,desk list with writers"); all when empty`)
 	flag.Parse()
@@ -59,7 +61,7 @@ func main() {
 			Clients: *clients, Duration: *dur, Pid: *pid, StreamBase: *streamURL}, os.Stdout)
 	case *combos:
 		o := loadtest.ComboOptions{Story: *story, Source: *source, Assignee: *assignee, Tag: *tag, Word: *word,
-			DeepPage: *deep, Rounds: *rounds, HTML: *html, Slowest: 10}
+			DeepPage: *deep, Rounds: *rounds, HTML: *html, Slowest: 10, Fast: *fast, Sample: *sample, Progress: os.Stderr}
 		if *html {
 			err = c.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
 		}
