@@ -159,10 +159,16 @@ func scanOneClaim(rows *sql.Rows, display bool) (*Claim, error) {
 
 // finish fills the computed fields.
 func (c *Claim) finish(now time.Time, staleAfter time.Duration) {
+	c.finishOpening(now, staleAfter, nil)
+}
+
+// finishOpening is finish with the claimants' openings kept in openings
+// (see attributionLine), for a page of claims.
+func (c *Claim) finishOpening(now time.Time, staleAfter time.Duration, openings map[[3]string]string) {
 	c.Unconfirmed = c.Verdict.Unconfirmed()
 	c.Stale = c.Unconfirmed && now.Sub(c.ReportedAt) > staleAfter
 	c.Published = c.Verdict.Final() && c.SignedOffAt != nil
-	c.AttributionLine = AttributionLine(c)
+	c.AttributionLine = attributionLine(c, openings)
 }
 
 // ClaimInput is what a person may set on a claim. On update, nil means "leave as is".
