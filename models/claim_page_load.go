@@ -26,9 +26,10 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	}
 	defer rows.Close()
 	found := make([]Claim, 0, len(ids))
+	var sc claimScanner
 	for rows.Next() {
 		found = append(found, Claim{})
-		if err := scanClaim(rows, &found[len(found)-1], true); err != nil {
+		if err := sc.scan(rows, &found[len(found)-1], true); err != nil {
 			return nil, err
 		}
 	}
