@@ -27,6 +27,8 @@ type countCache struct {
 	mu         sync.Mutex
 	m          map[string]countEntry
 	refreshing map[string]bool
+	// recounting holds a token while a background recount runs.
+	recounting chan struct{}
 }
 
 type countEntry struct {
@@ -68,11 +70,15 @@ func (c *countCache) get(key string) (e countEntry, fresh, ok bool) {
 	return e, time.Since(e.at) <= e.freshFor(), true
 }
 
-// refresh recounts key in the background, once at a time per key.
+// refresh recounts key in the background, once at a time per key, and one
+// key at a time: a recount holds one of the few read connections for as
+// long as it takes, and several at once left requests waiting for one
+// (seconds, at a million claims on a busy machine).
 func (c *countCache) refresh(key string, count func() (countEntry, error)) {
 	c.mu.Lock()
 	if c.refreshing == nil {
 		c.refreshing = map[string]bool{}
+		c.recounting = make(chan struct{}, 1)
 	}
 	if c.refreshing[key] {
 		c.mu.Unlock()
@@ -81,6 +87,8 @@ func (c *countCache) refresh(key string, count func() (countEntry, error)) {
 	c.refreshing[key] = true
 	c.mu.Unlock()
 	go func() {
+		c.recounting <- struct{}{}
+		defer func() { <-c.recounting }()
 		started := time.Now()
 		e, err := count()
 		e.cost = time.Since(started)
