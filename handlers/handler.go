@@ -76,6 +76,8 @@ type Handler struct {
 	pages pages
 	// imports holds a token per preview or import running (see importSlot).
 	imports chan struct{}
+	// pageBuffers are the buffers pages render into (see render).
+	pageBuffers bufferPool
 }
 
 // New builds the echo app with every route, the error handler and the validator.

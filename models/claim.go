@@ -98,71 +98,18 @@ const (
 	claimWithNamesSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id = ?`
 )
 
-// scanClaim reads one row of claimColumns (and, with display, of
-// claimDisplayColumns after them) into c. It is the hot path of every claim
-// page and every change, so it is written out by hand: gorm's reflective
-// scan added about a quarter to reading one claim.
-func scanClaim(rows *sql.Rows, c *Claim, display bool) error {
-	var entry, verdictBy, signedOffBy, assignee, createdBy, updatedBy sql.NullInt64
-	var madeAt, verdictAt, signedOffAt, withdrawnAt sql.NullTime
-	var withdrawnBy sql.NullInt64
-	dest := []any{&c.ID, &c.StoryID, &entry, &c.SourceID, &c.Text, &c.Quote,
-		&c.Verb, &c.Direct, &c.Channel, &c.Via, &madeAt, &c.ReportedAt, &c.ReportedURL,
-		(*string)(&c.Verifiability), &c.VerifiabilityReason, (*string)(&c.Verdict), &c.Unconfirmed, &c.VerdictRationale,
-		&verdictBy, &verdictAt, &signedOffBy, &signedOffAt, &assignee,
-		&c.ContentHash, &c.Version, &createdBy, &updatedBy, &c.CreatedAt, &c.UpdatedAt,
-		&withdrawnAt, &withdrawnBy, &c.WithdrawnReason}
-	if display {
-		dest = append(dest, &c.ClaimantName, &c.ClaimantRole, &c.ClaimantKind, &c.StoryTitle, &c.EntryTime, &c.EntryHeadline,
-			&c.AssigneeName, &c.VerdictByName, &c.SignedOffByName)
-	}
-	if err := rows.Scan(dest...); err != nil {
-		return err
-	}
-	c.EntryID, c.VerdictByID, c.SignedOffByID = nullID(entry), nullID(verdictBy), nullID(signedOffBy)
-	c.AssigneeID, c.CreatedByID, c.UpdatedByID = nullID(assignee), nullID(createdBy), nullID(updatedBy)
-	c.MadeAt, c.VerdictAt, c.SignedOffAt = nullTime(madeAt), nullTime(verdictAt), nullTime(signedOffAt)
-	c.WithdrawnAt, c.WithdrawnByID = nullTime(withdrawnAt), nullID(withdrawnBy)
-	return nil
-}
-
-func nullID(n sql.NullInt64) *int64 {
-	if !n.Valid {
-		return nil
-	}
-	return &n.Int64
-}
-
-func nullTime(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	return &t.Time
-}
-
-// scanOneClaim reads the one claim rows hold (see scanClaim) and closes
-// them: ErrNotFound if there is none.
-func scanOneClaim(rows *sql.Rows, display bool) (*Claim, error) {
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		return nil, ErrNotFound
-	}
-	var c Claim
-	if err := scanClaim(rows, &c, display); err != nil {
-		return nil, err
-	}
-	return &c, rows.Close()
-}
-
 // finish fills the computed fields.
 func (c *Claim) finish(now time.Time, staleAfter time.Duration) {
+	c.finishOpening(now, staleAfter, nil)
+}
+
+// finishOpening is finish with the claimants' openings kept in openings
+// (see attributionLine), for a page of claims.
+func (c *Claim) finishOpening(now time.Time, staleAfter time.Duration, openings map[[3]string]string) {
 	c.Unconfirmed = c.Verdict.Unconfirmed()
 	c.Stale = c.Unconfirmed && now.Sub(c.ReportedAt) > staleAfter
 	c.Published = c.Verdict.Final() && c.SignedOffAt != nil
-	c.AttributionLine = AttributionLine(c)
+	c.AttributionLine = attributionLine(c, openings)
 }
 
 // ClaimInput is what a person may set on a claim. On update, nil means "leave as is".

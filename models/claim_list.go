@@ -355,60 +355,6 @@ func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 	return ids, err
 }
 
-// claimsByID loads claims with display fields, in the order of ids. The ids
-// go to the database as one JSON array, so that one prepared statement (see
-// claimListSQL) serves every page whatever its length.
-func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
-	if len(ids) == 0 {
-		return []Claim{}, nil
-	}
-	q := claimListSQL
-	if s.d.pg {
-		q = claimListPostgresSQL
-	}
-	rows, err := s.readQuery(ctx, &s.cache.claimList, q, idList(ids))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	byID := make(map[int64]*Claim, len(ids))
-	now := s.Now()
-	for rows.Next() {
-		c := new(Claim)
-		if err := scanClaim(rows, c, true); err != nil {
-			return nil, err
-		}
-		byID[c.ID] = c
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	found := make([]*Claim, 0, len(byID))
-	for _, c := range byID {
-		found = append(found, c)
-	}
-	if err := fillExtras(s.read(ctx), found); err != nil {
-		return nil, err
-	}
-	for _, c := range found {
-		c.finish(now, s.staleAfter)
-	}
-	out := make([]Claim, 0, len(ids))
-	for _, id := range ids {
-		if c, ok := byID[id]; ok {
-			out = append(out, *c)
-		}
-	}
-	return out, nil
-}
-
-// claimListSQL loads the claims whose ids are in a JSON array, with their
-// names; claimListPostgresSQL says the same in PostgreSQL's words.
-const (
-	claimListSQL         = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value FROM json_each(?))`
-	claimListPostgresSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id IN (SELECT value::bigint FROM json_array_elements_text(?::json))`
-)
-
 // VerdictCounts counts the claims matching f per verdict, for the desk's
 // counts and chart: they follow the view, so their sum is the list's total.
 func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {

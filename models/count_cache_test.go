@@ -50,3 +50,16 @@ func TestCountCacheAges(t *testing.T) {
 		t.Fatalf("%d refreshes ran at once, want 1", calls)
 	}
 }
+
+// A costly count is refreshed less often, within bounds.
+func TestCountFreshForFollowsCost(t *testing.T) {
+	for _, c := range []struct {
+		cost, want time.Duration
+	}{
+		{0, countTTL}, {100 * time.Millisecond, countTTL}, {time.Second, 20 * time.Second}, {10 * time.Second, countMaxFresh},
+	} {
+		if got := (countEntry{cost: c.cost}).freshFor(); got != c.want {
+			t.Errorf("a count that took %s stays fresh for %s, want %s", c.cost, got, c.want)
+		}
+	}
+}

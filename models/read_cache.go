@@ -33,8 +33,8 @@ type readCache struct {
 	tokens  tokenCache
 	results resultCache
 	// claimPage loads one claim with its names, claimList the claims of a
-	// list page (see prepared.go).
-	claimPage, claimList readerStmt
+	// list page (see prepared.go), claimExtras their tags and links.
+	claimPage, claimList, claimExtras readerStmt
 }
 
 // committed bumps the generation. The writer calls it after every commit,

@@ -185,7 +185,7 @@ func Open(cfg Config) (*Store, error) {
 		_ = wdb.Close()
 		return nil, err
 	}
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false, sync)), gcfg)
+	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false, sync)), readerConfig(gcfg))
 	if err != nil {
 		_ = wdb.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", cfg.Path, err)

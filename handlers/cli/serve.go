@@ -28,6 +28,11 @@ func runServe(args []string, env Env) error {
 		return err
 	}
 	tuneGC(env.Getenv)
+	stopProfiling, err := startProfiling(env.Getenv("CLAIMDESK_PPROF"))
+	if err != nil {
+		return err
+	}
+	defer stopProfiling()
 	st, err := openStore(db, env)
 	if err != nil {
 		return err

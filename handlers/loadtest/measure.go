@@ -147,12 +147,16 @@ var deskQueries = []string{
 	"unconfirmed=1&verifiability=not_verifiable", "assignee=%d&unconfirmed=1", "", "unconfirmed=1&page=3", "story=%d&sort=-updated",
 }
 
+// deskIDs is how many stories, sources and assignees the desk list's
+// views name (ids 1 to deskIDs).
+const deskIDs = 5
+
 var searchQueries = []string{"drones", "rescue teams", "killed shelling", "dam hold", "troops deployed", "evacuated", "port closed", "Kherson", "Vellamar ministry", "aid convoys blocked"}
 
 func deskPath(rng *rand.Rand) string {
 	q := deskQueries[rng.IntN(len(deskQueries))]
 	if bytes.Contains([]byte(q), []byte("%d")) {
-		q = fmt.Sprintf(q, 1+rng.IntN(5))
+		q = fmt.Sprintf(q, 1+rng.IntN(deskIDs))
 	}
 	return "/api/v1/claims?" + q
 }

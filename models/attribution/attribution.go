@@ -43,12 +43,30 @@ type Claim struct {
 }
 
 // Line is the whole attribution line.
-func Line(c Claim) string {
+func Line(c Claim) string { return LineOpening(c, nil) }
+
+// LineOpening is Line with the claimant's Opening taken from openings,
+// when not nil, and kept there: a page of claims from few claimants then
+// works out each claimant's opening once.
+func LineOpening(c Claim, openings map[[3]string]string) string {
 	var b []byte
 	if own := ownSentence(c); own != "" {
 		b = append(b, own...)
 	} else {
-		b = append(b, Opening(c.Name, c.Role, c.Kind)...)
+		var open string
+		if openings == nil {
+			open = Opening(c.Name, c.Role, c.Kind)
+		} else {
+			key := [3]string{c.Name, c.Role, c.Kind}
+			o, ok := openings[key]
+			if !ok {
+				o = Opening(c.Name, c.Role, c.Kind)
+				openings[key] = o
+			}
+			open = o
+		}
+		b = make([]byte, 0, len(open)+len(c.Text)+64)
+		b = append(b, open...)
 		b = AppendClause(b, c.Text)
 	}
 	if tail := Tail(c.Verdict, c.Verifiability, c.SignedOff, c.Contradicted); tail != "" {

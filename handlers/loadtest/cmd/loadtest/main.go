@@ -6,7 +6,10 @@
 // of reads, writes, uploads, exports and invalid requests and reports every
 // 5xx answer and the server's memory over time. With -streams N it holds N live
 // event streams open and reports their memory, how fast a verdict change
-// reaches all of them, and the desk list's throughput beside them.
+// reaches all of them, and the desk list's throughput beside them. With
+// -throughput it measures /healthz, the desk list and (given -email) the
+// desk page at -clients in one run; with -views, each of the slowest desk
+// views from one client, on the API or (-html) the desk page.
 //
 //	go run ./handlers/loadtest/cmd/loadtest -url http://127.0.0.1:8080 -token "$T"
 package main
@@ -35,7 +38,7 @@ func main() {
 	every := flag.Duration("every", 250*time.Millisecond, "with -streams: pause between timed verdict changes")
 	combos := flag.Bool("combos", false, "walk every desk view (filters up to three × every sort × first and deep page) from one client and print the slowest")
 	html := flag.Bool("html", false, "with -combos: walk the desk page, signed in with -email and CLAIMDESK_PASSWORD, instead of the API")
-	email := flag.String("email", "", "with -html: the user to sign in as")
+	email := flag.String("email", "", "with -html, or -throughput for the desk page: the user to sign in as (password in CLAIMDESK_PASSWORD)")
 	story := flag.Int64("story", 2, "with -combos: the story filter's id")
 	source := flag.Int64("source", 2, "with -combos: the source filter's id")
 	assignee := flag.Int64("assignee", 1, "with -combos: the assignee filter's id")
@@ -45,9 +48,11 @@ func main() {
 	fast := flag.Duration("fast", 5*time.Millisecond, "with -combos: a view answered in less the first time is not requested again (0: every view -rounds times)")
 	sample := flag.Int("sample", 1, "with -combos: walk one view in this many, spread over the combinations (1: all)")
 	deep := flag.Int("deep-page", 200, "with -combos: the deep page")
+	throughput := flag.Bool("throughput", false, "measure /healthz, the desk list and, with -email, the desk page at -clients in one run")
+	views := flag.Bool("views", false, "time each of the slowest desk views (and the desk list's ten) from one client, -rounds times; -html for the desk page")
 	only := flag.String("only", "", `comma-separated measurements to run ("desk list,full-text search,claim page,verdict changes,desk list with writers"); all when empty`)
 	flag.Parse()
-	if *token == "" && !*html {
+	if *token == "" && !(*html && (*combos || *views)) {
 		fmt.Fprintln(os.Stderr, "loadtest: -token is required (claimdesk token create --email E)")
 		os.Exit(2)
 	}
@@ -67,6 +72,22 @@ func main() {
 		}
 		if err == nil {
 			err = loadtest.RunCombos(ctx, c, o, os.Stdout)
+		}
+	case *views:
+		if *html {
+			err = c.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
+		}
+		if err == nil {
+			err = loadtest.RunViews(ctx, c, loadtest.SlowViews(), *rounds, *html, os.Stdout)
+		}
+	case *throughput:
+		var page *loadtest.Client
+		if *email != "" {
+			page = loadtest.NewClient(*base, "", *clients)
+			err = page.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
+		}
+		if err == nil {
+			err = loadtest.RunThroughput(ctx, c, page, *clients, *pid, *dur, os.Stdout)
 		}
 	case *soak:
 		var rep *loadtest.SoakReport
