@@ -7,9 +7,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"claimdesk/models"
@@ -31,25 +33,102 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// headless starts one headless Chromium for a test, with a fresh profile.
-func headless(t *testing.T) context.Context {
-	t.Helper()
+// sharedChromium is the one headless Chromium the package's browser tests
+// share: starting Chromium takes seconds on a busy machine, while a fresh
+// browser context (see headless) isolates a test as well as a fresh profile
+// would. The first browser test starts it, TestMain stops it.
+type sharedChromium struct {
+	mu     sync.Mutex
+	ctx    context.Context // the browser's first tab; done when the browser is
+	cancel context.CancelFunc
+}
+
+// chromiumForTests is the package's shared Chromium.
+var chromiumForTests = &sharedChromium{}
+
+// get returns the running browser's first tab, starting the browser (again,
+// should the last one have died) when needed.
+func (c *sharedChromium) get(path string) (context.Context, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ctx != nil && c.ctx.Err() == nil {
+		return c.ctx, nil
+	}
+	c.stopLocked()
+	dir, err := os.MkdirTemp("", "claimdesk-chromium")
+	if err != nil {
+		return nil, err
+	}
 	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.ExecPath(path),
 		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(1400, 1000),
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(alloc)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancel(); cancelAlloc() })
+	c.ctx = ctx
+	c.cancel = func() { cancel(); cancelAlloc(); os.RemoveAll(dir) }
+	// The first run starts the browser and binds it to the context it is
+	// given, so it gets ctx itself, not a child with a deadline.
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		c.stopLocked()
+		return nil, err
+	}
+	return ctx, nil
+}
+
+// stop ends the browser, if one runs.
+func (c *sharedChromium) stop() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.stopLocked()
+}
+
+func (c *sharedChromium) stopLocked() {
+	if c.cancel != nil {
+		c.cancel()
+	}
+	c.ctx, c.cancel = nil, nil
+}
+
+// headless gives a test a tab of its own in a browser context of its own
+// (cookies, storage and cache of its own, like a fresh profile) in the
+// shared headless Chromium; closing the context at the test's end disposes
+// of all of it.
+func headless(t *testing.T) context.Context {
+	t.Helper()
+	browser, err := chromiumForTests.get(chromiumPath(t))
+	if err != nil {
 		t.Fatalf("start chromium: %v", err)
+	}
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancel() })
+	// The tab closes as the test ends, before its cleanups run: a test
+	// server's Close waits for the requests in progress, and a page's live
+	// event stream only ends when the browser goes. (The tab used to stay
+	// until the 90-second deadline above.)
+	go func() {
+		select {
+		case <-t.Context().Done():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("open a tab in chromium: %v", err)
+	}
+	// Downloads go to the test's own folder, as they went to its own
+	// profile's.
+	if _, err := chromedp.CallBrowser(ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
+		DownloadPath: t.TempDir()}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
 	}
 	return ctx
 }

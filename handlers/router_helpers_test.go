@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"golang.org/x/crypto/bcrypt"
 
 	"claimdesk/models"
 )
@@ -31,9 +32,14 @@ func newTestRouterAt(t testing.TB, path, url string) (*models.Store, *echo.Echo)
 }
 
 // newTestRouterWith builds the whole router on a store opened with scfg and
-// the HTTP settings cfg (logging discarded unless cfg says otherwise).
+// the HTTP settings cfg (logging discarded unless cfg says otherwise; new
+// passwords hashed at bcrypt's lowest cost unless scfg says otherwise, see
+// models.Config.PasswordCost).
 func newTestRouterWith(t testing.TB, scfg models.Config, cfg Config) (*models.Store, *echo.Echo) {
 	t.Helper()
+	if scfg.PasswordCost == 0 {
+		scfg.PasswordCost = bcrypt.MinCost
+	}
 	st, err := models.Open(scfg)
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,13 @@ type Config struct {
 	// request (DefaultSessionIdle when zero); DefaultSessionTTL still ends
 	// it however busy it is.
 	SessionIdle time.Duration
+	// PasswordCost is the bcrypt cost of the password hashes the store
+	// makes; zero means bcrypt.DefaultCost, which is what Claimdesk itself
+	// always uses (no flag or variable sets this field). The test suites set
+	// bcrypt.MinCost: a hash at the default cost takes about a tenth of a
+	// second, many times that under the race detector, and the suites
+	// create thousands of users.
+	PasswordCost int
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -64,6 +71,11 @@ type Store struct {
 	writeFault func() error
 	// sessionIdle: see Config.SessionIdle.
 	sessionIdle time.Duration
+	// passwordCost: see Config.PasswordCost.
+	passwordCost int
+	// unknownEmail is the hash an unknown email's password is checked
+	// against (see spendCheckTime).
+	unknownEmail dummyHash
 	// pgWrites lets one write at a time run in this process on PostgreSQL,
 	// as the writer goroutine does on SQLite: concurrent serializable
 	// transactions in one process would mostly refuse each other.
@@ -146,6 +158,11 @@ func Open(cfg Config) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	cost, err := passwordCost(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.passwordCost = cost
 	sync := strings.ToUpper(strings.TrimSpace(cfg.Synchronous))
 	switch sync {
 	case "":

@@ -6,15 +6,18 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/crypto/bcrypt"
+
 	"claimdesk/models/dbtest"
 )
 
 // testConfig points a store at a database of the test's own: SQLite by
-// default, PostgreSQL when the run asks for it (see package dbtest).
+// default, PostgreSQL when the run asks for it (see package dbtest). Its
+// passwords are hashed at bcrypt's lowest cost (see Config.PasswordCost).
 func testConfig(t testing.TB) Config {
 	t.Helper()
 	path, url := dbtest.Target(t)
-	return Config{Path: path, DatabaseURL: url}
+	return Config{Path: path, DatabaseURL: url, PasswordCost: bcrypt.MinCost}
 }
 
 // testClock is a settable clock for tests.

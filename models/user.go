@@ -116,11 +116,11 @@ func (s *Store) CreateUser(ctx context.Context, n NewUser) (*User, error) {
 	if v := n.validate(); v != nil {
 		return nil, v
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(n.Password), bcrypt.DefaultCost)
+	hash, err := s.hashPassword(n.Password)
 	if err != nil {
 		return nil, err
 	}
-	u := &User{Name: strings.TrimSpace(n.Name), Email: normEmail(n.Email), Role: n.Role, PasswordHash: string(hash)}
+	u := &User{Name: strings.TrimSpace(n.Name), Email: normEmail(n.Email), Role: n.Role, PasswordHash: hash}
 	err = s.write(ctx, func(tx *gorm.DB) error {
 		var n int64
 		if err := tx.Model(&User{}).Where("email = ?", u.Email).Count(&n).Error; err != nil {
@@ -194,8 +194,7 @@ var ErrBadCredentials = errors.New("email or password is wrong")
 func (s *Store) Authenticate(ctx context.Context, email, password string) (*User, error) {
 	u, err := s.UserByEmail(ctx, email)
 	if IsNotFound(err) {
-		// Spend the same time as a real check.
-		_ = bcrypt.CompareHashAndPassword([]byte("$2a$10$abcdefghijklmnopqrstuuZ3sZLQUdXQh1xG8Hx1WzQhE2pyT3kJe"), []byte(password))
+		s.spendCheckTime(password)
 		return nil, ErrBadCredentials
 	}
 	if err != nil {
@@ -296,7 +295,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID int64, keepSession st
 	if len(f) > 0 {
 		return 0, &ValidationError{Fields: f}
 	}
-	hash, err := bcrypt.GenerateFromPassword([]byte(ch.New), bcrypt.DefaultCost)
+	hash, err := s.hashPassword(ch.New)
 	if err != nil {
 		return 0, err
 	}
@@ -305,7 +304,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID int64, keepSession st
 		// The old hash in the condition refuses the change if the password
 		// was changed since it was checked above, outside the transaction.
 		res := tx.Model(&User{}).Where("id = ? AND password_hash = ?", u.ID, u.PasswordHash).
-			Updates(map[string]any{"password_hash": string(hash), "updated_at": s.Now()})
+			Updates(map[string]any{"password_hash": hash, "updated_at": s.Now()})
 		if res.Error != nil {
 			return res.Error
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"claimdesk/models"
 	"claimdesk/models/dbtest"
 	"context"
 	"encoding/json"
@@ -51,8 +52,16 @@ func (b *binary) get(t *testing.T) string {
 // claimdeskBin is shared by the tests of this package; TestMain removes it.
 var claimdeskBin = &binary{}
 
+// TestMain runs the tests on copies of one migrated template database (see
+// dbtest.Main), then removes the binary.
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := dbtest.Main(m, func(path, dbURL string) error {
+		st, err := models.Open(models.Config{Path: path, DatabaseURL: dbURL})
+		if err != nil {
+			return err
+		}
+		return st.Close()
+	})
 	if claimdeskBin.path != "" {
 		os.RemoveAll(filepath.Dir(claimdeskBin.path))
 	}

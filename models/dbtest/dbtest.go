@@ -6,15 +6,12 @@
 package dbtest
 
 import (
-	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	// The pgx driver for database/sql, to create and drop test databases.
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -38,69 +35,54 @@ func SkipOnPostgres(t testing.TB, why string) {
 }
 
 // Target returns where the test's database lives: a SQLite file path, or a
-// PostgreSQL URL (then path is ""). Exactly one of the two is set.
+// PostgreSQL URL (then path is ""). Exactly one of the two is set. Under
+// Main the database is a copy of the migrated template; otherwise it is
+// empty, and opening it runs the migrations.
 func Target(t testing.TB) (path, dbURL string) {
 	t.Helper()
 	admin := os.Getenv(EnvURL)
 	if admin == "" {
-		return filepath.Join(t.TempDir(), "test.db"), ""
+		path := filepath.Join(t.TempDir(), "test.db")
+		if err := copyTemplate(path); err != nil {
+			t.Fatalf("copy the test database template: %v", err)
+		}
+		return path, ""
 	}
-	return "", NewPostgres(t, admin)
+	return "", newPostgresFrom(t, admin, pgTemplate())
 }
 
 // NewPostgres creates an empty UTF-8 database on the server at admin and
 // returns its URL; the database is dropped when the test ends.
 func NewPostgres(t testing.TB, admin string) string {
 	t.Helper()
-	u, err := url.Parse(admin)
-	if err != nil {
+	return newPostgresFrom(t, admin, "")
+}
+
+// newPostgresFrom is NewPostgres making a copy of template ("" for an empty
+// database).
+func newPostgresFrom(t testing.TB, admin, template string) string {
+	t.Helper()
+	if _, err := url.Parse(admin); err != nil {
 		t.Fatalf("%s: %v", EnvURL, err)
 	}
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatalf("connect to PostgreSQL: %v", err)
-	}
-	defer db.Close()
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	name := "claimdesk_test_" + hex.EncodeToString(b[:])
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	// template0 and an explicit UTF-8 locale: the server's own default may
-	// be SQL_ASCII, under which search would split words at every accent.
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name+" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"); err != nil {
-		t.Fatalf("create test database: %v", err)
+	name := randomName("claimdesk_test_")
+	if err := createDatabase(admin, name, template); err != nil {
+		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		db, err := sql.Open("pgx", admin)
-		if err != nil {
-			t.Errorf("connect to PostgreSQL: %v", err)
-			return
-		}
-		defer db.Close()
-		// The test's own connections that are still open are ended first.
-		// DROP DATABASE ... WITH (FORCE) would end them too, but fails
-		// outright on an autovacuum worker in the database (the server's,
-		// which this role may not end), while a plain DROP DATABASE stops
-		// such a worker itself. An ended connection takes a moment to go.
-		for try := 1; ; try++ {
-			_, err := db.Exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-				WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()`, name)
-			if err == nil {
-				_, err = db.Exec("DROP DATABASE IF EXISTS " + name)
-			}
-			if err == nil {
-				return
-			}
-			if try == 5 {
-				t.Errorf("drop test database: %v", err)
-				return
-			}
-			time.Sleep(time.Second)
+		if err := dropDatabase(admin, name); err != nil {
+			t.Error(err)
 		}
 	})
-	u.Path = "/" + name
-	return u.String()
+	return databaseURL(admin, name)
+}
+
+// randomName is prefix with random hex digits after it, a name no other
+// test (in this process or another) is using.
+func randomName(prefix string) string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return prefix + hex.EncodeToString(b[:])
 }
 
 // DB is Target as one string, for the command line's --db, which takes a
