@@ -980,7 +980,7 @@ func isAge(seg string) bool {
 // nameLike reports whether seg is a proper name: capitalised words, with
 // connectors such as "of" between them.
 func nameLike(seg string) bool {
-	ws := strings.Fields(seg)
+	ws := appendFields(make([]string, 0, 8), seg)
 	if len(ws) == 0 || len(ws) > 6 || !isCapitalized(ws[0]) {
 		return false
 	}

@@ -403,32 +403,79 @@ func (ix *entityIndex) build() {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}
+	var heads, lasts, descs []keyedIndex
+	// Every list of the index is a part of one array: a list per key
+	// grown by appending would cost an allocation per name.
+	lists := make([]int, 0, len(ix.ms)) // the five lists below do not overlap
 	for i, m := range ix.ms {
 		if m.name != "" {
 			if m.head != "" {
-				ix.byHead[m.head] = append(ix.byHead[m.head], i)
+				heads = append(heads, keyedIndex{m.head, i})
 			}
 			last := m.last
-			ix.byLast[last] = append(ix.byLast[last], i)
+			lasts = append(lasts, keyedIndex{last, i})
 			if last != m.head {
-				ix.byHead[last] = append(ix.byHead[last], i)
-			}
-			if m.person {
-				ix.persons = append(ix.persons, i)
-			} else {
-				ix.orgs = append(ix.orgs, i)
+				heads = append(heads, keyedIndex{last, i})
 			}
 		} else if m.head != "" {
-			ix.descs[m.head] = append(ix.descs[m.head], i)
-			if m.plural {
-				ix.plurals = append(ix.plurals, i)
-			} else if m.speaker && !m.person {
-				ix.bodies = append(ix.bodies, i)
-			} else if m.speaker {
-				ix.people = append(ix.people, i)
-			}
+			descs = append(descs, keyedIndex{m.head, i})
 		}
 	}
+	ix.persons, lists = appendIndexes(lists, ix.ms, func(m mention) bool { return m.name != "" && m.person })
+	ix.orgs, lists = appendIndexes(lists, ix.ms, func(m mention) bool { return m.name != "" && !m.person })
+	ix.plurals, lists = appendIndexes(lists, ix.ms, func(m mention) bool { return m.name == "" && m.head != "" && m.plural })
+	ix.bodies, lists = appendIndexes(lists, ix.ms, func(m mention) bool {
+		return m.name == "" && m.head != "" && !m.plural && m.speaker && !m.person
+	})
+	ix.people, _ = appendIndexes(lists, ix.ms, func(m mention) bool {
+		return m.name == "" && m.head != "" && !m.plural && m.speaker && m.person
+	})
+	ix.byHead, ix.byLast, ix.descs = groupIndexes(heads), groupIndexes(lasts), groupIndexes(descs)
+}
+
+// appendIndexes appends to free the indexes of the mentions that pass ok
+// and returns them as a list of their own, and the rest of free.
+func appendIndexes(free []int, ms []mention, ok func(mention) bool) (list, rest []int) {
+	for i, m := range ms {
+		if ok(m) {
+			free = append(free, i)
+		}
+	}
+	return free[:len(free):len(free)], free[len(free):]
+}
+
+// keyedIndex is a mention's index under one of its look-up keys.
+type keyedIndex struct {
+	key string
+	i   int
+}
+
+// groupIndexes turns keyed indexes, in the order of the mentions, into a
+// table from key to the mentions' indexes, each list in mention order and
+// all of them parts of one array.
+func groupIndexes(ks []keyedIndex) map[string][]int {
+	if len(ks) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(ks, func(a, b keyedIndex) int { return strings.Compare(a.key, b.key) })
+	keys := 1
+	for k := 1; k < len(ks); k++ {
+		if ks[k].key != ks[k-1].key {
+			keys++
+		}
+	}
+	table := make(map[string][]int, keys)
+	all := make([]int, len(ks))
+	for start := 0; start < len(ks); {
+		end := start
+		for end < len(ks) && ks[end].key == ks[start].key {
+			all[end] = ks[end].i
+			end++
+		}
+		table[ks[start].key] = all[start:end:end]
+		start = end
+	}
+	return table
 }
 
 // nearest returns the index in list of the mention nearest before pos,
@@ -451,13 +498,12 @@ func (ix *entityIndex) nearest(list []int, pos int, ok func(mention) bool) int {
 // isPersonName guesses whether a name without a role is a person: two or
 // three capitalised words, none of them an organisation word or acronym.
 func isPersonName(name string) bool {
-	ws := strings.Fields(name)
+	ws := appendFields(make([]string, 0, 8), name)
 	if len(ws) < 2 || len(ws) > 4 {
 		return false
 	}
 	for _, w := range ws {
-		lw := lowerASCII(w)
-		if orgWords[lw] || (len(w) > 1 && strings.ToUpper(w) == w) || lw == "and" || lw == "&" {
+		if inSet(orgWords, w) || (len(w) > 1 && !hasLowerLetter(w)) || strings.EqualFold(w, "and") || w == "&" {
 			return false // an organisation, an acronym, or two names
 		}
 	}
@@ -740,8 +786,7 @@ func isPluralHead(h string) bool {
 // fullName expands a surname ("Kellner") to the full name given in the
 // entry or, failing that, earlier in the blog.
 func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
-	ws := strings.Fields(name)
-	if len(ws) != 1 {
+	if strings.TrimSpace(name) == "" || strings.ContainsFunc(strings.TrimSpace(name), unicode.IsSpace) {
 		return name
 	}
 	low := lowerASCII(name)
