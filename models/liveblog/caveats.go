@@ -24,6 +24,7 @@ var caveatPhrases = []string{
 	"could not be corroborated", "could not be authenticated", "remains unverified", "remain unverified",
 	"remains unconfirmed", "remain unconfirmed", "not verifiable", "unverifiable", "no independent verification",
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
+	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
@@ -48,7 +49,7 @@ func isCaveat(low string) bool {
 	neg, indep, check := false, false, false
 	for _, w := range ws {
 		switch w.lower {
-		case "not", "cannot", "unable", "neither", "nor", "no", "without", "never", "impossible":
+		case "not", "cannot", "unable", "neither", "nor", "no", "none", "without", "never", "impossible":
 			neg = true
 		case "independently", "independent":
 			indep = true

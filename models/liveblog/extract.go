@@ -212,7 +212,17 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
 				}
 			}
-			if !heading && isCaveat(low) && !attributedCaveat(frames) {
+			// "X said Y, a figure that could not be verified": the
+			// closing clause is the text's caveat, not X's words.
+			tailCaveat := false
+			for k := range frames {
+				if !frames[k].direct {
+					if c, ok := cutCaveatTail(frames[k].claim); ok {
+						frames[k].claim, tailCaveat = c, true
+					}
+				}
+			}
+			if !heading && isCaveat(low) && (tailCaveat || !attributedCaveat(frames)) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})

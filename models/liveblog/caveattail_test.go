@@ -1,0 +1,37 @@
+package liveblog
+
+import "testing"
+
+// TestCaveatTails reads a closing clause that says a claim could not be
+// checked as the text's caveat on that claim: the claim loses the clause
+// and is flagged, the other claims of the entry are not.
+func TestCaveatTails(t *testing.T) {
+	for _, text := range []string{
+		"The ministry said 45 people had died, a figure that could not be independently verified. The army said the base was calm.",
+		"The ministry said 45 people had died, a toll that Northwire was unable to confirm independently. The army said the base was calm.",
+		"According to the ministry, 45 people had died, though this could not be independently verified. The army said the base was calm.",
+		"The ministry said 45 people had died, but the claim could not be independently verified. The army said the base was calm.",
+		"The ministry said 45 people had died (this could not be independently verified). The army said the base was calm.",
+	} {
+		cands := checkClaims(t, text, want{"45 people had died", "ministry"})
+		for _, c := range cands {
+			if c.Claim != "45 people had died" && c.Claim != "the base was calm" {
+				t.Errorf("%q: claim %q keeps the caveat", text, c.Claim)
+			}
+		}
+		flagged(t, text, map[string]bool{"45 people had died": true, "the base was calm": false})
+	}
+	// A party's own words stay whole: it says it cannot confirm.
+	checkClaims(t, `"We could not confirm, and still cannot confirm, the number of dead," the mayor said.`,
+		want{"still cannot confirm", "mayor"})
+}
+
+// TestCaveatWordings reads caveats worded without "not … independently".
+func TestCaveatWordings(t *testing.T) {
+	flagged(t, "The rebels said they had killed 12 soldiers. It was not possible to verify the claim.",
+		map[string]bool{"killed 12 soldiers": true})
+	flagged(t, "The rebels said they had killed 12 soldiers. The army said it had lost two men. None of the claims could be verified independently.",
+		map[string]bool{"killed 12 soldiers": true, "lost two men": true})
+	flagged(t, "Residents said the bombing started at dawn.\n\nState media said the city was calm.\n\nNone of the accounts could be independently confirmed.",
+		map[string]bool{"bombing started at dawn": true, "the city was calm": true})
+}
