@@ -7,11 +7,11 @@ import "testing"
 func TestDatelineForms(t *testing.T) {
 	for s, want := range map[string]string{
 		"Halverston, (NPA - Northwire / Coast Post - 4th Nov, 2023) The port authority said": "The port authority said",
-		"Halverston, April 26 (NPA) The port authority said":                               "The port authority said",
-		"HALVERSTON, May 3 (Northwire) -- The port authority said":                         "The port authority said",
-		"NEW HALVERSTON: The port authority said":                                          "The port authority said",
-		"HALVERSTON, Vellamar — The port authority said":                                   "The port authority said",
-		"HALVERSTON, March 14. /TASS/. The port authority said":                             "The port authority said",
+		"Halverston, April 26 (NPA) The port authority said":                                 "The port authority said",
+		"HALVERSTON, May 3 (Northwire) -- The port authority said":                           "The port authority said",
+		"NEW HALVERSTON: The port authority said":                                            "The port authority said",
+		"HALVERSTON, Vellamar — The port authority said":                                     "The port authority said",
+		"HALVERSTON, March 14. /TASS/. The port authority said":                              "The port authority said",
 	} {
 		if n := datelineLen(s); s[n:] != want {
 			t.Errorf("datelineLen(%q) leaves %q, want %q", s, s[n:], want)
