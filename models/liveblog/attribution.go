@@ -439,7 +439,7 @@ func channelPhrase(seg string) string {
 // cleanClaim trims a claim, and strips the quotation marks of a claim that is
 // one quotation (a direct quote).
 func cleanClaim(c string) (string, bool) {
-	c = strings.TrimSpace(c)
+	c = withoutTrailingLinks(strings.TrimSpace(c))
 	c = strings.TrimLeft(c, ",;:–—- ")
 	c = strings.TrimSpace(c)
 	if len(c) > 5 && strings.EqualFold(c[:5], "that ") {

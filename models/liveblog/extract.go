@@ -152,6 +152,10 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
 	for pi, para := range paras {
+		if isChrome(para) {
+			base += len(para) + 2
+			continue
+		}
 		dl := datelineLen(para)
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
