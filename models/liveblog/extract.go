@@ -144,9 +144,11 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	// a dateline ("Ramallah: …").
 	transcript := false
 	for k, n := 0, 0; k < len(paras) && k < 64 && !transcript; k++ {
-		if speakerLike(paras[k]) {
+		if name, _, ok := speakerPrefix(paras[k]); ok {
 			n++
-			transcript = n >= 2
+			// A speaker with a title ("Spokesman Karim Haddad: …")
+			// is no dateline, even alone.
+			transcript = n >= 2 || titledName(name)
 		}
 	}
 	ws := *scratch // reused for every sentence; nothing keeps it
