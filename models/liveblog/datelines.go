@@ -30,7 +30,7 @@ func datelineLen(s string) int {
 
 // parenDateline reads "PLACE[, date] (AGENCY …) [-|:] Text".
 func parenDateline(s string) int {
-	open := strings.IndexByte(s, '(')
+	open := strings.IndexByte(s[:min(len(s), 64)], '(')
 	if open < 2 || open > 60 || !placeHead(strings.TrimRight(strings.TrimSpace(s[:open]), ","), false) {
 		return 0
 	}
@@ -47,7 +47,7 @@ func parenDateline(s string) int {
 
 // slashDateline reads TASS's "MOSCOW, March 14. /TASS/. Text".
 func slashDateline(s string) int {
-	k := strings.Index(s, "/TASS/")
+	k := strings.Index(s[:min(len(s), 72)], "/TASS/")
 	if k < 2 || k > 60 || !placeHead(strings.TrimRight(strings.TrimSpace(s[:k]), ". ,"), true) {
 		return 0
 	}
@@ -58,7 +58,7 @@ func slashDateline(s string) int {
 // place in capitals, then a colon or a dash. Mixed case would also match a
 // speaker's turn ("Lin Wei: …"), so it is not read as a dateline.
 func capitalsDateline(s string) int {
-	k := strings.IndexAny(s, ":—–")
+	k := strings.IndexAny(s[:min(len(s), 60)], ":—–") // a place is short: look no further
 	if k < 2 || k > 50 {
 		return 0
 	}
