@@ -30,7 +30,9 @@ func withoutTrailingLinks(c string) string {
 var chromeOpeners = []string{"sign up", "subscribe", "follow us", "share this", "share on", "click here",
 	"read more", "related:", "related coverage", "related stories", "more on this", "watch:", "listen:",
 	"watch live", "download the", "get the latest", "advertisement", "sponsored", "recommended:",
-	"also read", "read also", "read:", "see also", "more:", "explainer:", "analysis:", "opinion:",
+	"also read", "read also", "read:", "see also", "more:", "more from", "most read", "most popular",
+	"most viewed", "top stories", "you may also like", "you might also like", "more stories", "more news",
+	"read next", "popular now", "explainer:", "analysis:", "opinion:",
 	"catch up", "we use cookies", "copyright", "©", "all rights reserved",
 	"this article was", "this story has been", "this story was", "editor's note", "editor’s note"}
 
@@ -42,6 +44,28 @@ func isChrome(para string) bool {
 		return false
 	}
 	for _, o := range chromeOpeners {
+		if hasPrefixFold(p, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// listOpeners head a list of links to other articles ("More from the
+// region:", "Most read"); the headline lines under them are no claims.
+var listOpeners = []string{"more from", "most read", "most popular", "most viewed", "top stories", "trending",
+	"you may also like", "you might also like", "recommended", "related", "latest news", "more stories",
+	"more news", "in other news", "further reading", "read more", "also read", "read next", "what to read next",
+	"popular now", "more on this story", "more on this", "see also"}
+
+// opensLinkList reports whether a paragraph heads a list of links: one of
+// listOpeners, short, and not a sentence.
+func opensLinkList(para string) bool {
+	p := strings.TrimLeft(para, " *#>-–—•·|[(")
+	if wordCount(p) > 8 || endsSentence(p) {
+		return false
+	}
+	for _, o := range listOpeners {
 		if hasPrefixFold(p, o) {
 			return true
 		}

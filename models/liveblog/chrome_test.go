@@ -19,3 +19,12 @@ func TestPageChrome(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkLists proposes nothing from a list of other articles' headlines
+// under "More from the region:", and reads the text again after it.
+func TestLinkLists(t *testing.T) {
+	checkClaims(t, "Officials said the road would reopen.\n\nMore from the region:\nRebels claim capture of key town\nGovernment says talks will resume",
+		want{"the road would reopen", "Officials"}, want{"talks will resume", ""}, want{"capture of key town", ""})
+	checkClaims(t, "Most read\n\nMinister says schools will stay shut\n\nCoast guard warns of storm\n\nThe coast guard said three boats had capsized.",
+		want{"schools will stay shut", ""}, want{"three boats had capsized", "coast guard"})
+}

@@ -153,8 +153,15 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
+	linkList := false // in a list of links under "More from the region:"
 	for pi, para := range paras {
-		if isChrome(para) {
+		if linkList && (!headlineLike(para) || pastTense(para)) {
+			linkList = false
+		}
+		if opensLinkList(para) {
+			linkList = true
+		}
+		if linkList || isChrome(para) {
 			base += len(para) + 2
 			continue
 		}
