@@ -144,10 +144,12 @@ func (ix *entityIndex) build() {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}
-	var heads, lasts, descs []keyedIndex
 	// Every list of the index is a part of one array: a list per key
 	// grown by appending would cost an allocation per name.
 	lists := make([]int, 0, len(ix.ms)) // the five lists below do not overlap
+	n := len(ix.ms)
+	keyed := make([]keyedIndex, 4*n) // a name gives two heads and a surname, a description one head
+	heads, lasts, descs := keyed[:0:2*n], keyed[2*n:2*n:3*n], keyed[3*n:3*n]
 	for i, m := range ix.ms {
 		if m.name != "" {
 			if m.head != "" {
