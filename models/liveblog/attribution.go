@@ -93,6 +93,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	if endsWithCommaOrQuote(pre, qs, lo) && t.info.kind == vSay && !t.info.needsTo {
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = withoutAnonymity(subj) // "said a doctor who asked not to be named because …"
+		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
 		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
@@ -445,6 +446,7 @@ func cleanClaim(c string) (string, bool) {
 	if len(c) > 5 && strings.EqualFold(c[:5], "that ") {
 		c = strings.TrimSpace(c[5:])
 	}
+	c = withoutGermanParticle(c)
 	c = strings.TrimRight(c, ",;:–—- ")
 	direct := false
 	qs := quoteSpans(c)

@@ -42,7 +42,7 @@ var singularNouns = setOf("claim", "figure", "number", "toll", "statement", "acc
 func isCaveat(low string) bool {
 	if !strings.Contains(low, "verif") && !strings.Contains(low, "confirm") &&
 		!strings.Contains(low, "corroborat") && !strings.Contains(low, "authenticat") {
-		return false
+		return germanCaveat(low)
 	}
 	ws := words(low)
 	var b strings.Builder

@@ -169,7 +169,7 @@ func stampEnd(line, s string, lead, end int, dot, meridiem bool) (stamp, rest st
 // "local time" / "local".
 func zoneLen(s string) int {
 	low := lowerASCII(s[:min(len(s), 12)])
-	for _, w := range []string{"local time", "local"} {
+	for _, w := range []string{"local time", "local", "uhr"} {
 		if strings.HasPrefix(low, w) && !startsWithLetter(s[len(w):]) {
 			return len(w)
 		}

@@ -23,7 +23,7 @@ type verbInfo struct {
 }
 
 // reportingVerbs maps the lower-case printed forms to their description.
-var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs)
+var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs)
 
 // commonReportingVerbs are the verbs of most attributions.
 var commonReportingVerbs = map[string]verbInfo{
@@ -242,4 +242,21 @@ func inSet(set map[string]bool, w string) bool {
 		b[i] = c
 	}
 	return set[string(b)]
+}
+
+// germanReportingVerbs let German news tickers be read with the same
+// frames: "X sagte, C", "C, sagte X", "X teilte mit, dass C". The forms do
+// not occur in English text.
+var germanReportingVerbs = map[string]verbInfo{
+	"sagte": {kind: vSay, display: "sagte"}, "sagt": {kind: vSay, display: "sagt"},
+	"sagten": {kind: vSay, display: "sagten"}, "erklärte": {kind: vSay, display: "erklärte"},
+	"erklärt": {kind: vSay, display: "erklärt"}, "betonte": {kind: vSay, display: "betonte"},
+	"warnte": {kind: vSay, display: "warnte"}, "berichtete": {kind: vSay, display: "berichtete"},
+	"berichtet": {kind: vSay, display: "berichtet"}, "berichten": {kind: vSay, display: "berichten"},
+	"meldete": {kind: vSay, display: "meldete"}, "meldet": {kind: vSay, display: "meldet"},
+	"schrieb": {kind: vSay, display: "schrieb"}, "bestätigte": {kind: vSay, display: "bestätigte"},
+	"mitteilte": {kind: vSay, display: "mitteilte"}, "teilte": {kind: vSay, display: "teilte mit"},
+	"hieß": {kind: vSay, display: "hieß"}, "kündigte": {kind: vSay, display: "kündigte an"},
+	"räumte": {kind: vSay, display: "räumte ein"}, "forderte": {kind: vSay, display: "forderte", needsTo: true},
+	"dementierte": {kind: vDeny, display: "dementierte"}, "bestritt": {kind: vDeny, display: "bestritt"},
 }
