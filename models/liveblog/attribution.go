@@ -92,7 +92,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	// Inversion: `"Q," said Smith` / "C, says the minister".
 	if endsWithCommaOrQuote(pre, qs, lo) && t.info.kind == vSay && !t.info.needsTo {
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
-		subj = withoutAnonymity(subj) // "said a doctor who asked not to be named because …"
+		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
 		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
