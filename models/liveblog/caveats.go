@@ -134,7 +134,15 @@ type caveatRef struct {
 	// toll"), which in a paragraph of its own covers the claims of the
 	// story that give figures.
 	figures bool
+	// sides: it names the statements of every party ("statements from
+	// either side", "claims by both sides"), which covers every claim of
+	// the entry, before it or after it.
+	sides bool
 }
+
+// sideNouns, after "either", "both", "all" or "neither", name the parties
+// to a conflict.
+var sideNouns = setOf("side", "sides", "party", "parties", "camp", "camps")
 
 var figureNouns = setOf("toll", "tolls", "figure", "figures", "numbers", "casualties", "count")
 
@@ -199,6 +207,17 @@ func referentOf(low string) caveatRef {
 			}
 		}
 	}
+	for i := 0; i+1 < len(ws); i++ {
+		switch ws[i].lower {
+		case "either", "both", "all", "neither", "two", "warring":
+			if sideNouns[ws[i+1].lower] {
+				r.sides = true
+			}
+		}
+	}
+	if r.sides {
+		r.party, r.story = "", false
+	}
 	if r.party != "" {
 		r.story = false
 	}
@@ -221,6 +240,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		// Claims before the caveat in the entry, nearest first.
 		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
 			end++
+		}
+		if c.ref.sides {
+			// "Statements from either side could not be verified":
+			// every claim of the entry, wherever it stands.
+			mark(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)], c.text)
+			continue
 		}
 		if end == 0 {
 			continue

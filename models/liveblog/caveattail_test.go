@@ -35,3 +35,17 @@ func TestCaveatWordings(t *testing.T) {
 	flagged(t, "Residents said the bombing started at dawn.\n\nState media said the city was calm.\n\nNone of the accounts could be independently confirmed.",
 		map[string]bool{"bombing started at dawn": true, "the city was calm": true})
 }
+
+// TestCaveatEitherSide: a caveat about the statements of either side
+// covers every claim of the entry, before or after it; a bare denial ("The
+// army denied it.") denies the claim before it.
+func TestCaveatEitherSide(t *testing.T) {
+	flagged(t, "With phone lines cut, it is impossible to verify statements from either side. The rebels said they took the airport. The army said the airport was never lost.",
+		map[string]bool{"they took the airport": true, "the airport was never lost": true})
+	flagged(t, "The rebels said they took the airport.\n\nThe army said the airport was never lost.\n\nA spokesman did not return calls. Northwire has been unable to verify claims by either side since phone lines are down.",
+		map[string]bool{"they took the airport": true, "the airport was never lost": true})
+	cands := checkClaims(t, "The rebels said they took the airport. The army denied it.", want{"they took the airport", "rebels"})
+	if len(cands) != 2 || cands[1].Claimant != "the army" || cands[1].Verb != "denied" {
+		t.Errorf("want the army's denial as a second claim; got %s", describe(cands))
+	}
+}
