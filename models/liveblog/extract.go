@@ -270,7 +270,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
-					it.si = ix.subject(f.subject)
+					it.si = ix.subject(mediaAgent(f.subject))
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,

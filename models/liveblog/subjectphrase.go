@@ -102,7 +102,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 // conjunction of a speaker phrase start ("Wednesday when he" → "he"), or 0.
 func lastSubordinator(p string) int {
 	// Scanned by hand: this runs for every speaker phrase.
-	at, first := 0, true
+	at, first, prev := 0, true, ""
 	for i := 0; i < len(p); {
 		for i < len(p) && p[i] == ' ' {
 			i++
@@ -111,12 +111,18 @@ func lastSubordinator(p string) int {
 		for j < len(p) && p[j] != ' ' {
 			j++
 		}
-		if j > i && !first && inSet(subordinators, p[i:j]) {
+		if j > i && !first && (inSet(subordinators, p[i:j]) || p[i:j] == "but" && prev != "all") {
+			// "No group has claimed the bombing but the minister
+			// said": "but" opens the speaker's clause, unless it
+			// means "except" ("all but two").
 			if k := skipSpaces(p, j); k < len(p) {
 				at = k
 			}
 		}
 		first = first && j == i
+		if j > i {
+			prev = p[i:j]
+		}
 		i = j
 	}
 	return at

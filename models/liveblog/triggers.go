@@ -63,7 +63,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && dataSubject(ws, i) {
+		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
@@ -123,6 +123,15 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
+		}
+		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") {
+			continue // "with three people reported to have been hurt": a passive
+		}
+		if !info.part && next == "by" && info.kind == vSay {
+			continue // "Photos confirmed by the port authority": a participle
+		}
+		if negatedSubject(ws, i) {
+			continue // "No group has claimed the bombing": nobody speaks
 		}
 		if info.noun {
 			if (adjacent && determiners[prev] && !(i > 1 && isCapitalized(ws[i-1].text) && isCapitalized(ws[i-2].text))) ||
@@ -345,3 +354,54 @@ func putsFigure(ws []word) bool {
 var numberWords = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
 	"thousands", "dozens", "a", "over", "roughly", "nearly", "almost", "up", "less", "fewer")
+
+// negatedSubject reports whether the verb at i has a subject that denies
+// there is a speaker ("No one has claimed …", "No group has claimed …",
+// "Nobody has said …").
+func negatedSubject(ws []word, i int) bool {
+	k := i - 1
+	for k >= 0 && (auxiliaries[ws[k].lower] || ws[k].lower == "yet" || ws[k].lower == "immediately" || ws[k].lower == "so" || ws[k].lower == "far") {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch {
+	case ws[k].lower == "nobody" || ws[k].lower == "none":
+		return true
+	case k > 0 && ws[k-1].lower == "no":
+		return true // "no one", "no group"
+	}
+	return false
+}
+
+// mediaParticiples say who provided a picture ("released by", "confirmed
+// by").
+var mediaParticiples = setOf("released", "confirmed", "taken", "published", "provided", "shared", "issued",
+	"distributed", "obtained", "posted", "supplied", "handed")
+
+// mediaByAgent returns the index of the word after "by" when the subject of
+// the verb at i is a picture credited to someone ("Aerial photographs
+// released by the disaster agency showed …"), else 0: the picture is that
+// party's claim, as a handout photo is its provider's.
+func mediaByAgent(ws []word, i int) int {
+	for k := i - 1; k >= 2 && k >= i-10; k-- {
+		if ws[k].lower == "by" && mediaParticiples[ws[k-1].lower] && mediaNouns[ws[k-2].lower] {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// mediaAgent returns the party in a subject such as "Photos confirmed by
+// the port authority", or the subject itself when it credits no picture.
+func mediaAgent(subj string) string {
+	if !strings.Contains(subj, " by ") {
+		return subj
+	}
+	ws := words(subj)
+	if k := mediaByAgent(ws, len(ws)); k > 0 && k < len(ws) {
+		return subj[ws[k].s:]
+	}
+	return subj
+}

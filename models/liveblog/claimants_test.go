@@ -1,0 +1,19 @@
+package liveblog
+
+import "testing"
+
+// TestNoSpeaker keeps subjects that deny there is a speaker, passives and
+// pictures out of the claimants, and credits a picture to the party that
+// released or confirmed it.
+func TestNoSpeaker(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"No group has claimed the bombing but the interior minister said the attackers were known to police.",
+			[]want{{"the attackers were known to police", "interior minister"}, {"the bombing", ""}}},
+		{"No one has claimed responsibility for the attacks but the defence minister, Ana Borg, said the culprits had been identified.",
+			[]want{{"the culprits had been identified", "Ana Borg"}, {"responsible", ""}}},
+		{"There were two blasts, with three people reported to have been injured at the depot.", []want{{"two blasts", ""}}},
+		{"Photos confirmed by the port authority showed cranes toppled onto the quay.", []want{{"cranes toppled", "port authority"}}},
+		{"Satellite images released by the space agency showed the bridge had collapsed.", []want{{"the bridge had collapsed", "space agency"}}},
+		{"Officials from all but two districts said the roads were open.", []want{{"the roads were open", "Officials"}}},
+	})
+}
