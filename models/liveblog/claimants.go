@@ -272,7 +272,7 @@ func isPersonName(name string) bool {
 		return false
 	}
 	for _, w := range ws {
-		if inSet(orgWords, w) || (len(w) > 1 && !hasLowerLetter(w)) || strings.EqualFold(w, "and") || w == "&" {
+		if inSet(orgWords, w) || inSet(placeWords, w) || (len(w) > 1 && !hasLowerLetter(w)) || strings.EqualFold(w, "and") || w == "&" {
 			return false // an organisation, an acronym, or two names
 		}
 	}
@@ -419,3 +419,11 @@ func describes(d string, m mention) bool {
 	}
 	return true
 }
+
+// placeWords end the names of places and buildings, which are not people
+// ("the Harbour Hotel", "Tahrir Square"): "he" never refers to one.
+var placeWords = setOf("hotel", "hotels", "mosque", "street", "road", "square", "bridge", "airport", "station",
+	"stadium", "market", "mall", "park", "palace", "tower", "towers", "port", "river", "lake", "island", "islands",
+	"province", "district", "county", "region", "valley", "village", "town", "camp", "beach", "resort", "temple",
+	"cathedral", "museum", "avenue", "highway", "boulevard", "plaza", "harbour", "harbor", "mountains", "hills",
+	"prison", "base", "refinery", "plant", "dam", "factory", "building", "hall", "arena", "gate", "quarter")

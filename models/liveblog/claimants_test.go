@@ -17,3 +17,18 @@ func TestNoSpeaker(t *testing.T) {
 		{"Officials from all but two districts said the roads were open.", []want{{"the roads were open", "Officials"}}},
 	})
 }
+
+// TestBackReferencesToSpeakers resolves "it" past an outlet that only
+// relayed, "he" past a building's name, and "the statement" to the body
+// that issued it.
+func TestBackReferencesToSpeakers(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"The navy said 12 sailors were hurt, Radio Kalmar reported. It said in a statement that the fire was under control.",
+			[]want{{"the fire was under control", "navy"}}},
+		{"Tom Reyes lost his brother at the Harbour Hotel in Vell.\n\n\"I am devastated,\" he said.", []want{{"I am devastated", "Tom Reyes"}}},
+		{`"The strikes hit only depots," the defence ministry said. "No civilians were harmed," the statement added.`,
+			[]want{{"The strikes hit only depots", "defence ministry"}, {"No civilians were harmed", "defence ministry"}}},
+		{`"We are moving the cattle," said Imran Qureshi. The statement said 11 camps were set up.`,
+			[]want{{"11 camps were set up", "statement"}}},
+	})
+}

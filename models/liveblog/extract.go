@@ -308,8 +308,15 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	items = mergeDenials(items)
 	ix.build()
-	for _, it := range items {
+	for k, it := range items {
 		it.claimant = ix.resolve(it.si, it.subjPos, blog)
+		if k > 0 && isDocumentSpeaker(it.claimant) && items[k-1].para >= it.para-1 && !isDocumentSpeaker(items[k-1].claimant) &&
+			!isPersonName(items[k-1].claimant) {
+			// "… ," the ministry said. "…," the statement added.": the
+			// statement speaks for the body that spoke before it, not
+			// for a person quoted in between.
+			it.claimant = items[k-1].claimant
+		}
 		if it.f.responsibility {
 			it.f.claim = it.claimant + " was responsible " + it.f.claim
 		}

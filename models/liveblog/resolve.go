@@ -37,7 +37,9 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// that spoke last ("The government said …. … it said").
 		b := ix.nearestBefore(ix.bodies, pos)
 		o := ix.nearestBefore(ix.orgs, pos)
-		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos) {
+		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos || isOutlet(ix.ms[o].name)) {
+			// An outlet that relayed the body's words ("The navy said
+			// …, Radio Kalmar reported. It said …") is not "it".
 			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
 		}
 		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
@@ -287,4 +289,21 @@ func descriptionBefore(s string, ws []word, start int) string {
 		return ""
 	}
 	return s[ws[k].s:ws[start-1].e]
+}
+
+// documentNouns name a document that "says" something on behalf of whoever
+// issued it.
+var documentNouns = setOf("statement", "communique", "communiqué", "release", "message", "letter", "post",
+	"notice", "bulletin")
+
+// isDocumentSpeaker reports whether a claimant is only a document ("the
+// statement", "the ministry's statement" is a party and stays).
+func isDocumentSpeaker(c string) bool {
+	c = strings.TrimSpace(c)
+	for _, a := range []string{"the ", "The ", "its ", "Its ", "this ", "This ", "their ", "Their "} {
+		if strings.HasPrefix(c, a) {
+			return inSet(documentNouns, c[len(a):])
+		}
+	}
+	return false
 }
