@@ -32,3 +32,14 @@ func TestBackReferencesToSpeakers(t *testing.T) {
 			[]want{{"11 camps were set up", "statement"}}},
 	})
 }
+
+// TestLongAppositives keeps the name before a long description as the
+// speaker, also when the description ends with a place's name.
+func TestLongAppositives(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Lena Ortiz, a nurse based in the northern town of Ravel, said doctors feared a second wave of patients.", []want{{"second wave", "Lena Ortiz"}}},
+		{`Mark Obi, a former envoy to the EU with ties to the opposition, told the radio that the figures were "a fiction".`, []want{{"a fiction", "Mark Obi"}}},
+		{"Tomi Sova, a journalist based in the country's capital, Halverston, said officials feared a far worse situation.", []want{{"far worse situation", "Tomi Sova"}}},
+		{"The port operator, Piet Vermaas, said the cranes were down.", []want{{"the cranes were down", "Piet Vermaas"}}},
+	})
+}

@@ -39,7 +39,15 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	if trailing && n >= 2 {
 		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
-		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) {
+		placeApposition := nameLike(L) && endsWithPlaceNoun(P) && n >= 3
+		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) || placeApposition {
+			if placeApposition {
+				// "Tomi Soetjipto, a journalist based in the capital,
+				// Jakarta, said": the place names the capital; the
+				// name before the description speaks.
+				n--
+				segs = segs[:n]
+			}
 			first = n - 2
 			// "Michel Blanc, 43, who owns three houses, told": asides
 			// one after another all belong to the name before them.
@@ -236,7 +244,11 @@ func roleLike(seg string) bool {
 // ("the head of the authority", "a spokeswoman for X").
 func isRoleAppositive(seg string) bool {
 	ws := strings.Fields(seg)
-	if len(ws) < 2 || (len(ws) > 10 && !hasRelative(seg)) {
+	long := len(ws) > 10 && !hasRelative(seg)
+	if long && len(ws) <= 16 && (strings.EqualFold(ws[0], "a") || strings.EqualFold(ws[0], "an")) && !hasAuxiliary(seg) {
+		long = false // "a former envoy to the UN with ties to the opposition"
+	}
+	if len(ws) < 2 || long {
 		return false // a long phrase is a clause, unless a relative clause makes it long
 	}
 	switch w := lowerASCII(ws[0]); {
@@ -257,4 +269,14 @@ func isRoleAppositive(seg string) bool {
 		return titles[last] || personRoles[last]
 	}
 	return false
+}
+
+// placeNouns end a description that a place's name follows ("based in the
+// capital, Jakarta").
+var placeNouns = setOf("capital", "city", "town", "province", "country", "region", "state", "village",
+	"district", "island", "port")
+
+// endsWithPlaceNoun reports whether a phrase ends with one of placeNouns.
+func endsWithPlaceNoun(p string) bool {
+	return inSet(placeNouns, lastWord(strings.TrimSpace(p)))
 }
