@@ -43,3 +43,24 @@ func TestLongAppositives(t *testing.T) {
 		{"The port operator, Piet Vermaas, said the cranes were down.", []want{{"the cranes were down", "Piet Vermaas"}}},
 	})
 }
+
+// TestParticiplesAndNouns reads verb forms that are participles or nouns
+// ("in a video posted on …", "propaganda claims", "No official source has
+// yet confirmed") as no attribution, and a day between speaker and verb as
+// no speaker.
+func TestParticiplesAndNouns(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Ana Borg claimed the town had fallen, in a video posted on the group's channel on Tuesday.",
+			[]want{{"the town had fallen", "Ana Borg"}}},
+		{"The group often mixes real footage with propaganda claims.", []want{{"real footage", ""}}},
+		{"No official source has yet confirmed the deaths.", []want{{"the deaths", ""}}},
+		{"A separate statement Friday said one soldier was killed.", []want{{"one soldier was killed", "statement"}}},
+		{`"On May 28 the strike hit the command post," the statement said.`, []want{{"the strike hit the command post", "statement"}}},
+		{"The hardest hit area was the port, the Post reports.", []want{{"The hardest hit area", "Post"}}},
+	})
+	for _, c := range checkClaims(t, "Ana Borg claimed the town had fallen, in a video posted on the group's channel on Tuesday.") {
+		if c.Claimant != "Ana Borg" {
+			t.Errorf("claim %q by %q", c.Claim, c.Claimant)
+		}
+	}
+}

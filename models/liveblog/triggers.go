@@ -130,6 +130,13 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !info.part && next == "by" && info.kind == vSay {
 			continue // "Photos confirmed by the port authority": a participle
 		}
+		if i > 2 && adjacent && (mediaNouns[prev] || documentNouns[prev]) && !isCapitalized(ws[i-1].text) &&
+			(prev2 == "a" || prev2 == "an" || prev2 == "the") && (nounPrepositions[ws[i-3].lower] || ws[i-3].lower == "in") {
+			continue // "in a video posted on …": a participle
+		}
+		if info.noun && i > 1 && adjacent && nounPrepositions[prev2] && !isCapitalized(ws[i-1].text) {
+			continue // "mix footage with propaganda claims": a noun
+		}
 		if negatedSubject(ws, i) {
 			continue // "No group has claimed the bombing": nobody speaks
 		}
@@ -369,8 +376,8 @@ func negatedSubject(ws []word, i int) bool {
 	switch {
 	case ws[k].lower == "nobody" || ws[k].lower == "none":
 		return true
-	case k > 0 && ws[k-1].lower == "no":
-		return true // "no one", "no group"
+	case k > 0 && ws[k-1].lower == "no", k > 1 && ws[k-2].lower == "no":
+		return true // "no one", "no group", "no official source"
 	}
 	return false
 }
@@ -405,3 +412,7 @@ func mediaAgent(subj string) string {
 	}
 	return subj
 }
+
+// nounPrepositions before a modifier and a verb form make it a noun ("with
+// propaganda claims", "amid media reports").
+var nounPrepositions = setOf("with", "of", "for", "about", "against", "amid", "despite", "over", "by", "on", "to", "from", "into")

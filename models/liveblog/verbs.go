@@ -202,7 +202,9 @@ var subjectAdverbs = setOf("later", "also", "earlier", "previously", "again", "t
 	"had", "reportedly", "repeatedly", "publicly", "separately", "initially", "first", "further",
 	"subsequently", "similarly", "likewise", "meanwhile", "however", "only", "even", "himself", "herself",
 	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly", "always",
-	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly")
+	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"tonight", "overnight")
 
 // Conjunctions that may open a subject segment (", and the union said").
 var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then", "meanwhile", "whereas", "though", "although", "however")
