@@ -207,10 +207,19 @@ func referentOf(low string) caveatRef {
 			}
 		}
 	}
-	for i := 0; i+1 < len(ws); i++ {
+	for i := 1; i+1 < len(ws); i++ {
+		// "statements from either side", "claims by both sides": the
+		// sides are whose words could not be checked (not "as the two
+		// sides met").
 		switch ws[i].lower {
 		case "either", "both", "all", "neither", "two", "warring":
-			if sideNouns[ws[i+1].lower] {
+			p := ws[i-1].lower
+			if p == "the" && i > 1 {
+				p = ws[i-2].lower
+			}
+			n := ws[i+1].lower
+			possessive := strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "s'")
+			if sideNouns[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"), "'")] && (possessive || p == "from" || p == "by" || p == "of") {
 				r.sides = true
 			}
 		}
