@@ -53,8 +53,8 @@ func TestCaveatEitherSide(t *testing.T) {
 // TestCaveatSidesNamedOnly reads "sides" as whose words could not be
 // checked only when the caveat says so, not in "as the two sides met".
 func TestCaveatSidesNamedOnly(t *testing.T) {
-	flagged(t, "The rebels said they had killed a general.\n\nThe envoy said the talks had to be serious.\n\nThere was no independent confirmation of the claim, which came as the two sides opened talks.",
-		map[string]bool{"talks had to be serious": false})
+	flagged(t, "The envoy said the talks had to be serious.\n\nThe rebels said they had killed a general. There was no independent confirmation of the claim, which came as the two sides opened talks.",
+		map[string]bool{"talks had to be serious": false, "killed a general": true})
 	flagged(t, "The rebels said they had killed a general.\n\nThe army said the general was alive.\n\nNorthwire could not verify either side's claims.",
 		map[string]bool{"killed a general": true, "the general was alive": true})
 }
