@@ -120,3 +120,17 @@ func isGreeting(sent string) bool {
 	}
 	return false
 }
+
+// titledName reports whether a speaker's name opens with a title or a
+// role ("Spokesman Karim Haddad", "Foreign Minister Ana Borg").
+func titledName(name string) bool {
+	ws := appendFields(make([]string, 0, 8), name)
+	if len(ws) < 2 {
+		return false
+	}
+	w := strings.TrimSuffix(ws[0], ".")
+	if len(ws) > 2 && !inSet(titles, w) && !inSet(personRoles, w) {
+		w = strings.TrimSuffix(ws[1], ".") // "Foreign Minister …"
+	}
+	return inSet(titles, w) || inSet(personRoles, w)
+}

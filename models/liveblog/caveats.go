@@ -24,6 +24,7 @@ var caveatPhrases = []string{
 	"could not be corroborated", "could not be authenticated", "remains unverified", "remain unverified",
 	"remains unconfirmed", "remain unconfirmed", "not verifiable", "unverifiable", "no independent verification",
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
+	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
@@ -41,14 +42,14 @@ var singularNouns = setOf("claim", "figure", "number", "toll", "statement", "acc
 func isCaveat(low string) bool {
 	if !strings.Contains(low, "verif") && !strings.Contains(low, "confirm") &&
 		!strings.Contains(low, "corroborat") && !strings.Contains(low, "authenticat") {
-		return false
+		return germanCaveat(low)
 	}
 	ws := words(low)
 	var b strings.Builder
 	neg, indep, check := false, false, false
 	for _, w := range ws {
 		switch w.lower {
-		case "not", "cannot", "unable", "neither", "nor", "no", "without", "never", "impossible":
+		case "not", "cannot", "unable", "neither", "nor", "no", "none", "without", "never", "impossible":
 			neg = true
 		case "independently", "independent":
 			indep = true
@@ -133,7 +134,15 @@ type caveatRef struct {
 	// toll"), which in a paragraph of its own covers the claims of the
 	// story that give figures.
 	figures bool
+	// sides: it names the statements of every party ("statements from
+	// either side", "claims by both sides"), which covers every claim of
+	// the entry, before it or after it.
+	sides bool
 }
+
+// sideNouns, after "either", "both", "all" or "neither", name the parties
+// to a conflict.
+var sideNouns = setOf("side", "sides", "party", "parties", "camp", "camps")
 
 var figureNouns = setOf("toll", "tolls", "figure", "figures", "numbers", "casualties", "count")
 
@@ -198,6 +207,26 @@ func referentOf(low string) caveatRef {
 			}
 		}
 	}
+	for i := 1; i+1 < len(ws); i++ {
+		// "statements from either side", "claims by both sides": the
+		// sides are whose words could not be checked (not "as the two
+		// sides met").
+		switch ws[i].lower {
+		case "either", "both", "all", "neither", "two", "warring":
+			p := ws[i-1].lower
+			if p == "the" && i > 1 {
+				p = ws[i-2].lower
+			}
+			n := ws[i+1].lower
+			possessive := strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "s'")
+			if sideNouns[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"), "'")] && (possessive || p == "from" || p == "by" || p == "of") {
+				r.sides = true
+			}
+		}
+	}
+	if r.sides {
+		r.party, r.story = "", false
+	}
 	if r.party != "" {
 		r.story = false
 	}
@@ -220,6 +249,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		// Claims before the caveat in the entry, nearest first.
 		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
 			end++
+		}
+		if c.ref.sides {
+			// "Statements from either side could not be verified":
+			// every claim of the entry, wherever it stands.
+			mark(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)], c.text)
+			continue
 		}
 		if end == 0 {
 			continue

@@ -144,14 +144,27 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	// a dateline ("Ramallah: …").
 	transcript := false
 	for k, n := 0, 0; k < len(paras) && k < 64 && !transcript; k++ {
-		if speakerLike(paras[k]) {
+		if name, _, ok := speakerPrefix(paras[k]); ok {
 			n++
-			transcript = n >= 2
+			// A speaker with a title ("Spokesman Karim Haddad: …")
+			// is no dateline, even alone.
+			transcript = n >= 2 || titledName(name)
 		}
 	}
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
+	linkList := false // in a list of links under "More from the region:"
 	for pi, para := range paras {
+		if linkList && (!headlineLike(para) || pastTense(para)) {
+			linkList = false
+		}
+		if opensLinkList(para) {
+			linkList = true
+		}
+		if linkList || isChrome(para) {
+			base += len(para) + 2
+			continue
+		}
 		dl := datelineLen(para)
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
@@ -212,7 +225,17 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
 				}
 			}
-			if !heading && isCaveat(low) && !attributedCaveat(frames) {
+			// "X said Y, a figure that could not be verified": the
+			// closing clause is the text's caveat, not X's words.
+			tailCaveat := false
+			for k := range frames {
+				if !frames[k].direct {
+					if c, ok := cutCaveatTail(frames[k].claim); ok {
+						frames[k].claim, tailCaveat = c, true
+					}
+				}
+			}
+			if !heading && isCaveat(low) && (tailCaveat || !attributedCaveat(frames)) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
@@ -247,7 +270,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
-					it.si = ix.subject(f.subject)
+					it.si = ix.subject(mediaAgent(f.subject))
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
 						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
@@ -285,8 +308,15 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	items = mergeDenials(items)
 	ix.build()
-	for _, it := range items {
+	for k, it := range items {
 		it.claimant = ix.resolve(it.si, it.subjPos, blog)
+		if k > 0 && isDocumentSpeaker(it.claimant) && items[k-1].para >= it.para-1 && !isDocumentSpeaker(items[k-1].claimant) &&
+			!isPersonName(items[k-1].claimant) {
+			// "… ," the ministry said. "…," the statement added.": the
+			// statement speaks for the body that spoke before it, not
+			// for a person quoted in between.
+			it.claimant = items[k-1].claimant
+		}
 		if it.f.responsibility {
 			it.f.claim = it.claimant + " was responsible " + it.f.claim
 		}
@@ -319,6 +349,20 @@ func lastAccusation(items []*item) *item {
 	return nil
 }
 
+// deniedStatement returns the statement a bare denial ("denied it",
+// "rejected the claim") answers: the last claim before it, in its own or
+// the previous paragraph, made by another speaker; nil if there is none.
+func deniedStatement(items []*item, denial *item) *item {
+	if len(items) == 0 {
+		return nil
+	}
+	prev := items[len(items)-1]
+	if prev.si == denial.si || prev.para < denial.para-1 || prev.f.deny || prev.f.direct {
+		return nil
+	}
+	return prev
+}
+
 // mergeDenials joins "denied that C1 and said C2" into one claim and drops
 // denials that carry no claim of their own ("rejected the accusation").
 func mergeDenials(items []*item) []*item {
@@ -331,6 +375,11 @@ func mergeDenials(items []*item) []*item {
 			if it.f.deny && !(i+1 < len(items) && items[i+1].f.coord && items[i+1].sent == it.sent && items[i+1].para == it.para) {
 				if acc := lastAccusation(out); acc != nil {
 					it.f.claim, it.f.generic = acc.f.claim, false
+					out = append(out, it)
+				} else if prev := deniedStatement(out, it); prev != nil {
+					// "The rebels said they took the airport. The army
+					// denied it.": the army says the opposite.
+					it.f.claim, it.f.generic = negate(prev.f.claim), false
 					out = append(out, it)
 				}
 			}

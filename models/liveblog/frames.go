@@ -71,7 +71,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				continue
 			}
 			f.subject, f.rule = s[ss:se], ruleSpeakerVerbClaim
-			if low := lowerASCII(f.subject); strings.HasPrefix(low, "who ") && ss > lo {
+			if hasPrefixFold(f.subject, "who ") && ss > lo {
 				// "Monica Robb, who lives nearby tells the BBC …": the
 				// aside's closing comma is missing; the name before it
 				// speaks.
@@ -85,7 +85,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 					}
 				}
 			}
-			if sw := lowerASCII(f.subject); sw == "who" || sw == "which" {
+			if strings.EqualFold(f.subject, "who") || strings.EqualFold(f.subject, "which") {
 				// "The mayor, who said last week that …, resigned": the
 				// speaker is the noun before the relative pronoun, and the
 				// claim ends with the relative clause.
@@ -105,7 +105,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			if intro := strings.TrimRight(strings.TrimSpace(s[lo:ss]), ", "); intro != "" && isIntroLike(intro) {
 				introChannel = channelPhrase(intro)
 			}
-			if w := lowerASCII(lastWord(f.subject)); w == "and" || w == "but" {
+			if w := lastWord(f.subject); strings.EqualFold(w, "and") || strings.EqualFold(w, "but") {
 				// "The ministry summoned the ambassador and accused …";
 				// "X described it as “…” and warned …": the subject of
 				// the clause, before any quotation.
@@ -215,7 +215,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			out = append(out, f)
 			continue
 		}
-		if t.info.kind == vSay && strings.HasPrefix(lowerASCII(strings.TrimSpace(text)), "responsibility ") {
+		if t.info.kind == vSay && hasPrefixFold(strings.TrimSpace(text), "responsibility ") {
 			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]
 		}

@@ -163,41 +163,6 @@ func wordCount(s string) int {
 	return n
 }
 
-// isDateline reports whether a paragraph opens with a wire dateline such as
-// "CAIRO (Reuters) -" and returns its length.
-func datelineLen(s string) int {
-	open := strings.IndexByte(s, '(')
-	if open < 2 || open > 60 {
-		return 0
-	}
-	// "CAIRO", "BENGHAZI, Libya": a first word in capitals.
-	head := strings.TrimSpace(s[:open])
-	first, _, _ := strings.Cut(head, ",")
-	letters := 0
-	for _, r := range first {
-		if unicode.IsLower(r) {
-			return 0
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	if letters < 2 || wordCount(head) > 5 {
-		return 0
-	}
-	cl := strings.IndexByte(s[open:], ')')
-	if cl < 0 || cl > 40 {
-		return 0
-	}
-	i := skipSpaces(s, open+cl+1)
-	for _, sep := range []string{"-", "–", "—"} {
-		if strings.HasPrefix(s[i:], sep) {
-			return skipSpaces(s, i+len(sep))
-		}
-	}
-	return 0
-}
-
 func parseNormalized(text string) parsed {
 	lines := paragraphLines(text)
 	markBareTimes(lines)

@@ -212,14 +212,15 @@ type word struct {
 // hyphens, plus "%" and "." inside numbers.
 func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
 
-// wordsN returns at most the first n words of s; it lowers only those.
-// It is small enough to be inlined, so the words of the usual short prefix
-// live in the caller's stack frame: it is called several times per
-// reporting verb. A longer list grows onto the heap as usual.
+// wordsN returns at most the first n words of s, lowered with one copy of
+// the part they cover rather than one per capitalised word. It is small
+// enough to be inlined, so the words of the usual short prefix live in the
+// caller's stack frame: it is called several times per reporting verb. A
+// longer list grows onto the heap as usual.
 func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 12), s, "", n) }
 
-// wordsOf splits s into words; low is s in lower case, or "" to lower each
-// word on its own; n < 0 means all words.
+// wordsOf splits s into words; low is s in lower case; n < 0 means all
+// words.
 func wordsOf(s, low string, n int) []word {
 	capHint := len(s)/6 + 1
 	if n >= 0 && n < capHint {
@@ -228,20 +229,50 @@ func wordsOf(s, low string, n int) []word {
 	return appendWords(make([]word, 0, capHint), s, low, n)
 }
 
+// wordByte marks the ASCII bytes that belong to a word.
+var wordByte = [utf8.RuneSelf]bool{'%': true,
+	'0': true, '1': true, '2': true, '3': true, '4': true, '5': true, '6': true, '7': true, '8': true, '9': true,
+	'A': true, 'B': true, 'C': true, 'D': true, 'E': true, 'F': true, 'G': true, 'H': true, 'I': true, 'J': true,
+	'K': true, 'L': true, 'M': true, 'N': true, 'O': true, 'P': true, 'Q': true, 'R': true, 'S': true, 'T': true,
+	'U': true, 'V': true, 'W': true, 'X': true, 'Y': true, 'Z': true,
+	'a': true, 'b': true, 'c': true, 'd': true, 'e': true, 'f': true, 'g': true, 'h': true, 'i': true, 'j': true,
+	'k': true, 'l': true, 'm': true, 'n': true, 'o': true, 'p': true, 'q': true, 'r': true, 's': true, 't': true,
+	'u': true, 'v': true, 'w': true, 'x': true, 'y': true, 'z': true}
+
 // appendWords appends the words of s to out, so a caller can reuse one
-// buffer for many sentences.
+// buffer for many sentences; low is s in lower case, or "" to lower only
+// the part the words cover, with one copy.
 func appendWords(out []word, s, low string, n int) []word {
+	from := len(out)
+	lowered := low != ""
+	if !lowered {
+		low = s
+	}
 	i := 0
 	for i < len(s) && (n < 0 || len(out) < n) {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isWordRune(r) {
+		j := i + 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if !wordByte[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !isWordRune(r) {
 			i += size
 			continue
+		} else {
+			j = i + size
 		}
-		j := i + size
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf && wordByte[c] {
+				j++
+				continue
+			}
 			c, cs := utf8.DecodeRuneInString(s[j:])
-			if isWordRune(c) || ((c == '\'' || c == '’' || c == '-' || c == '.' || c == ',') && j+cs < len(s) && isWordStartAfter(c, s[j+cs:])) {
+			if c >= utf8.RuneSelf && isWordRune(c) {
+				j += cs
+				continue
+			}
+			if (c == '\'' || c == '’' || c == '-' || c == '.' || c == ',') && j+cs < len(s) && isWordStartAfter(c, s[j+cs:]) {
 				j += cs
 				continue
 			}
@@ -250,16 +281,30 @@ func appendWords(out []word, s, low string, n int) []word {
 			}
 			break
 		}
-		lw := ""
-		if low != "" {
-			lw = low[i:j]
-		} else {
-			lw = lowerASCII(s[i:j])
-		}
-		out = append(out, word{i, j, s[i:j], lw})
+		out = append(out, word{i, j, s[i:j], low[i:j]})
 		i = j
 	}
+	if !lowered && len(out) > from {
+		// One lowered copy of what the words cover, not one per
+		// capitalised word.
+		if end := out[len(out)-1].e; hasUpperASCII(s[out[from].s:end]) {
+			l := lowerASCII(s[:end])
+			for k := from; k < len(out); k++ {
+				out[k].lower = l[out[k].s:out[k].e]
+			}
+		}
+	}
 	return out
+}
+
+// hasUpperASCII reports whether s holds an ASCII capital letter.
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -317,3 +362,15 @@ func collapseSpaces(s string) string {
 // pronounOpeners open a new sentence after a full stop that could also end
 // an abbreviation.
 var pronounOpeners = setOf("he", "she", "they", "it", "we", "i", "the", "his", "her", "their")
+
+// hasPrefixFold reports whether s begins with prefix, ignoring ASCII case,
+// without lowering a copy of s.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// hasLowerLetter reports whether w holds a lower-case letter: a word
+// without one is an acronym ("UN", "NATO") or a number.
+func hasLowerLetter(w string) bool {
+	return strings.ContainsFunc(w, unicode.IsLower)
+}

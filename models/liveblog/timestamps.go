@@ -18,6 +18,58 @@ var meridiems = []string{"a.m.", "p.m.", "A.M.", "P.M.", "a.m", "p.m", "am", "pm
 func parseStamp(line string) (stamp, rest string, ok bool) {
 	s := strings.TrimLeft(line, " *#>+") // "+++ 10:35 +++" in German-style tickers
 	lead := len(line) - len(s)
+	if d := datePrefixLen(s); d > 0 {
+		// "Tuesday 14.05 BST:", "Sat 26 Apr 2015 10.45", "April 26, 10:45 a.m.":
+		// the date is part of the printed time.
+		if st, r, ok := timeStamp(line, lead+d); ok {
+			return strings.TrimSpace(s[:d]) + " " + st, r, true
+		}
+		return "", "", false
+	}
+	return timeStamp(line, lead)
+}
+
+// weekdaysAndMonths may stand before an entry's time, in full or short.
+var weekdaysAndMonths = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+// datePrefixLen returns the length of a date before a time at the start of
+// s ("Tuesday ", "Sat 26 Apr 2015 ", "April 26, "), or 0: a weekday or
+// month name, then only day numbers, years, names and commas, up to a
+// word that starts with a digit and holds a time.
+func datePrefixLen(s string) int {
+	if !startsWithLetter(s) || !inSet(weekdaysAndMonths, strings.TrimSuffix(firstWord(s), ".")) {
+		return 0
+	}
+	i := 0
+	for n := 0; n < 6 && i < len(s); n++ {
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		tok := strings.TrimRight(s[i:j], ",.")
+		switch {
+		case tok == "":
+		case isDigit(tok[0]) && strings.ContainsAny(tok, ":."):
+			return i // the time
+		case isDigit(tok[0]):
+			d := strings.TrimRight(tok, "stndrh")
+			if strings.Trim(d, "0123456789") != "" || len(d) == 3 || len(d) > 4 {
+				return 0
+			}
+		case !inSet(weekdaysAndMonths, tok):
+			return 0
+		}
+		i = skipSpaces(s, j)
+	}
+	return 0
+}
+
+// timeStamp is parseStamp for a line whose time starts lead bytes in.
+func timeStamp(line string, lead int) (stamp, rest string, ok bool) {
+	s := line[lead:]
 	if end, ok := zonedFourDigits(s); ok {
 		return stampEnd(line, s, lead, end, false, false)
 	}
@@ -117,7 +169,7 @@ func stampEnd(line, s string, lead, end int, dot, meridiem bool) (stamp, rest st
 // "local time" / "local".
 func zoneLen(s string) int {
 	low := lowerASCII(s[:min(len(s), 12)])
-	for _, w := range []string{"local time", "local"} {
+	for _, w := range []string{"local time", "local", "uhr"} {
 		if strings.HasPrefix(low, w) && !startsWithLetter(s[len(w):]) {
 			return len(w)
 		}

@@ -23,7 +23,10 @@ type verbInfo struct {
 }
 
 // reportingVerbs maps the lower-case printed forms to their description.
-var reportingVerbs = map[string]verbInfo{
+var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs)
+
+// commonReportingVerbs are the verbs of most attributions.
+var commonReportingVerbs = map[string]verbInfo{
 	"said": {kind: vSay, display: "said"}, "says": {kind: vSay, display: "says"},
 	"say":   {kind: vSay, display: "say", base: true},
 	"added": {kind: vSay, display: "added"}, "adds": {kind: vSay, display: "adds"},
@@ -78,6 +81,55 @@ var reportingVerbs = map[string]verbInfo{
 	"urged":      {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
 	"welcomed": {kind: vSay, display: "welcomed", needsTo: true}, "welcomes": {kind: vSay, display: "welcomes", needsTo: true},
 	"encouraged": {kind: vSay, display: "encouraged", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
+}
+
+// moreReportingVerbs are the rarer verbs of attribution news uses: the
+// emphatic and concessive ("emphasised", "conceded"), answers ("replied"),
+// counts ("AFP tallied"), commitments stated as facts ("vowed that"). Those
+// that also take a plain object ("responded to questions", "counted the
+// votes") need "that", a colon or a quotation.
+var moreReportingVerbs = map[string]verbInfo{
+	"emphasised": {kind: vSay, display: "emphasised"}, "emphasized": {kind: vSay, display: "emphasized"},
+	"emphasises": {kind: vSay, display: "emphasises"}, "emphasizes": {kind: vSay, display: "emphasizes"},
+	"conceded": {kind: vSay, display: "conceded"}, "concedes": {kind: vSay, display: "concedes"},
+	"contended": {kind: vSay, display: "contended"}, "contends": {kind: vSay, display: "contends"},
+	"affirmed": {kind: vSay, display: "affirmed"}, "affirms": {kind: vSay, display: "affirms"},
+	"replied": {kind: vSay, display: "replied", needsTo: true}, "responded": {kind: vSay, display: "responded", needsTo: true},
+	"answered": {kind: vSay, display: "answered", needsTo: true}, "remarked": {kind: vSay, display: "remarked"},
+	"commented": {kind: vSay, display: "commented", needsTo: true}, "observed": {kind: vSay, display: "observed", needsTo: true},
+	"complained": {kind: vSay, display: "complained", needsTo: true}, "lamented": {kind: vSay, display: "lamented", needsTo: true},
+	"recounted": {kind: vSay, display: "recounted", needsTo: true}, "indicated": {kind: vSay, display: "indicated", needsTo: true},
+	"clarified": {kind: vSay, display: "clarified", needsTo: true}, "underlined": {kind: vSay, display: "underlined", needsTo: true},
+	"highlighted": {kind: vSay, display: "highlighted", needsTo: true}, "vowed": {kind: vSay, display: "vowed", needsTo: true},
+	"promised": {kind: vSay, display: "promised", needsTo: true}, "pledged": {kind: vSay, display: "pledged", needsTo: true},
+	"tallied": {kind: vSay, display: "tallied"}, "counted": {kind: vSay, display: "counted", needsTo: true},
+	"charged": {kind: vSay, display: "charged", needsTo: true}, "countered": {kind: vSay, display: "countered"},
+	"retorted": {kind: vSay, display: "retorted"}, "testified": {kind: vSay, display: "testified", needsTo: true},
+	"speculated": {kind: vSay, display: "speculated", needsTo: true}, "hinted": {kind: vSay, display: "hinted", needsTo: true},
+	"boasted": {kind: vSay, display: "boasted", needsTo: true}, "specified": {kind: vSay, display: "specified", needsTo: true},
+	"informed": {kind: vTell, display: "informed", needsTo: true}, "assured": {kind: vSay, display: "assured", needsTo: true},
+	"notes": {kind: vSay, display: "notes"}, "stresses": {kind: vSay, display: "stresses"},
+	"explains": {kind: vSay, display: "explains"}, "admits": {kind: vSay, display: "admits"},
+	"maintains": {kind: vSay, display: "maintains", needsTo: true}, "asserts": {kind: vSay, display: "asserts"},
+	"reveals": {kind: vSay, display: "reveals", needsTo: true}, "reiterates": {kind: vSay, display: "reiterates", needsTo: true},
+	"recalls": {kind: vSay, display: "recalls", needsTo: true}, "acknowledges": {kind: vSay, display: "acknowledges"},
+	"emphasising": {kind: vSay, display: "emphasised", part: true}, "emphasizing": {kind: vSay, display: "emphasized", part: true},
+	"stating": {kind: vSay, display: "stated", part: true}, "acknowledging": {kind: vSay, display: "acknowledged", part: true},
+	"admitting": {kind: vSay, display: "admitted", part: true}, "declaring": {kind: vSay, display: "declared", part: true},
+	"reiterating": {kind: vSay, display: "reiterated", part: true}, "asserting": {kind: vSay, display: "asserted", part: true},
+	"insists": {kind: vSay, display: "insists"}, "claiming": {kind: vSay, display: "claimed", part: true},
+}
+
+// mergedVerbs returns one table of the verbs of all lists; an earlier list
+// wins for a form given twice.
+func mergedVerbs(lists ...map[string]verbInfo) map[string]verbInfo {
+	out := map[string]verbInfo{}
+	for k := len(lists) - 1; k >= 0; k-- {
+		for w, v := range lists[k] {
+			out[w] = v
+		}
+	}
+	return out
 }
 
 // Words before a verb form that show it is not a report by a subject:
@@ -150,7 +202,9 @@ var subjectAdverbs = setOf("later", "also", "earlier", "previously", "again", "t
 	"had", "reportedly", "repeatedly", "publicly", "separately", "initially", "first", "further",
 	"subsequently", "similarly", "likewise", "meanwhile", "however", "only", "even", "himself", "herself",
 	"itself", "themselves", "already", "since", "officially", "formally", "privately", "allegedly", "always",
-	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly")
+	"long", "consistently", "frequently", "often", "just", "recently", "still", "never", "openly", "clearly",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+	"tonight", "overnight")
 
 // Conjunctions that may open a subject segment (", and the union said").
 var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then", "meanwhile", "whereas", "though", "although", "however")
@@ -190,4 +244,21 @@ func inSet(set map[string]bool, w string) bool {
 		b[i] = c
 	}
 	return set[string(b)]
+}
+
+// germanReportingVerbs let German news tickers be read with the same
+// frames: "X sagte, C", "C, sagte X", "X teilte mit, dass C". The forms do
+// not occur in English text.
+var germanReportingVerbs = map[string]verbInfo{
+	"sagte": {kind: vSay, display: "sagte"}, "sagt": {kind: vSay, display: "sagt"},
+	"sagten": {kind: vSay, display: "sagten"}, "erklärte": {kind: vSay, display: "erklärte"},
+	"erklärt": {kind: vSay, display: "erklärt"}, "betonte": {kind: vSay, display: "betonte"},
+	"warnte": {kind: vSay, display: "warnte"}, "berichtete": {kind: vSay, display: "berichtete"},
+	"berichtet": {kind: vSay, display: "berichtet"}, "berichten": {kind: vSay, display: "berichten"},
+	"meldete": {kind: vSay, display: "meldete"}, "meldet": {kind: vSay, display: "meldet"},
+	"schrieb": {kind: vSay, display: "schrieb"}, "bestätigte": {kind: vSay, display: "bestätigte"},
+	"mitteilte": {kind: vSay, display: "mitteilte"}, "teilte": {kind: vSay, display: "teilte mit"},
+	"hieß": {kind: vSay, display: "hieß"}, "kündigte": {kind: vSay, display: "kündigte an"},
+	"räumte": {kind: vSay, display: "räumte ein"}, "forderte": {kind: vSay, display: "forderte", needsTo: true},
+	"dementierte": {kind: vDeny, display: "dementierte"}, "bestritt": {kind: vDeny, display: "bestritt"},
 }

@@ -3,6 +3,7 @@
 
 usage (from the repository root):
     python3 models/liveblog/devset/score.py [-v] [--bin PATH] [--before REV]
+        [--dir ANNOTATIONS] [--texts TEXTS] [--match GLOB]
 
 Each NAME.json beside this script annotates one published live blog or wire
 report (its address, the search that found it, and the attributed claims a
@@ -15,7 +16,9 @@ summed; the shared samples are scored by the package's TestSamples. -v lists
 missed claims, wrong flags and candidates that match no claim. --before REV
 also builds the extractor of git revision REV (in a temporary directory) and
 prints its figures on the same texts first, so one command shows before and
-after.
+after. --dir scores the annotations of another folder (a colleague's batch),
+--texts takes the texts from another folder, --match keeps the annotations
+whose file name matches GLOB (default "*.json").
 """
 import glob, json, os, re, subprocess, sys, tempfile
 
@@ -47,7 +50,17 @@ def build_revision(rev, tmp):
     return binary
 
 
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
 def main():
+    global ANN_DIR, TEXT_DIR, MATCH
+    ANN_DIR = arg("--dir", HERE)
+    TEXT_DIR = arg("--texts", os.path.join(ANN_DIR, "texts"))
+    MATCH = arg("--match", "*")
+    if not MATCH.endswith(".json"):
+        MATCH += ".json"
     verbose = "-v" in sys.argv
     binary = None
     if "--bin" in sys.argv:
@@ -69,9 +82,9 @@ def main():
 def score(binary, tmp, verbose, samples):
     total = [0] * 6
     scored = 0
-    for ann in sorted(glob.glob(os.path.join(HERE, "*.json"))):
+    for ann in sorted(glob.glob(os.path.join(ANN_DIR, MATCH))):
         name = os.path.splitext(os.path.basename(ann))[0]
-        txt = os.path.join(HERE, "texts", name + ".txt")
+        txt = os.path.join(TEXT_DIR, name + ".txt")
         if not os.path.exists(txt):
             continue
         out = os.path.join(tmp, name + "." + os.path.basename(binary) + ".json")
@@ -96,7 +109,7 @@ def score(binary, tmp, verbose, samples):
                 if not any(matches(c, e) for e in exp):
                     print(f"    extra: {c.get('claim')!r} by {c.get('claimant')!r} [{c.get('rule', '')}]")
     if scored == 0:
-        print("no texts present: put them in", os.path.join(HERE, "texts"))
+        print("no texts present: put them in", TEXT_DIR)
     else:
         r, R, p, P, f, F = total
         print(f"development set, {scored} texts: recall {pct(r, R):.1f}% ({r}/{R})  "

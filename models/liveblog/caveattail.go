@@ -1,0 +1,53 @@
+package liveblog
+
+import "strings"
+
+// caveatTailStarts open a clause after a claim that refers back to it: "…,
+// which could not be verified", "…, a figure that AFP could not confirm",
+// "…, though this could not be independently verified", "… (this could not
+// be verified)".
+var caveatTailStarts = setOf("which", "a", "an", "though", "although", "but", "this", "something", "none",
+	"neither", "and", "that", "the", "while", "as", "yet")
+
+// cutCaveatTail removes from a reported claim a closing clause that says
+// the claim could not be checked, and reports whether there was one: the
+// clause is the text's caveat about the claim, not part of what the
+// claimant said. A quotation is left whole: a speaker may say that he
+// could not confirm something.
+func cutCaveatTail(claim string) (string, bool) {
+	if !mentionsChecking(claim) {
+		return claim, false
+	}
+	for i := 1; i < len(claim); i++ {
+		sep := 0
+		switch {
+		case claim[i] == ',' || claim[i] == ';' || claim[i] == '(':
+			sep = 1
+		case strings.HasPrefix(claim[i:], "—") || strings.HasPrefix(claim[i:], "–"):
+			sep = len("—")
+		}
+		if sep == 0 {
+			continue
+		}
+		tail := strings.TrimSpace(claim[i+sep:])
+		if tail == "" {
+			break
+		}
+		if claim[i] != '(' && !inSet(caveatTailStarts, firstWord(tail)) {
+			continue
+		}
+		if isCaveat(lowerASCII(tail)) {
+			if head := strings.TrimRight(claim[:i], " ,;(—–-"); wordCount(head) >= 2 {
+				return head, true
+			}
+			return claim, false
+		}
+	}
+	return claim, false
+}
+
+// mentionsChecking is the cheap test before cutCaveatTail looks closer.
+func mentionsChecking(s string) bool {
+	return strings.Contains(s, "verif") || strings.Contains(s, "confirm") ||
+		strings.Contains(s, "corroborat") || strings.Contains(s, "authenticat")
+}

@@ -1,0 +1,45 @@
+package liveblog
+
+import "strings"
+
+// German news tickers are read with the English frames and a few words of
+// German: the verbs in germanReportingVerbs, the adjuncts after a speaker
+// that follows its verb, the particle of a separable verb, and the caveat.
+
+// germanAdjuncts start the words after a speaker that say when or where,
+// not who ("…, sagte Spahn am Abend").
+var germanAdjuncts = setOf("am", "im", "beim", "gegenüber", "vom", "zum", "zur", "heute", "gestern", "bei",
+	"auf", "nach", "laut", "vor", "während")
+
+// withoutGermanAdjunct cuts a German adjunct from a speaker phrase.
+func withoutGermanAdjunct(subj string) string {
+	ws := wordsN(subj, 12)
+	for k := 1; k < len(ws); k++ {
+		if germanAdjuncts[ws[k].text] {
+			return strings.TrimSpace(subj[:ws[k].s])
+		}
+	}
+	return subj
+}
+
+// withoutGermanParticle drops what stands between a separable verb and its
+// claim ("teilte mit, dass C", "räumte ein, dass C").
+func withoutGermanParticle(c string) string {
+	for _, p := range []string{"mit, dass ", "an, dass ", "ein, dass ", "mit: ", "an: ", "mit, ", "an, ", "ein, ", "dass "} {
+		if strings.HasPrefix(c, p) {
+			return strings.TrimSpace(c[len(p):])
+		}
+	}
+	return c
+}
+
+// germanCaveat reports whether a German sentence says something could not
+// be independently checked ("Das ließ sich nicht unabhängig überprüfen").
+func germanCaveat(low string) bool {
+	if !strings.Contains(low, "nicht") && !strings.Contains(low, "keine") {
+		return false
+	}
+	check := strings.Contains(low, "prüf") || strings.Contains(low, "bestätig") || strings.Contains(low, "verifizier")
+	return check && (strings.Contains(low, "unabhängig") || strings.Contains(low, "zunächst nicht") || strings.Contains(low, "lassen sich nicht") ||
+		strings.Contains(low, "ließ sich nicht") || strings.Contains(low, "ließen sich nicht"))
+}

@@ -1,0 +1,282 @@
+package liveblog
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// subjectSpan finds the speaker that ends right before a verb at vs. It
+// returns the speaker's range and sep, the end of the claim before it (-1
+// when nothing but an introduction stands before the speaker).
+func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
+	end := lo + len(strings.TrimRight(s[lo:vs], " "))
+	// Adverbs between subject and verb: "later told", "has said".
+	for {
+		w := lastWord(s[lo:end])
+		if w == "" || !inSet(subjectAdverbs, w) || end-len(w) <= lo {
+			break
+		}
+		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
+	}
+	if end <= lo {
+		return 0, 0, 0, false
+	}
+	trailing := s[end-1] == ','
+	last := end
+	if trailing {
+		last = end - 1
+	}
+	segs := topLevelSplit(s, qs, lo, last)
+	n := len(segs)
+	// "The union, however, asserted …": an adverb set off by commas is not
+	// the speaker; the phrase before it is.
+	for trailing && n >= 2 && isCommaAdverb(s[segs[n-1].s:segs[n-1].e]) {
+		n--
+		segs = segs[:n]
+	}
+	first := n - 1
+	if trailing && n >= 2 {
+		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
+		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
+		placeApposition := nameLike(L) && endsWithPlaceNoun(P) && n >= 3
+		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) || placeApposition {
+			if placeApposition {
+				// "Tomi Soetjipto, a journalist based in the capital,
+				// Jakarta, said": the place names the capital; the
+				// name before the description speaks.
+				n--
+				segs = segs[:n]
+			}
+			first = n - 2
+			// "Michel Blanc, 43, who owns three houses, told": asides
+			// one after another all belong to the name before them.
+			for first > 0 {
+				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) {
+					break
+				}
+				first--
+			}
+		}
+	}
+	ss = segs[first].s
+	se = segs[n-1].e
+	sep = -1
+	if first > 0 {
+		sep = segs[first].s - 1
+	}
+	// A quotation inside the subject segment ends the claim.
+	for _, q := range qs {
+		if q.e > ss && q.e <= se {
+			ss = q.e
+			sep = q.e
+		}
+	}
+	for ss < se && (s[ss] == ' ' || s[ss] == ',') {
+		ss++
+	}
+	for se > ss && (s[se-1] == ' ' || s[se-1] == ',') {
+		se--
+	}
+	// Leading conjunction: ", and the union said".
+	if w := firstWord(s[ss:se]); inSet(leadingConjunctions, w) && len(w) < se-ss {
+		ss = skipSpaces(s, ss+len(w))
+		for ss < se && s[ss] == ',' {
+			ss = skipSpaces(s, ss+1)
+		}
+	}
+	// "… on Wednesday when he said": the speaker follows the conjunction.
+	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 &&
+		!hasRelative(s[ss:ss+k]) {
+		ss += k
+	}
+	n = wordCount(s[ss:se])
+	if n > maxSubjectWords && first < len(segs)-1 {
+		// "Marta Kellner, who has led the authority since …, said":
+		// a long aside does not make the speaker long.
+		n = wordCount(s[ss:segs[first].e])
+	}
+	if n == 0 || n > maxSubjectWords {
+		return 0, 0, 0, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[ss:se]); !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		return 0, 0, 0, false
+	}
+	return ss, se, sep, true
+}
+
+// lastSubordinator returns where the words after the last subordinating
+// conjunction of a speaker phrase start ("Wednesday when he" → "he"), or 0.
+func lastSubordinator(p string) int {
+	// Scanned by hand: this runs for every speaker phrase.
+	at, first, prev := 0, true, ""
+	for i := 0; i < len(p); {
+		for i < len(p) && p[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' {
+			j++
+		}
+		if j > i && !first && (inSet(subordinators, p[i:j]) || p[i:j] == "but" && prev != "all") {
+			// "No group has claimed the bombing but the minister
+			// said": "but" opens the speaker's clause, unless it
+			// means "except" ("all but two").
+			if k := skipSpaces(p, j); k < len(p) {
+				at = k
+			}
+		}
+		first = first && j == i
+		if j > i {
+			prev = p[i:j]
+		}
+		i = j
+	}
+	return at
+}
+
+// withSubject returns the index of "with" when the participle at ws[i]
+// follows "with" and a capitalised name ("with President Ana Diaz
+// saying"), else -1.
+func withSubject(ws []word, i int) int {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if ws[k].lower == "with" {
+			if k == i-1 {
+				return -1
+			}
+			return k
+		}
+		if !isCapitalized(ws[k].text) && !titles[ws[k].lower] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// hasRelative reports whether a phrase holds a relative pronoun ("a
+// worker who was rescued after …"), whose clause the conjunction belongs to.
+func hasRelative(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if inSet(relatives, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var relatives = setOf("who", "which", "whose", "whom")
+
+var subordinators = setOf("when", "after", "before", "because", "since", "although", "though", "while",
+	"until", "once", "whereas")
+
+// isCommaAdverb reports whether a comma-delimited phrase is a sentence
+// adverb ("however", "for its part", "in turn").
+func isCommaAdverb(seg string) bool {
+	return inSet(commaAdverbs, strings.TrimSpace(seg))
+}
+
+var commaAdverbs = setOf("however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
+	"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
+	"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
+	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still")
+
+// afterQuote returns the part of a segment after its last quotation.
+func afterQuote(s string, qs []span, seg span) string {
+	from := seg.s
+	for _, q := range qs {
+		if q.e > from && q.e <= seg.e {
+			from = q.e
+		}
+	}
+	return s[from:seg.e]
+}
+
+// isInsertion reports whether a comma-delimited phrase after a subject is an
+// aside about it ("who leads the union", "quoted by state radio").
+func isInsertion(seg string) bool {
+	w := lowerASCII(firstWord(seg))
+	switch w {
+	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
+		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
+		return true
+	}
+	return isAnonymity(lowerASCII(seg))
+}
+
+// isAge reports whether seg is an age ("45").
+func isAge(seg string) bool {
+	seg = strings.TrimSpace(seg)
+	if seg == "" || len(seg) > 3 {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		if !isDigit(seg[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether seg is a proper name: capitalised words, with
+// connectors such as "of" between them.
+func nameLike(seg string) bool {
+	ws := appendFields(make([]string, 0, 8), seg)
+	if len(ws) == 0 || len(ws) > 6 || !isCapitalized(ws[0]) {
+		return false
+	}
+	for _, w := range ws {
+		if !isCapitalized(w) && !inSet(nameConnectors, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// roleLike reports whether seg reads as a description of a speaker that a
+// name may follow ("The port operator", "Its commander").
+func roleLike(seg string) bool {
+	ws := strings.Fields(seg)
+	return len(ws) > 0 && len(ws) <= 10 && !nameLike(seg)
+}
+
+// isRoleAppositive reports whether seg is a description placed after a name
+// ("the head of the authority", "a spokeswoman for X").
+func isRoleAppositive(seg string) bool {
+	ws := strings.Fields(seg)
+	long := len(ws) > 10 && !hasRelative(seg)
+	if long && len(ws) <= 16 && (strings.EqualFold(ws[0], "a") || strings.EqualFold(ws[0], "an")) && !hasAuxiliary(seg) {
+		long = false // "a former envoy to the UN with ties to the opposition"
+	}
+	if len(ws) < 2 || long {
+		return false // a long phrase is a clause, unless a relative clause makes it long
+	}
+	switch w := lowerASCII(ws[0]); {
+	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
+		return true
+	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "Commissioner for the Rural Fire Service", "Director of …"
+		return true
+	case (titles[w] || personRoles[w] || w == "senior" || w == "former") && !isCapitalized(ws[0]):
+		// "deputy assistant to the president", "senior adviser to …"
+		return true
+	case !isCapitalized(ws[0]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
+		// "principal of Uttara Medical College", "one of the protesters who …"
+		return true
+	case (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) && len(ws) <= 5:
+		// "Amnesty's Kenya director": a possessor and a title.
+		last := lowerASCII(ws[len(ws)-1])
+		return titles[last] || personRoles[last]
+	}
+	return false
+}
+
+// placeNouns end a description that a place's name follows ("based in the
+// capital, Jakarta").
+var placeNouns = setOf("capital", "city", "town", "province", "country", "region", "state", "village",
+	"district", "island", "port")
+
+// endsWithPlaceNoun reports whether a phrase ends with one of placeNouns.
+func endsWithPlaceNoun(p string) bool {
+	return inSet(placeNouns, lastWord(strings.TrimSpace(p)))
+}
