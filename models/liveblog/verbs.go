@@ -118,6 +118,7 @@ var moreReportingVerbs = map[string]verbInfo{
 	"admitting": {kind: vSay, display: "admitted", part: true}, "declaring": {kind: vSay, display: "declared", part: true},
 	"reiterating": {kind: vSay, display: "reiterated", part: true}, "asserting": {kind: vSay, display: "asserted", part: true},
 	"insists": {kind: vSay, display: "insists"}, "claiming": {kind: vSay, display: "claimed", part: true},
+	"called": {kind: vSay, display: "called", needsTo: true}, "calls": {kind: vSay, display: "calls", needsTo: true, noun: true},
 }
 
 // mergedVerbs returns one table of the verbs of all lists; an earlier list
