@@ -86,11 +86,21 @@ func Extract(text string) ([]Candidate, error) {
 	for k, c := range p.blog.Captions {
 		byEntry[c.EntryIndex] = append(byEntry[c.EntryIndex], k)
 	}
+	scratch := new([]word)
 	captions := func(entry int, time, headline string) {
 		for _, k := range byEntry[entry] {
 			c := p.blog.Captions[k]
 			if c.Credit == "" || wordCount(c.Text) < 2 {
 				continue
+			}
+			// A caption that attributes what it says ("According to
+			// local media, …") makes those claims, not the
+			// photographer's.
+			if n := len(out); len(attributedIn(c.Text)) > 0 {
+				out = extractEntry(out, []string{c.Text}, entry, time, headline, blog, scratch)
+				if len(out) > n {
+					continue
+				}
 			}
 			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
 			src := creditSource(c.Credit)
@@ -103,7 +113,6 @@ func Extract(text string) ([]Candidate, error) {
 		}
 	}
 	captions(-1, "", "")
-	scratch := new([]word)
 	if len(p.intro) > 0 {
 		out = extractEntry(out, p.intro, -1, "", "", blog, scratch)
 	}
