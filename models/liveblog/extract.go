@@ -244,7 +244,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					}
 				}
 			}
-			if !heading && isCaveat(low) && (tailCaveat || !attributedCaveat(frames)) {
+			caveat := isCaveat(low)
+			if caveat {
+				// "CNN could not verify X's claim, but Y disputed it":
+				// the caveat's own clause is no speaker.
+				frames = slices.DeleteFunc(frames, func(f rawFrame) bool { return mentionsChecking(lowerASCII(f.subject)) })
+			}
+			if !heading && caveat && (tailCaveat || !attributedCaveat(frames)) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
