@@ -31,3 +31,11 @@ func TestCharacterisingVerbs(t *testing.T) {
 		{"Police described the plan in detail.", []want{{"the plan", ""}}},
 	})
 }
+
+// TestVerbFormsThatAreNouns: "notes" and "stresses" after "of" or an
+// article are nouns.
+func TestVerbFormsThatAreNouns(t *testing.T) {
+	checkClaims(t, "Just a line of notes with no attribution.", want{"with no attribution", ""})
+	checkClaims(t, "The stresses of the job were visible.", want{"of the job", ""})
+	checkClaims(t, "The minister notes that the dam is safe.", want{"the dam is safe", "minister"})
+}
