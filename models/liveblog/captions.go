@@ -81,3 +81,14 @@ func creditSource(credit string) string {
 	}
 	return strings.Join(keep, " / ")
 }
+
+// attributedIn returns the reporting frames of a caption's text, so a
+// caption that attributes what it says is read as those claims.
+func attributedIn(text string) []rawFrame {
+	var out []rawFrame
+	for _, sp := range splitSentences(text) {
+		sent := text[sp.s:sp.e]
+		out = append(out, sentenceFrames(sent, 0, quoteSpans(sent), words(sent))...)
+	}
+	return out
+}

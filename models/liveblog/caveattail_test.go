@@ -58,3 +58,10 @@ func TestCaveatSidesNamedOnly(t *testing.T) {
 	flagged(t, "The rebels said they had killed a general.\n\nThe army said the general was alive.\n\nNorthwire could not verify either side's claims.",
 		map[string]bool{"killed a general": true, "the general was alive": true})
 }
+
+// TestCaveatNoSpeaker: the clause that says what could not be verified is
+// not a speaker of the rest of its sentence.
+func TestCaveatNoSpeaker(t *testing.T) {
+	checkClaims(t, "Ana Borg said the town had fallen. Northwire could not independently verify Borg's claim, but an early response from the army disputed it.",
+		want{"the town had fallen", "Ana Borg"}, want{"disputed it", ""})
+}

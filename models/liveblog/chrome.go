@@ -36,12 +36,15 @@ var chromeOpeners = []string{"sign up", "subscribe", "follow us", "share this", 
 	"catch up", "we use cookies", "copyright", "©", "all rights reserved",
 	"this article was", "this story has been", "this story was", "editor's note", "editor’s note"}
 
+// chromeInitials are the first letters of chromeOpeners, in lower case.
+const chromeInitials = "acdefglmoprstwy"
+
 // isChrome reports whether a paragraph is page furniture (see
 // chromeOpeners).
 func isChrome(para string) bool {
 	p := strings.TrimLeft(para, " *#>-–—•·|[(")
-	if len(p) == 0 {
-		return false
+	if len(p) == 0 || !strings.ContainsRune(chromeInitials, rune(p[0]|0x20)) && p[0] != 0xC2 {
+		return false // no opener starts so (0xC2 starts "©")
 	}
 	for _, o := range chromeOpeners {
 		if hasPrefixFold(p, o) {
@@ -58,10 +61,16 @@ var listOpeners = []string{"more from", "most read", "most popular", "most viewe
 	"more news", "in other news", "further reading", "read more", "also read", "read next", "what to read next",
 	"popular now", "more on this story", "more on this", "see also"}
 
+// listInitials are the first letters of listOpeners.
+const listInitials = "afilmprstwy"
+
 // opensLinkList reports whether a paragraph heads a list of links: one of
 // listOpeners, short, and not a sentence.
 func opensLinkList(para string) bool {
 	p := strings.TrimLeft(para, " *#>-–—•·|[(")
+	if len(p) > 80 || len(p) == 0 || !strings.ContainsRune(listInitials, rune(p[0]|0x20)) {
+		return false
+	}
 	if wordCount(p) > 8 || endsSentence(p) {
 		return false
 	}

@@ -1,6 +1,9 @@
 package liveblog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPageChrome proposes nothing from a page's furniture that a copied
 // live blog carries along, and keeps links out of a claim.
@@ -27,4 +30,22 @@ func TestLinkLists(t *testing.T) {
 		want{"the road would reopen", "Officials"}, want{"talks will resume", ""}, want{"capture of key town", ""})
 	checkClaims(t, "Most read\n\nMinister says schools will stay shut\n\nCoast guard warns of storm\n\nThe coast guard said three boats had capsized.",
 		want{"schools will stay shut", ""}, want{"three boats had capsized", "coast guard"})
+}
+
+// TestChromeInitials keeps the quick first-letter test of isChrome and
+// opensLinkList in step with their lists.
+func TestChromeInitials(t *testing.T) {
+	for _, o := range chromeOpeners {
+		if c := o[0]; c < 0x80 && !strings.ContainsRune(chromeInitials, rune(c)) {
+			t.Errorf("chromeInitials lacks %q (%q)", c, o)
+		}
+		if !isChrome(o + " x") {
+			t.Errorf("isChrome(%q) = false", o+" x")
+		}
+	}
+	for _, o := range listOpeners {
+		if !strings.ContainsRune(listInitials, rune(o[0])) || !opensLinkList(o) {
+			t.Errorf("opensLinkList(%q) = false", o)
+		}
+	}
 }

@@ -32,7 +32,12 @@
 // ("…: TEPCO"), a paragraph introduced by "PA Media says:", relayed speakers
 // ("Xinhua reported that X said", "PTI quotes X as saying"), and they keep
 // adverbs, nouns ("investigate claims that") and agentless passives out of
-// the claimants.
+// the claimants. Page furniture ("Read more:", sign-up calls, the headline
+// lists under "More from …:") proposes nothing; wire datelines in their
+// many forms name no speaker; a closing "…, a figure that could not be
+// verified" is cut from its claim and flags it; a caveat about the
+// statements of either side covers the whole entry; German tickers are read
+// with the same frames.
 //
 // The package is pure code: standard library only, no database, no HTTP, no
 // package-level mutable state. Work is linear in the size of the input, also

@@ -86,11 +86,21 @@ func Extract(text string) ([]Candidate, error) {
 	for k, c := range p.blog.Captions {
 		byEntry[c.EntryIndex] = append(byEntry[c.EntryIndex], k)
 	}
+	scratch := new([]word)
 	captions := func(entry int, time, headline string) {
 		for _, k := range byEntry[entry] {
 			c := p.blog.Captions[k]
 			if c.Credit == "" || wordCount(c.Text) < 2 {
 				continue
+			}
+			// A caption that attributes what it says ("According to
+			// local media, …") makes those claims, not the
+			// photographer's.
+			if n := len(out); len(attributedIn(c.Text)) > 0 {
+				out = extractEntry(out, []string{c.Text}, entry, time, headline, blog, scratch)
+				if len(out) > n {
+					continue
+				}
 			}
 			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
 			src := creditSource(c.Credit)
@@ -103,7 +113,6 @@ func Extract(text string) ([]Candidate, error) {
 		}
 	}
 	captions(-1, "", "")
-	scratch := new([]word)
 	if len(p.intro) > 0 {
 		out = extractEntry(out, p.intro, -1, "", "", blog, scratch)
 	}
@@ -235,7 +244,13 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					}
 				}
 			}
-			if !heading && isCaveat(low) && (tailCaveat || !attributedCaveat(frames)) {
+			caveat := isCaveat(low)
+			if caveat {
+				// "CNN could not verify X's claim, but Y disputed it":
+				// the caveat's own clause is no speaker.
+				frames = slices.DeleteFunc(frames, func(f rawFrame) bool { return mentionsChecking(lowerASCII(f.subject)) })
+			}
+			if !heading && caveat && (tailCaveat || !attributedCaveat(frames)) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})

@@ -36,6 +36,9 @@ func withoutGermanParticle(c string) string {
 // germanCaveat reports whether a German sentence says something could not
 // be independently checked ("Das ließ sich nicht unabhängig überprüfen").
 func germanCaveat(low string) bool {
+	if strings.IndexByte(low, 0xC3) < 0 {
+		return false // no umlaut: not German, and "überprüfen", "unabhängig" have one
+	}
 	if !strings.Contains(low, "nicht") && !strings.Contains(low, "keine") {
 		return false
 	}

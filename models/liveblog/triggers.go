@@ -52,8 +52,8 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if len(out) == maxTriggers {
 			break
 		}
-		if inSpans(qs, w.s) {
-			continue
+		if len(w.lower) < 3 || inSpans(qs, w.s) {
+			continue // every reporting verb and noun has three letters or more
 		}
 		if w.lower == "according" && i+1 < len(ws) && ws[i+1].lower == "to" {
 			out = append(out, trigger{vs: w.s, ve: ws[i+1].e, info: verbInfo{kind: vAccording, display: "according to"}})

@@ -108,7 +108,7 @@ var moreReportingVerbs = map[string]verbInfo{
 	"speculated": {kind: vSay, display: "speculated", needsTo: true}, "hinted": {kind: vSay, display: "hinted", needsTo: true},
 	"boasted": {kind: vSay, display: "boasted", needsTo: true}, "specified": {kind: vSay, display: "specified", needsTo: true},
 	"informed": {kind: vTell, display: "informed", needsTo: true}, "assured": {kind: vSay, display: "assured", needsTo: true},
-	"notes": {kind: vSay, display: "notes"}, "stresses": {kind: vSay, display: "stresses"},
+	"notes": {kind: vSay, display: "notes", noun: true}, "stresses": {kind: vSay, display: "stresses", noun: true},
 	"explains": {kind: vSay, display: "explains"}, "admits": {kind: vSay, display: "admits"},
 	"maintains": {kind: vSay, display: "maintains", needsTo: true}, "asserts": {kind: vSay, display: "asserts"},
 	"reveals": {kind: vSay, display: "reveals", needsTo: true}, "reiterates": {kind: vSay, display: "reiterates", needsTo: true},
@@ -118,6 +118,7 @@ var moreReportingVerbs = map[string]verbInfo{
 	"admitting": {kind: vSay, display: "admitted", part: true}, "declaring": {kind: vSay, display: "declared", part: true},
 	"reiterating": {kind: vSay, display: "reiterated", part: true}, "asserting": {kind: vSay, display: "asserted", part: true},
 	"insists": {kind: vSay, display: "insists"}, "claiming": {kind: vSay, display: "claimed", part: true},
+	"called": {kind: vSay, display: "called", needsTo: true}, "calls": {kind: vSay, display: "calls", needsTo: true, noun: true},
 }
 
 // mergedVerbs returns one table of the verbs of all lists; an earlier list

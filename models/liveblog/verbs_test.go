@@ -17,3 +17,25 @@ func TestRarerReportingVerbs(t *testing.T) {
 		{"Officials counted the ballots twice.", []want{{"the ballots twice", ""}}},
 	})
 }
+
+// TestCharacterisingVerbs finds the speaker's own account or judgement
+// behind "described seeing", "described X as "…"" and "called X "…"", and
+// nothing behind "called a strike" or "described the plan".
+func TestCharacterisingVerbs(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"The mayor described seeing cars floating down the main street.", []want{{"cars floating", "mayor"}}},
+		{`The Red Crescent described the damage as "catastrophic".`, []want{{"catastrophic", "Red Crescent"}}},
+		{`Ana Borg called the flooding "a disaster of historic size".`, []want{{"a disaster of historic size", "Ana Borg"}}},
+		{"The union called a strike for Monday.", []want{{"a strike", ""}}},
+		{"The minister called on residents to leave.", []want{{"residents to leave", ""}}},
+		{"Police described the plan in detail.", []want{{"the plan", ""}}},
+	})
+}
+
+// TestVerbFormsThatAreNouns: "notes" and "stresses" after "of" or an
+// article are nouns.
+func TestVerbFormsThatAreNouns(t *testing.T) {
+	checkClaims(t, "Just a line of notes with no attribution.", want{"with no attribution", ""})
+	checkClaims(t, "The stresses of the job were visible.", want{"of the job", ""})
+	checkClaims(t, "The minister notes that the dam is safe.", want{"the dam is safe", "minister"})
+}
