@@ -262,6 +262,7 @@ func TestScorerCrossValidation(t *testing.T) {
 		w := train(samplesOf(trainSet))
 		base := evaluate(test, nil, 0)
 		t.Logf("held out %-3s rules alone:   %v", held, base)
+		t.Logf("held out %-3s ranking: %v", held, ranking(&w, samplesOf(test)))
 		pooled[0] = add(pooled[0], base)
 		for k, th := range thresholds {
 			f := evaluate(test, &w, th)
@@ -284,4 +285,34 @@ func TestScorerCrossValidation(t *testing.T) {
 
 func add(a, b figures) figures {
 	return figures{a.found + b.found, a.claims + b.claims, a.right + b.right, a.cands + b.cands, a.flagsOK + b.flagsOK}
+}
+
+// ranking says how well w orders a batch's candidates: the share of (true,
+// false) pairs in which the true candidate scores higher (ties count half),
+// 0.5 being no better than chance.
+func ranking(w *[nFeatures]float64, s []sample) string {
+	var pos, neg []float64
+	for i := range s {
+		if p := scoreOf(w, &s[i].x); s[i].good {
+			pos = append(pos, p)
+		} else {
+			neg = append(neg, p)
+		}
+	}
+	pairs := 0.0
+	for _, p := range pos {
+		for _, n := range neg {
+			switch {
+			case p > n:
+				pairs++
+			case p == n:
+				pairs += 0.5
+			}
+		}
+	}
+	if len(pos) == 0 || len(neg) == 0 {
+		return fmt.Sprintf("%d true and %d false candidates, nothing to rank", len(pos), len(neg))
+	}
+	return fmt.Sprintf("%d true and %d false candidates, a true one ranked above a false one in %.0f%% of pairs",
+		len(pos), len(neg), 100*pairs/float64(len(pos)*len(neg)))
 }

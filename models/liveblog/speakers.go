@@ -38,7 +38,7 @@ func withoutTrailingDate(claimant string) string {
 
 // isSpeakerPhrase reports whether a claimant can name someone who spoke:
 // no name or role ends in "of", "the" or "and", and none starts with
-// "Just" or "However" (an empty claimant is left to the rules).
+// "Just", "However" or "and" (an empty claimant is left to the rules).
 func isSpeakerPhrase(claimant string) bool {
 	ws := strings.Fields(claimant)
 	if len(ws) == 0 {
@@ -46,13 +46,17 @@ func isSpeakerPhrase(claimant string) bool {
 	}
 	first := strings.ToLower(ws[0])
 	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ",.;:"))
-	return !functionWords[last] && !(len(ws) > 1 && leadingAdverbs[first])
+	return !functionWords[last] && !(len(ws) > 1 && (leadingAdverbs[first] || leadingJoins[first]))
 }
 
-// functionWords never end a speaker's name; leadingAdverbs never start one.
+// functionWords never end a speaker's name; leadingAdverbs never start one,
+// nor do leadingJoins, which show the phrase was cut from a longer name or
+// a clause ("and Peace" from "… for Justice and Peace", "where support for
+// the opposition is strident").
 var (
 	functionWords = setOf("of", "a", "an", "the", "to", "in", "on", "at", "for", "from", "with", "by",
 		"and", "or", "that", "this", "as")
 	leadingAdverbs = setOf("just", "only", "also", "however", "meanwhile", "still", "even", "yet", "then",
 		"so", "now", "here", "there")
+	leadingJoins = setOf("and", "or", "but", "of", "where", "when", "which", "while", "whose", "whom")
 )

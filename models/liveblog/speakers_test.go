@@ -35,7 +35,8 @@ func TestSpeakerKeptWithoutTrailingDate(t *testing.T) {
 			t.Errorf("%q: want claimant %q, got %+v", c.in, c.want, out)
 		}
 	}
-	for _, in := range []string{"Just a line of", "the head of", "Meanwhile the army", "The"} {
+	for _, in := range []string{"Just a line of", "the head of", "Meanwhile the army", "The", "and Peace",
+		"where support for the opposition is strident"} {
 		if out := keepSpeakers([]Candidate{{Claim: "the road is open", Claimant: in}}); len(out) != 0 {
 			t.Errorf("%q: want the candidate dropped, got %+v", in, out)
 		}
