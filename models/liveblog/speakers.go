@@ -40,13 +40,16 @@ func withoutTrailingDate(claimant string) string {
 // no name or role ends in "of", "the" or "and", and none starts with
 // "Just", "However" or "and" (an empty claimant is left to the rules).
 func isSpeakerPhrase(claimant string) bool {
-	ws := strings.Fields(claimant)
-	if len(ws) == 0 {
+	s := strings.TrimSpace(claimant)
+	if s == "" {
 		return true
 	}
-	first := strings.ToLower(ws[0])
-	last := strings.ToLower(strings.TrimRight(ws[len(ws)-1], ",.;:"))
-	return !functionWords[last] && !(len(ws) > 1 && (leadingAdverbs[first] || leadingJoins[first]))
+	last := strings.TrimRight(s[strings.LastIndexAny(s, " \t\n")+1:], ",.;:")
+	if inSet(functionWords, last) {
+		return false
+	}
+	sp := strings.IndexAny(s, " \t\n")
+	return sp < 0 || !(inSet(leadingAdverbs, s[:sp]) || inSet(leadingJoins, s[:sp]))
 }
 
 // functionWords never end a speaker's name; leadingAdverbs never start one,
