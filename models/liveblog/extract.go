@@ -73,7 +73,8 @@ type item struct {
 
 // Extract returns the attributed claims of a live blog or wire report in the
 // order they appear, photo captions with a credit included. A text without
-// attributions yields no candidates and no error.
+// attributions yields no candidates and no error, nor does a claimant that
+// cannot be a speaker (see keepSpeakers).
 func Extract(text string) ([]Candidate, error) {
 	norm, err := normalize(text)
 	if err != nil {
@@ -126,7 +127,7 @@ func Extract(text string) ([]Candidate, error) {
 		}
 		out = extractEntry(out, paras, i, e.Time, e.Headline, blog, scratch)
 	}
-	return out, nil
+	return keepSpeakers(out), nil
 }
 
 // extractEntry finds the claims of one entry, resolves their speakers within
