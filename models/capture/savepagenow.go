@@ -3,6 +3,7 @@ package capture
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -65,6 +66,11 @@ func (s *SavePageNow) Save(ctx context.Context, pageURL string) (string, error) 
 		}
 		st, err := s.call(ctx, http.MethodGet, base+"/save/status/"+url.PathEscape(ans.JobID), nil)
 		if err != nil {
+			if errors.Is(err, context.DeadlineExceeded) {
+				// The wait ran out during a status request rather than
+				// between two.
+				return "", fmt.Errorf("Save Page Now did not finish in %s", wait)
+			}
 			return "", err
 		}
 		switch st.Status {
