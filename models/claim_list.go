@@ -427,7 +427,10 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 			return e.counts, nil
 		}
 	}
-	out, err := s.verdictCountsVisible(ctx, f, now)
+	out, ok, err := s.searchVerdictCounts(ctx, f, now, total)
+	if err == nil && !ok {
+		out, err = s.verdictCountsVisible(ctx, f, now)
+	}
 	if err != nil {
 		return nil, err
 	}
