@@ -337,8 +337,14 @@ func (s *Store) searchJoinArg(ctx context.Context, f ClaimFilter, now time.Time,
 		// once per claim (a minute for a three-filter search at 1M claims).
 		join = "CROSS " + join
 	}
-	return g.apply(s.read(ctx).Table("claim_search").Joins(join), now, s.staleAfter).
+	db := g.apply(s.read(ctx).Table("claim_search").Joins(join), now, s.staleAfter).
 		Where(s.d.searchMatch(), arg)
+	if f.Tag != "" {
+		// The tag again, on the search index's side: checked before the
+		// claim is read, so the claims without the tag are never read.
+		db = db.Where("claim_search.docid IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
+	}
+	return db
 }
 
 // maxRankedMatches bounds relevance ranking: ranking reads every match, so
@@ -378,7 +384,10 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 			return e.counts, nil
 		}
 	}
-	out, err := s.verdictCountsVisible(ctx, f, now)
+	out, ok, err := s.searchVerdictCounts(ctx, f, now, total)
+	if err == nil && !ok {
+		out, err = s.verdictCountsVisible(ctx, f, now)
+	}
 	if err != nil {
 		return nil, err
 	}

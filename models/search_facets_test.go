@@ -3,6 +3,7 @@ package models
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -110,6 +111,31 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 					want = append(want, id)
 				}
 			}
+			g := flt
+			g.Query = q
+			counts, err := f.s.VerdictCounts(ctx, g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for v, n := range counts {
+				var wantN int64
+				for _, id := range want {
+					for _, c := range claims {
+						if c.ID == id && string(verdictOf(t, f.s, id)) == v {
+							wantN++
+						}
+					}
+				}
+				if n != wantN {
+					t.Errorf("%s, search %q: %d claims %s, want %d", what, q, n, v, wantN)
+				}
+			}
+			// Many matches: each verdict counted in the search index alone.
+			if many, ok, err := f.s.searchVerdictCounts(ctx, g, f.s.Now(), exactCountLimit+1); err != nil {
+				t.Fatal(err)
+			} else if ok && !maps.Equal(many, counts) {
+				t.Errorf("%s, search %q: counted in the index %v, through the claims %v", what, q, many, counts)
+			}
 			for _, sort := range []string{"relevance", "-id", "-created", "reported"} {
 				g := flt
 				g.Query, g.Sort = q, sort
@@ -129,4 +155,13 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 			t.Errorf("search %q found %d claims", q, len(got))
 		}
 	}
+}
+
+func verdictOf(t *testing.T, s *Store, id int64) Verdict {
+	t.Helper()
+	c, err := s.Claim(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Verdict
 }
