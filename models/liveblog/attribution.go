@@ -144,8 +144,9 @@ func endsWithCommaOrQuote(pre string, qs []span, lo int) bool {
 // hasAuxiliary reports whether a phrase contains an auxiliary verb, which
 // makes it a clause rather than a speaker.
 func hasAuxiliary(p string) bool {
-	for _, w := range words(p) {
-		if auxiliaries[w.lower] {
+	var buf [16]word // a phrase has few words: no allocation
+	for _, w := range appendWords(buf[:0], p, p, -1) {
+		if inSet(auxiliaries, w.text) {
 			return true
 		}
 	}
@@ -214,9 +215,8 @@ func isIntroLike(text string) bool {
 	if wordCount(text) > 8 || hasAuxiliary(text) {
 		return false // "At least 12 people were killed" is a claim
 	}
-	low := lowerASCII(text)
 	for _, q := range []string{"at least", "at most", "more than", "up to", "as many as", "as few as", "about ", "around "} {
-		if strings.HasPrefix(low, q) {
+		if hasPrefixLower(text, q) {
 			return false
 		}
 	}
@@ -333,10 +333,11 @@ func withoutAnonymity(subj string) string {
 	return subj
 }
 
-// isAnonymity reports whether a phrase only says the speaker was not named.
-func isAnonymity(low string) bool {
+// isAnonymity reports whether a phrase, in any case, only says the speaker
+// was not named.
+func isAnonymity(phrase string) bool {
 	for _, p := range []string{"asking not to be", "who asked not to be", "speaking on condition", "on condition of anonymity", "who declined to be", "declining to be", "requesting anonymity", "who requested anonymity", "because they were not authori", "because he was not authori", "because she was not authori"} {
-		if strings.HasPrefix(low, p) {
+		if hasPrefixLower(phrase, p) {
 			return true
 		}
 	}

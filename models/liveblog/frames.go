@@ -430,15 +430,15 @@ func moveTrailingChannel(text, channel string) (string, string) {
 	if strings.IndexByte(text[from:], ' ') < 0 {
 		return text, channel
 	}
-	k, ch := trailingChannelAt(text[from:], lowerASCII(text[from:]), channel)
+	k, ch := trailingChannelAt(text[from:], channel)
 	return text[:from+k], ch
 }
 
-// trailingChannelAt finds a channel phrase at the end of text (low is text
-// in lower case) and returns where the claim ends and the channel.
-func trailingChannelAt(text, low, channel string) (int, string) {
+// trailingChannelAt finds a channel phrase at the end of text, in any case,
+// and returns where the claim ends and the channel.
+func trailingChannelAt(text, channel string) (int, string) {
 	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
-		k := strings.LastIndex(low, p)
+		k := lastIndexLower(text, p)
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
 			continue
 		}
@@ -499,10 +499,9 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 // cutTails removes asides at the end of a claim ("…, asking not to be
 // named", "…, citing officials").
 func cutTails(text string) string {
-	low := lowerASCII(text)
 	for _, p := range []string{", a claim ", ", a charge ", ", an accusation ", ", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
-		if k := strings.Index(low, p); k >= 0 {
-			text, low = text[:k], low[:k]
+		if k := indexLower(text, p); k >= 0 {
+			text = text[:k]
 		}
 	}
 	return text
