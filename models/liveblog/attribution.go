@@ -323,10 +323,9 @@ var continuationWords = setOf("but", "although", "though", "because", "and", "wh
 // withoutAnonymity cuts a speaker phrase before an aside that only says the
 // speaker was not named.
 func withoutAnonymity(subj string) string {
-	low := lowerASCII(subj)
 	for _, p := range []string{" who asked not to be", " who spoke on condition", " who declined to be", " speaking on condition",
 		" on condition of anonymity", " who requested anonymity", " asking not to be", " who did not want to be"} {
-		if k := strings.Index(low, p); k > 0 {
+		if k := indexLower(subj, p); k > 0 {
 			return strings.TrimRight(subj[:k], " ,")
 		}
 	}
