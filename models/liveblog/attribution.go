@@ -13,6 +13,7 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 		return nil
 	}
 	var out []rawFrame
+	subj := &subjectSpans{s: s, qs: qs}
 	lo := from
 	i := 0
 	for i < len(trigs) {
@@ -28,17 +29,17 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 			if j+1 < len(trigs) {
 				hi = trigs[j+1].vs
 			}
-			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j]); ok {
+			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j], subj); ok {
 				jB, bf, claimEnd, attrEnd = j, f, ce, ae
 				break
 			}
 		}
 		if jB < 0 {
-			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:])...)
+			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:], subj)...)
 			break
 		}
 		if jB > i && (bf.verb == "reported" || bf.verb == "reports" || (bf.verb == "according to" && isOutlet(bf.subject))) {
-			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB])
+			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB], subj)
 			if len(inner) > 0 {
 				for k := range inner {
 					inner[k].via = strings.TrimSpace(bf.subject + " " + bf.verb)
@@ -67,7 +68,7 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 // "C, S said", "C, said S", "C, according to S", `"Q," S told O`,
 // `"Q1," she added, "Q2."`. It returns the frame, where the claim ends and
 // where the attribution ends.
-func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, int, bool) {
+func trailingFrame(s string, qs []span, lo, hi int, t trigger, subj *subjectSpans) (rawFrame, int, int, bool) {
 	if t.info.kind == vAccuse || t.info.kind == vDeny || t.info.kind == vPut || t.info.part {
 		return rawFrame{}, 0, 0, false
 	}
@@ -101,7 +102,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 			return f, claimEnd, ae, f.claim != ""
 		}
 	}
-	ss, se, sep, ok := subjectSpan(s, qs, lo, t.vs)
+	ss, se, sep, ok := subj.at(lo, t.vs)
 	if !ok || sep < 0 {
 		return rawFrame{}, 0, 0, false
 	}

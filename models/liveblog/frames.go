@@ -9,7 +9,7 @@ import (
 // "S said (that) C", "S told O C", "According to S, C", "S accused O of C",
 // "S denied C", "S put the toll at N", with "…, adding that C2" and
 // "… and said C2" continuing the same speaker.
-func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame {
+func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, subj *subjectSpans) []rawFrame {
 	var out []rawFrame
 	relay := "" // an outlet whose report the next frame's speaker is quoted in
 	dropped := make([]bool, len(trigs))
@@ -66,7 +66,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				f.coord = f.subject == ""
 			}
 		default:
-			ss, se, _, ok := subjectSpan(s, qs, lo, t.vs)
+			ss, se, _, ok := subj.at(lo, t.vs)
 			if !ok {
 				continue
 			}
