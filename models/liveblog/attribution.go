@@ -7,13 +7,13 @@ import (
 
 // sentenceFrames finds the attributions of one sentence. from is where the
 // sentence proper starts (after a wire dateline).
-func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
+func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
 		return nil
 	}
 	var out []rawFrame
-	subj := &subjectSpans{s: s, qs: qs}
+	sc := &sentenceScan{s: s, low: low, qs: qs}
 	lo := from
 	i := 0
 	for i < len(trigs) {
@@ -29,17 +29,17 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 			if j+1 < len(trigs) {
 				hi = trigs[j+1].vs
 			}
-			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j], subj); ok {
+			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j], sc); ok {
 				jB, bf, claimEnd, attrEnd = j, f, ce, ae
 				break
 			}
 		}
 		if jB < 0 {
-			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:], subj)...)
+			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:], sc)...)
 			break
 		}
 		if jB > i && (bf.verb == "reported" || bf.verb == "reports" || (bf.verb == "according to" && isOutlet(bf.subject))) {
-			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB], subj)
+			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB], sc)
 			if len(inner) > 0 {
 				for k := range inner {
 					inner[k].via = strings.TrimSpace(bf.subject + " " + bf.verb)
@@ -68,7 +68,7 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 // "C, S said", "C, said S", "C, according to S", `"Q," S told O`,
 // `"Q1," she added, "Q2."`. It returns the frame, where the claim ends and
 // where the attribution ends.
-func trailingFrame(s string, qs []span, lo, hi int, t trigger, subj *subjectSpans) (rawFrame, int, int, bool) {
+func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan) (rawFrame, int, int, bool) {
 	if t.info.kind == vAccuse || t.info.kind == vDeny || t.info.kind == vPut || t.info.part {
 		return rawFrame{}, 0, 0, false
 	}
@@ -102,7 +102,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, subj *subjectSpan
 			return f, claimEnd, ae, f.claim != ""
 		}
 	}
-	ss, se, sep, ok := subj.at(lo, t.vs)
+	ss, se, sep, ok := sc.at(lo, t.vs)
 	if !ok || sep < 0 {
 		return rawFrame{}, 0, 0, false
 	}

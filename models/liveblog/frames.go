@@ -9,7 +9,7 @@ import (
 // "S said (that) C", "S told O C", "According to S, C", "S accused O of C",
 // "S denied C", "S put the toll at N", with "…, adding that C2" and
 // "… and said C2" continuing the same speaker.
-func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, subj *subjectSpans) []rawFrame {
+func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenceScan) []rawFrame {
 	var out []rawFrame
 	relay := "" // an outlet whose report the next frame's speaker is quoted in
 	dropped := make([]bool, len(trigs))
@@ -66,7 +66,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, subj *subje
 				f.coord = f.subject == ""
 			}
 		default:
-			ss, se, _, ok := subj.at(lo, t.vs)
+			ss, se, _, ok := sc.at(lo, t.vs)
 			if !ok {
 				continue
 			}
@@ -120,7 +120,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, subj *subje
 		}
 		if t.info.kind != vAccording && t.owner.e == 0 {
 			var ch string
-			cs, ch, hadThat = afterVerb(s, qs, t, hi)
+			cs, ch, hadThat = afterVerb(sc, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
 		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said" || t.info.kind == vAccording) &&
@@ -348,7 +348,8 @@ func accordingSubject(s string, qs []span, from, hi int) (string, int, bool) {
 // afterVerb skips what stands between a verb and its claim — the object of
 // "told", channels and times, "that", a colon — and reports the channel and
 // whether "that" was there.
-func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
+func afterVerb(sc *sentenceScan, t trigger, hi int) (int, string, bool) {
+	s, qs := sc.s, sc.qs
 	j := t.ve
 	var chans []string
 	if t.info.kind == vTell {
@@ -363,7 +364,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 	}
 	// "announced this Saturday from the main hall of the palace that …":
 	// "that" may stand a dozen words after the verb.
-	ws := wordsN(s[j:hi], 16)
+	ws := sc.wordsN(j, hi, 16)
 	for k := 0; k < len(ws) && k < 16; k++ {
 		abs := j + ws[k].s
 		if inSpans(qs, abs) {
@@ -386,7 +387,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 		if k < hi && (s[k] == ':' || s[k] == ',') {
 			return k + 1, strings.Join(chans, " "), false
 		}
-		ws := wordsN(s[j:hi], 5)
+		ws := sc.wordsN(j, hi, 5)
 		if len(ws) == 0 || !phraseStarters[ws[0].lower] || inSpans(qs, j+ws[0].s) {
 			break
 		}
