@@ -110,7 +110,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 	if region == "" || isIntroLike(strings.TrimRight(region, ",")) {
 		return rawFrame{}, 0, 0, false
 	}
-	tail, ok := consumeTail(s, qs, t, hi)
+	tail, ok := consumeTail(sc, t, hi)
 	if !ok {
 		return rawFrame{}, 0, 0, false
 	}
@@ -236,12 +236,13 @@ type tailInfo struct {
 // consumeTail checks that what follows a verb is only attribution — an
 // object of "told", channels, times, "asking not to be named", "citing X" —
 // or the second half of a split quotation.
-func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
+func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
+	s, qs := sc.s, sc.qs
 	var ti tailInfo
 	j := t.ve
 	var channels []string
 	if t.info.kind == vTell {
-		obj, k := tellObject(s, qs, j, hi)
+		obj, k := tellObject(sc, j, hi)
 		if obj == "" {
 			return ti, false
 		}
@@ -372,8 +373,9 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 
 // tellObject returns who was told ("reporters", "the news agency NPA", "our
 // reporter") and where it ends.
-func tellObject(s string, qs []span, j, hi int) (string, int) {
-	ws := wordsN(s[j:hi], 10)
+func tellObject(sc *sentenceScan, j, hi int) (string, int) {
+	s, qs := sc.s, sc.qs
+	ws := sc.wordsN(j, hi, 10)
 	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
 		return "", j
 	}

@@ -62,7 +62,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if len(out) == 0 {
 				// "The service has issued a warning, saying …": the
 				// sentence's subject speaks.
-				f.subject = initialNounPhrase(s, lo, t.vs)
+				f.subject = initialNounPhrase(sc, lo, t.vs)
 				f.coord = f.subject == ""
 			}
 		default:
@@ -109,9 +109,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				// "The ministry summoned the ambassador and accused …";
 				// "X described it as “…” and warned …": the subject of
 				// the clause, before any quotation.
-				f.subject = initialNounPhrase(s, ss, t.vs)
+				f.subject = initialNounPhrase(sc, ss, t.vs)
 				if f.subject == "" && ss > lo {
-					f.subject = initialNounPhrase(s, lo, t.vs)
+					f.subject = initialNounPhrase(sc, lo, t.vs)
 				}
 				if f.subject == "" {
 					continue
@@ -124,7 +124,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
 		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said" || t.info.kind == vAccording) &&
-			isOutlet(f.subject) && relaysSpeaker(s, qs, cs, trigs[k+1]) {
+			isOutlet(f.subject) && relaysSpeaker(sc, cs, trigs[k+1]) {
 			// "Xinhua reported that the director, Zhang Wei, said C":
 			// Zhang Wei speaks; Xinhua relays.
 			relay = strings.TrimSpace(f.subject + " " + t.info.display)
@@ -258,11 +258,11 @@ func isAppeal(text string) bool {
 // relaysSpeaker reports whether only a speaker stands between the start of
 // a report's claim at cs and the next reporting verb u ("that the
 // director, Zhang Wei, said"), so the report relays that speaker.
-func relaysSpeaker(s string, qs []span, cs int, u trigger) bool {
+func relaysSpeaker(sc *sentenceScan, cs int, u trigger) bool {
 	if u.vs <= cs || u.info.part || u.info.kind == vAccording || !(u.info.kind == vSay || u.info.kind == vTell) {
 		return false
 	}
-	_, _, sep, ok := subjectSpan(s, qs, cs, u.vs)
+	_, _, sep, ok := sc.at(cs, u.vs)
 	return ok && sep < 0
 }
 
@@ -297,10 +297,11 @@ func afterClaimNoun(text string) (string, bool) {
 	return text, false
 }
 
-// initialNounPhrase returns the noun phrase that opens s[from:to], up to the
-// first word that looks like a verb, or "".
-func initialNounPhrase(s string, from, to int) string {
-	ws := wordsN(s[from:to], 11)
+// initialNounPhrase returns the noun phrase that opens the sentence's bytes
+// from:to, up to the first word that looks like a verb, or "".
+func initialNounPhrase(sc *sentenceScan, from, to int) string {
+	s := sc.s
+	ws := sc.wordsN(from, to, 11)
 	end := -1
 	for k, w := range ws {
 		if k > 8 {
@@ -353,7 +354,7 @@ func afterVerb(sc *sentenceScan, t trigger, hi int) (int, string, bool) {
 	j := t.ve
 	var chans []string
 	if t.info.kind == vTell {
-		obj, k := tellObject(s, qs, j, hi)
+		obj, k := tellObject(sc, j, hi)
 		if obj != "" {
 			chans = append(chans, "told "+obj)
 			j = k
