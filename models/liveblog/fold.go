@@ -1,5 +1,7 @@
 package liveblog
 
+import "strings"
+
 // These helpers search s as if it had been passed through lowerASCII, for a
 // pattern already in lower case, without making the lower-case copy: the
 // rules run them on every candidate claim, and the copies were a large
@@ -29,15 +31,25 @@ func hasPrefixLower(s, low string) bool {
 	return len(s) >= len(low) && equalLower(s[:len(low)], low)
 }
 
-// hasSuffixLower is strings.HasSuffix(lowerASCII(s), low).
-func hasSuffixLower(s, low string) bool {
-	return len(s) >= len(low) && equalLower(s[len(s)-len(low):], low)
-}
-
 // indexLower is strings.Index(lowerASCII(s), low).
 func indexLower(s, low string) int {
 	if low == "" {
 		return 0
+	}
+	if c := low[0]; c < 'a' || c > 'z' {
+		// Only the byte itself matches a first byte that is no letter
+		// (", a claim", " in a statement"): jump between its occurrences.
+		for i := 0; i+len(low) <= len(s); i++ {
+			k := strings.IndexByte(s[i:len(s)-len(low)+1], c)
+			if k < 0 {
+				return -1
+			}
+			i += k
+			if equalLower(s[i:i+len(low)], low) {
+				return i
+			}
+		}
+		return -1
 	}
 	for i := 0; i+len(low) <= len(s); i++ {
 		if lowerByte(s[i]) == low[0] && equalLower(s[i:i+len(low)], low) {
@@ -51,6 +63,19 @@ func indexLower(s, low string) int {
 func lastIndexLower(s, low string) int {
 	if low == "" {
 		return len(s)
+	}
+	if c := low[0]; c < 'a' || c > 'z' {
+		for end := len(s) - len(low) + 1; end > 0; {
+			i := strings.LastIndexByte(s[:end], c)
+			if i < 0 {
+				return -1
+			}
+			if equalLower(s[i:i+len(low)], low) {
+				return i
+			}
+			end = i
+		}
+		return -1
 	}
 	for i := len(s) - len(low); i >= 0; i-- {
 		if lowerByte(s[i]) == low[0] && equalLower(s[i:i+len(low)], low) {
