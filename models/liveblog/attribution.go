@@ -7,12 +7,13 @@ import (
 
 // sentenceFrames finds the attributions of one sentence. from is where the
 // sentence proper starts (after a wire dateline).
-func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
+func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
 		return nil
 	}
 	var out []rawFrame
+	sc := &sentenceScan{s: s, low: low, qs: qs}
 	lo := from
 	i := 0
 	for i < len(trigs) {
@@ -28,17 +29,17 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 			if j+1 < len(trigs) {
 				hi = trigs[j+1].vs
 			}
-			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j]); ok {
+			if f, ce, ae, ok := trailingFrame(s, qs, lo, hi, trigs[j], sc); ok {
 				jB, bf, claimEnd, attrEnd = j, f, ce, ae
 				break
 			}
 		}
 		if jB < 0 {
-			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:])...)
+			out = append(out, leadingFrames(s, qs, lo, len(s), trigs[i:], sc)...)
 			break
 		}
 		if jB > i && (bf.verb == "reported" || bf.verb == "reports" || (bf.verb == "according to" && isOutlet(bf.subject))) {
-			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB])
+			inner := leadingFrames(s, qs, lo, claimEnd, trigs[i:jB], sc)
 			if len(inner) > 0 {
 				for k := range inner {
 					inner[k].via = strings.TrimSpace(bf.subject + " " + bf.verb)
@@ -67,7 +68,7 @@ func sentenceFrames(s string, from int, qs []span, ws []word) []rawFrame {
 // "C, S said", "C, said S", "C, according to S", `"Q," S told O`,
 // `"Q1," she added, "Q2."`. It returns the frame, where the claim ends and
 // where the attribution ends.
-func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, int, bool) {
+func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan) (rawFrame, int, int, bool) {
 	if t.info.kind == vAccuse || t.info.kind == vDeny || t.info.kind == vPut || t.info.part {
 		return rawFrame{}, 0, 0, false
 	}
@@ -101,7 +102,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 			return f, claimEnd, ae, f.claim != ""
 		}
 	}
-	ss, se, sep, ok := subjectSpan(s, qs, lo, t.vs)
+	ss, se, sep, ok := sc.at(lo, t.vs)
 	if !ok || sep < 0 {
 		return rawFrame{}, 0, 0, false
 	}
@@ -109,7 +110,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger) (rawFrame, int, i
 	if region == "" || isIntroLike(strings.TrimRight(region, ",")) {
 		return rawFrame{}, 0, 0, false
 	}
-	tail, ok := consumeTail(s, qs, t, hi)
+	tail, ok := consumeTail(sc, t, hi)
 	if !ok {
 		return rawFrame{}, 0, 0, false
 	}
@@ -144,8 +145,9 @@ func endsWithCommaOrQuote(pre string, qs []span, lo int) bool {
 // hasAuxiliary reports whether a phrase contains an auxiliary verb, which
 // makes it a clause rather than a speaker.
 func hasAuxiliary(p string) bool {
-	for _, w := range words(p) {
-		if auxiliaries[w.lower] {
+	var buf [16]word // a phrase has few words: no allocation
+	for _, w := range appendWords(buf[:0], p, p, -1) {
+		if inSet(auxiliaries, w.text) {
 			return true
 		}
 	}
@@ -214,9 +216,8 @@ func isIntroLike(text string) bool {
 	if wordCount(text) > 8 || hasAuxiliary(text) {
 		return false // "At least 12 people were killed" is a claim
 	}
-	low := lowerASCII(text)
 	for _, q := range []string{"at least", "at most", "more than", "up to", "as many as", "as few as", "about ", "around "} {
-		if strings.HasPrefix(low, q) {
+		if hasPrefixLower(text, q) {
 			return false
 		}
 	}
@@ -235,12 +236,13 @@ type tailInfo struct {
 // consumeTail checks that what follows a verb is only attribution — an
 // object of "told", channels, times, "asking not to be named", "citing X" —
 // or the second half of a split quotation.
-func consumeTail(s string, qs []span, t trigger, hi int) (tailInfo, bool) {
+func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
+	s, qs := sc.s, sc.qs
 	var ti tailInfo
 	j := t.ve
 	var channels []string
 	if t.info.kind == vTell {
-		obj, k := tellObject(s, qs, j, hi)
+		obj, k := tellObject(sc, j, hi)
 		if obj == "" {
 			return ti, false
 		}
@@ -323,20 +325,20 @@ var continuationWords = setOf("but", "although", "though", "because", "and", "wh
 // withoutAnonymity cuts a speaker phrase before an aside that only says the
 // speaker was not named.
 func withoutAnonymity(subj string) string {
-	low := lowerASCII(subj)
 	for _, p := range []string{" who asked not to be", " who spoke on condition", " who declined to be", " speaking on condition",
 		" on condition of anonymity", " who requested anonymity", " asking not to be", " who did not want to be"} {
-		if k := strings.Index(low, p); k > 0 {
+		if k := indexLower(subj, p); k > 0 {
 			return strings.TrimRight(subj[:k], " ,")
 		}
 	}
 	return subj
 }
 
-// isAnonymity reports whether a phrase only says the speaker was not named.
-func isAnonymity(low string) bool {
+// isAnonymity reports whether a phrase, in any case, only says the speaker
+// was not named.
+func isAnonymity(phrase string) bool {
 	for _, p := range []string{"asking not to be", "who asked not to be", "speaking on condition", "on condition of anonymity", "who declined to be", "declining to be", "requesting anonymity", "who requested anonymity", "because they were not authori", "because he was not authori", "because she was not authori"} {
-		if strings.HasPrefix(low, p) {
+		if hasPrefixLower(phrase, p) {
 			return true
 		}
 	}
@@ -371,8 +373,9 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 
 // tellObject returns who was told ("reporters", "the news agency NPA", "our
 // reporter") and where it ends.
-func tellObject(s string, qs []span, j, hi int) (string, int) {
-	ws := wordsN(s[j:hi], 10)
+func tellObject(sc *sentenceScan, j, hi int) (string, int) {
+	s, qs := sc.s, sc.qs
+	ws := sc.wordsN(j, hi, 10)
 	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
 		return "", j
 	}

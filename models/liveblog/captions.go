@@ -88,7 +88,7 @@ func attributedIn(text string) []rawFrame {
 	var out []rawFrame
 	for _, sp := range splitSentences(text) {
 		sent := text[sp.s:sp.e]
-		out = append(out, sentenceFrames(sent, 0, quoteSpans(sent), words(sent))...)
+		out = append(out, sentenceFrames(sent, lowerASCII(sent), 0, quoteSpans(sent), words(sent))...)
 	}
 	return out
 }

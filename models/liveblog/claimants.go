@@ -292,8 +292,8 @@ func classify(name, role, pron string) bool {
 			return false
 		}
 	}
-	for _, w := range strings.Fields(lowerASCII(role)) {
-		if personRoles[w] || w == "who" {
+	for _, w := range strings.Fields(role) {
+		if inSet(personRoles, w) || (len(w) == 3 && equalLower(w, "who")) {
 			return name != "" && !containsOrgWord(name)
 		}
 	}
@@ -301,8 +301,8 @@ func classify(name, role, pron string) bool {
 }
 
 func containsOrgWord(name string) bool {
-	for _, w := range strings.Fields(lowerASCII(name)) {
-		if orgWords[w] {
+	for _, w := range strings.Fields(name) {
+		if inSet(orgWords, w) {
 			return true
 		}
 	}

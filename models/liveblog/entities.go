@@ -87,7 +87,7 @@ func (ix *entityIndex) descInfo(k int) *descInfo {
 		return d
 	}
 	t := strings.TrimSpace(ix.ms[k].role)
-	if strings.HasPrefix(lowerASCII(t), "the ") {
+	if hasPrefixLower(t, "the ") {
 		t = t[4:]
 	}
 	d := &descInfo{text: t, head: roleHead(t), words: contentWords(t)}

@@ -223,7 +223,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			ix.scanNames(sent, qs, named, base+sp.s)
 			var frames []rawFrame
 			if !heading && !(question && transcript && speakerLike(para)) {
-				frames = sentenceFrames(sent, from, qs, ws)
+				frames = sentenceFrames(sent, low, from, qs, ws)
 			}
 			if turn && si == 0 {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {

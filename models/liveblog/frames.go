@@ -9,7 +9,7 @@ import (
 // "S said (that) C", "S told O C", "According to S, C", "S accused O of C",
 // "S denied C", "S put the toll at N", with "…, adding that C2" and
 // "… and said C2" continuing the same speaker.
-func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame {
+func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenceScan) []rawFrame {
 	var out []rawFrame
 	relay := "" // an outlet whose report the next frame's speaker is quoted in
 	dropped := make([]bool, len(trigs))
@@ -62,11 +62,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 			if len(out) == 0 {
 				// "The service has issued a warning, saying …": the
 				// sentence's subject speaks.
-				f.subject = initialNounPhrase(s, lo, t.vs)
+				f.subject = initialNounPhrase(sc, lo, t.vs)
 				f.coord = f.subject == ""
 			}
 		default:
-			ss, se, _, ok := subjectSpan(s, qs, lo, t.vs)
+			ss, se, _, ok := sc.at(lo, t.vs)
 			if !ok {
 				continue
 			}
@@ -109,9 +109,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 				// "The ministry summoned the ambassador and accused …";
 				// "X described it as “…” and warned …": the subject of
 				// the clause, before any quotation.
-				f.subject = initialNounPhrase(s, ss, t.vs)
+				f.subject = initialNounPhrase(sc, ss, t.vs)
 				if f.subject == "" && ss > lo {
-					f.subject = initialNounPhrase(s, lo, t.vs)
+					f.subject = initialNounPhrase(sc, lo, t.vs)
 				}
 				if f.subject == "" {
 					continue
@@ -120,11 +120,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger) []rawFrame 
 		}
 		if t.info.kind != vAccording && t.owner.e == 0 {
 			var ch string
-			cs, ch, hadThat = afterVerb(s, qs, t, hi)
+			cs, ch, hadThat = afterVerb(sc, t, hi)
 			f.channel = strings.TrimSpace(introChannel + " " + ch)
 		}
 		if k+1 < len(trigs) && f.subject != "" && (t.info.display == "reported" || t.info.display == "reports" || t.info.display == "said" || t.info.kind == vAccording) &&
-			isOutlet(f.subject) && relaysSpeaker(s, qs, cs, trigs[k+1]) {
+			isOutlet(f.subject) && relaysSpeaker(sc, cs, trigs[k+1]) {
 			// "Xinhua reported that the director, Zhang Wei, said C":
 			// Zhang Wei speaks; Xinhua relays.
 			relay = strings.TrimSpace(f.subject + " " + t.info.display)
@@ -258,11 +258,11 @@ func isAppeal(text string) bool {
 // relaysSpeaker reports whether only a speaker stands between the start of
 // a report's claim at cs and the next reporting verb u ("that the
 // director, Zhang Wei, said"), so the report relays that speaker.
-func relaysSpeaker(s string, qs []span, cs int, u trigger) bool {
+func relaysSpeaker(sc *sentenceScan, cs int, u trigger) bool {
 	if u.vs <= cs || u.info.part || u.info.kind == vAccording || !(u.info.kind == vSay || u.info.kind == vTell) {
 		return false
 	}
-	_, _, sep, ok := subjectSpan(s, qs, cs, u.vs)
+	_, _, sep, ok := sc.at(cs, u.vs)
 	return ok && sep < 0
 }
 
@@ -297,10 +297,11 @@ func afterClaimNoun(text string) (string, bool) {
 	return text, false
 }
 
-// initialNounPhrase returns the noun phrase that opens s[from:to], up to the
-// first word that looks like a verb, or "".
-func initialNounPhrase(s string, from, to int) string {
-	ws := wordsN(s[from:to], 11)
+// initialNounPhrase returns the noun phrase that opens the sentence's bytes
+// from:to, up to the first word that looks like a verb, or "".
+func initialNounPhrase(sc *sentenceScan, from, to int) string {
+	s := sc.s
+	ws := sc.wordsN(from, to, 11)
 	end := -1
 	for k, w := range ws {
 		if k > 8 {
@@ -348,11 +349,12 @@ func accordingSubject(s string, qs []span, from, hi int) (string, int, bool) {
 // afterVerb skips what stands between a verb and its claim — the object of
 // "told", channels and times, "that", a colon — and reports the channel and
 // whether "that" was there.
-func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
+func afterVerb(sc *sentenceScan, t trigger, hi int) (int, string, bool) {
+	s, qs := sc.s, sc.qs
 	j := t.ve
 	var chans []string
 	if t.info.kind == vTell {
-		obj, k := tellObject(s, qs, j, hi)
+		obj, k := tellObject(sc, j, hi)
 		if obj != "" {
 			chans = append(chans, "told "+obj)
 			j = k
@@ -363,7 +365,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 	}
 	// "announced this Saturday from the main hall of the palace that …":
 	// "that" may stand a dozen words after the verb.
-	ws := wordsN(s[j:hi], 16)
+	ws := sc.wordsN(j, hi, 16)
 	for k := 0; k < len(ws) && k < 16; k++ {
 		abs := j + ws[k].s
 		if inSpans(qs, abs) {
@@ -386,7 +388,7 @@ func afterVerb(s string, qs []span, t trigger, hi int) (int, string, bool) {
 		if k < hi && (s[k] == ':' || s[k] == ',') {
 			return k + 1, strings.Join(chans, " "), false
 		}
-		ws := wordsN(s[j:hi], 5)
+		ws := sc.wordsN(j, hi, 5)
 		if len(ws) == 0 || !phraseStarters[ws[0].lower] || inSpans(qs, j+ws[0].s) {
 			break
 		}
@@ -430,15 +432,15 @@ func moveTrailingChannel(text, channel string) (string, string) {
 	if strings.IndexByte(text[from:], ' ') < 0 {
 		return text, channel
 	}
-	k, ch := trailingChannelAt(text[from:], lowerASCII(text[from:]), channel)
+	k, ch := trailingChannelAt(text[from:], channel)
 	return text[:from+k], ch
 }
 
-// trailingChannelAt finds a channel phrase at the end of text (low is text
-// in lower case) and returns where the claim ends and the channel.
-func trailingChannelAt(text, low, channel string) (int, string) {
+// trailingChannelAt finds a channel phrase at the end of text, in any case,
+// and returns where the claim ends and the channel.
+func trailingChannelAt(text, channel string) (int, string) {
 	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
-		k := strings.LastIndex(low, p)
+		k := lastIndexLower(text, p)
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
 			continue
 		}
@@ -499,10 +501,9 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 // cutTails removes asides at the end of a claim ("…, asking not to be
 // named", "…, citing officials").
 func cutTails(text string) string {
-	low := lowerASCII(text)
 	for _, p := range []string{", a claim ", ", a charge ", ", an accusation ", ", asking not to be", ", who asked not to be", ", speaking on condition", ", on condition of anonymity", ", declining to be", ", requesting anonymity"} {
-		if k := strings.Index(low, p); k >= 0 {
-			text, low = text[:k], low[:k]
+		if k := indexLower(text, p); k >= 0 {
+			text = text[:k]
 		}
 	}
 	return text

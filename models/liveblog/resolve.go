@@ -269,7 +269,7 @@ func descriptionBefore(s string, ws []word, start int) string {
 			k--
 		}
 		seg := strings.TrimSpace(s[ws[k].s:ws[start-1].e])
-		if isRoleAppositive(seg) || strings.HasPrefix(lowerASCII(seg), "the ") {
+		if isRoleAppositive(seg) || hasPrefixLower(seg, "the ") {
 			return seg
 		}
 		return ""

@@ -195,14 +195,12 @@ func afterQuote(s string, qs []span, seg span) string {
 // isInsertion reports whether a comma-delimited phrase after a subject is an
 // aside about it ("who leads the union", "quoted by state radio").
 func isInsertion(seg string) bool {
-	w := lowerASCII(firstWord(seg))
-	switch w {
-	case "who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
-		"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed":
-		return true
-	}
-	return isAnonymity(lowerASCII(seg))
+	return inSet(insertionOpeners, firstWord(seg)) || isAnonymity(seg)
 }
+
+// insertionOpeners open an aside about a subject.
+var insertionOpeners = setOf("who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
+	"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed")
 
 // isAge reports whether seg is an age ("45").
 func isAge(seg string) bool {

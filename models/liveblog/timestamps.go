@@ -168,9 +168,8 @@ func stampEnd(line, s string, lead, end int, dot, meridiem bool) (stamp, rest st
 // five capitals (ET, BST, CEST), optionally with an offset (GMT+2), or
 // "local time" / "local".
 func zoneLen(s string) int {
-	low := lowerASCII(s[:min(len(s), 12)])
 	for _, w := range []string{"local time", "local", "uhr"} {
-		if strings.HasPrefix(low, w) && !startsWithLetter(s[len(w):]) {
+		if hasPrefixLower(s, w) && !startsWithLetter(s[len(w):]) {
 			return len(w)
 		}
 	}
@@ -197,9 +196,8 @@ func isUpdatedLine(line string) bool {
 	if line == "" || !strings.ContainsRune("uUpPlLfFeE", rune(line[0])) {
 		return false
 	}
-	low := lowerASCII(line)
 	for _, p := range []string{"updated", "last updated", "posted", "published", "first published", "edited"} {
-		if strings.HasPrefix(low, p) && len(strings.Fields(low)) <= 10 && containsClock(low) {
+		if hasPrefixLower(line, p) && len(strings.Fields(line)) <= 10 && containsClock(line) {
 			return true
 		}
 	}
