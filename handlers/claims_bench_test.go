@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"claimdesk/models"
+	"claimdesk/models/cputime"
 )
 
 // benchStore opens a seeded database for benchmarks. The size comes from
@@ -109,7 +109,7 @@ func benchGet(b *testing.B, e http.Handler, path, auth string) {
 		req.Header.Set("Cookie", auth)
 	}
 	b.ReportAllocs()
-	cpu0 := processCPU()
+	cpu0 := cputime.Self()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		e.ServeHTTP(rec, req)
@@ -118,17 +118,7 @@ func benchGet(b *testing.B, e http.Handler, path, auth string) {
 		}
 	}
 	// On a shared machine the CPU a request costs says more than its time.
-	b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N), "cpu-ns/op")
-}
-
-// processCPU is the CPU time this process has used so far, in every thread
-// (the collector's included).
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(cputime.Self()-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // issueViews are the desk views that were slowest computed at a million

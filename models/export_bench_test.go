@@ -12,12 +12,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"claimdesk/models"
 	"claimdesk/models/attribution"
+	"claimdesk/models/cputime"
 )
 
 // exportBenchClaims is how many claims BenchmarkExportCSV exports:
@@ -164,7 +164,7 @@ func BenchmarkExportCSV(b *testing.B) {
 func benchmarkExportCSV(b *testing.B, s *models.Store, n int) {
 	ctx := context.Background()
 	b.ResetTimer()
-	cpu0 := processCPU(b)
+	cpu0 := cputime.Self()
 	var rows int64
 	for i := 0; i < b.N; i++ {
 		got, err := s.Export(ctx, io.Discard, models.ExportCSV, models.ClaimFilter{}, models.ExportOptions{BaseURL: "https://desk.example"})
@@ -177,16 +177,7 @@ func benchmarkExportCSV(b *testing.B, s *models.Store, n int) {
 		rows += got
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric((processCPU(b)-cpu0).Seconds()/float64(b.N), "cpu-s/op")
-}
-
-// processCPU is the user and system CPU time the process has used.
-func processCPU(tb testing.TB) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric((cputime.Self()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // TestExportBenchDataKeyset exports the bench data (a few chunks of it) in

@@ -8,11 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"syscall"
 	"testing"
 	"time"
 
 	"claimdesk/models"
+	"claimdesk/models/cputime"
 	"claimdesk/models/liveblog"
 )
 
@@ -47,20 +47,11 @@ func maxClaimID(b *testing.B, s *models.Store) int64 {
 	return page.Claims[0].ID
 }
 
-// cpuTime is the CPU time (user and system) the process has used so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportLatencies adds the p50 and p99 of ds to the benchmark's figures, and
 // the CPU time per operation since cpu0 (which, unlike the latencies, does
 // not grow when other work shares the machine).
 func reportLatencies(b *testing.B, ds []time.Duration, cpu0 time.Duration) {
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(len(ds)), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Self()-cpu0).Microseconds())/1000/float64(len(ds)), "cpu-ms/op")
 	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 	ms := func(q float64) float64 { return float64(ds[int(q*float64(len(ds)-1))].Microseconds()) / 1000 }
 	b.ReportMetric(ms(0.5), "p50-ms")
@@ -76,7 +67,7 @@ func BenchmarkSimilarClaims(b *testing.B) {
 	n := maxClaimID(b, s)
 	rng := rand.New(rand.NewPCG(1, 2))
 	ds := make([]time.Duration, 0, b.N)
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		id := 1 + rng.Int64N(n)
@@ -127,7 +118,7 @@ func BenchmarkMatchImport(b *testing.B) {
 	}
 	texts = texts[:200]
 	ds := make([]time.Duration, 0, b.N)
-	cpu0 := cpuTime()
+	cpu0 := cputime.Self()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t := time.Now()

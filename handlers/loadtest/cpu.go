@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"claimdesk/models/cputime"
 )
 
 // processCPU is the CPU time (user and system) a process has used so far:
@@ -13,7 +15,7 @@ import (
 // cannot be read.
 func processCPU(pid int) time.Duration {
 	if pid == 0 {
-		return selfCPU()
+		return cputime.Self()
 	}
 	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {

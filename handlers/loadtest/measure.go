@@ -64,6 +64,20 @@ func (c *Client) hit(ctx context.Context, path string) (int, error) {
 	return resp.StatusCode, err
 }
 
+// timed gets path, which must answer 200, and returns how long it took: the
+// one-client walks (RunCombos, RunViews) fail on any other answer.
+func (c *Client) timed(ctx context.Context, path string) (time.Duration, error) {
+	t0 := time.Now()
+	code, err := c.hit(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	if code != http.StatusOK {
+		return 0, fmt.Errorf("%s: status %d", path, code)
+	}
+	return time.Since(t0), nil
+}
+
 // result is one measurement: latencies of every request and the rate, and
 // the CPU the tool and the server used meanwhile (in cores: CPU seconds per
 // second), since on a small machine they share the same cores.

@@ -43,19 +43,15 @@ func RunViews(ctx context.Context, c *Client, views []string, rounds int, html b
 	start := time.Now()
 	for r := 0; r <= rounds; r++ {
 		for i, t := range timings {
-			t0 := time.Now()
-			code, err := c.hit(ctx, t.path)
+			d, err := c.timed(ctx, t.path)
 			if err != nil {
 				return err
 			}
-			if code != http.StatusOK {
-				return fmt.Errorf("%s: status %d", t.path, code)
-			}
 			if r == 0 {
-				first[i] = time.Since(t0)
+				first[i] = d
 				continue
 			}
-			t.lat = append(t.lat, time.Since(t0))
+			t.lat = append(t.lat, d)
 		}
 	}
 	fmt.Fprintf(out, "%d views × %d rounds after a first one in %s, one client; load average %s before, %s after\n",

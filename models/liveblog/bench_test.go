@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"claimdesk/models/cputime"
 )
 
 // benchText builds a realistic live blog of about size bytes from the shared
@@ -58,7 +60,7 @@ func BenchmarkExtract(b *testing.B) {
 func benchExtract(b *testing.B, text string) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	start := processCPU()
+	start := cputime.Self()
 	n := 0
 	for b.Loop() {
 		if _, err := Extract(text); err != nil {
@@ -66,7 +68,7 @@ func benchExtract(b *testing.B, text string) {
 		}
 		n++
 	}
-	if cpu := processCPU() - start; cpu > 0 {
+	if cpu := cputime.Self() - start; cpu > 0 {
 		b.ReportMetric(float64(n)*float64(len(text))/1e6/cpu.Seconds(), "cpu-MB/s")
 	}
 }

@@ -1,15 +1,15 @@
 //go:build unix
 
-package liveblog
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time this process has used so far, garbage
-// collection on other threads included.
-func processCPU() time.Duration {
+// Self is the CPU time this process has used so far; 0 when it cannot be
+// read, so a caller's figure is then absent rather than wrong.
+func Self() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
