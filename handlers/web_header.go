@@ -28,11 +28,9 @@ func (h *Handler) header(c echo.Context, u *models.User) (*headerInfo, error) {
 	hi := &headerInfo{}
 	var err error
 	if u.Role.AtLeast(models.RoleEditor) {
-		p, err := h.store.Claims(ctx, models.ClaimFilter{AwaitingSignOff: true, PerPage: 1})
-		if err != nil {
+		if hi.AwaitingSignOff, err = h.store.CountClaims(ctx, models.ClaimFilter{AwaitingSignOff: true, PerPage: 1}); err != nil {
 			return nil, err
 		}
-		hi.AwaitingSignOff = p.Total
 	}
 	if hi.UnreadMentions, err = h.store.UnreadMentions(ctx, u.ID); err != nil {
 		return nil, err

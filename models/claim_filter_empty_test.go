@@ -37,6 +37,9 @@ func TestFiltersExcludingEachOtherMatchNothing(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if n, err := f.s.CountClaims(ctx, tc.flt); err != nil || n != tc.want {
+			t.Errorf("%+v: CountClaims %d, %v; want %d", tc.flt, n, err, tc.want)
+		}
 		var sum int64
 		for _, n := range counts {
 			sum += n
@@ -44,5 +47,16 @@ func TestFiltersExcludingEachOtherMatchNothing(t *testing.T) {
 		if page.Total != tc.want || int64(len(page.Claims)) != tc.want || sum != tc.want || len(counts) != len(Verdicts()) {
 			t.Errorf("%+v: total %d, %d claims, counts %v; want %d", tc.flt, page.Total, len(page.Claims), counts, tc.want)
 		}
+	}
+}
+
+// CountClaims refuses the filters Claims refuses, with the same message.
+func TestCountClaimsRefusesBadFilters(t *testing.T) {
+	f := newFixture(t)
+	bad := ClaimFilter{Page: 200000}
+	_, listErr := f.s.Claims(context.Background(), bad)
+	n, err := f.s.CountClaims(context.Background(), bad)
+	if err == nil || listErr == nil || err.Error() != listErr.Error() || n != 0 {
+		t.Fatalf("CountClaims(%+v) = %d, %v; Claims said %v", bad, n, err, listErr)
 	}
 }

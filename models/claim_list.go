@@ -254,6 +254,15 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	return page, nil
 }
 
+// CountClaims is the total Claims would give for f, without reading a page
+// of claims: the page header shows counts on every page.
+func (s *Store) CountClaims(ctx context.Context, f ClaimFilter) (int64, error) {
+	if v := f.Validate(); v != nil {
+		return 0, v
+	}
+	return s.countClaims(ctx, f, s.Now())
+}
+
 // countClaims counts the matches of f: exactly up to exactCountLimit, else
 // from a count at most countTTL old.
 func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (int64, error) {
