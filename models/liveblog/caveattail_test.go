@@ -42,7 +42,7 @@ func TestCaveatWordings(t *testing.T) {
 func TestCaveatEitherSide(t *testing.T) {
 	flagged(t, "With phone lines cut, it is impossible to verify statements from either side. The rebels said they took the airport. The army said the airport was never lost.",
 		map[string]bool{"they took the airport": true, "the airport was never lost": true})
-	flagged(t, "The rebels said they took the airport.\n\nThe army said the airport was never lost.\n\nA spokesman did not return calls. Northwire has been unable to verify claims by either side since phone lines are down.",
+	flagged(t, "The rebels said they took the airport.\n\nThe army said the airport was never lost.\n\nCalls to a spokesman went unanswered. Northwire is unable to verify claims by either side while the province has no phone network.",
 		map[string]bool{"they took the airport": true, "the airport was never lost": true})
 	cands := checkClaims(t, "The rebels said they took the airport. The army denied it.", want{"they took the airport", "rebels"})
 	if len(cands) != 2 || cands[1].Claimant != "the army" || cands[1].Verb != "denied" {
@@ -53,7 +53,7 @@ func TestCaveatEitherSide(t *testing.T) {
 // TestCaveatSidesNamedOnly reads "sides" as whose words could not be
 // checked only when the caveat says so, not in "as the two sides met".
 func TestCaveatSidesNamedOnly(t *testing.T) {
-	flagged(t, "The envoy said the talks had to be serious.\n\nThe rebels said they had killed a general. There was no independent confirmation of the claim, which came as the two sides opened talks.",
+	flagged(t, "The envoy said the talks had to be serious.\n\nThe rebels said they had killed a general. There was no independent confirmation of the claim, made on the day the talks began.",
 		map[string]bool{"talks had to be serious": false, "killed a general": true})
 	flagged(t, "The rebels said they had killed a general.\n\nThe army said the general was alive.\n\nNorthwire could not verify either side's claims.",
 		map[string]bool{"killed a general": true, "the general was alive": true})

@@ -9,8 +9,8 @@ func TestNoSpeaker(t *testing.T) {
 	checkTable(t, []claimCase{
 		{"No group has claimed the bombing but the interior minister said the attackers were known to police.",
 			[]want{{"the attackers were known to police", "interior minister"}, {"the bombing", ""}}},
-		{"No one has claimed responsibility for the attacks but the defence minister, Ana Borg, said the culprits had been identified.",
-			[]want{{"the culprits had been identified", "Ana Borg"}, {"responsible", ""}}},
+		{"No one has claimed responsibility for the two blasts yet but the defence minister, Ana Borg, said those behind them were known.",
+			[]want{{"those behind them were known", "Ana Borg"}, {"responsible", ""}}},
 		{"There were two blasts, with three people reported to have been injured at the depot.", []want{{"two blasts", ""}}},
 		{"Photos confirmed by the port authority showed cranes toppled onto the quay.", []want{{"cranes toppled", "port authority"}}},
 		{"Satellite images released by the space agency showed the bridge had collapsed.", []want{{"the bridge had collapsed", "space agency"}}},
@@ -39,7 +39,7 @@ func TestLongAppositives(t *testing.T) {
 	checkTable(t, []claimCase{
 		{"Lena Ortiz, a nurse based in the northern town of Ravel, said doctors feared a second wave of patients.", []want{{"second wave", "Lena Ortiz"}}},
 		{`Mark Obi, a former envoy to the EU with ties to the opposition, told the radio that the figures were "a fiction".`, []want{{"a fiction", "Mark Obi"}}},
-		{"Tomi Sova, a journalist based in the country's capital, Halverston, said officials feared a far worse situation.", []want{{"far worse situation", "Tomi Sova"}}},
+		{"Tomi Sova, a journalist based in the country's capital, Halverston, said officials expected the toll to climb much higher.", []want{{"the toll to climb much higher", "Tomi Sova"}}},
 		{"The port operator, Piet Vermaas, said the cranes were down.", []want{{"the cranes were down", "Piet Vermaas"}}},
 	})
 }

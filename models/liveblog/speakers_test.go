@@ -36,7 +36,7 @@ func TestSpeakerKeptWithoutTrailingDate(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"Just a line of", "the head of", "Meanwhile the army", "The", "and Peace",
-		"where support for the opposition is strident"} {
+		"where the governor is popular"} {
 		if out := keepSpeakers([]Candidate{{Claim: "the road is open", Claimant: in}}); len(out) != 0 {
 			t.Errorf("%q: want the candidate dropped, got %+v", in, out)
 		}

@@ -6,7 +6,7 @@ import "testing"
 // attribution, and not behind the same verbs with a plain object.
 func TestRarerReportingVerbs(t *testing.T) {
 	checkTable(t, []claimCase{
-		{"At least 40 have died this week in the clashes, Northwire tallied from hospital sources.", []want{{"At least 40 have died", "Northwire"}}},
+		{"At least 40 people were killed in five days of fighting, Northwire tallied from hospital sources.", []want{{"At least 40 people were killed", "Northwire"}}},
 		{"The minister emphasised that the dam was safe.", []want{{"the dam was safe", "minister"}}},
 		{"The company conceded that two tanks had leaked.", []want{{"two tanks had leaked", "company"}}},
 		{"Asked about the convoy, the spokesman replied that it had turned back.", []want{{"it had turned back", "spokesman"}}},
