@@ -10,7 +10,7 @@ import (
 // claimListSQL) serves every page whatever its length, and one more (see
 // claimExtrasSQL) brings every claim's tags and contradicting links. This
 // is every computed page of the list, so it allocates little: one slice of
-// claims, each claimant's attribution opening worked out once per page.
+// claims, each claimant's attribution opening worked out once (see openingMemo).
 func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if len(ids) == 0 {
 		return []Claim{}, nil
@@ -44,9 +44,13 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 		return nil, err
 	}
 	now := s.Now()
-	openings := make(map[[3]string]string, 8)
+	openings := make(map[[3]string]string, len(found))
+	kept := s.cache.openings.fill(openings, found)
 	for i := range found {
 		found[i].finishOpening(now, s.staleAfter, openings)
+	}
+	if len(openings) > kept {
+		s.cache.openings.keep(openings)
 	}
 	if len(found) == len(ids) && inOrder(found, ids) {
 		return found, nil

@@ -33,8 +33,11 @@ type readCache struct {
 	tokens  tokenCache
 	results resultCache
 	// claimPage loads one claim with its names, claimList the claims of a
-	// list page (see prepared.go), claimExtras their tags and links.
-	claimPage, claimList, claimExtras readerStmt
+	// list page (see prepared.go), claimExtras their tags and links,
+	// tokenOwner the owner of an API token.
+	claimPage, claimList, claimExtras, tokenOwner readerStmt
+	// openings are claimants' attribution openings (attribution_memo.go).
+	openings openingMemo
 }
 
 // committed bumps the generation. The writer calls it after every commit,
