@@ -2,6 +2,7 @@ package models
 
 import (
 	"database/sql"
+	"strings"
 	"time"
 )
 
@@ -24,6 +25,10 @@ type claimScanner struct {
 	madeAt, verdictAt, signedOffAt, withdrawnAt        sql.NullTime
 	dest                                               []any
 	displayed                                          bool
+	// pageExtras says the rows end with claimPageExtras (after the
+	// display columns).
+	pageExtras bool
+	tags       sql.NullString
 	// ids and times hold what the claims' optional ids and times point
 	// to, a block at a time instead of one allocation each. Blocks are
 	// only ever appended to, never written again: the claims read keep
@@ -45,6 +50,9 @@ func (sc *claimScanner) scan(rows *sql.Rows, c *Claim, display bool) error {
 		if display {
 			sc.dest = append(sc.dest, &r.ClaimantName, &r.ClaimantRole, &r.ClaimantKind, &r.StoryTitle, &r.EntryTime, &r.EntryHeadline,
 				&r.AssigneeName, &r.VerdictByName, &r.SignedOffByName)
+			if sc.pageExtras {
+				sc.dest = append(sc.dest, &sc.tags, &r.Contradicted)
+			}
 		}
 		sc.displayed = display
 	}
@@ -56,6 +64,12 @@ func (sc *claimScanner) scan(rows *sql.Rows, c *Claim, display bool) error {
 	r.AssigneeID, r.CreatedByID, r.UpdatedByID = sc.keepID(sc.assignee), sc.keepID(sc.createdBy), sc.keepID(sc.updatedBy)
 	r.MadeAt, r.VerdictAt, r.SignedOffAt = sc.keepTime(sc.madeAt), sc.keepTime(sc.verdictAt), sc.keepTime(sc.signedOffAt)
 	r.WithdrawnAt, r.WithdrawnByID = sc.keepTime(sc.withdrawnAt), sc.keepID(sc.withdrawnBy)
+	if sc.pageExtras && display {
+		r.Tags = []string{}
+		if sc.tags.Valid {
+			r.Tags = strings.Split(sc.tags.String, tagSeparator)
+		}
+	}
 	*c = *r
 	return nil
 }

@@ -33,9 +33,9 @@ type readCache struct {
 	tokens  tokenCache
 	results resultCache
 	// claimPage loads one claim with its names, claimList the claims of a
-	// list page (see prepared.go), claimExtras their tags and links,
-	// tokenOwner the owner of an API token.
-	claimPage, claimList, claimExtras, tokenOwner readerStmt
+	// list page with their tags and links (see prepared.go), tokenOwner the
+	// owner of an API token.
+	claimPage, claimList, tokenOwner readerStmt
 	// openings are claimants' attribution openings (attribution_memo.go).
 	openings openingMemo
 }
