@@ -188,6 +188,7 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"roleName":        func(r models.Role) string { return string(r) },
 		"str":             func(v any) string { return fmt.Sprint(v) },
 		"truncate":        truncate,
+		"storyOptions":    storyOptions,
 		"withParam":       withParam,
 		"sourceKinds":     models.SourceKinds,
 		"sortLink":        sortLink,
@@ -257,14 +258,6 @@ func sortLabel(s string) string {
 
 func actionLabel(a string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(a, "_", " "), "signoff", "sign-off")
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // withParam returns the query string q with key set to val (removed when val
