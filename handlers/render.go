@@ -161,7 +161,8 @@ func verdictBar(counts map[string]int64, width float64) []barSeg {
 }
 
 // templateFuncs are the helpers the views use; none of them returns
-// template.HTML, so everything they print is escaped. assetVersion is added
+// template.HTML but storyOptions and deskRows, which escape what they write
+// as the template they replaced did, so everything they print is escaped. assetVersion is added
 // to static URLs so a new binary's assets bypass the year-long cache.
 func templateFuncs(assetVersion string) template.FuncMap {
 	return template.FuncMap{
@@ -189,12 +190,16 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"str":             func(v any) string { return fmt.Sprint(v) },
 		"truncate":        truncate,
 		"storyOptions":    storyOptions,
-		"withParam":       withParam,
-		"sourceKinds":     models.SourceKinds,
-		"sortLink":        sortLink,
-		"contains":        strings.Contains,
-		"joinTags":        func(t []string) string { return strings.Join(t, ", ") },
-		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
+		"deskRows":        deskRows,
+		"deskRowsContext": func(canCheck bool, csrf, ret string, staleHours int) deskRowsContext {
+			return deskRowsContext{CanCheck: canCheck, CSRF: csrf, Return: ret, StaleHours: staleHours}
+		},
+		"withParam":   withParam,
+		"sourceKinds": models.SourceKinds,
+		"sortLink":    sortLink,
+		"contains":    strings.Contains,
+		"joinTags":    func(t []string) string { return strings.Join(t, ", ") },
+		"editTime":    func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}
 }
 
