@@ -11,13 +11,14 @@ import (
 )
 
 // deskRowsTemplate is the desk's table rows as the template wrote them
-// before deskRows, with the shared partials they call.
+// before deskRows (its partial for a row's tags written in), with the
+// shared partials they call.
 const deskRowsTemplate = `{{define "rows"}}{{$d := .D}}{{$v := .}}<tbody>
 {{range $d.List.Claims}}
 <tr class="row{{if .Stale}} stale{{end}}" data-href="/claims/{{.ID}}" data-claim="{{.ID}}" data-version="{{.Version}}">
   {{if $v.Can "factchecker"}}<td><input type="checkbox" name="ids" value="{{.ID}}" form="bulk" aria-label="Select claim {{.ID}}"></td>{{end}}
   <td class="num">{{.ID}}</td>
-  <td class="text"><a href="/claims/{{.ID}}">{{truncate .Text 180}}</a>{{if .Stale}} <span class="flag stale-flag" title="Unconfirmed for more than {{$d.StaleHours}} hours">stale</span>{{end}}{{template "row-tags" .Tags}}</td>
+  <td class="text"><a href="/claims/{{.ID}}">{{truncate .Text 180}}</a>{{if .Stale}} <span class="flag stale-flag" title="Unconfirmed for more than {{$d.StaleHours}} hours">stale</span>{{end}}{{range .Tags}} <a class="tag" href="/?tag={{.}}">{{.}}</a>{{end}}</td>
   <td><a href="/sources/{{.SourceID}}">{{.ClaimantName}}</a></td>
   <td><a href="/stories/{{.StoryID}}">{{truncate .StoryTitle 40}}</a>{{with .EntryTime}} <small>{{.}}</small>{{end}}</td>
   <td class="c-verdict">{{template "verdict" .Verdict}}{{if .Published}} <span class="flag ok" title="Signed off">✓</span>{{end}}</td>
