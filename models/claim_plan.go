@@ -83,7 +83,9 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if f.cursor() != nil {
 		wanted = int64(f.PerPage)
 	}
-	if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
+	if direct := directIndex(f); direct != "" && !s.d.pg {
+		table = "claims INDEXED BY " + direct
+	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		table = walk
 	} else if !s.d.pg && m != "" {
 		// A search with fewer matches than a walk would skip: the search
