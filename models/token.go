@@ -156,8 +156,15 @@ type tokenOwnerRow struct {
 func (s *Store) lookupToken(ctx context.Context, hash string, now time.Time) (*tokenOwnerRow, error) {
 	// Every request with a token runs this, so it is a prepared statement
 	// scanned by hand (gorm's building and reflective scan cost more than
-	// the lookup itself); it is still read afresh for every request.
-	rows, err := s.readQuery(ctx, &s.cache.tokenOwner, tokenOwnerSQL, hash, false, now)
+	// the lookup itself); it is still read afresh for every request. On
+	// SQLite it names the index on the token's hash (its UNIQUE
+	// constraint's): with statistics taken when there was one token,
+	// SQLite would otherwise read every token.
+	q := strings.Replace(tokenOwnerSQL, "FROM api_tokens", "FROM api_tokens INDEXED BY sqlite_autoindex_api_tokens_1", 1)
+	if s.d.pg {
+		q = tokenOwnerSQL
+	}
+	rows, err := s.readQuery(ctx, &s.cache.tokenOwner, q, hash, false, now)
 	if err != nil {
 		return nil, err
 	}
