@@ -80,10 +80,13 @@ const (
 
 // claimPageExtras are what fillExtras sets, as two columns: the claim's tags
 // in the order claimTags gives, joined by tagSeparator (NULL for none), and
-// whether a link says another claim contradicts it (either way round).
+// whether a link says another claim contradicts it (either way round). On
+// SQLite the tags come in order from the claim's end of the tags' primary
+// key, read in order by a subquery: ordering inside group_concat would set
+// up a sort for every claim of the page.
 // claimPageExtrasPostgres says the same in PostgreSQL's words.
 const (
-	claimPageExtras = `(SELECT group_concat(tag, char(31) ORDER BY tag) FROM claim_tags WHERE claim_id = claims.id),
+	claimPageExtras = `(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM claim_tags WHERE claim_id = claims.id ORDER BY tag)),
 	EXISTS (SELECT 1 FROM claim_links WHERE kind = 'contradicts' AND from_claim_id = claims.id)
 	OR EXISTS (SELECT 1 FROM claim_links WHERE kind = 'contradicts' AND to_claim_id = claims.id)`
 	claimPageExtrasPostgres = `(SELECT string_agg(tag, chr(31) ORDER BY tag) FROM claim_tags WHERE claim_id = claims.id),

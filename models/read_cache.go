@@ -34,8 +34,9 @@ type readCache struct {
 	results resultCache
 	// claimPage loads one claim with its names, claimList the claims of a
 	// list page with their tags and links (see prepared.go), tokenOwner the
-	// owner of an API token.
-	claimPage, claimList, tokenOwner readerStmt
+	// owner of an API token, storyOptions the desk's story picker,
+	// claimRows the size of the claims table (see claim_plan.go).
+	claimPage, claimList, tokenOwner, storyOptions, claimRows readerStmt
 	// openings are claimants' attribution openings (attribution_memo.go).
 	openings openingMemo
 }
