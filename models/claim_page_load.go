@@ -33,15 +33,7 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if err := rows.Close(); err != nil {
 		return nil, err
 	}
-	now := s.Now()
-	openings := make(map[[3]string]string, len(found))
-	kept := s.cache.openings.fill(openings, found)
-	for i := range found {
-		found[i].finishOpening(now, s.staleAfter, openings)
-	}
-	if len(openings) > kept {
-		s.cache.openings.keep(openings)
-	}
+	s.finishPage(found)
 	if len(found) == len(ids) && inOrder(found, ids) {
 		return found, nil
 	}
@@ -56,6 +48,20 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 		}
 	}
 	return out, nil
+}
+
+// finishPage fills the computed fields of a page of claims, each
+// claimant's attribution opening worked out once (see openingMemo).
+func (s *Store) finishPage(found []Claim) {
+	now := s.Now()
+	openings := make(map[[3]string]string, len(found))
+	kept := s.cache.openings.fill(openings, found)
+	for i := range found {
+		found[i].finishOpening(now, s.staleAfter, openings)
+	}
+	if len(openings) > kept {
+		s.cache.openings.keep(openings)
+	}
 }
 
 // inOrder reports whether claims are the claims of ids in their order.
