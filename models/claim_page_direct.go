@@ -66,18 +66,5 @@ func (s *Store) claimPageAtOnce(ctx context.Context, f ClaimFilter, now time.Tim
 	if err != nil {
 		return nil, err
 	}
-	defer res.Close()
-	found := make([]Claim, 0, f.PerPage)
-	sc := claimScanner{pageExtras: true}
-	for res.Next() {
-		found = append(found, Claim{})
-		if err := sc.scan(res, &found[len(found)-1], true); err != nil {
-			return nil, err
-		}
-	}
-	if err := res.Err(); err != nil {
-		return nil, err
-	}
-	s.finishPage(found)
-	return found, nil
+	return s.scanPage(res, f.PerPage)
 }

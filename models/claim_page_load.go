@@ -1,6 +1,9 @@
 package models
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
 // claimsByID loads claims with display fields, in the order of ids. The ids
 // go to the database as one JSON array, so that one prepared statement (see
@@ -21,19 +24,10 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	found := make([]Claim, 0, len(ids))
-	sc := claimScanner{pageExtras: true}
-	for rows.Next() {
-		found = append(found, Claim{})
-		if err := sc.scan(rows, &found[len(found)-1], true); err != nil {
-			return nil, err
-		}
-	}
-	if err := rows.Close(); err != nil {
+	found, err := s.scanPage(rows, len(ids))
+	if err != nil {
 		return nil, err
 	}
-	s.finishPage(found)
 	if len(found) == len(ids) && inOrder(found, ids) {
 		return found, nil
 	}
@@ -48,6 +42,25 @@ func (s *Store) claimsByID(ctx context.Context, ids []int64) ([]Claim, error) {
 		}
 	}
 	return out, nil
+}
+
+// scanPage reads up to n claims with their names, tags and links from
+// rows, closes them, and finishes the claims (see finishPage).
+func (s *Store) scanPage(rows *sql.Rows, n int) ([]Claim, error) {
+	defer rows.Close()
+	found := make([]Claim, 0, n)
+	sc := claimScanner{pageExtras: true}
+	for rows.Next() {
+		found = append(found, Claim{})
+		if err := sc.scan(rows, &found[len(found)-1], true); err != nil {
+			return nil, err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	s.finishPage(found)
+	return found, nil
 }
 
 // finishPage fills the computed fields of a page of claims, each
