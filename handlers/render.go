@@ -161,7 +161,8 @@ func verdictBar(counts map[string]int64, width float64) []barSeg {
 }
 
 // templateFuncs are the helpers the views use; none of them returns
-// template.HTML, so everything they print is escaped. assetVersion is added
+// template.HTML but storyOptions and deskRows, which escape what they write
+// as the template they replaced did, so everything they print is escaped. assetVersion is added
 // to static URLs so a new binary's assets bypass the year-long cache.
 func templateFuncs(assetVersion string) template.FuncMap {
 	return template.FuncMap{
@@ -188,12 +189,17 @@ func templateFuncs(assetVersion string) template.FuncMap {
 		"roleName":        func(r models.Role) string { return string(r) },
 		"str":             func(v any) string { return fmt.Sprint(v) },
 		"truncate":        truncate,
-		"withParam":       withParam,
-		"sourceKinds":     models.SourceKinds,
-		"sortLink":        sortLink,
-		"contains":        strings.Contains,
-		"joinTags":        func(t []string) string { return strings.Join(t, ", ") },
-		"editTime":        func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
+		"storyOptions":    storyOptions,
+		"deskRows":        deskRows,
+		"deskRowsContext": func(canCheck bool, csrf, ret string, staleHours int) deskRowsContext {
+			return deskRowsContext{CanCheck: canCheck, CSRF: csrf, Return: ret, StaleHours: staleHours}
+		},
+		"withParam":   withParam,
+		"sourceKinds": models.SourceKinds,
+		"sortLink":    sortLink,
+		"contains":    strings.Contains,
+		"joinTags":    func(t []string) string { return strings.Join(t, ", ") },
+		"editTime":    func(t time.Time) string { return t.UTC().Format(editTimeLayout) },
 	}
 }
 
@@ -257,14 +263,6 @@ func sortLabel(s string) string {
 
 func actionLabel(a string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(a, "_", " "), "signoff", "sign-off")
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n]) + "…"
 }
 
 // withParam returns the query string q with key set to val (removed when val

@@ -239,11 +239,7 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	if total == 0 || (cur == nil && int64((f.Page-1)*f.PerPage) >= total) {
 		return page, nil
 	}
-	ids, err := s.claimIDs(ctx, f, now, total)
-	if err != nil {
-		return nil, err
-	}
-	claims, err := s.claimsByID(ctx, ids)
+	claims, err := s.pageClaims(ctx, f, now, total)
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +248,19 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		page.Next = cursorFor(f.Sort, &claims[n-1])
 	}
 	return page, nil
+}
+
+// pageClaims reads the claims of f's page: in one statement where it can
+// (see claimPageAtOnce), else its ids first, then the claims.
+func (s *Store) pageClaims(ctx context.Context, f ClaimFilter, now time.Time, total int64) ([]Claim, error) {
+	if s.readsPageAtOnce(f) {
+		return s.claimPageAtOnce(ctx, f, now, total)
+	}
+	ids, err := s.claimIDs(ctx, f, now, total)
+	if err != nil {
+		return nil, err
+	}
+	return s.claimsByID(ctx, ids)
 }
 
 // CountClaims is the total Claims would give for f, without reading a page

@@ -83,7 +83,9 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if f.cursor() != nil {
 		wanted = int64(f.PerPage)
 	}
-	if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
+	if direct := directIndex(f); direct != "" && !s.d.pg {
+		table = "claims INDEXED BY " + direct
+	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		table = walk
 	} else if !s.d.pg && m != "" {
 		// A search with fewer matches than a walk would skip: the search
@@ -103,8 +105,18 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 // from the end of the table's b-tree (ids are never reused and claims never
 // deleted, so it is the number of claims ever entered).
 func (s *Store) claimRows(ctx context.Context) (int64, error) {
+	rows, err := s.readQuery(ctx, &s.cache.claimRows, "SELECT COALESCE(MAX(id), 0) FROM claims")
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
 	var n int64
-	err := s.read(ctx).Raw("SELECT COALESCE(MAX(id), 0) FROM claims").Scan(&n).Error
+	if rows.Next() {
+		err = rows.Scan(&n)
+	}
+	if err == nil {
+		err = rows.Err()
+	}
 	return n, err
 }
 

@@ -66,9 +66,10 @@ func (s *Store) PublicFeed(ctx context.Context, limit int) ([]FeedItem, error) {
 func scanFeedClaims(rows *sql.Rows, now time.Time, staleAfter time.Duration) ([]FeedItem, error) {
 	defer rows.Close()
 	var items []FeedItem
+	var sc claimScanner
 	for rows.Next() {
 		c := &Claim{}
-		if err := scanClaim(rows, c, true); err != nil {
+		if err := sc.scan(rows, c, true); err != nil {
 			return nil, err
 		}
 		c.finish(now, staleAfter)

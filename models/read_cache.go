@@ -33,8 +33,12 @@ type readCache struct {
 	tokens  tokenCache
 	results resultCache
 	// claimPage loads one claim with its names, claimList the claims of a
-	// list page (see prepared.go), claimExtras their tags and links.
-	claimPage, claimList, claimExtras readerStmt
+	// list page with their tags and links (see prepared.go), tokenOwner the
+	// owner of an API token, storyOptions the desk's story picker,
+	// claimRows the size of the claims table (see claim_plan.go).
+	claimPage, claimList, tokenOwner, storyOptions, claimRows readerStmt
+	// openings are claimants' attribution openings (attribution_memo.go).
+	openings openingMemo
 }
 
 // committed bumps the generation. The writer calls it after every commit,

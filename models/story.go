@@ -191,7 +191,22 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 1000
 	}
+	// Every desk page lists them: a prepared statement, scanned by hand.
+	rows, err := s.readQuery(ctx, &s.cache.storyOptions, storyOptionsSQL, false, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var out []Story
-	err := s.read(ctx).Select("id", "title", "archived").Where("archived = ?", false).Order("id DESC").Limit(limit).Find(&out).Error
-	return out, err
+	for rows.Next() {
+		var st Story
+		if err := rows.Scan(&st.ID, &st.Title, &st.Archived); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
 }
+
+// storyOptionsSQL lists StoryOptions' stories.
+const storyOptionsSQL = `SELECT id, title, archived FROM stories WHERE archived = ? ORDER BY id DESC LIMIT ?`
