@@ -269,6 +269,13 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 	if f.matchesNothing() {
 		return 0, nil
 	}
+	if counts, ok, err := s.facetVerdictCounts(ctx, f, now); ok || err != nil {
+		var n int64
+		for _, c := range counts {
+			n += c
+		}
+		return n, err
+	}
 	key := f.countKey(now)
 	if e, fresh, ok := s.counts.get(key); ok {
 		if !fresh {
@@ -377,6 +384,9 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 		return nil, v
 	}
 	now := s.Now()
+	if out, ok, err := s.facetVerdictCounts(ctx, f, now); ok || err != nil {
+		return out, err
+	}
 	total, err := s.countClaims(ctx, f, now)
 	if err != nil {
 		return nil, err
