@@ -87,7 +87,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 		g.Unconfirmed, g.Stale = f.Unconfirmed || f.Stale, false
 		g.Since, g.Until = &from, &to
 		parts = append(parts, g.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-			Select("claims.verdict AS verdict, " + sign + "COUNT(*) AS n").Group("claims.verdict"))
+			Select("claims.verdict AS verdict, "+sign+"COUNT(*) AS n").Group("claims.verdict"))
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
