@@ -26,7 +26,11 @@ const countCompactEvery = time.Second
 const countCompactLock = 7426118
 
 const countCompactSQL = `WITH moved AS (
-		DELETE FROM claim_count_deltas RETURNING day, ` + countKeyColumns + `, n
+		DELETE FROM claim_count_deltas RETURNING story_id, day, ` + countKeyColumns + `, n
+	), stories AS (
+		INSERT INTO claim_story_counts AS t (story_id, ` + countKeyColumns + `, n)
+		SELECT story_id, ` + countKeyColumns + `, SUM(n) FROM moved GROUP BY story_id, ` + countKeyColumns + `
+		ON CONFLICT (story_id, ` + countKeyColumns + `) DO UPDATE SET n = t.n + EXCLUDED.n
 	), days AS (
 		INSERT INTO claim_day_counts AS t (day, ` + countKeyColumns + `, n)
 		SELECT day, ` + countKeyColumns + `, SUM(n) FROM moved GROUP BY day, ` + countKeyColumns + `

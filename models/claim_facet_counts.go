@@ -11,7 +11,8 @@ import (
 
 // Counting from the maintained counts. The claims are counted per
 // combination of verdict, verifiability, assignee, withdrawn and signed off
-// (claim_counts), and the same per day reported (claim_day_counts), by
+// (claim_counts), the same per day reported (claim_day_counts) and per
+// story (claim_story_counts), by
 // triggers in the transaction of every write (schema_v17.go). A view whose
 // filters are all among these, with a date range or the stale cut-off, is
 // counted by summing a few hundred rows: at a million claims, two broad
@@ -26,7 +27,7 @@ import (
 
 // facetCountable reports whether the count tables hold every filter of f.
 func facetCountable(f ClaimFilter) bool {
-	return f.StoryID == 0 && f.SourceID == 0 && f.Tag == "" && !f.CloseMatch && len(searchWords(f.Query)) == 0
+	return f.SourceID == 0 && f.Tag == "" && !f.CloseMatch && len(searchWords(f.Query)) == 0
 }
 
 // facetVerdictCounts counts f's matches per verdict from the count tables;
@@ -42,9 +43,9 @@ func (s *Store) facetVerdictCounts(ctx context.Context, f ClaimFilter, now time.
 	if f.matchesNothing() {
 		return out, true, nil
 	}
-	parts, err := s.countParts(ctx, f, now)
-	if err != nil || len(parts) == 0 {
-		return out, true, err
+	parts, ok, err := s.countParts(ctx, f, now)
+	if err != nil || !ok || len(parts) == 0 {
+		return out, ok, err
 	}
 	sql := make([]string, len(parts))
 	args := make([]any, len(parts))
@@ -68,7 +69,9 @@ func (s *Store) facetVerdictCounts(ctx context.Context, f ClaimFilter, now time.
 // countParts are the queries whose counts per verdict (columns verdict
 // and n), added up, are f's: sums of the count tables and, for the ends of
 // a date range that are not whole days, counts through the claims table.
-func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([]*gorm.DB, error) {
+// ok is false when the tables cannot count f (a story with a date range
+// other than the last hours).
+func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (parts []*gorm.DB, ok bool, err error) {
 	lo, hi := f.Since, f.Until
 	if f.Stale {
 		if cut := now.Add(-s.staleAfter); hi == nil || cut.Before(*hi) {
@@ -76,23 +79,40 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 		}
 	}
 	if lo != nil && hi != nil && !hi.After(*lo) {
-		return nil, nil
+		return nil, true, nil
 	}
 	where, args := f.countWhere()
-	var parts []*gorm.DB
+	coarse, days, stories := s.countSources()
+	sum := func(src, sign string) *gorm.DB {
+		return s.read(ctx).Table(src).Select("verdict, "+sign+"SUM(n) AS n").Where(where, args...).Group("verdict")
+	}
 	// claimsPart counts f's matches reported in [from, to) through the
-	// claims table, added (sign 1) or taken away (sign -1).
-	claimsPart := func(from, to time.Time, sign string) {
+	// claims table (to nil: no end), added (sign "") or taken away ("-").
+	claimsPart := func(from time.Time, to *time.Time, sign string) {
 		g := f
 		g.Unconfirmed, g.Stale = f.Unconfirmed || f.Stale, false
-		g.Since, g.Until = &from, &to
+		g.Since, g.Until = &from, to
 		parts = append(parts, g.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
 			Select("claims.verdict AS verdict, "+sign+"COUNT(*) AS n").Group("claims.verdict"))
 	}
+	if f.StoryID > 0 {
+		// A story's counts have no days: the story's whole count, less
+		// what was reported after the range when that is only the last
+		// hours (the stale view); other ranges are not counted here.
+		story := sum(stories, "").Where("story_id = ?", f.StoryID)
+		switch {
+		case lo == nil && hi == nil:
+			return []*gorm.DB{story}, true, nil
+		case lo == nil && now.Sub(*hi) <= storyRecentTail:
+			claimsPart(*hi, nil, "-")
+			return append(parts, story), true, nil
+		}
+		return nil, false, nil
+	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
-		claimsPart(*lo, *hi, "")
-		return parts, nil
+		claimsPart(*lo, hi, "")
+		return parts, true, nil
 	}
 	// Whole days from aDay to bDay (exclusive; nil: unbounded), and the rest
 	// of each end through the claims table, on whichever side of the end
@@ -106,10 +126,10 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 			aDay = &d
 		case lo.Sub(d) <= timeUpTo(next, now).Sub(*lo):
 			aDay = &d
-			claimsPart(d, *lo, "-")
+			claimsPart(d, lo, "-")
 		default:
 			aDay = &next
-			claimsPart(*lo, next, "")
+			claimsPart(*lo, &next, "")
 		}
 	}
 	if hi != nil {
@@ -120,27 +140,23 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 			bDay = &d
 		case hi.Sub(d) <= timeUpTo(next, now).Sub(*hi):
 			bDay = &d
-			claimsPart(d, *hi, "")
+			claimsPart(d, hi, "")
 		default:
 			bDay = &next
-			claimsPart(*hi, next, "-")
+			claimsPart(*hi, &next, "-")
 		}
 	}
-	coarse, days := s.countSources()
-	sum := func(src, sign string) *gorm.DB {
-		return s.read(ctx).Table(src).Select("verdict, "+sign+"SUM(n) AS n").Where(where, args...).Group("verdict")
-	}
 	if aDay == nil && bDay == nil {
-		return append(parts, sum(coarse, "")), nil
+		return append(parts, sum(coarse, "")), true, nil
 	}
 	if aDay != nil && bDay != nil && !aDay.Before(*bDay) {
-		return parts, nil
+		return parts, true, nil
 	}
 	// Read whichever is fewer days: those inside the range, or those
 	// outside it taken away from everything.
 	first, err := s.firstCountedDay(ctx)
 	if err != nil {
-		return nil, err
+		return nil, true, err
 	}
 	last := dayOf(now)
 	lower, upper := first, last.AddDate(0, 0, 1)
@@ -160,7 +176,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 		if bDay != nil {
 			db = db.Where("day < ?", dayText(*bDay))
 		}
-		return append(parts, db), nil
+		return append(parts, db), true, nil
 	}
 	var out []string
 	var outArgs []any
@@ -170,8 +186,13 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) ([
 	if bDay != nil {
 		out, outArgs = append(out, "day >= ?"), append(outArgs, dayText(*bDay))
 	}
-	return append(parts, sum(coarse, ""), sum(days, "-").Where(strings.Join(out, " OR "), outArgs...)), nil
+	return append(parts, sum(coarse, ""), sum(days, "-").Where(strings.Join(out, " OR "), outArgs...)), true, nil
 }
+
+// storyRecentTail is how recent the end of a date range must be for a
+// story's view to be counted as the story's count less what came after:
+// the claims of the last day or so are few, read through an index.
+const storyRecentTail = 36 * time.Hour
 
 // countWhere is f's condition on the count tables' columns.
 func (f ClaimFilter) countWhere() (string, []any) {
@@ -207,13 +228,14 @@ func (f ClaimFilter) countWhere() (string, []any) {
 // countSources names the two count tables to read. On PostgreSQL the
 // changes not yet folded into them (claim_count_compact.go) are read in the
 // same statement, so the sum is exact at its snapshot.
-func (s *Store) countSources() (coarse, days string) {
+func (s *Store) countSources() (coarse, days, stories string) {
 	if !s.d.pg {
-		return "claim_counts c", "claim_day_counts c"
+		return "claim_counts c", "claim_day_counts c", "claim_story_counts c"
 	}
 	cols := countKeyColumns + ", n"
 	return "(SELECT " + cols + " FROM claim_counts UNION ALL SELECT " + cols + " FROM claim_count_deltas) c",
-		"(SELECT day, " + cols + " FROM claim_day_counts UNION ALL SELECT day, " + cols + " FROM claim_count_deltas) c"
+		"(SELECT day, " + cols + " FROM claim_day_counts UNION ALL SELECT day, " + cols + " FROM claim_count_deltas) c",
+		"(SELECT story_id, " + cols + " FROM claim_story_counts UNION ALL SELECT story_id, " + cols + " FROM claim_count_deltas) c"
 }
 
 // firstCountedDay is the earliest day any claim was reported on (today on

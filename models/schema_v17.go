@@ -4,8 +4,8 @@ import "strconv"
 
 // schemaV17 keeps exact counts of the claims per combination of the desk's
 // low-cardinality facets — verdict, verifiability, assignee (0: none),
-// withdrawn, signed off — in claim_counts, and the same per day reported
-// (UTC) in claim_day_counts, both kept by triggers in the transaction that
+// withdrawn, signed off — in claim_counts, the same per day reported (UTC)
+// in claim_day_counts and per story in claim_story_counts, all kept by triggers in the transaction that
 // writes the claim. A view combining those filters (and a date range) is
 // then counted by summing a few hundred rows instead of visiting every
 // match: at a million claims "unassigned and awaiting sign-off" took
@@ -31,14 +31,28 @@ var schemaV17 = []string{
 		signed_off INTEGER NOT NULL,
 		n INTEGER NOT NULL,
 		PRIMARY KEY (day, verdict, verifiability, assignee_id, withdrawn, signed_off)) WITHOUT ROWID`,
+	// The same per story: a story of a year's live coverage holds tens of
+	// thousands of claims.
+	`CREATE TABLE claim_story_counts (
+		story_id INTEGER NOT NULL,
+		verdict TEXT NOT NULL,
+		verifiability TEXT NOT NULL,
+		assignee_id INTEGER NOT NULL,
+		withdrawn INTEGER NOT NULL,
+		signed_off INTEGER NOT NULL,
+		n INTEGER NOT NULL,
+		PRIMARY KEY (story_id, verdict, verifiability, assignee_id, withdrawn, signed_off)) WITHOUT ROWID`,
 	countFillSQL,
 	dayCountFillSQL,
+	storyCountFillSQL,
 	`CREATE TRIGGER claims_counts_ins AFTER INSERT ON claims BEGIN
 		` + countUpsertSQL("NEW", 1) + `;
 		` + dayCountUpsertSQL("NEW", 1) + `;
+		` + storyCountUpsertSQL("NEW", 1) + `;
 	END`,
-	`CREATE TRIGGER claims_counts_upd AFTER UPDATE OF verdict, verifiability, assignee_id, withdrawn_at, signed_off_at, reported_at ON claims
+	`CREATE TRIGGER claims_counts_upd AFTER UPDATE OF verdict, verifiability, assignee_id, withdrawn_at, signed_off_at, reported_at, story_id ON claims
 		WHEN OLD.verdict IS NOT NEW.verdict OR OLD.verifiability IS NOT NEW.verifiability
+			OR OLD.story_id IS NOT NEW.story_id
 			OR OLD.assignee_id IS NOT NEW.assignee_id
 			OR (OLD.withdrawn_at IS NULL) <> (NEW.withdrawn_at IS NULL)
 			OR (OLD.signed_off_at IS NULL) <> (NEW.signed_off_at IS NULL)
@@ -46,8 +60,10 @@ var schemaV17 = []string{
 	BEGIN
 		` + countUpsertSQL("OLD", -1) + `;
 		` + dayCountUpsertSQL("OLD", -1) + `;
+		` + storyCountUpsertSQL("OLD", -1) + `;
 		` + countUpsertSQL("NEW", 1) + `;
 		` + dayCountUpsertSQL("NEW", 1) + `;
+		` + storyCountUpsertSQL("NEW", 1) + `;
 	END`,
 }
 
@@ -59,13 +75,16 @@ func countKeySQL(c string) string {
 
 const countKeyColumns = `verdict, verifiability, assignee_id, withdrawn, signed_off`
 
-// countFillSQL and dayCountFillSQL count the claims table into empty count
-// tables, in bulk (the schema step, and the seed of an empty desk).
+// countFillSQL, dayCountFillSQL and storyCountFillSQL count the claims
+// table into empty count tables, in bulk (the schema step, and the seed of
+// an empty desk).
 var (
 	countFillSQL = `INSERT INTO claim_counts(` + countKeyColumns + `, n)
 		SELECT ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5`
 	dayCountFillSQL = `INSERT INTO claim_day_counts(day, ` + countKeyColumns + `, n)
 		SELECT substr(c.reported_at, 1, 10), ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5, 6`
+	storyCountFillSQL = `INSERT INTO claim_story_counts(story_id, ` + countKeyColumns + `, n)
+		SELECT c.story_id, ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5, 6`
 )
 
 // countUpsertSQL adds delta to claim_counts for claims row c (NEW or OLD).
@@ -78,6 +97,12 @@ func countUpsertSQL(c string, delta int) string {
 func dayCountUpsertSQL(c string, delta int) string {
 	return `INSERT INTO claim_day_counts(day, ` + countKeyColumns + `, n) VALUES (substr(` + c + `.reported_at, 1, 10), ` + countKeySQL(c) + `, ` + strconv.Itoa(delta) + `)
 		ON CONFLICT(day, ` + countKeyColumns + `) DO UPDATE SET n = n + ` + strconv.Itoa(delta)
+}
+
+// storyCountUpsertSQL adds delta to claim_story_counts for claims row c.
+func storyCountUpsertSQL(c string, delta int) string {
+	return `INSERT INTO claim_story_counts(story_id, ` + countKeyColumns + `, n) VALUES (` + c + `.story_id, ` + countKeySQL(c) + `, ` + strconv.Itoa(delta) + `)
+		ON CONFLICT(story_id, ` + countKeyColumns + `) DO UPDATE SET n = n + ` + strconv.Itoa(delta)
 }
 
 // pgSchemaV17 is the same on PostgreSQL, where writers in several processes
@@ -106,7 +131,17 @@ var pgSchemaV17 = []string{
 		signed_off BOOLEAN NOT NULL,
 		n BIGINT NOT NULL,
 		PRIMARY KEY (day, verdict, verifiability, assignee_id, withdrawn, signed_off))`,
+	`CREATE TABLE claim_story_counts (
+		story_id BIGINT NOT NULL,
+		verdict TEXT NOT NULL,
+		verifiability TEXT NOT NULL,
+		assignee_id BIGINT NOT NULL,
+		withdrawn BOOLEAN NOT NULL,
+		signed_off BOOLEAN NOT NULL,
+		n BIGINT NOT NULL,
+		PRIMARY KEY (story_id, verdict, verifiability, assignee_id, withdrawn, signed_off))`,
 	`CREATE TABLE claim_count_deltas (
+		story_id BIGINT NOT NULL,
 		day DATE NOT NULL,
 		verdict TEXT NOT NULL,
 		verifiability TEXT NOT NULL,
@@ -118,22 +153,24 @@ var pgSchemaV17 = []string{
 		SELECT ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5`,
 	`INSERT INTO claim_day_counts(day, ` + countKeyColumns + `, n)
 		SELECT ` + pgDaySQL("c") + `, ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5, 6`,
+	storyCountFillSQL,
 	`CREATE FUNCTION claim_count_delta() RETURNS trigger LANGUAGE plpgsql AS $$
 	BEGIN
 		IF TG_OP <> 'INSERT' THEN
-			INSERT INTO claim_count_deltas(day, ` + countKeyColumns + `, n)
-			VALUES (` + pgDaySQL("OLD") + `, ` + countKeySQL("OLD") + `, -1);
+			INSERT INTO claim_count_deltas(story_id, day, ` + countKeyColumns + `, n)
+			VALUES (OLD.story_id, ` + pgDaySQL("OLD") + `, ` + countKeySQL("OLD") + `, -1);
 		END IF;
 		IF TG_OP <> 'DELETE' THEN
-			INSERT INTO claim_count_deltas(day, ` + countKeyColumns + `, n)
-			VALUES (` + pgDaySQL("NEW") + `, ` + countKeySQL("NEW") + `, 1);
+			INSERT INTO claim_count_deltas(story_id, day, ` + countKeyColumns + `, n)
+			VALUES (NEW.story_id, ` + pgDaySQL("NEW") + `, ` + countKeySQL("NEW") + `, 1);
 		END IF;
 		RETURN NULL;
 	END $$`,
 	`CREATE TRIGGER claims_counts_ins AFTER INSERT ON claims
 		FOR EACH ROW EXECUTE FUNCTION claim_count_delta()`,
-	`CREATE TRIGGER claims_counts_upd AFTER UPDATE OF verdict, verifiability, assignee_id, withdrawn_at, signed_off_at, reported_at ON claims
+	`CREATE TRIGGER claims_counts_upd AFTER UPDATE OF verdict, verifiability, assignee_id, withdrawn_at, signed_off_at, reported_at, story_id ON claims
 		FOR EACH ROW WHEN (OLD.verdict IS DISTINCT FROM NEW.verdict OR OLD.verifiability IS DISTINCT FROM NEW.verifiability
+			OR OLD.story_id IS DISTINCT FROM NEW.story_id
 			OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id
 			OR (OLD.withdrawn_at IS NULL) <> (NEW.withdrawn_at IS NULL)
 			OR (OLD.signed_off_at IS NULL) <> (NEW.signed_off_at IS NULL)
