@@ -322,7 +322,7 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 		// the other filters allow.
 		return s.searchJoin(ctx, f, now)
 	}
-	return f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	return s.countFrom(ctx, f, now)
 }
 
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
@@ -429,7 +429,7 @@ func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time)
 	if f.matchesNothing() {
 		return out, nil
 	}
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	db := s.countFrom(ctx, f, now)
 	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
