@@ -92,8 +92,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		g := f
 		g.Unconfirmed, g.Stale = f.Unconfirmed || f.Stale, false
 		g.Since, g.Until = &from, to
-		parts = append(parts, g.apply(s.read(ctx).Table("claims"), now, s.staleAfter).
-			Select("claims.verdict AS verdict, "+sign+"COUNT(*) AS n").Group("claims.verdict"))
+		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
 		// A story's counts have no days: the story's whole count, less

@@ -429,8 +429,7 @@ func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time)
 	if f.matchesNothing() {
 		return out, nil
 	}
-	db := s.countFrom(ctx, f, now)
-	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
+	if err := groupByVerdict(s.countFrom(ctx, f, now), "").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
