@@ -170,20 +170,20 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 	if inside <= outside {
 		db := sum(days, "")
 		if aDay != nil {
-			db = db.Where("day >= ?", dayText(*aDay))
+			db = db.Where("day >= ?", s.dayArg(*aDay))
 		}
 		if bDay != nil {
-			db = db.Where("day < ?", dayText(*bDay))
+			db = db.Where("day < ?", s.dayArg(*bDay))
 		}
 		return append(parts, db), true, nil
 	}
 	var out []string
 	var outArgs []any
 	if aDay != nil {
-		out, outArgs = append(out, "day < ?"), append(outArgs, dayText(*aDay))
+		out, outArgs = append(out, "day < ?"), append(outArgs, s.dayArg(*aDay))
 	}
 	if bDay != nil {
-		out, outArgs = append(out, "day >= ?"), append(outArgs, dayText(*bDay))
+		out, outArgs = append(out, "day >= ?"), append(outArgs, s.dayArg(*bDay))
 	}
 	return append(parts, sum(coarse, ""), sum(days, "-").Where(strings.Join(out, " OR "), outArgs...)), true, nil
 }
@@ -260,8 +260,15 @@ func dayOf(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// dayText is day as the count tables hold it.
-func dayText(day time.Time) string { return day.Format(dayLayout) }
+// dayArg is day as the count tables hold it: text on SQLite, a date on
+// PostgreSQL (passed as a time, which also carries the years before 1 AD
+// that a filter may name).
+func (s *Store) dayArg(day time.Time) any {
+	if s.d.pg {
+		return day
+	}
+	return day.Format(dayLayout)
+}
 
 // timeUpTo is t, or now when that is earlier.
 func timeUpTo(t, now time.Time) time.Time {
