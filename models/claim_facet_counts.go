@@ -87,30 +87,19 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		return s.read(ctx).Table(src).Select("verdict, "+sign+"SUM(n) AS n").Where(where, args...).Group("verdict")
 	}
 	// claimsPart counts f's matches reported in [from, to) through the
-	// claims table (to nil: no end), added (sign "") or taken away ("-").
-	claimsPart := func(from time.Time, to *time.Time, sign string) {
+	// claims table (nil: no bound), added (sign "") or taken away ("-").
+	claimsPart := func(from, to *time.Time, sign string) {
 		g := f
 		g.Unconfirmed, g.Stale = f.Unconfirmed || f.Stale, false
-		g.Since, g.Until = &from, to
+		g.Since, g.Until = from, to
 		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
-		// A story's counts have no days: the story's whole count, less
-		// what was reported after the range when that is only the last
-		// hours (the stale view); other ranges are not counted here.
-		story := sum(stories, "").Where("story_id = ?", f.StoryID)
-		switch {
-		case lo == nil && hi == nil:
-			return []*gorm.DB{story}, true, nil
-		case lo == nil && now.Sub(*hi) <= storyRecentTail:
-			claimsPart(*hi, nil, "-")
-			return append(parts, story), true, nil
-		}
-		return nil, false, nil
+		return s.storyCountParts(ctx, f, now, lo, hi, sum(stories, "").Where("story_id = ?", f.StoryID), claimsPart, &parts)
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
-		claimsPart(*lo, hi, "")
+		claimsPart(lo, hi, "")
 		return parts, true, nil
 	}
 	// Whole days from aDay to bDay (exclusive; nil: unbounded), and the rest
@@ -125,10 +114,10 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 			aDay = &d
 		case lo.Sub(d) <= timeUpTo(next, now).Sub(*lo):
 			aDay = &d
-			claimsPart(d, lo, "-")
+			claimsPart(&d, lo, "-")
 		default:
 			aDay = &next
-			claimsPart(*lo, &next, "")
+			claimsPart(lo, &next, "")
 		}
 	}
 	if hi != nil {
@@ -139,10 +128,10 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 			bDay = &d
 		case hi.Sub(d) <= timeUpTo(next, now).Sub(*hi):
 			bDay = &d
-			claimsPart(d, hi, "")
+			claimsPart(&d, hi, "")
 		default:
 			bDay = &next
-			claimsPart(*hi, &next, "-")
+			claimsPart(hi, &next, "-")
 		}
 	}
 	if aDay == nil && bDay == nil {
@@ -188,10 +177,42 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 	return append(parts, sum(coarse, ""), sum(days, "-").Where(strings.Join(out, " OR "), outArgs...)), true, nil
 }
 
-// storyRecentTail is how recent the end of a date range must be for a
-// story's view to be counted as the story's count less what came after:
-// the claims of the last day or so are few, read through an index.
-const storyRecentTail = 36 * time.Hour
+// storyCountParts are countParts for a view inside a story, whose counts
+// have no days: the story's count (story), less its claims before and after
+// the date range [lo, hi) when those span less time than the range does (the
+// stale view: everything but the last hours). A shorter range is not
+// counted from the tables (ok false): its claims are few, and the claims
+// table counts them through the story's index by report time.
+func (s *Store) storyCountParts(ctx context.Context, f ClaimFilter, now time.Time, lo, hi *time.Time, story *gorm.DB,
+	claimsPart func(from, to *time.Time, sign string), parts *[]*gorm.DB) ([]*gorm.DB, bool, error) {
+	if lo == nil && hi == nil {
+		return []*gorm.DB{story}, true, nil
+	}
+	first, err := s.firstCountedDay(ctx)
+	if err != nil {
+		return nil, true, err
+	}
+	from, to := first, now
+	var outside time.Duration
+	if lo != nil {
+		from = *lo
+		outside += max(0, lo.Sub(first))
+	}
+	if hi != nil {
+		to = *hi
+		outside += max(0, now.Sub(*hi))
+	}
+	if outside > to.Sub(from) {
+		return nil, false, nil
+	}
+	if lo != nil {
+		claimsPart(nil, lo, "-")
+	}
+	if hi != nil {
+		claimsPart(hi, nil, "-")
+	}
+	return append(*parts, story), true, nil
+}
 
 // countWhere is f's condition on the count tables' columns.
 func (f ClaimFilter) countWhere() (string, []any) {

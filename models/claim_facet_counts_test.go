@@ -254,7 +254,7 @@ func checkFacetCounts(t *testing.T, f *fixture) {
 		"assignee=" + strconv.FormatInt(f.fc.ID, 10), "assignee=none", "withdrawn=only", "withdrawn=1", "awaiting_signoff=1",
 		"since=2026-11-20", "since=2026-11-18T03:30:00Z", "since=2026-11-22T01:00:00Z", "since=2026-11-24T21:00:00Z",
 		"until=2026-11-23", "until=2026-11-22T22:00:00Z", "until=2026-11-19T02:00:00Z", "until=2026-11-25T09:00:00Z",
-		"story=" + strconv.FormatInt(f.story.ID, 10), "close_match=1", "tag=casualties",
+		"story=" + strconv.FormatInt(f.story.ID, 10), "close_match=1", "tag=casualties", "q=depot",
 	}
 	checked, nonzero, fromTables, closeMatches := 0, 0, 0, 0
 	for _, combo := range DeskFilterCombos(atoms, 3) {

@@ -316,6 +316,11 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 		// A search alone, or inside a story, source or verdict, is counted
 		// in the search index, without the table (see search_facets.go).
 		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(f))
+	case f.CloseMatch:
+		// The few claims with a close match, each checked against the
+		// search (claim_count_from.go), rather than every match of the
+		// search read to check it has one.
+		return s.closeMatchCount(ctx, f, now)
 	case len(searchWords(f.Query)) > 0:
 		// A search with filters is driven by the search index, so the capped
 		// count stops after the first matches instead of probing every row
