@@ -285,6 +285,14 @@ func checkFacetCounts(t *testing.T, f *fixture) {
 		if err != nil || total != sum {
 			t.Fatalf("%s: total %d (%v), counting the claims gives %d", combo, total, err, sum)
 		}
+		// The desk page: the list's total, and the counts given it.
+		page, err := f.s.Claims(ctx, flt)
+		if err != nil || page.Total != sum {
+			t.Fatalf("%s: the list's total %d (%v), counting the claims gives %d", combo, page.Total, err, sum)
+		}
+		if got, err := f.s.PageVerdictCounts(ctx, flt, page); err != nil || !maps.Equal(got, want) {
+			t.Fatalf("%s: counts per verdict given the page %v (%v), counting the claims gives %v", combo, got, err, want)
+		}
 		checked++
 		if sum > 0 {
 			nonzero++

@@ -385,6 +385,18 @@ func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 // VerdictCounts counts the claims matching f per verdict, for the desk's
 // counts and chart: they follow the view, so their sum is the list's total.
 func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {
+	return s.verdictCountsOf(ctx, f, nil)
+}
+
+// PageVerdictCounts is VerdictCounts for the view whose page is at hand:
+// the page's total is the view's, so it is not counted again (the desk page
+// counted a search inside a story twice).
+func (s *Store) PageVerdictCounts(ctx context.Context, f ClaimFilter, page *ClaimPage) (map[string]int64, error) {
+	return s.verdictCountsOf(ctx, f, &page.Total)
+}
+
+// verdictCountsOf is VerdictCounts given f's total when known.
+func (s *Store) verdictCountsOf(ctx context.Context, f ClaimFilter, known *int64) (map[string]int64, error) {
 	if v := f.Validate(); v != nil {
 		return nil, v
 	}
@@ -392,8 +404,11 @@ func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]in
 	if out, ok, err := s.facetVerdictCounts(ctx, f, now); ok || err != nil {
 		return out, err
 	}
-	total, err := s.countClaims(ctx, f, now)
-	if err != nil {
+	var total int64
+	var err error
+	if known != nil {
+		total = *known
+	} else if total, err = s.countClaims(ctx, f, now); err != nil {
 		return nil, err
 	}
 	key := "verdicts|" + f.countKey(now)
