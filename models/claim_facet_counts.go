@@ -12,9 +12,9 @@ import (
 // Counting from the maintained counts. The claims are counted per
 // combination of verdict, verifiability, assignee, withdrawn and signed off
 // (claim_counts), the same per day reported (claim_day_counts) and per
-// story (claim_story_counts), by
-// triggers in the transaction of every write (schema_v17.go). A view whose
-// filters are all among these, with a date range or the stale cut-off, is
+// story (claim_story_counts), by triggers in the transaction of every write
+// (schema_v17.go). A view whose filters are all among these, with a date
+// range or the stale cut-off, is
 // counted by summing a few hundred rows: at a million claims, two broad
 // filters together ("unassigned" and "awaiting sign-off") took seconds to
 // count through the table, and a few hundred microseconds from the counts.
@@ -69,8 +69,8 @@ func (s *Store) facetVerdictCounts(ctx context.Context, f ClaimFilter, now time.
 // countParts are the queries whose counts per verdict (columns verdict
 // and n), added up, are f's: sums of the count tables and, for the ends of
 // a date range that are not whole days, counts through the claims table.
-// ok is false when the tables cannot count f (a story with a date range
-// other than the last hours).
+// ok is false when the tables cannot count f (a story with a short date
+// range, see storyCountParts).
 func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (parts []*gorm.DB, ok bool, err error) {
 	lo, hi := f.Since, f.Until
 	if f.Stale {
@@ -95,7 +95,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
-		return s.storyCountParts(ctx, f, now, lo, hi, sum(stories, "").Where("story_id = ?", f.StoryID), claimsPart, &parts)
+		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = ?", f.StoryID), claimsPart, &parts)
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
@@ -174,7 +174,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 	if bDay != nil {
 		out, outArgs = append(out, "day >= ?"), append(outArgs, s.dayArg(*bDay))
 	}
-	return append(parts, sum(coarse, ""), sum(days, "-").Where(strings.Join(out, " OR "), outArgs...)), true, nil
+	return append(parts, sum(coarse, ""), sum(days, "-").Where("("+strings.Join(out, " OR ")+")", outArgs...)), true, nil
 }
 
 // storyCountParts are countParts for a view inside a story, whose counts
@@ -183,7 +183,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 // stale view: everything but the last hours). A shorter range is not
 // counted from the tables (ok false): its claims are few, and the claims
 // table counts them through the story's index by report time.
-func (s *Store) storyCountParts(ctx context.Context, f ClaimFilter, now time.Time, lo, hi *time.Time, story *gorm.DB,
+func (s *Store) storyCountParts(ctx context.Context, now time.Time, lo, hi *time.Time, story *gorm.DB,
 	claimsPart func(from, to *time.Time, sign string), parts *[]*gorm.DB) ([]*gorm.DB, bool, error) {
 	if lo == nil && hi == nil {
 		return []*gorm.DB{story}, true, nil
