@@ -301,6 +301,7 @@ func checkFacetCounts(t *testing.T, f *fixture) {
 			}
 		}
 	}
+	t.Logf("%d views checked, %d with matches (%d with close matches), %d counted from the tables", checked, nonzero, closeMatches, fromTables)
 	if checked < 500 || nonzero < checked/3 || fromTables < checked/2 || closeMatches < 20 {
 		t.Fatalf("%d views checked, %d with matches (%d with close matches), %d counted from the tables: too few to tell", checked, nonzero, closeMatches, fromTables)
 	}
