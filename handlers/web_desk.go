@@ -88,7 +88,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 	if d.List, err = h.store.Claims(ctx, f); err != nil {
 		return err
 	}
-	if d.Counts, err = h.store.VerdictCounts(ctx, f); err != nil {
+	if d.Counts, err = h.store.PageVerdictCounts(ctx, f, d.List); err != nil {
 		return err
 	}
 	for _, n := range d.Counts {

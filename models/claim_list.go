@@ -278,6 +278,13 @@ func (s *Store) countClaims(ctx context.Context, f ClaimFilter, now time.Time) (
 	if f.matchesNothing() {
 		return 0, nil
 	}
+	if counts, ok, err := s.facetVerdictCounts(ctx, f, now); ok || err != nil {
+		var n int64
+		for _, c := range counts {
+			n += c
+		}
+		return n, err
+	}
 	key := f.countKey(now)
 	if e, fresh, ok := s.counts.get(key); ok {
 		if !fresh {
@@ -318,13 +325,18 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 		// A search alone, or inside a story, source or verdict, is counted
 		// in the search index, without the table (see search_facets.go).
 		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(f))
+	case f.CloseMatch:
+		// The few claims with a close match, each checked against the
+		// search (claim_count_from.go), rather than every match of the
+		// search read to check it has one.
+		return s.closeMatchCount(ctx, f, now)
 	case len(searchWords(f.Query)) > 0:
 		// A search with filters is driven by the search index, so the capped
 		// count stops after the first matches instead of probing every row
 		// the other filters allow.
 		return s.searchJoin(ctx, f, now)
 	}
-	return f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
+	return s.countFrom(ctx, f, now)
 }
 
 // claimIDs picks the ids of one page: a narrow query on indexed columns, so the
@@ -382,12 +394,30 @@ func pluckPage(db *gorm.DB, order string, f ClaimFilter) ([]int64, error) {
 // VerdictCounts counts the claims matching f per verdict, for the desk's
 // counts and chart: they follow the view, so their sum is the list's total.
 func (s *Store) VerdictCounts(ctx context.Context, f ClaimFilter) (map[string]int64, error) {
+	return s.verdictCountsOf(ctx, f, nil)
+}
+
+// PageVerdictCounts is VerdictCounts for the view whose page is at hand:
+// the page's total is the view's, so it is not counted again (the desk page
+// counted a search inside a story twice).
+func (s *Store) PageVerdictCounts(ctx context.Context, f ClaimFilter, page *ClaimPage) (map[string]int64, error) {
+	return s.verdictCountsOf(ctx, f, &page.Total)
+}
+
+// verdictCountsOf is VerdictCounts given f's total when known.
+func (s *Store) verdictCountsOf(ctx context.Context, f ClaimFilter, known *int64) (map[string]int64, error) {
 	if v := f.Validate(); v != nil {
 		return nil, v
 	}
 	now := s.Now()
-	total, err := s.countClaims(ctx, f, now)
-	if err != nil {
+	if out, ok, err := s.facetVerdictCounts(ctx, f, now); ok || err != nil {
+		return out, err
+	}
+	var total int64
+	var err error
+	if known != nil {
+		total = *known
+	} else if total, err = s.countClaims(ctx, f, now); err != nil {
 		return nil, err
 	}
 	key := "verdicts|" + f.countKey(now)
@@ -428,8 +458,7 @@ func (s *Store) verdictCounts(ctx context.Context, f ClaimFilter, now time.Time)
 	if f.matchesNothing() {
 		return out, nil
 	}
-	db := f.apply(s.read(ctx).Table("claims"), now, s.staleAfter)
-	if err := db.Select("claims.verdict AS verdict, COUNT(*) AS n").Group("claims.verdict").Scan(&rows).Error; err != nil {
+	if err := groupByVerdict(s.countFrom(ctx, f, now), "").Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {

@@ -35,6 +35,7 @@ var migrations = []migration{
 	{14, "the extractor's rule of each candidate", schemaV14, pgSchemaV14},
 	{15, "the sign-off queue by when each verdict was given", schemaV15, pgSchemaV15},
 	{16, "search inside a story, source or verdict", schemaV16(), nil},
+	{17, "exact counts per verdict, verifiability, assignee, sign-off and day", schemaV17, pgSchemaV17},
 	{18, "one story's or source's claims of one verdict in reported order", schemaV18, pgSchemaV18},
 }
 

@@ -12,9 +12,10 @@ import (
 // matches in the index alone. Grouping through the claims table instead
 // checked every claim of the filters against the search (a quarter of a
 // second for a search inside a story at a million claims). ok is false when
-// neither way applies.
+// neither way applies, and for the claims with a close match, which are
+// grouped starting from those claims (closeMatchCount).
 func (s *Store) searchVerdictCounts(ctx context.Context, f ClaimFilter, now time.Time, total int64) (out map[string]int64, ok bool, err error) {
-	if s.d.pg || len(searchWords(f.Query)) == 0 || (total > exactCountLimit && !s.d.facetsCover(f)) {
+	if s.d.pg || len(searchWords(f.Query)) == 0 || f.CloseMatch || (total > exactCountLimit && !s.d.facetsCover(f)) {
 		return nil, false, nil
 	}
 	out = map[string]int64{}

@@ -138,8 +138,10 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 					return err
 				}
 			}
-			if _, err := tx.ExecContext(ctx, searchFillSQL); err != nil {
-				return err
+			for _, fill := range []string{searchFillSQL, countFillSQL, dayCountFillSQL, storyCountFillSQL} {
+				if _, err := tx.ExecContext(ctx, fill); err != nil {
+					return err
+				}
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO claim_search(claim_search) VALUES('optimize')`); err != nil {
 				return err
@@ -173,7 +175,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 }
 
 // claimIndexStatements finds, in the migrations, the statements that create
-// the claims table's indexes and its search trigger, so the bulk seed can
+// the claims table's indexes and its search and count triggers, so the bulk seed can
 // drop and rebuild exactly what the schema defines.
 func claimIndexStatements() (indexes, triggers []string) {
 	// A later migration may create the same object again (v4 recreates the
@@ -193,7 +195,7 @@ func claimIndexStatements() (indexes, triggers []string) {
 			switch {
 			case strings.HasPrefix(stmt, "CREATE INDEX claims_"):
 				add(&indexes, stmt)
-			case strings.HasPrefix(stmt, "CREATE TRIGGER claims_search_ins"):
+			case strings.HasPrefix(stmt, "CREATE TRIGGER claims_search_ins"), strings.HasPrefix(stmt, "CREATE TRIGGER claims_counts_"):
 				add(&triggers, stmt)
 			}
 		}

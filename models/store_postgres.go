@@ -52,6 +52,7 @@ func (s *Store) openPostgres(url string, gcfg *gorm.Config, conns int) error {
 		<-s.closing
 		close(s.stopped)
 	}()
+	go s.compactCountsLoop()
 	return nil
 }
 

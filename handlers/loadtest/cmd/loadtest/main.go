@@ -78,7 +78,7 @@ func main() {
 			err = c.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
 		}
 		if err == nil {
-			err = loadtest.RunViews(ctx, c, loadtest.SlowViews(), *rounds, *html, os.Stdout)
+			err = loadtest.RunViews(ctx, c, loadtest.SlowViews(), *rounds, *html, *pid, os.Stdout)
 		}
 	case *throughput:
 		var page *loadtest.Client
