@@ -15,10 +15,10 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// A described person who spoke last ("the resident told AFP …
 		// he added") before any named one.
 		d := ix.nearestBefore(ix.people, pos)
-		if p := ix.nearestBefore(ix.persons, pos); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
+		if p := ix.nearestBeforeOK(ix.persons, pos, speakable); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
-		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
+		if k := ix.nearest(ix.persons, pos, speakable); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
 	case si.pron == "they" && si.role == "":
@@ -36,13 +36,13 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// The nearest body: a named organisation, or a described one
 		// that spoke last ("The government said …. … it said").
 		b := ix.nearestBefore(ix.bodies, pos)
-		o := ix.nearestBefore(ix.orgs, pos)
+		o := ix.nearestBeforeOK(ix.orgs, pos, speakable)
 		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos || isOutlet(ix.ms[o].name)) {
 			// An outlet that relayed the body's words ("The navy said
 			// …, Radio Kalmar reported. It said …") is not "it".
 			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
 		}
-		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
+		if k := ix.nearest(ix.orgs, pos, speakable); k >= 0 {
 			return ix.ms[k].name
 		}
 	case isFormerLatter(si.role):
@@ -193,6 +193,11 @@ func (ix *entityIndex) remember(blog *blogIndex) {
 // next to them ("party leader Tomas Wendt", "the mayor, Ilse Baumann,"), so
 // roles and pronouns can be resolved to names mentioned only in passing.
 func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
+	ix.sent++
+	ix.sentStart = -1
+	if len(ws) > 0 {
+		ix.sentStart = base + ws[0].s
+	}
 	for i := 0; i < len(ws); i++ {
 		if !isCapitalized(ws[i].text) || inSpans(qs, ws[i].s) {
 			continue

@@ -1,0 +1,55 @@
+package liveblog
+
+import (
+	"sort"
+	"strings"
+)
+
+// markClaimNames marks the names in passing of the sentence just scanned
+// when the sentence attributes a claim to someone else: in "The ministry
+// denied that Lavrov met the envoys. She said …", "…rioters threw stones
+// at cars around Tawhid Square, it said." or "X said in the statement
+// published by the Monitor Group that … It put the toll at 40." the name is
+// part of what was said or of how it was passed on, and a later "she" or
+// "it" refers to the speaker, not to it. The speaker's own name (a frame's
+// subject contains it) and a name opening the sentence ("Andaya came under
+// criticism when he said …") stay eligible.
+func (ix *entityIndex) markClaimNames(frames []rawFrame) {
+	if len(frames) == 0 {
+		return
+	}
+	for k := len(ix.ms) - 1; k >= 0 && ix.ms[k].sent == ix.sent; k-- {
+		m := &ix.ms[k]
+		if m.speaker || m.name == "" || m.pos == ix.sentStart || ownName(frames, m.name) {
+			continue
+		}
+		m.inClaim = true
+	}
+}
+
+// ownName reports whether name is part of the speaker phrase of one of
+// frames.
+func ownName(frames []rawFrame, name string) bool {
+	for _, f := range frames {
+		if f.subject != "" && strings.Contains(f.subject, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakable is the filter for a pronoun's referent: not a name inside
+// another party's claim.
+func speakable(m mention) bool { return !m.inClaim }
+
+// nearestBeforeOK returns the index in list of the last mention before pos
+// that passes ok, looking at a few at most; -1 if none does.
+func (ix *entityIndex) nearestBeforeOK(list []int, pos int, ok func(mention) bool) int {
+	k := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
+	for i, n := k-1, 0; i >= 0 && n < 8; i, n = i-1, n+1 {
+		if ok(ix.ms[list[i]]) {
+			return list[i]
+		}
+	}
+	return -1
+}
