@@ -27,6 +27,10 @@ type mention struct {
 	// have said ("Zakharova denied that Lavrov met …"): it is the
 	// content, not a party who could speak on.
 	inClaim bool
+	// opens: the name, or a short description and the name, opens a
+	// sentence that goes on ("Union leader Piet
+	// Jansen walked out …"), so it is that sentence's subject.
+	opens bool
 }
 
 // entityIndex holds the mentions of one entry, ordered by position, with

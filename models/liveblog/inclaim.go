@@ -53,3 +53,14 @@ func (ix *entityIndex) nearestBeforeOK(list []int, pos int, ok func(mention) boo
 	}
 	return -1
 }
+
+// nearestOK returns the referent of a pronoun at pos among list: the
+// nearest speakable mention before it, else a name opening one of the
+// next sentences ("He said the talks had collapsed. Union leader Piet
+// Jansen walked out …"), never a place or a byline printed after it.
+func (ix *entityIndex) nearestOK(list []int, pos int) int {
+	if k := ix.nearestBeforeOK(list, pos, speakable); k >= 0 {
+		return k
+	}
+	return ix.nearest(list, pos, func(m mention) bool { return m.pos > pos && m.opens })
+}

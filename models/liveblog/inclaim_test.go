@@ -20,3 +20,18 @@ func TestPronounsSkipNamesInsideClaims(t *testing.T) {
 			[]want{{"did not regret", "Ivo Marsh"}}},
 	})
 }
+
+// TestPronounsNeverResolveForward keeps "it" and "he" from taking a name
+// printed after them (a place in the next sentence, a byline).
+func TestPronounsNeverResolveForward(t *testing.T) {
+	for _, c := range []struct{ text, later string }{
+		{"The militia's northern wing claimed responsibility for raids on two police posts, it said in a statement. Ten officers were killed at posts in Ravel and Dunmore.", "Ravel"},
+		{"A police officer told that the rebels planned to seize the station, he added.\n\nLena Ortiz", "Lena Ortiz"},
+	} {
+		for _, cand := range checkClaims(t, c.text) {
+			if cand.Claimant == c.later {
+				t.Errorf("%q: claim %q by %q, a name printed after the pronoun", c.text, cand.Claim, cand.Claimant)
+			}
+		}
+	}
+}

@@ -18,7 +18,7 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		if p := ix.nearestBeforeOK(ix.persons, pos, speakable); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
-		if k := ix.nearest(ix.persons, pos, speakable); k >= 0 {
+		if k := ix.nearestOK(ix.persons, pos); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
 	case si.pron == "they" && si.role == "":
@@ -42,7 +42,7 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 			// …, Radio Kalmar reported. It said …") is not "it".
 			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
 		}
-		if k := ix.nearest(ix.orgs, pos, speakable); k >= 0 {
+		if k := ix.nearestOK(ix.orgs, pos); k >= 0 {
 			return ix.ms[k].name
 		}
 	case isFormerLatter(si.role):
@@ -249,7 +249,8 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 		}
 		// "in Viña del Mar": a name after a place preposition is a place.
 		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
-		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s})
+		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s,
+			opens: start <= 3 && !strings.ContainsAny(s[ws[0].s:ws[start].s], ",;:") && j < len(ws)-1})
 		i = j
 	}
 }
