@@ -106,6 +106,8 @@ func analyzeSubject(raw string) subjectInfo {
 		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "reporting from ") || strings.HasPrefix(low, "talking to ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing ") ||
 			((strings.HasPrefix(low, "in ") || strings.HasPrefix(low, "on ") || strings.HasPrefix(low, "at ")) && channelPhrase(p) != ""):
 			si.channel = p
+		case len(parts) > 0 && (strings.HasPrefix(low, "where ") || strings.HasPrefix(low, "formerly ") || strings.HasPrefix(low, "previously ")):
+			// "The mayor of Dunmore, where support is strong,": an aside.
 		case strings.HasPrefix(low, "who ") || strings.HasPrefix(low, "which ") || strings.HasPrefix(low, "whose "):
 			if si.role == "" && len(parts) > 0 {
 				si.role = p
@@ -172,6 +174,13 @@ func analyzeSubject(raw string) subjectInfo {
 	if lastTitle >= 0 {
 		k := lastTitle + 1
 		if k < len(nws) && (strings.EqualFold(nws[k], "of") || strings.EqualFold(nws[k], "for")) && k+1 < len(nws) {
+			if len(nws) == k+3 {
+				// "Mayor of Ost Varna": one word after "of X" ends the
+				// place's name; it is no person's ("Secretary of State
+				// Ana Diaz" has two).
+				si.role = lowerFirstArticle(p)
+				return si
+			}
 			k += 2
 		}
 		role = strings.TrimSpace(role + " " + strings.Join(nws[:lastTitle+1], " "))

@@ -61,6 +61,8 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 				return ix.ms[k].name + " " + si.role
 			}
 		}
+	case si.role != "" && ix.oneOf(si.role, pos) != "":
+		return ix.oneOf(si.role, pos)
 	case si.role != "":
 		return ix.resolveDescription(si.role, pos, blog)
 	}

@@ -37,7 +37,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	first := n - 1
 	if trailing && n >= 2 {
-		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
+		P := withoutConjunction(strings.TrimSpace(afterQuote(s, qs, segs[n-2])))
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
 		placeApposition := nameLike(L) && endsWithPlaceNoun(P) && n >= 3
 		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) || placeApposition {
@@ -90,6 +90,12 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	if k := lastSubordinator(s[ss:se]); k > 0 && !strings.ContainsAny(s[ss:se], ",;") && wordCount(s[ss+k:se]) <= 6 &&
 		!hasRelative(s[ss:ss+k]) {
 		ss += k
+	}
+	if k := clauseBeforeSpeaker(s[ss:se]); k > 0 {
+		ss += k
+	}
+	if freeRelative(s[ss:se]) {
+		return 0, 0, 0, false
 	}
 	n = wordCount(s[ss:se])
 	if n > maxSubjectWords && first < len(segs)-1 {
@@ -200,7 +206,8 @@ func isInsertion(seg string) bool {
 
 // insertionOpeners open an aside about a subject.
 var insertionOpeners = setOf("who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
-	"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed")
+	"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed",
+	"where", "formerly", "previously")
 
 // isAge reports whether seg is an age ("45").
 func isAge(seg string) bool {

@@ -1,0 +1,94 @@
+package liveblog
+
+import "strings"
+
+// clauseBeforeSpeaker returns where the speaker starts in a subject phrase
+// that opens with a clause of its own joined by "and": in "Dozens were hurt
+// in the storm and officials said …" or "The coast got 8 inches of rain
+// last week and the weather service said …" the speaker is what follows
+// the last "and". It returns 0 when p is no such phrase: "The council and
+// the port authority said" joins two speakers, and a relative clause ("a
+// man who fled and police") keeps its "and".
+func clauseBeforeSpeaker(p string) int {
+	k := strings.LastIndex(p, " and ")
+	if k <= 0 {
+		return 0
+	}
+	before, after := p[:k], strings.TrimSpace(p[k+5:])
+	if after == "" || wordCount(after) > 8 || wordCount(before) < 4 || hasRelative(before) || strings.ContainsAny(after, ",;") {
+		return 0
+	}
+	if !hasAuxiliary(before) && !hasPastVerb(before) {
+		return 0
+	}
+	return k + 5 + (len(p[k+5:]) - len(strings.TrimLeft(p[k+5:], " ")))
+}
+
+// hasPastVerb reports whether a phrase has a past-tense verb after its
+// first word ("Parts of the coast received …"); the first word may be an
+// adjective ("Elected officials").
+func hasPastVerb(p string) bool {
+	ws := strings.Fields(p)
+	for i, w := range ws {
+		if i > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") && !isCapitalized(w) && !inSet(pastAdjectives, w) || inSet(irregularPast, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// irregularPast are common past-tense verbs without "-ed".
+var irregularPast = setOf("got", "saw", "took", "fell", "rose", "hit", "made", "came", "went", "gave", "began",
+	"brought", "caught", "fought", "struck", "shot", "broke", "swept", "spread", "tore", "blew", "sank", "ran", "grew", "drew")
+
+// pastAdjectives end in "-ed" but describe a speaker rather than tell what
+// one did ("the united opposition", "armed groups").
+var pastAdjectives = setOf("united", "armed", "based", "backed", "led", "allied", "affected", "concerned",
+	"related", "elected", "appointed", "retired", "wounded", "injured", "displaced", "detained", "unnamed",
+	"registered", "installed", "interested", "involved", "advanced", "embattled", "besieged", "named",
+	"so-called", "self-styled", "self-declared", "funded", "sponsored", "trained")
+
+// freeRelative reports whether a subject phrase holds "what" ("the
+// relationship has soured over what some in the region say is …"): the
+// words after it are a characterisation inside the writer's sentence, not
+// a claim someone made.
+func freeRelative(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if equalLower(w, "what") {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOfSpeakers are speakers that pick one of the group named before them
+// ("Residents reported fighting, and at least one said …").
+var oneOfSpeakers = setOf("one", "at least one", "another", "one of them", "a few", "some of them", "several")
+
+// oneOf returns "one of residents" for "at least one" after plural
+// speakers, or "" when role is no such speaker or none were named.
+func (ix *entityIndex) oneOf(role string, pos int) string {
+	if !inSet(oneOfSpeakers, strings.TrimSpace(role)) {
+		return ""
+	}
+	k := ix.nearestBefore(ix.plurals, pos)
+	if k < 0 {
+		return ""
+	}
+	group := lowerFirstArticle(ix.ms[k].role)
+	if inSet(commonSubjects, group) {
+		group = lowerASCII(group) // "Residents" opening a sentence
+	}
+	return strings.TrimSpace(role) + " of " + group
+}
+
+// withoutConjunction drops an opening "and" or "but" from a segment
+// ("Three dockers, and Mark Obi, a member of …, said": "Mark Obi").
+func withoutConjunction(seg string) string {
+	for _, c := range []string{"and ", "but "} {
+		if len(seg) > len(c) && equalLower(seg[:len(c)], c) {
+			return strings.TrimSpace(seg[len(c):])
+		}
+	}
+	return seg
+}

@@ -1,0 +1,35 @@
+package liveblog
+
+import "testing"
+
+// TestSpeakerPhraseShapes finds the speaker in subject phrases that carry
+// more than a name: a clause joined by "and" before it, a title "of" a
+// two-word place, a group a single speaker belongs to, an aside opened by
+// "where" or "formerly", and a name after "and" in a list.
+func TestSpeakerPhraseShapes(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Dozens of people were hurt in the gale and officials said the toll was likely to rise.",
+			[]want{{"the toll was likely to rise", "officials"}}},
+		{"Parts of the coast received 8 inches of rain last week and the weather office said radar showed more rain fell on Sunday.",
+			[]want{{"radar showed more rain", "weather office"}}},
+		{"The council and the port authority said the quay was closed.", []want{{"the quay was closed", "council and the port authority"}}},
+		{"Kalmar Press cited the Mayor of Ost Varna as saying that the bridge was destroyed by shelling.",
+			[]want{{"the bridge was destroyed", "Mayor of Ost Varna"}}},
+		{"Secretary of State Ana Diaz said the talks would resume.", []want{{"the talks would resume", "Ana Diaz"}}},
+		{"Residents reported heavy shelling in the town, and at least one said soldiers had fled.",
+			[]want{{"soldiers had fled", "one of residents"}}},
+		{"Two dockers, and Tom Reyes, a member of the harbour's workers council, said police fired tear gas.",
+			[]want{{"police fired tear gas", "Tom Reyes"}}},
+		{"The mayor of the hill district of Ost Varna, where backing for the strike is strong, said a second fire had broken out.",
+			[]want{{"a second fire had broken out", "mayor of the hill district"}}},
+		{`The Harbour Front, formerly the army-backed Coast Brigade, said in a statement: "Our units have reached the port."`,
+			[]want{{"Our units have reached the port", "Harbour Front"}}},
+		// "What some … say is" characterises; it quotes no one.
+		{"The alliance has soured over what some in the north say is neglect by the capital.", []want{{"neglect by the capital", ""}}},
+	})
+	for _, c := range checkClaims(t, "Dozens of people were hurt in the gale and officials said the toll was likely to rise.") {
+		if c.Claimant != "officials" {
+			t.Errorf("claim %q by %q, want the speaker after \"and\" alone", c.Claim, c.Claimant)
+		}
+	}
+}
