@@ -119,6 +119,9 @@ func analyzeSubject(raw string) subjectInfo {
 	if len(parts) == 0 {
 		return si
 	}
+	if len(parts) >= 2 && placeAndCountry(parts[len(parts)-2], parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
+	}
 	if len(parts) >= 2 {
 		a, b := parts[len(parts)-2], parts[len(parts)-1]
 		switch {
@@ -156,6 +159,10 @@ func analyzeSubject(raw string) subjectInfo {
 	role := strings.Join(ws[:r], " ")
 	if r == 0 && len(ws) == 1 && inSet(commonSubjects, ws[0]) {
 		si.role = p
+		return si
+	}
+	if r > 0 && r == len(ws)-1 && inSet(genericOutlets, ws[r]) {
+		si.role = lowerFirstArticle(p) // "state TV": a kind of outlet, not one called "TV"
 		return si
 	}
 	if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {

@@ -92,3 +92,22 @@ func withoutConjunction(seg string) string {
 	}
 	return seg
 }
+
+// placeAndCountry reports whether b, one capitalised word, names the
+// country of a place that ends a ("captives held at Guantanamo Bay, Cuba"):
+// then b is no speaker's name.
+func placeAndCountry(a, b string) bool {
+	if wordCount(b) != 1 || !nameLike(b) || nameLike(a) {
+		return false
+	}
+	ws := strings.Fields(a)
+	r := len(ws)
+	for r > 0 && isCapitalized(ws[r-1]) {
+		r--
+	}
+	return r < len(ws) && placeBefore(ws, r)
+}
+
+// genericOutlets name a kind of outlet, not one outlet ("state TV", "local
+// Radio").
+var genericOutlets = setOf("tv", "radio", "television", "media", "press")

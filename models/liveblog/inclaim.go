@@ -64,3 +64,24 @@ func (ix *entityIndex) nearestOK(list []int, pos int) int {
 	}
 	return ix.nearest(list, pos, func(m mention) bool { return m.pos > pos && m.opens })
 }
+
+// loneNameSpeaker is the filter for "he" or "she" when no person was named
+// before: a speaker named by one word that is no organisation or outlet
+// ("Patrick says …").
+func loneNameSpeaker(m mention) bool {
+	return m.speaker && !m.multi && !m.inClaim && hasLowerLetter(m.name) && !containsOrgWord(m.name) && !isOutlet(m.name)
+}
+
+// describedSince reports whether a speaker described without a name and
+// with head h ("an army intelligence colonel told AFP …") stands between
+// the named mention k and pos: "the colonel" is then that speaker, not
+// Colonel Kazarama named earlier.
+func (ix *entityIndex) describedSince(h string, k, pos int) bool {
+	if ix.ms[k].pos >= pos {
+		return false
+	}
+	d := ix.nearestBefore(ix.descs[h], pos)
+	// "the governor said" after "Gov. Ana Diaz" refers back to her; only
+	// a new, indefinite description ("an army colonel") is someone else.
+	return d >= 0 && ix.ms[d].speaker && ix.ms[d].pos > ix.ms[k].pos && !hasPrefixLower(strings.TrimSpace(ix.ms[d].role), "the ")
+}

@@ -35,3 +35,32 @@ func TestPronounsNeverResolveForward(t *testing.T) {
 		}
 	}
 }
+
+// TestBackReferencesToTheRightParty resolves "he" to a speaker named by one
+// word, "the colonel" to the unnamed colonel who spoke last rather than a
+// colonel named earlier, and keeps "state TV" and "testimony … at Harbour
+// Bay, Vell" whole.
+func TestBackReferencesToTheRightParty(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"0915 GMT: Borg says everyone should stay home. He said the army had taken charge of the search.",
+			[]want{{"the army had taken charge", "Borg"}}},
+		{"Rebel spokesman Colonel Ivo Marsh said his men took the hill.\n\nBut an army intelligence colonel told the agency that fighting had reached the camp.\n\n\"The enemy went round us on the right,\" the colonel said.",
+			[]want{{"his men took the hill", "Ivo Marsh"}, {"went round us", "army intelligence colonel"}}},
+		{"Governor Ana Diaz said the town was safe.\n\nThe governor said the levee held.", []want{{"the levee held", "Ana Diaz"}}},
+		{"At least 10 people were killed in the capital on Saturday, state TV says.\n\nIt said rioters set two shops on fire.",
+			[]want{{"rioters set two shops on fire", "state TV"}}},
+		{"According to testimony from captives held at Harbour Bay, Vell, the leader fled to the hills.",
+			[]want{{"the leader fled to the hills", "testimony"}}},
+	})
+}
+
+// TestPluralPresentVerbs reads the plural present of reporting verbs that
+// live entries use ("Police confirm that …", "Officials tell …").
+func TestPluralPresentVerbs(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"0058 GMT: Police confirm that three people died in the crash.", []want{{"three people died", "Police"}}},
+		{"Officials tell Radio Kalmar that divers recovered six bodies.", []want{{"divers recovered six bodies", "Officials"}}},
+		{"Medics admit that the ward was full.", []want{{"the ward was full", "Medics"}}},
+		{"Police confirm the deaths.", []want{{"the deaths", ""}}},
+	})
+}

@@ -18,6 +18,12 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		if p := ix.nearestBeforeOK(ix.persons, pos, speakable); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
+		if k := ix.nearestBeforeOK(ix.persons, pos, speakable); k >= 0 {
+			return ix.fullName(ix.ms[k].name, pos, blog)
+		}
+		if k := ix.nearestBeforeOK(ix.orgs, pos, loneNameSpeaker); k >= 0 {
+			return ix.ms[k].name // "Patrick says …. He said …"
+		}
 		if k := ix.nearestOK(ix.persons, pos); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
@@ -138,7 +144,7 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
-	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 {
+	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 && !ix.describedSince(h, k, pos) {
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}
 	// A fuller description of the same body: "the operator" → "national
