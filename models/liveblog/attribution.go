@@ -194,7 +194,8 @@ func phraseUntilEnd(s string, qs []span, start, hi int) (string, int) {
 				seg = rest[:k]
 			}
 			seg = strings.TrimRight(seg, ".!? ")
-			if nameLike(seg) || isRoleAppositive(seg) {
+			if (nameLike(seg) || isRoleAppositive(seg)) && !inSet(relatives, firstWord(seg)) {
+				// ", who is known as Jokowi" closes the speaker instead.
 				continue
 			}
 			end = i
@@ -293,6 +294,9 @@ func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			ti.channel = strings.Join(channels, " ")
 			return ti, true
+		}
+		if circumstanceParticiple(ws) && !isCapitalized(seg) {
+			continue // "…," he said, referring to the time the quake hit.
 		}
 		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false

@@ -111,3 +111,17 @@ func placeAndCountry(a, b string) bool {
 // genericOutlets name a kind of outlet, not one outlet ("state TV", "local
 // Radio").
 var genericOutlets = setOf("tv", "radio", "television", "media", "press")
+
+// circumstanceParticiple reports whether a phrase after "he said," is a
+// participle clause of circumstance ("referring to the time the quake
+// hit", "pointing to the map"): it opens with an -ing word that reports
+// nothing, and holds no "that" nor reporting verb that would open a claim.
+func circumstanceParticiple(ws []string) bool {
+	if len(ws) < 2 || len(ws) > 16 || !strings.HasSuffix(ws[0], "ing") || len(ws[0]) < 6 {
+		return false
+	}
+	if _, rep := reportingVerbs[ws[0]]; rep {
+		return false
+	}
+	return plainTail(ws)
+}

@@ -33,3 +33,16 @@ func TestSpeakerPhraseShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestAsidesAfterTheSpeaker ends a trailing speaker at ", who …" and lets
+// a participle of circumstance follow "he said,".
+func TestAsidesAfterTheSpeaker(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Ana Borg visited the ward on Friday.\n\n\"Most of the patients are miners, because at noon they were still underground,\" she said, referring to the hour the shaft fell.",
+			[]want{{"Most of the patients are miners", "Ana Borg"}}},
+		{"\"Our order is to reach the trapped families first,\" said the mayor, who is known as Mama Vell.",
+			[]want{{"reach the trapped families", "mayor"}}},
+		// A participle that reports opens a claim of its own.
+		{"\"The road is shut,\" he said, insisting that no one was hurt.", []want{{"no one was hurt", "he"}}},
+	})
+}
