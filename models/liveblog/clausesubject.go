@@ -125,3 +125,21 @@ func circumstanceParticiple(ws []string) bool {
 	}
 	return plainTail(ws)
 }
+
+// thatClause reports whether a phrase after an inverted verb opens with
+// "that": "Eyewitnesses, however, claimed that the toll …" has its speaker
+// before the verb and its claim after it.
+func thatClause(p string) bool { return equalLower(firstWord(p), "that") }
+
+// isOwnTally reports whether a claimant is a news agency's own count ("an
+// AFP tally based on official reports", "a Reuters count"): the newsroom's
+// compilation, not a party's claim.
+func isOwnTally(claimant string) bool {
+	tally := false
+	for _, w := range strings.Fields(claimant) {
+		if equalLower(w, "tally") || equalLower(w, "count") {
+			tally = true
+		}
+	}
+	return tally && isOutlet(claimant)
+}

@@ -46,3 +46,15 @@ func TestAsidesAfterTheSpeaker(t *testing.T) {
 		{"\"The road is shut,\" he said, insisting that no one was hurt.", []want{{"no one was hurt", "he"}}},
 	})
 }
+
+// TestOwnTallyAndThatAfterInversion: a news agency's own count is not a
+// party's claim, and "X, however, claimed that …" has its speaker before
+// the verb, not the "that" clause after it.
+func TestOwnTallyAndThatAfterInversion(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"At least nine guards were killed, according to an AFP tally based on police reports.", []want{{"nine guards were killed", ""}}},
+		{"At least nine guards were killed, according to the interior ministry.", []want{{"nine guards were killed", "interior ministry"}}},
+		{"Witnesses, however, claimed that the number of dead in the crash, which happened near the depot, could be near 60.",
+			[]want{{"could be near 60", "Witnesses"}}},
+	})
+}
