@@ -28,8 +28,8 @@ func clauseBeforeSpeaker(p string) int {
 // first word ("Parts of the coast received …"); the first word may be an
 // adjective ("Elected officials").
 func hasPastVerb(p string) bool {
-	ws := strings.Fields(p)
-	for i, w := range ws {
+	var buf [24]string // a speaker phrase has few words: no allocation
+	for i, w := range appendFields(buf[:0], p) {
 		if i > 0 && (len(w) > 4 && strings.HasSuffix(w, "ed") && !isCapitalized(w) && !inSet(pastAdjectives, w) || inSet(irregularPast, w)) {
 			return true
 		}
@@ -53,7 +53,8 @@ var pastAdjectives = setOf("united", "armed", "based", "backed", "led", "allied"
 // words after it are a characterisation inside the writer's sentence, not
 // a claim someone made.
 func freeRelative(p string) bool {
-	for _, w := range strings.Fields(p) {
+	var buf [24]string
+	for _, w := range appendFields(buf[:0], p) {
 		if equalLower(w, "what") {
 			return true
 		}
@@ -135,8 +136,9 @@ func thatClause(p string) bool { return equalLower(firstWord(p), "that") }
 // AFP tally based on official reports", "a Reuters count"): the newsroom's
 // compilation, not a party's claim.
 func isOwnTally(claimant string) bool {
+	var buf [24]string
 	tally := false
-	for _, w := range strings.Fields(claimant) {
+	for _, w := range appendFields(buf[:0], claimant) {
 		if equalLower(w, "tally") || equalLower(w, "count") {
 			tally = true
 		}
