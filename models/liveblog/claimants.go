@@ -108,7 +108,8 @@ func analyzeSubject(raw string) subjectInfo {
 			si.channel = p
 		case len(parts) > 0 && (strings.HasPrefix(low, "where ") || strings.HasPrefix(low, "formerly ") || strings.HasPrefix(low, "previously ")):
 			// "The mayor of Dunmore, where support is strong,": an aside.
-		case strings.HasPrefix(low, "who ") || strings.HasPrefix(low, "which ") || strings.HasPrefix(low, "whose "):
+		case strings.HasPrefix(p, "who ") || strings.HasPrefix(p, "which ") || strings.HasPrefix(p, "whose "):
+			// Lower case: "WHO Director General …" is no relative clause.
 			if si.role == "" && len(parts) > 0 {
 				si.role = p
 			}

@@ -145,3 +145,17 @@ func isOwnTally(claimant string) bool {
 	}
 	return tally && isOutlet(claimant)
 }
+
+// isCount reports whether a word is a number ("900", "1,300"), after which
+// an -ed form describes what is counted ("900 confirmed cases").
+func isCount(w string) bool {
+	if w == "" || !isDigit(w[0]) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && w[i] != ',' && w[i] != '.' {
+			return false
+		}
+	}
+	return true
+}

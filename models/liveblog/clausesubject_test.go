@@ -58,3 +58,17 @@ func TestOwnTallyAndThatAfterInversion(t *testing.T) {
 			[]want{{"could be near 60", "Witnesses"}}},
 	})
 }
+
+// TestAcronymsAndCounts: an acronym such as "WHO" opening a title is no
+// relative clause, and an -ed form after a number describes what is
+// counted ("900 confirmed and suspected cases"), unless the word before is
+// a name with digits ("The M23 denied").
+func TestAcronymsAndCounts(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"WHO Director General Tomas Reyes, speaking after his visit to the clinic, told reporters the raids were hurting the response.\n\nIn a statement issued later, he said: \"These are raids on the town.\"",
+			[]want{{"hurting the response", "Tomas Reyes"}, {"These are raids on the town", "Tomas Reyes"}}},
+		{"Since the outbreak began in May, there have been more than 800 confirmed and probable infections, including 250 deaths, the health ministry said Thursday.",
+			[]want{{"800 confirmed and probable infections", "health ministry"}}},
+		{"The K19 militia denied its fighters had reached the depot.", []want{{"reached the depot", "K19 militia"}}},
+	})
+}

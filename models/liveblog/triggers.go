@@ -112,6 +112,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
 			continue // "the alleged attack": an adjective
 		}
+		if adjacent && isCount(prev) && strings.HasSuffix(w.lower, "ed") && !info.part {
+			continue // "more than 900 confirmed and suspected cases": an adjective
+		}
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
 		}
