@@ -296,8 +296,8 @@ func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
 			ti.channel = strings.Join(channels, " ")
 			return ti, true
 		}
-		if circumstanceParticiple(ws) && !isCapitalized(seg) {
-			continue // "…," he said, referring to the time the quake hit.
+		if circumstanceParticiple(ws) && !isCapitalized(seg) || ws[0] == "of" && len(ws) <= 8 && plainTail(ws) {
+			continue // "…," he said, referring to the time the quake hit; "…," she told AFP of the attack.
 		}
 		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false

@@ -159,3 +159,43 @@ func isCount(w string) bool {
 	}
 	return true
 }
+
+// objectOnly reports whether a claim is only the object of its verb
+// ("warned of a possible attack", "she said of the high number"): it states
+// nothing that could be checked. ("About 30 people …" is a count.)
+func objectOnly(claim string) bool {
+	return strings.HasPrefix(claim, "of ")
+}
+
+// agencyHeads are descriptions of a news outlet ("the agency", "the
+// broadcaster"), which refer back to the outlet that reported last.
+var agencyHeads = setOf("agency", "broadcaster", "newspaper", "outlet", "channel", "daily", "paper")
+
+// lastOutlet returns the outlet that spoke last before pos ("The Harbour
+// Press also reported clashes, …. …, the agency said."), or "".
+func (ix *entityIndex) lastOutlet(pos int) string {
+	k := ix.nearestBeforeOK(ix.orgs, pos, func(m mention) bool { return m.speaker && isOutlet(m.name) })
+	if k < 0 {
+		return ""
+	}
+	return ix.ms[k].name
+}
+
+// beforeDashAside returns where a speaker phrase ends when a description set
+// off by dashes stands between it and the verb ("The Coast Observatory - a
+// group based abroad which relies on activists - said"): before the first
+// dash. It returns end unchanged otherwise.
+func beforeDashAside(s string, lo, end int) int {
+	p := s[lo:end]
+	for _, d := range []string{" - ", " – ", " — "} {
+		closing := strings.TrimRight(d, " ")
+		if !strings.HasSuffix(p, closing) {
+			continue
+		}
+		inner := p[:len(p)-len(closing)]
+		if k := strings.LastIndex(inner, d); k > 0 && wordCount(inner[k:]) >= 2 {
+			return lo + len(strings.TrimRight(inner[:k], " "))
+		}
+	}
+	return end
+}

@@ -72,3 +72,19 @@ func TestAcronymsAndCounts(t *testing.T) {
 		{"The K19 militia denied its fighters had reached the depot.", []want{{"reached the depot", "K19 militia"}}},
 	})
 }
+
+// TestObjectsOutletsAndDashAsides: "warned of X" states nothing to check;
+// "…," she told the agency of the raid" quotes her; "the agency" is the
+// outlet that reported last; a description between dashes is not the
+// speaker.
+func TestObjectsOutletsAndDashAsides(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Several embassies had already warned of a possible strike on the port.", []want{{"possible strike", ""}}},
+		{"\"Firing began at about five in the morning and resumed an hour later,\" the mayor told Radio Kalmar of the latest raid.",
+			[]want{{"Firing began at about five", "mayor"}}},
+		{"The Kalmar news agency said five people were killed.\n\nThe Harbour Press also reported clashes, saying crowds were fleeing the square. Youths threw bottles at police, the agency said.",
+			[]want{{"Youths threw bottles at police", "Harbour Press"}}},
+		{"The Coast Monitor for Civil Rights - a group based in Vell which relies on volunteers and other sources inside the region - said more than 30 sailors were killed.",
+			[]want{{"30 sailors were killed", "Coast Monitor for Civil Rights"}}},
+	})
+}

@@ -144,6 +144,11 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
+	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
+		if o := ix.lastOutlet(pos); o != "" {
+			return o
+		}
+	}
 	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 && !ix.describedSince(h, k, pos) {
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}

@@ -19,6 +19,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
 	}
+	end = beforeDashAside(s, lo, end)
 	if end <= lo {
 		return 0, 0, 0, false
 	}
