@@ -159,7 +159,7 @@ func givesFigure(claim string) bool {
 var mediaNouns = setOf("image", "images", "video", "videos", "footage", "photo", "photos", "photograph",
 	"photographs", "picture", "pictures", "clip", "clips", "recording", "recordings")
 
-var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions")
+var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report")
 
 // partyNouns are what a party's claims are called after its name.
 var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
