@@ -30,6 +30,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if !ok {
 				continue
 			}
+			subj = countOwner(subj)
 			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj

@@ -52,6 +52,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if len(out) == maxTriggers {
 			break
 		}
+		if w.lower == "by" && !inSpans(qs, w.s) {
+			if t, ok := byCount(ws, i); ok {
+				out = append(out, t)
+			}
+			continue
+		}
 		if len(w.lower) < 3 || inSpans(qs, w.s) {
 			continue // every reporting verb and noun has three letters or more
 		}
