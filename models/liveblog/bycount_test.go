@@ -12,3 +12,15 @@ func TestByItsCount(t *testing.T) {
 		{"The town was taken by their count of votes.", []want{{"The town was taken", ""}}},
 	})
 }
+
+// TestDisputed reads "disputed the report" and "disputed claims that …" as
+// denials, and "disputed" before a noun as an adjective.
+func TestDisputed(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"The army said 20 militants were killed.\n\nBut farmers and a district official disputed the army's report.",
+			[]want{{"20 militants were not killed", "farmers and a district official"}}},
+		{"The colonel disputed claims that the captain had fled the city.", []want{{"the captain had not fled the city", "colonel"}}},
+		{"The protests were sparked by disputed elections.", []want{{"elections", ""}}},
+		{"Rebels attacked a patrol in the disputed farms area.", []want{{"patrol", ""}}},
+	})
+}

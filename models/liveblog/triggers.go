@@ -118,6 +118,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
 			continue // "the alleged attack": an adjective
 		}
+		if strings.HasPrefix(w.lower, "disput") && (!adjacent || placePrepositions[prev] || prev == "over" || !determiners[next] && !possessives[next] && next != "claims" && next != "reports" && next != "it") {
+			continue // "over disputed elections", "the disputed area": an adjective
+		}
 		if adjacent && isCount(prev) && strings.HasSuffix(w.lower, "ed") && !info.part {
 			continue // "more than 900 confirmed and suspected cases": an adjective
 		}

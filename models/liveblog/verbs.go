@@ -127,6 +127,10 @@ var moreReportingVerbs = map[string]verbInfo{
 	"stress":      {kind: vSay, display: "stress", base: true, needsTo: true}, "reveal": {kind: vSay, display: "reveal", base: true, needsTo: true},
 	"explain":  {kind: vSay, display: "explain", base: true, needsTo: true},
 	"maintain": {kind: vSay, display: "maintain", base: true, needsTo: true},
+	// "disputed" is a denial only with a subject before it and an object
+	// after ("villagers disputed the military's report"), not in "the
+	// disputed area" or "over disputed elections" (see disputedAdjective).
+	"disputed": {kind: vDeny, display: "disputed"}, "disputes": {kind: vDeny, display: "disputes"},
 }
 
 // mergedVerbs returns one table of the verbs of all lists; an earlier list
