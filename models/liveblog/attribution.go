@@ -61,7 +61,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
-	return out
+	return append(out, nestedClaims(out)...)
 }
 
 // trailingFrame recognises an attribution that follows its claim:

@@ -1,0 +1,82 @@
+package liveblog
+
+import "strings"
+
+// nestedVerbs report a party's view inside a relative clause of another
+// party's claim ("… the hills that Dunmore says is its land").
+var nestedVerbs = setOf("says", "said", "claims", "claimed", "insists", "insisted", "maintains", "considers")
+
+// nestedClaims returns the claims that other parties make inside the
+// relative clauses of frames' claims: "The officials said the patrol was
+// hit near a post in the Ravel hills that Dunmore says is its own land"
+// also proposes Dunmore's claim that the Ravel hills are its own land, and
+// "… the Vell region, which Kalmar claims it has captured" Kalmar's. The
+// party must be named (capitalised words right after "that" or "which").
+func nestedClaims(frames []rawFrame) []rawFrame {
+	var out []rawFrame
+	for _, f := range frames {
+		c := f.claim
+		for _, rel := range []string{" that ", " which "} {
+			for at := 0; ; {
+				k := strings.Index(c[at:], rel)
+				if k < 0 {
+					break
+				}
+				k += at
+				at = k + len(rel)
+				if nf, ok := nestedClaim(c, k, at, f); ok {
+					out = append(out, nf)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nestedClaim reads "NAME VERB REST" after the relative pronoun ending at
+// at in claim c (k is where it starts).
+func nestedClaim(c string, k, at int, outer rawFrame) (rawFrame, bool) {
+	var buf [12]string
+	ws := appendFields(buf[:0], c[at:min(len(c), at+160)])
+	n := 0
+	for n < len(ws) && n < 4 && isCapitalized(ws[n]) {
+		n++
+	}
+	if n == 0 || n >= len(ws) || !nestedVerbs[ws[n]] {
+		return rawFrame{}, false
+	}
+	name := strings.Join(ws[:n], " ")
+	vi := at + strings.Index(c[at:], ws[n]) + len(ws[n])
+	rest := strings.TrimSpace(c[vi:])
+	if e := strings.IndexAny(rest, ",;"); e >= 0 {
+		rest = rest[:e]
+	}
+	if wordCount(rest) < 2 {
+		return rawFrame{}, false
+	}
+	if !pronouns[lowerASCII(firstWord(rest))] {
+		// "is its own land": the antecedent is the subject.
+		ante := antecedent(c[:k])
+		if ante == "" {
+			return rawFrame{}, false
+		}
+		rest = ante + " " + rest
+	}
+	return rawFrame{subject: name, claim: rest, verb: ws[n], rule: ruleRelativeClause, pos: outer.pos}, true
+}
+
+// antecedent returns the noun phrase that ends a text, back to its
+// preposition or verb ("… near a post in the Ravel hills" → "the Ravel
+// hills"), at most five words; "" when none is found.
+func antecedent(p string) string {
+	var buf [64]string
+	ws := appendFields(buf[:0], p)
+	start := len(ws)
+	for start > 0 && len(ws)-start < 5 && !placePrepositions[lowerASCII(ws[start-1])] && !strings.HasSuffix(ws[start-1], ",") {
+		start--
+	}
+	if start == len(ws) || start == 0 || !placePrepositions[lowerASCII(ws[start-1])] {
+		return ""
+	}
+	return strings.Join(ws[start:], " ")
+}
