@@ -53,11 +53,16 @@ var pastAdjectives = setOf("united", "armed", "based", "backed", "led", "allied"
 // words after it are a characterisation inside the writer's sentence, not
 // a claim someone made.
 func freeRelative(p string) bool {
-	var buf [24]string
-	for _, w := range appendFields(buf[:0], p) {
-		if equalLower(w, "what") {
+	for at := 0; at < len(p); {
+		k := indexLower(p[at:], "what")
+		if k < 0 {
+			return false
+		}
+		k += at
+		if (k == 0 || p[k-1] == ' ') && (k+4 == len(p) || p[k+4] == ' ') {
 			return true
 		}
+		at = k + 4
 	}
 	return false
 }
