@@ -71,6 +71,9 @@ func freeRelative(p string) bool {
 // ("Residents reported fighting, and at least one said …").
 var oneOfSpeakers = setOf("one", "at least one", "another", "one of them", "a few", "some of them", "several")
 
+// quantifiers open a description of a group ("Several embassies").
+var quantifiers = setOf("several", "many", "some", "two", "three", "four", "five", "dozens", "hundreds", "most", "other")
+
 // oneOf returns "one of residents" for "at least one" after plural
 // speakers, or "" when role is no such speaker or none were named.
 func (ix *entityIndex) oneOf(role string, pos int) string {
@@ -82,8 +85,8 @@ func (ix *entityIndex) oneOf(role string, pos int) string {
 		return ""
 	}
 	group := lowerFirstArticle(ix.ms[k].role)
-	if inSet(commonSubjects, group) {
-		group = lowerASCII(group) // "Residents" opening a sentence
+	if w := firstWord(group); inSet(commonSubjects, w) || inSet(quantifiers, w) {
+		group = lowerASCII(group[:len(w)]) + group[len(w):] // "Residents", "Several embassies" opening a sentence
 	}
 	return strings.TrimSpace(role) + " of " + group
 }

@@ -152,6 +152,10 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				coord[m] = true
 				break
 			}
+			if b0, ok := withClause(s, cs, u); ok {
+				ce, next = b0, u.vs // "…, with one saying C2": a second speaker
+				break
+			}
 			if b0, b1, ok := clauseBoundary(s, qs, cs, u.vs); ok {
 				ce, next = b0, b1
 				break

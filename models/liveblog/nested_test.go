@@ -28,3 +28,21 @@ func TestClaimsInsideRelativeClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestWithSpeakerSaying reads ", with one saying …" and ", with
+// authorities in the capital saying …" as a second speaker, and ends the
+// first claim before it.
+func TestWithSpeakerSaying(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Officials said late on Friday they held the town, with authorities in the capital saying troops were clearing fighters from homes.",
+			[]want{{"they held the town", "Officials"}, {"troops were clearing fighters", "authorities in the capital"}}},
+		{"Several embassies told citizens to avoid the port, with one saying there was a risk of a bombing.",
+			[]want{{"risk of a bombing", "one of several embassies"}}},
+		{"The river rose overnight, with the water covering the road.", []want{{"covering the road", ""}}},
+	})
+	for _, c := range checkClaims(t, "Officials said late on Friday they held the town, with authorities in the capital saying troops were clearing fighters from homes.") {
+		if c.Claimant == "Officials" && c.Claim != "they held the town" {
+			t.Errorf("first claim %q runs into the second speaker's", c.Claim)
+		}
+	}
+}

@@ -147,18 +147,31 @@ func lastSubordinator(p string) int {
 // follows "with" and a capitalised name ("with President Ana Diaz
 // saying"), else -1.
 func withSubject(ws []word, i int) int {
+	lower := false
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if ws[k].lower == "with" {
-			if k == i-1 {
+			if k == i-1 || lower && !withSpeakerOpener(ws[k+1].lower) {
 				return -1
 			}
 			return k
 		}
 		if !isCapitalized(ws[k].text) && !titles[ws[k].lower] {
-			return -1
+			// "with authorities in the capital saying", "with one
+			// saying": a described speaker, checked at "with".
+			if blockingBefore[ws[k].lower] || inSet(nameConnectors, ws[k].lower) && k == i-1 {
+				return -1
+			}
+			lower = true
 		}
 	}
 	return -1
+}
+
+// withSpeakerOpener reports whether a described speaker after "with" may
+// open with w ("with officials saying", "with one saying", "with the
+// ministry saying"); "with water rising" has no speaker.
+func withSpeakerOpener(w string) bool {
+	return commonSubjects[w] || inSet(oneOfSpeakers, w) || w == "the" || w == "its" || w == "their" || w == "local" || w == "state"
 }
 
 // hasRelative reports whether a phrase holds a relative pronoun ("a
@@ -285,4 +298,17 @@ var placeNouns = setOf("capital", "city", "town", "province", "country", "region
 // endsWithPlaceNoun reports whether a phrase ends with one of placeNouns.
 func endsWithPlaceNoun(p string) bool {
 	return inSet(placeNouns, lastWord(strings.TrimSpace(p)))
+}
+
+// withClause returns where ", with NAME saying" starts between cs and the
+// participle u that withSubject gave a speaker: the claim before ends there.
+func withClause(s string, cs int, u trigger) (int, bool) {
+	if u.quoted || u.quotedName.e <= u.quotedName.s || u.quotedName.s < cs {
+		return 0, false
+	}
+	k := strings.LastIndex(s[cs:u.quotedName.s], ", with ")
+	if k < 0 {
+		return 0, false
+	}
+	return cs + k, true
 }
