@@ -24,3 +24,14 @@ func TestDisputed(t *testing.T) {
 		{"Rebels attacked a patrol in the disputed farms area.", []want{{"patrol", ""}}},
 	})
 }
+
+// TestPresentTenseAnswers reads "replies", "responds", "vows" with a
+// quotation or "that", as live entries write them.
+func TestPresentTenseAnswers(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"A guard asks whether the man was armed. Borg replies, \"He was firing back; he died at his post.\"",
+			[]want{{"He was firing back", "Borg"}}},
+		{"Chief Tom Reyes vows that the crews will reach every village.", []want{{"reach every village", "Tom Reyes"}}},
+		{"The council responds to questions every week.", []want{{"questions", ""}}},
+	})
+}

@@ -131,6 +131,9 @@ var moreReportingVerbs = map[string]verbInfo{
 	// after ("villagers disputed the military's report"), not in "the
 	// disputed area" or "over disputed elections" (see disputedAdjective).
 	"disputed": {kind: vDeny, display: "disputed"}, "disputes": {kind: vDeny, display: "disputes"},
+	// Present forms of answers and accounts ("X replies, “…”").
+	"replies": {kind: vSay, display: "replies", needsTo: true}, "responds": {kind: vSay, display: "responds", needsTo: true},
+	"recounts": {kind: vSay, display: "recounts", needsTo: true}, "vows": {kind: vSay, display: "vows", needsTo: true},
 }
 
 // mergedVerbs returns one table of the verbs of all lists; an earlier list
