@@ -95,7 +95,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				for k := len(segs) - 1; k >= 0 && prev == ""; k-- {
 					prev = strings.TrimSpace(s[segs[k].s:segs[k].e])
 				}
-				if prev == "" || wordCount(prev) > maxSubjectWords {
+				if prev = relativeAntecedent(prev); prev == "" {
 					continue
 				}
 				f.subject, f.rule = prev, ruleRelativeClause

@@ -80,3 +80,19 @@ func antecedent(p string) string {
 	}
 	return strings.Join(ws[start:], " ")
 }
+
+// relativeAntecedent returns the speaker a "which said" or "who said"
+// refers to, given the phrase before its comma: the phrase itself when
+// short, else the agent after its last "by" ("gunfire in another video
+// posted online by the Oslo-based group IHR, which said …"); "" if none.
+func relativeAntecedent(prev string) string {
+	if wordCount(prev) <= maxSubjectWords {
+		return prev
+	}
+	if k := strings.LastIndex(prev, " by "); k >= 0 {
+		if agent := strings.TrimSpace(prev[k+4:]); agent != "" && wordCount(agent) <= 8 {
+			return agent
+		}
+	}
+	return ""
+}

@@ -46,3 +46,14 @@ func TestWithSpeakerSaying(t *testing.T) {
 		}
 	}
 }
+
+// TestWhichSaidAfterAPassiveAgent: in a long clause, "which said" refers to
+// the agent after the last "by" ("a video posted online by the group X,
+// which said …").
+func TestWhichSaidAfterAPassiveAgent(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"A long burst of gunfire was also heard in another clip posted online by the Vell-based group Harbour Watch (HW), which said it was aimed at people running for cover.",
+			[]want{{"it was aimed at people", "Harbour Watch"}}},
+		{"The mayor, who said last week that the dam was safe, resigned.", []want{{"the dam was safe", "mayor"}}},
+	})
+}
