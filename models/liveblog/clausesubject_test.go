@@ -25,7 +25,7 @@ func TestSpeakerPhraseShapes(t *testing.T) {
 		{`The Harbour Front, formerly the army-backed Coast Brigade, said in a statement: "Our units have reached the port."`,
 			[]want{{"Our units have reached the port", "Harbour Front"}}},
 		// "What some … say is" characterises; it quotes no one.
-		{"The alliance has soured over what some in the north say is neglect by the capital.", []want{{"neglect by the capital", ""}}},
+		{"Ties have worsened over what many in the north say is neglect by the capital.", []want{{"neglect by the capital", ""}}},
 	})
 	for _, c := range checkClaims(t, "Dozens of people were hurt in the gale and officials said the toll was likely to rise.") {
 		if c.Claimant != "officials" {
@@ -52,8 +52,8 @@ func TestAsidesAfterTheSpeaker(t *testing.T) {
 // the verb, not the "that" clause after it.
 func TestOwnTallyAndThatAfterInversion(t *testing.T) {
 	checkTable(t, []claimCase{
-		{"At least nine guards were killed, according to an AFP tally based on police reports.", []want{{"nine guards were killed", ""}}},
-		{"At least nine guards were killed, according to the interior ministry.", []want{{"nine guards were killed", "interior ministry"}}},
+		{"Nine guards died, according to a Reuters count drawn from hospital records.", []want{{"Nine guards died", ""}}},
+		{"Nine guards died, according to the interior ministry.", []want{{"Nine guards died", "interior ministry"}}},
 		{"Witnesses, however, claimed that the number of dead in the crash, which happened near the depot, could be near 60.",
 			[]want{{"could be near 60", "Witnesses"}}},
 	})
@@ -65,8 +65,8 @@ func TestOwnTallyAndThatAfterInversion(t *testing.T) {
 // a name with digits ("The M23 denied").
 func TestAcronymsAndCounts(t *testing.T) {
 	checkTable(t, []claimCase{
-		{"WHO Director General Tomas Reyes, speaking after his visit to the clinic, told reporters the raids were hurting the response.\n\nIn a statement issued later, he said: \"These are raids on the town.\"",
-			[]want{{"hurting the response", "Tomas Reyes"}, {"These are raids on the town", "Tomas Reyes"}}},
+		{"WHO Director General Tomas Reyes, speaking after his visit to the clinic, told reporters the raids were hurting the response.\n\nLater, in a written statement, he said: \"These raids target the whole town.\"",
+			[]want{{"hurting the response", "Tomas Reyes"}, {"These raids target the whole town", "Tomas Reyes"}}},
 		{"Since the outbreak began in May, there have been more than 800 confirmed and probable infections, including 250 deaths, the health ministry said Thursday.",
 			[]want{{"800 confirmed and probable infections", "health ministry"}}},
 		{"The K19 militia denied its fighters had reached the depot.", []want{{"reached the depot", "K19 militia"}}},

@@ -16,8 +16,8 @@ func TestPronounsSkipNamesInsideClaims(t *testing.T) {
 		{"The Northern Front said in a statement published by the Monitor Group that it had taken two hostages. It put the police death toll at 40.",
 			[]want{{"death toll", "Northern Front"}}},
 		// A name opening the sentence is its subject, and "he" may be him.
-		{"Ivo Marsh resigned on Friday, the mayor's office said.\n\nMarsh came under criticism on Wednesday when he said he did not regret closing the dam.",
-			[]want{{"did not regret", "Ivo Marsh"}}},
+		{"Ivo Marsh resigned on Friday, the mayor's office said.\n\nMarsh drew criticism on Tuesday when he told reporters he had no regrets about closing the dam.",
+			[]want{{"no regrets about closing", "Ivo Marsh"}}},
 	})
 }
 
@@ -58,7 +58,7 @@ func TestBackReferencesToTheRightParty(t *testing.T) {
 // live entries use ("Police confirm that …", "Officials tell …").
 func TestPluralPresentVerbs(t *testing.T) {
 	checkTable(t, []claimCase{
-		{"0058 GMT: Police confirm that three people died in the crash.", []want{{"three people died", "Police"}}},
+		{"0215 GMT: Police confirm that two riders died in the crash.", []want{{"two riders died", "Police"}}},
 		{"Officials tell Radio Kalmar that divers recovered six bodies.", []want{{"divers recovered six bodies", "Officials"}}},
 		{"Medics admit that the ward was full.", []want{{"the ward was full", "Medics"}}},
 		{"Police confirm the deaths.", []want{{"the deaths", ""}}},
