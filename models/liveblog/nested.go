@@ -96,3 +96,35 @@ func relativeAntecedent(prev string) string {
 	}
 	return ""
 }
+
+// issueVerbs put out a statement ("the government issued a statement").
+var issueVerbs = setOf("issued", "issues", "issue", "released", "releases", "published")
+
+// statementIssuer returns, for a sentence that only says a party put out a
+// statement ("After blaming the rebels, the government issued a statement
+// on Tuesday condemning the raid."), a frame with that party as speaker
+// and no claim of its own: the quotation or "it said" that follows is the
+// statement's. It returns nil for any other sentence.
+func statementIssuer(s string, qs []span, from int, ws []word) []rawFrame {
+	for i := 1; i+2 < len(ws); i++ {
+		if !issueVerbs[ws[i].lower] || ws[i].s < from || inSpans(qs, ws[i].s) {
+			continue
+		}
+		k := i + 1
+		if ws[k].lower != "a" && ws[k].lower != "its" && ws[k].lower != "their" {
+			return nil
+		}
+		if ws[k+1].lower == "joint" && k+2 < len(ws) {
+			k++
+		}
+		if ws[k+1].lower != "statement" {
+			return nil
+		}
+		ss, se, _, ok := subjectSpan(s, qs, from, ws[i].s)
+		if !ok || hasAuxiliary(s[ss:se]) {
+			return nil
+		}
+		return []rawFrame{{subject: s[ss:se], verb: "issued a statement", generic: true, rule: ruleSpeakerVerbClaim, pos: ss}}
+	}
+	return nil
+}

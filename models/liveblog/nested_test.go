@@ -57,3 +57,14 @@ func TestWhichSaidAfterAPassiveAgent(t *testing.T) {
 		{"The mayor, who said last week that the dam was safe, resigned.", []want{{"the dam was safe", "mayor"}}},
 	})
 }
+
+// TestStatementIssuer: "X issued a statement …" makes X the speaker of the
+// quotation or "it said" that follows, and is no claim itself.
+func TestStatementIssuer(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"A military source said the attackers came from the north.\n\nAfter blaming the rebels, the government issued a statement on Tuesday condemning the raid.\n\n\"This confirms that the rebels want to seize the region,\" it said on Tuesday.",
+			[]want{{"the rebels want to seize the region", "government"}, {"condemning the raid", ""}}},
+		{"0026 GMT: The organisers of the Vell Marathon issue a statement. \"All runners still on the course have been taken to a shelter.\"",
+			[]want{{"taken to a shelter", "organisers of the Vell Marathon"}}},
+	})
+}
