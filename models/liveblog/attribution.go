@@ -10,7 +10,7 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
-		return statementIssuer(s, qs, from, ws)
+		return statementIssuer(s, low, qs, from, ws)
 	}
 	var out []rawFrame
 	sc := &sentenceScan{s: s, low: low, qs: qs}

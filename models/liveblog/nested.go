@@ -105,7 +105,10 @@ var issueVerbs = setOf("issued", "issues", "issue", "released", "releases", "pub
 // on Tuesday condemning the raid."), a frame with that party as speaker
 // and no claim of its own: the quotation or "it said" that follows is the
 // statement's. It returns nil for any other sentence.
-func statementIssuer(s string, qs []span, from int, ws []word) []rawFrame {
+func statementIssuer(s, low string, qs []span, from int, ws []word) []rawFrame {
+	if !strings.Contains(low, " statement") {
+		return nil // most sentences: no scan of their words
+	}
 	for i := 1; i+2 < len(ws); i++ {
 		if !issueVerbs[ws[i].lower] || ws[i].s < from || inSpans(qs, ws[i].s) {
 			continue
