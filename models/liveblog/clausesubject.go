@@ -144,6 +144,9 @@ func thatClause(p string) bool { return equalLower(firstWord(p), "that") }
 // AFP tally based on official reports", "a Reuters count"): the newsroom's
 // compilation, not a party's claim.
 func isOwnTally(claimant string) bool {
+	if indexLower(claimant, "tally") < 0 && indexLower(claimant, "count") < 0 {
+		return false
+	}
 	var buf [24]string
 	tally := false
 	for _, w := range appendFields(buf[:0], claimant) {

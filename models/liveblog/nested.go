@@ -36,6 +36,9 @@ func nestedClaims(frames []rawFrame) []rawFrame {
 // nestedClaim reads "NAME VERB REST" after the relative pronoun ending at
 // at in claim c (k is where it starts).
 func nestedClaim(c string, k, at int, outer rawFrame) (rawFrame, bool) {
+	if at >= len(c) || c[at] >= 'a' && c[at] <= 'z' {
+		return rawFrame{}, false // "that crews built": no name follows
+	}
 	var buf [12]string
 	ws := appendFields(buf[:0], c[at:min(len(c), at+160)])
 	n := 0

@@ -52,8 +52,8 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if len(out) == maxTriggers {
 			break
 		}
-		if w.lower == "by" && !inSpans(qs, w.s) {
-			if t, ok := byCount(ws, i); ok {
+		if w.lower == "by" {
+			if t, ok := byCount(ws, i); ok && !inSpans(qs, w.s) {
 				out = append(out, t)
 			}
 			continue
