@@ -138,7 +138,7 @@ func circumstanceParticiple(ws []string) bool {
 // thatClause reports whether a phrase after an inverted verb opens with
 // "that": "Eyewitnesses, however, claimed that the toll …" has its speaker
 // before the verb and its claim after it.
-func thatClause(p string) bool { return equalLower(firstWord(p), "that") }
+func thatClause(p string) bool { return strings.EqualFold(firstWord(p), "that") }
 
 // isOwnTally reports whether a claimant is a news agency's own count ("an
 // AFP tally based on official reports", "a Reuters count"): the newsroom's
@@ -150,7 +150,7 @@ func isOwnTally(claimant string) bool {
 	var buf [24]string
 	tally := false
 	for _, w := range appendFields(buf[:0], claimant) {
-		if equalLower(w, "tally") || equalLower(w, "count") {
+		if strings.EqualFold(w, "tally") || strings.EqualFold(w, "count") {
 			tally = true
 		}
 	}

@@ -27,6 +27,9 @@ type mention struct {
 	// have said ("Zakharova denied that Lavrov met …"): it is the
 	// content, not a party who could speak on.
 	inClaim bool
+	// personSpoke: the claim the name stands in is a person's ("He said
+	// that Hapilon …"), so "he" goes on being that speaker.
+	personSpoke bool
 	// opens: the name, or a short description and the name, opens a
 	// sentence that goes on ("Union leader Piet
 	// Jansen walked out …"), so it is that sentence's subject.

@@ -24,7 +24,18 @@ func (ix *entityIndex) markClaimNames(frames []rawFrame) {
 			continue
 		}
 		m.inClaim = true
+		m.personSpoke = personSpeaker(frames)
 	}
+}
+
+// personSpeaker reports whether one of frames is spoken by "he" or "she".
+func personSpeaker(frames []rawFrame) bool {
+	for _, f := range frames {
+		if strings.EqualFold(f.subject, "he") || strings.EqualFold(f.subject, "she") {
+			return true
+		}
+	}
+	return false
 }
 
 // ownName reports whether name is part of the speaker phrase of one of
@@ -84,4 +95,24 @@ func (ix *entityIndex) describedSince(h string, k, pos int) bool {
 	// "the governor said" after "Gov. Ana Diaz" refers back to her; only
 	// a new, indefinite description ("an army colonel") is someone else.
 	return d >= 0 && ix.ms[d].speaker && ix.ms[d].pos > ix.ms[k].pos && !hasPrefixLower(strings.TrimSpace(ix.ms[d].role), "the ")
+}
+
+// personReferent returns the named person "he" or "she" at pos refers to:
+// the nearest one outside another party's claim, unless the nearest person
+// is named inside a claim and no speaker (named, or described as d) stands
+// in that sentence or the one before it. "Police said Ana Borg was pulled
+// from the rubble. "…," she said." is Ana Borg, since the police are no
+// "she"; in "Zakharova denied that Lavrov met … She said …" the speaker
+// stands beside the name and is meant. -1 if no person was named before.
+func (ix *entityIndex) personReferent(d, pos int) int {
+	p := ix.nearestBeforeOK(ix.persons, pos, speakable)
+	q := ix.nearestBefore(ix.persons, pos)
+	if q < 0 || !ix.ms[q].inClaim || ix.ms[q].personSpoke {
+		return p
+	}
+	near := func(k int) bool { return k >= 0 && ix.ms[k].sent >= ix.ms[q].sent-1 }
+	if near(p) || near(d) {
+		return p
+	}
+	return q
 }

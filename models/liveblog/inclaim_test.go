@@ -64,3 +64,15 @@ func TestPluralPresentVerbs(t *testing.T) {
 		{"Police confirm the deaths.", []want{{"the deaths", ""}}},
 	})
 }
+
+// TestPersonNamedInABodysClaim: "she" after a body's claim naming a person
+// is that person (the body is no "she"), and a pronoun speaker goes on
+// being the same speaker past a name inside his own claim.
+func TestPersonNamedInABodysClaim(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"Police said Ana Borg was pulled alive from the rubble on Monday.\n\n\"I thought I would die,\" she said.",
+			[]want{{"I thought I would die", "Ana Borg"}}},
+		{"Spokesman Col. Pedro Lima said the port was calm.\n\nHe also said the smuggler Ivo Marsh is thought to be hiding in the hills.\n\nHe denied reports that Marsh had fled abroad.",
+			[]want{{"Marsh had not fled abroad", "Pedro Lima"}}},
+	})
+}

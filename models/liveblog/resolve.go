@@ -15,11 +15,12 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// A described person who spoke last ("the resident told AFP …
 		// he added") before any named one.
 		d := ix.nearestBefore(ix.people, pos)
-		if p := ix.nearestBeforeOK(ix.persons, pos, speakable); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
+		p := ix.personReferent(d, pos)
+		if d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
-		if k := ix.nearestBeforeOK(ix.persons, pos, speakable); k >= 0 {
-			return ix.fullName(ix.ms[k].name, pos, blog)
+		if p >= 0 {
+			return ix.fullName(ix.ms[p].name, pos, blog)
 		}
 		if k := ix.nearestBeforeOK(ix.orgs, pos, loneNameSpeaker); k >= 0 {
 			return ix.ms[k].name // "Patrick says …. He said …"
