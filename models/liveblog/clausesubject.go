@@ -175,21 +175,19 @@ func isCount(w string) bool {
 // ("warned of a possible attack", "she said of the high number"): it states
 // nothing that could be checked. ("About 30 people …" is a count.)
 func objectOnly(claim string) bool {
-	return strings.HasPrefix(claim, "of ")
+	// "said of the dead: "They were volunteers."" quotes a claim.
+	return strings.HasPrefix(claim, "of ") && !strings.ContainsAny(claim, ":\"“") && wordCount(claim) <= 15
 }
 
 // agencyHeads are descriptions of a news outlet ("the agency", "the
 // broadcaster"), which refer back to the outlet that reported last.
 var agencyHeads = setOf("agency", "broadcaster", "newspaper", "outlet", "channel", "daily", "paper")
 
-// lastOutlet returns the outlet that spoke last before pos ("The Harbour
-// Press also reported clashes, …. …, the agency said."), or "".
-func (ix *entityIndex) lastOutlet(pos int) string {
-	k := ix.nearestBeforeOK(ix.orgs, pos, func(m mention) bool { return m.speaker && isOutlet(m.name) })
-	if k < 0 {
-		return ""
-	}
-	return ix.ms[k].name
+// lastOutlet returns the mention of the outlet that spoke last before pos
+// ("The Harbour Press also reported clashes, …. …, the agency said."), or
+// -1.
+func (ix *entityIndex) lastOutlet(pos int) int {
+	return ix.nearestBeforeOK(ix.orgs, pos, func(m mention) bool { return m.speaker && isOutlet(m.name) })
 }
 
 // beforeDashAside returns where a speaker phrase ends when a description set

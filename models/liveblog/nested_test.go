@@ -68,3 +68,17 @@ func TestStatementIssuer(t *testing.T) {
 			[]want{{"taken to a shelter", "organisers of the Vell Marathon"}}},
 	})
 }
+
+// TestGuardsOnNewRules keeps what the rules of this round must not take
+// away: "said of the dead:" with a quotation is a claim, "the agency"
+// after a named agency spoke is that agency, and "the report" in a
+// paragraph of its own before more claims covers only the claim before it.
+func TestGuardsOnNewRules(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"The mayor said of the dead: \"They were all volunteers.\"", []want{{"They were all volunteers", "mayor"}}},
+		{"The Kalmar Press reported that prices rose.\n\nThe International Energy Agency later said output fell. Exports were cut too, the agency said.",
+			[]want{{"Exports were cut too", "International Energy Agency"}}},
+	})
+	flagged(t, "The army said the bridge was open.\n\nThe rebels said they had shelled the depot.\n\nNorthwire was unable to confirm the report.\n\nThe ministry said schools would reopen.",
+		map[string]bool{"the bridge was open": false, "shelled the depot": true, "schools would reopen": false})
+}

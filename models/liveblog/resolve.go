@@ -145,12 +145,15 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
+	k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) })
 	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
-		if o := ix.lastOutlet(pos); o != "" {
-			return o
+		// "the agency": the outlet that reported last, unless a body
+		// called an agency was named after it.
+		if o := ix.lastOutlet(pos); o >= 0 && (k < 0 || ix.ms[o].pos > ix.ms[k].pos) {
+			return ix.ms[o].name
 		}
 	}
-	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 && !ix.describedSince(h, k, pos) {
+	if k >= 0 && !ix.describedSince(h, k, pos) {
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}
 	// A fuller description of the same body: "the operator" → "national
