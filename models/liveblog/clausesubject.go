@@ -114,8 +114,15 @@ func placeAndCountry(a, b string) bool {
 	for r > 0 && isCapitalized(ws[r-1]) {
 		r--
 	}
-	return r < len(ws) && placeBefore(ws, r)
+	// The place must read as one ("Guantanamo Bay", "Ost Island"): a
+	// person known by one name may follow a description ending in a
+	// place ("the spokesman of the army in Vell, Zabihullah,").
+	last := lowerASCII(ws[len(ws)-1])
+	return r < len(ws) && placeBefore(ws, r) && (inSet(placeWords, last) || inSet(placeEnds, last))
 }
+
+// placeEnds end the names of places (besides placeWords).
+var placeEnds = setOf("bay", "city", "strip", "coast", "peninsula", "bank", "gulf")
 
 // genericOutlets name a kind of outlet, not one outlet ("state TV", "local
 // Radio").

@@ -76,6 +76,7 @@ func TestStatementIssuer(t *testing.T) {
 func TestGuardsOnNewRules(t *testing.T) {
 	checkTable(t, []claimCase{
 		{"The mayor said of the dead: \"They were all volunteers.\"", []want{{"They were all volunteers", "mayor"}}},
+		{"The spokesman of the army in Vell, Zabihullah, said the town was calm.", []want{{"the town was calm", "Zabihullah"}}},
 		{"The Kalmar Press reported that prices rose.\n\nThe International Energy Agency later said output fell. Exports were cut too, the agency said.",
 			[]want{{"Exports were cut too", "International Energy Agency"}}},
 	})
