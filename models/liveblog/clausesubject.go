@@ -48,10 +48,10 @@ var pastAdjectives = setOf("united", "armed", "based", "backed", "led", "allied"
 	"registered", "installed", "interested", "involved", "advanced", "embattled", "besieged", "named",
 	"so-called", "self-styled", "self-declared", "funded", "sponsored", "trained")
 
-// freeRelative reports whether a subject phrase holds "what" ("the
-// relationship has soured over what some in the region say is …"): the
-// words after it are a characterisation inside the writer's sentence, not
-// a claim someone made.
+// freeRelative reports whether a subject phrase ends in a "what" clause
+// ("the relationship has soured over what some in the region say is …"):
+// the words after the verb are a characterisation inside the writer's
+// sentence, not a claim someone made.
 func freeRelative(p string) bool {
 	for at := 0; at < len(p); {
 		k := indexLower(p[at:], "what")
@@ -60,7 +60,11 @@ func freeRelative(p string) bool {
 		}
 		k += at
 		if (k == 0 || p[k-1] == ' ') && (k+4 == len(p) || p[k+4] == ' ') {
-			return true
+			// The speaker's verb closes the "what" clause only when
+			// no verb of its own stands after "what" ("Officials, who
+			// did not say what caused the blast, said …" is a claim).
+			rest := p[k+4:]
+			return !strings.Contains(rest, ",") && !hasAuxiliary(rest) && !hasPastVerb("x "+rest)
 		}
 		at = k + 4
 	}

@@ -77,6 +77,7 @@ func TestGuardsOnNewRules(t *testing.T) {
 	checkTable(t, []claimCase{
 		{"The mayor said of the dead: \"They were all volunteers.\"", []want{{"They were all volunteers", "mayor"}}},
 		{"The spokesman of the army in Vell, Zabihullah, said the town was calm.", []want{{"the town was calm", "Zabihullah"}}},
+		{"Officials, who did not say what caused the blast, said two guards were hurt.", []want{{"two guards were hurt", "Officials"}}},
 		{"The Kalmar Press reported that prices rose.\n\nThe International Energy Agency later said output fell. Exports were cut too, the agency said.",
 			[]want{{"Exports were cut too", "International Energy Agency"}}},
 	})
