@@ -10,7 +10,7 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
-		return nil
+		return statementIssuer(s, low, qs, from, ws)
 	}
 	var out []rawFrame
 	sc := &sentenceScan{s: s, low: low, qs: qs}
@@ -61,7 +61,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
-	return out
+	return append(out, nestedClaims(out)...)
 }
 
 // trailingFrame recognises an attribution that follows its claim:
@@ -80,6 +80,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		}
 		claimEnd := lo + len(strings.TrimRight(pre, " ,;:–—-"))
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
+		subj = countOwner(subj)
 		if subj == "" {
 			return rawFrame{}, 0, 0, false
 		}
@@ -95,7 +96,8 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
-		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) {
+		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
+			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
 			f.claim, f.direct = cleanClaim(s[lo:claimEnd])
@@ -194,7 +196,8 @@ func phraseUntilEnd(s string, qs []span, start, hi int) (string, int) {
 				seg = rest[:k]
 			}
 			seg = strings.TrimRight(seg, ".!? ")
-			if nameLike(seg) || isRoleAppositive(seg) {
+			if (nameLike(seg) || isRoleAppositive(seg)) && !inSet(relatives, firstWord(seg)) {
+				// ", who is known as Jokowi" closes the speaker instead.
 				continue
 			}
 			end = i
@@ -293,6 +296,9 @@ func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
 			ti.end = hi
 			ti.channel = strings.Join(channels, " ")
 			return ti, true
+		}
+		if circumstanceParticiple(ws) && !isCapitalized(seg) || ws[0] == "of" && len(ws) <= 8 && plainTail(ws) {
+			continue // "…," he said, referring to the time the quake hit; "…," she told AFP of the attack.
 		}
 		if !(phraseStarters[ws[0]] || timeWords[ws[0]]) || len(ws) > 16 || (len(ws) > 8 && !plainTail(ws)) {
 			return ti, false

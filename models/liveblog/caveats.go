@@ -130,6 +130,9 @@ type caveatRef struct {
 	// verify the reports"), which in a paragraph of its own covers the
 	// whole story.
 	story bool
+	// single: it names "the report", which covers the whole story only
+	// when it closes it (no claim after it in the entry).
+	single bool
 	// figures: it names a toll or figures ("could not confirm the
 	// toll"), which in a paragraph of its own covers the claims of the
 	// story that give figures.
@@ -159,7 +162,7 @@ func givesFigure(claim string) bool {
 var mediaNouns = setOf("image", "images", "video", "videos", "footage", "photo", "photos", "photograph",
 	"photographs", "picture", "pictures", "clip", "clips", "recording", "recordings")
 
-var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions")
+var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report")
 
 // partyNouns are what a party's claims are called after its name.
 var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
@@ -188,6 +191,7 @@ func referentOf(low string) caveatRef {
 		if storyNouns[w.lower] && (i == 0 || !strings.HasSuffix(ws[i-1].lower, "'s") && !strings.HasSuffix(ws[i-1].lower, "’s")) &&
 			!(i+1 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of")) {
 			r.story = true
+			r.single = w.lower == "report"
 		}
 		// "the ministry's figures"
 		if partyNouns[w.lower] && i > 0 {
@@ -275,7 +279,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
 			named = func(it *item) bool { return givesFigure(it.f.claim) }
-		case c.ref.story && para != c.para:
+		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)):
 			// "Northwire could not verify the reports" in a paragraph
 			// of its own: every report of the story before it.
 			named = func(*item) bool { return true }

@@ -75,3 +75,12 @@ func TestCaveatScope(t *testing.T) {
 		})
 	}
 }
+
+// TestCaveatOnTheReportAtTheEnd: a paragraph of its own saying "the
+// report" could not be confirmed, closing a wire story, covers the story's
+// reports, also when a paragraph without claims stands between.
+func TestCaveatOnTheReportAtTheEnd(t *testing.T) {
+	flagged(t, "Rebels said they had taken the depot.\n\nTwo rebel units said in a joint message that they had captured the barracks after three days of combat.\n\n"+
+		"Footage showed fighters beside burnt trucks.\n\nNorthwire was unable to confirm the report on its own.",
+		map[string]bool{"taken the depot": true, "captured the barracks": true})
+}

@@ -106,7 +106,10 @@ func analyzeSubject(raw string) subjectInfo {
 		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "reporting from ") || strings.HasPrefix(low, "talking to ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing ") ||
 			((strings.HasPrefix(low, "in ") || strings.HasPrefix(low, "on ") || strings.HasPrefix(low, "at ")) && channelPhrase(p) != ""):
 			si.channel = p
-		case strings.HasPrefix(low, "who ") || strings.HasPrefix(low, "which ") || strings.HasPrefix(low, "whose "):
+		case len(parts) > 0 && (strings.HasPrefix(low, "where ") || strings.HasPrefix(low, "formerly ") || strings.HasPrefix(low, "previously ")):
+			// "The mayor of Dunmore, where support is strong,": an aside.
+		case strings.HasPrefix(p, "who ") || strings.HasPrefix(p, "which ") || strings.HasPrefix(p, "whose "):
+			// Lower case: "WHO Director General …" is no relative clause.
 			if si.role == "" && len(parts) > 0 {
 				si.role = p
 			}
@@ -116,6 +119,9 @@ func analyzeSubject(raw string) subjectInfo {
 	}
 	if len(parts) == 0 {
 		return si
+	}
+	if len(parts) >= 2 && placeAndCountry(parts[len(parts)-2], parts[len(parts)-1]) {
+		parts = parts[:len(parts)-1]
 	}
 	if len(parts) >= 2 {
 		a, b := parts[len(parts)-2], parts[len(parts)-1]
@@ -156,6 +162,10 @@ func analyzeSubject(raw string) subjectInfo {
 		si.role = p
 		return si
 	}
+	if r > 0 && r == len(ws)-1 && inSet(genericOutlets, ws[r]) {
+		si.role = lowerFirstArticle(p) // "state TV": a kind of outlet, not one called "TV"
+		return si
+	}
 	if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
 		si.role = lowerFirstArticle(p) // "Ukraine's" in "Ukraine's military" is not the speaker
 		return si
@@ -172,6 +182,13 @@ func analyzeSubject(raw string) subjectInfo {
 	if lastTitle >= 0 {
 		k := lastTitle + 1
 		if k < len(nws) && (strings.EqualFold(nws[k], "of") || strings.EqualFold(nws[k], "for")) && k+1 < len(nws) {
+			if len(nws) == k+3 {
+				// "Mayor of Ost Varna": one word after "of X" ends the
+				// place's name; it is no person's ("Secretary of State
+				// Ana Diaz" has two).
+				si.role = lowerFirstArticle(p)
+				return si
+			}
 			k += 2
 		}
 		role = strings.TrimSpace(role + " " + strings.Join(nws[:lastTitle+1], " "))

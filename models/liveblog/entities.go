@@ -22,6 +22,18 @@ type mention struct {
 	// speaker: the mention is of someone who spoke, not a name in passing.
 	speaker bool
 	pos     int
+	sent    int // the sentence it stands in, counted from the entry's start
+	// inClaim: a name in passing inside what someone else is reported to
+	// have said ("Zakharova denied that Lavrov met …"): it is the
+	// content, not a party who could speak on.
+	inClaim bool
+	// personSpoke: the claim the name stands in is a person's ("He said
+	// that Hapilon …"), so "he" goes on being that speaker.
+	personSpoke bool
+	// opens: the name, or a short description and the name, opens a
+	// sentence that goes on ("Union leader Piet
+	// Jansen walked out …"), so it is that sentence's subject.
+	opens bool
 }
 
 // entityIndex holds the mentions of one entry, ordered by position, with
@@ -45,6 +57,9 @@ type entityIndex struct {
 	// surnames maps the surname of each person named in full so far to
 	// the full name, so a later bare "Andaya" is a mention of him.
 	surnames map[string]string
+	// sent counts the sentences scanned so far (see scanNames), and
+	// sentStart is where the last one's first word stands.
+	sent, sentStart int
 }
 
 // subject returns analyzeSubject(raw), from the cache shared by the whole
@@ -110,6 +125,7 @@ func newBlogIndex() *blogIndex {
 
 func (ix *entityIndex) add(m mention) {
 	m.head = roleHead(m.role)
+	m.sent = ix.sent
 	if m.speaker && m.name == "" && m.head != "" {
 		m.plural = isPluralHead(m.head)
 	}

@@ -267,6 +267,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
 				}
 			}
+			ix.markClaimNames(frames)
 			var prevInSentence *item
 			quote := "" // one copy for every claim of the sentence
 			if len(frames) > 0 {

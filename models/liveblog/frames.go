@@ -30,6 +30,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if !ok {
 				continue
 			}
+			subj = countOwner(subj)
 			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj
@@ -94,7 +95,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				for k := len(segs) - 1; k >= 0 && prev == ""; k-- {
 					prev = strings.TrimSpace(s[segs[k].s:segs[k].e])
 				}
-				if prev == "" || wordCount(prev) > maxSubjectWords {
+				if prev = relativeAntecedent(prev); prev == "" {
 					continue
 				}
 				f.subject, f.rule = prev, ruleRelativeClause
@@ -149,6 +150,10 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if cut, ok := coordination(gap, u); ok {
 				ce, next = cs+cut, u.vs
 				coord[m] = true
+				break
+			}
+			if b0, ok := withClause(s, cs, u); ok {
+				ce, next = b0, u.vs // "…, with one saying C2": a second speaker
 				break
 			}
 			if b0, b1, ok := clauseBoundary(s, qs, cs, u.vs); ok {

@@ -15,10 +15,17 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// A described person who spoke last ("the resident told AFP …
 		// he added") before any named one.
 		d := ix.nearestBefore(ix.people, pos)
-		if p := ix.nearestBefore(ix.persons, pos); d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
+		p := ix.personReferent(d, pos)
+		if d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
-		if k := ix.nearest(ix.persons, pos, nil); k >= 0 {
+		if p >= 0 {
+			return ix.fullName(ix.ms[p].name, pos, blog)
+		}
+		if k := ix.nearestBeforeOK(ix.orgs, pos, loneNameSpeaker); k >= 0 {
+			return ix.ms[k].name // "Patrick says …. He said …"
+		}
+		if k := ix.nearestOK(ix.persons, pos); k >= 0 {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
 	case si.pron == "they" && si.role == "":
@@ -36,13 +43,13 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// The nearest body: a named organisation, or a described one
 		// that spoke last ("The government said …. … it said").
 		b := ix.nearestBefore(ix.bodies, pos)
-		o := ix.nearestBefore(ix.orgs, pos)
+		o := ix.nearestBeforeOK(ix.orgs, pos, speakable)
 		if b >= 0 && (o < 0 || ix.ms[b].pos > ix.ms[o].pos || isOutlet(ix.ms[o].name)) {
 			// An outlet that relayed the body's words ("The navy said
 			// …, Radio Kalmar reported. It said …") is not "it".
 			return ix.resolveDescription(ix.ms[b].role, ix.ms[b].pos, blog)
 		}
-		if k := ix.nearest(ix.orgs, pos, nil); k >= 0 {
+		if k := ix.nearestOK(ix.orgs, pos); k >= 0 {
 			return ix.ms[k].name
 		}
 	case isFormerLatter(si.role):
@@ -61,6 +68,8 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 				return ix.ms[k].name + " " + si.role
 			}
 		}
+	case si.role != "" && ix.oneOf(si.role, pos) != "":
+		return ix.oneOf(si.role, pos)
 	case si.role != "":
 		return ix.resolveDescription(si.role, pos, blog)
 	}
@@ -136,7 +145,15 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
-	if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) }); k >= 0 {
+	k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) })
+	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
+		// "the agency": the outlet that reported last, unless a body
+		// called an agency was named after it.
+		if o := ix.lastOutlet(pos); o >= 0 && (k < 0 || ix.ms[o].pos > ix.ms[k].pos) {
+			return ix.ms[o].name
+		}
+	}
+	if k >= 0 && !ix.describedSince(h, k, pos) {
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}
 	// A fuller description of the same body: "the operator" → "national
@@ -193,6 +210,11 @@ func (ix *entityIndex) remember(blog *blogIndex) {
 // next to them ("party leader Tomas Wendt", "the mayor, Ilse Baumann,"), so
 // roles and pronouns can be resolved to names mentioned only in passing.
 func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
+	ix.sent++
+	ix.sentStart = -1
+	if len(ws) > 0 {
+		ix.sentStart = base + ws[0].s
+	}
 	for i := 0; i < len(ws); i++ {
 		if !isCapitalized(ws[i].text) || inSpans(qs, ws[i].s) {
 			continue
@@ -244,7 +266,8 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 		}
 		// "in Viña del Mar": a name after a place preposition is a place.
 		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
-		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s})
+		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s,
+			opens: start <= 3 && !strings.ContainsAny(s[ws[0].s:ws[start].s], ",;:") && j < len(ws)-1})
 		i = j
 	}
 }

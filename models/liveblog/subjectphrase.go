@@ -19,6 +19,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
 	}
+	end = beforeDashAside(s, lo, end)
 	if end <= lo {
 		return 0, 0, 0, false
 	}
@@ -37,7 +38,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	first := n - 1
 	if trailing && n >= 2 {
-		P := strings.TrimSpace(afterQuote(s, qs, segs[n-2]))
+		P := withoutConjunction(strings.TrimSpace(afterQuote(s, qs, segs[n-2])))
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
 		placeApposition := nameLike(L) && endsWithPlaceNoun(P) && n >= 3
 		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) || placeApposition {
@@ -91,6 +92,12 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		!hasRelative(s[ss:ss+k]) {
 		ss += k
 	}
+	if k := clauseBeforeSpeaker(s[ss:se]); k > 0 {
+		ss += k
+	}
+	if freeRelative(s[ss:se]) {
+		return 0, 0, 0, false
+	}
 	n = wordCount(s[ss:se])
 	if n > maxSubjectWords && first < len(segs)-1 {
 		// "Marta Kellner, who has led the authority since …, said":
@@ -140,18 +147,31 @@ func lastSubordinator(p string) int {
 // follows "with" and a capitalised name ("with President Ana Diaz
 // saying"), else -1.
 func withSubject(ws []word, i int) int {
+	lower := false
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if ws[k].lower == "with" {
-			if k == i-1 {
+			if k == i-1 || lower && !withSpeakerOpener(ws[k+1].lower) {
 				return -1
 			}
 			return k
 		}
 		if !isCapitalized(ws[k].text) && !titles[ws[k].lower] {
-			return -1
+			// "with authorities in the capital saying", "with one
+			// saying": a described speaker, checked at "with".
+			if blockingBefore[ws[k].lower] || inSet(nameConnectors, ws[k].lower) && k == i-1 {
+				return -1
+			}
+			lower = true
 		}
 	}
 	return -1
+}
+
+// withSpeakerOpener reports whether a described speaker after "with" may
+// open with w ("with officials saying", "with one saying", "with the
+// ministry saying"); "with water rising" has no speaker.
+func withSpeakerOpener(w string) bool {
+	return commonSubjects[w] || inSet(oneOfSpeakers, w) || w == "the" || w == "its" || w == "their" || w == "local" || w == "state"
 }
 
 // hasRelative reports whether a phrase holds a relative pronoun ("a
@@ -200,7 +220,8 @@ func isInsertion(seg string) bool {
 
 // insertionOpeners open an aside about a subject.
 var insertionOpeners = setOf("who", "whose", "which", "quoted", "speaking", "asking", "citing", "writing", "aged", "himself", "reporting", "talking",
-	"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed")
+	"herself", "itself", "in", "on", "at", "via", "through", "during", "responding", "appearing", "interviewed",
+	"where", "formerly", "previously")
 
 // isAge reports whether seg is an age ("45").
 func isAge(seg string) bool {
@@ -277,4 +298,17 @@ var placeNouns = setOf("capital", "city", "town", "province", "country", "region
 // endsWithPlaceNoun reports whether a phrase ends with one of placeNouns.
 func endsWithPlaceNoun(p string) bool {
 	return inSet(placeNouns, lastWord(strings.TrimSpace(p)))
+}
+
+// withClause returns where ", with NAME saying" starts between cs and the
+// participle u that withSubject gave a speaker: the claim before ends there.
+func withClause(s string, cs int, u trigger) (int, bool) {
+	if u.quoted || u.quotedName.e <= u.quotedName.s || u.quotedName.s < cs {
+		return 0, false
+	}
+	k := strings.LastIndex(s[cs:u.quotedName.s], ", with ")
+	if k < 0 {
+		return 0, false
+	}
+	return cs + k, true
 }

@@ -52,6 +52,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if len(out) == maxTriggers {
 			break
 		}
+		if w.lower == "by" {
+			if t, ok := byCount(ws, i); ok && !inSpans(qs, w.s) {
+				out = append(out, t)
+			}
+			continue
+		}
 		if len(w.lower) < 3 || inSpans(qs, w.s) {
 			continue // every reporting verb and noun has three letters or more
 		}
@@ -112,6 +118,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
 			continue // "the alleged attack": an adjective
 		}
+		if strings.HasPrefix(w.lower, "disput") && (!adjacent || placePrepositions[prev] || prev == "over" || !determiners[next] && !possessives[next] && next != "claims" && next != "reports" && next != "it") {
+			continue // "over disputed elections", "the disputed area": an adjective
+		}
+		if adjacent && isCount(prev) && strings.HasSuffix(w.lower, "ed") && !info.part {
+			continue // "more than 900 confirmed and suspected cases": an adjective
+		}
 		if (w.lower == "reported" || w.lower == "confirmed") && reportedStates[next] {
 			continue // "a child reported dead": a state, not a report
 		}
@@ -127,7 +139,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") {
 			continue // "with three people reported to have been hurt": a passive
 		}
-		if !info.part && next == "by" && info.kind == vSay {
+		if !info.part && (next == "by" || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
 			continue // "Photos confirmed by the port authority": a participle
 		}
 		if i > 2 && adjacent && (mediaNouns[prev] || documentNouns[prev]) && !isCapitalized(ws[i-1].text) &&

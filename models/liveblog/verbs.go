@@ -119,6 +119,21 @@ var moreReportingVerbs = map[string]verbInfo{
 	"reiterating": {kind: vSay, display: "reiterated", part: true}, "asserting": {kind: vSay, display: "asserted", part: true},
 	"insists": {kind: vSay, display: "insists"}, "claiming": {kind: vSay, display: "claimed", part: true},
 	"called": {kind: vSay, display: "called", needsTo: true}, "calls": {kind: vSay, display: "calls", needsTo: true, noun: true},
+	// Plural present forms, as live entries write them ("Police confirm
+	// that …", "Officials leading the search tell the radio that …").
+	"confirm": {kind: vSay, display: "confirm", base: true, needsTo: true}, "tell": {kind: vTell, display: "tell", base: true},
+	"admit":       {kind: vSay, display: "admit", base: true, needsTo: true},
+	"acknowledge": {kind: vSay, display: "acknowledge", base: true, needsTo: true},
+	"stress":      {kind: vSay, display: "stress", base: true, needsTo: true}, "reveal": {kind: vSay, display: "reveal", base: true, needsTo: true},
+	"explain":  {kind: vSay, display: "explain", base: true, needsTo: true},
+	"maintain": {kind: vSay, display: "maintain", base: true, needsTo: true},
+	// "disputed" is a denial only with a subject before it and an object
+	// after ("villagers disputed the military's report"), not in "the
+	// disputed area" or "over disputed elections" (see disputedAdjective).
+	"disputed": {kind: vDeny, display: "disputed"}, "disputes": {kind: vDeny, display: "disputes"},
+	// Present forms of answers and accounts ("X replies, “…”").
+	"replies": {kind: vSay, display: "replies", needsTo: true}, "responds": {kind: vSay, display: "responds", needsTo: true},
+	"recounts": {kind: vSay, display: "recounts", needsTo: true}, "vows": {kind: vSay, display: "vows", needsTo: true},
 }
 
 // mergedVerbs returns one table of the verbs of all lists; an earlier list
