@@ -397,3 +397,25 @@ func attributedCaveat(frames []rawFrame) bool {
 	}
 	return false
 }
+
+// speakersOwnCaveat reports whether a caveat sentence is a speaker's word
+// about their own knowledge ("They could not confirm who held the town.",
+// after officials spoke): a pronoun that does the checking refers back to
+// a speaker, so the sentence is that speaker's, not the text's caveat. "It
+// could not be verified" (a passive) and "We could not verify" (the
+// outlet) stay caveats.
+func speakersOwnCaveat(low string) bool {
+	ws := words(low)
+	if len(ws) < 3 || (ws[0].lower != "he" && ws[0].lower != "she" && ws[0].lower != "they") {
+		return false
+	}
+	for _, w := range ws[1:] {
+		switch {
+		case w.lower == "be" || w.lower == "been" || w.lower == "being":
+			return false
+		case mentionsChecking(w.lower):
+			return true
+		}
+	}
+	return false
+}

@@ -84,3 +84,13 @@ func TestCaveatOnTheReportAtTheEnd(t *testing.T) {
 		"Footage showed fighters beside burnt trucks.\n\nNorthwire was unable to confirm the report on its own.",
 		map[string]bool{"taken the depot": true, "captured the barracks": true})
 }
+
+// TestSpeakersOwnCaveat: "They could not confirm …" after officials spoke
+// is the officials' word, not the text's caveat on their claim; a passive
+// "It could not be verified" stays a caveat.
+func TestSpeakersOwnCaveat(t *testing.T) {
+	flagged(t, "Border officials said shooting near the pass started on Monday. They could not confirm which unit held the pass.",
+		map[string]bool{"shooting near the pass": false})
+	flagged(t, "Border officials said shooting near the pass started on Monday. It could not be independently verified.",
+		map[string]bool{"shooting near the pass": true})
+}
