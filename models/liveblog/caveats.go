@@ -168,10 +168,11 @@ var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statemen
 var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
 	"reports", "statement", "statements", "estimate", "estimates", "allegations", "assertion", "assertions", "numbers")
 
-// referentOf reads what a caveat sentence refers to.
-func referentOf(low string) caveatRef {
+// referentOf reads what a caveat sentence refers to; low is sent in lower
+// case.
+func referentOf(sent, low string) caveatRef {
 	var r caveatRef
-	ws := words(low)
+	ws := wordsOf(sent, low, -1)
 	claimNoun, media, checked := false, false, false
 	for i, w := range ws {
 		if !checked && (strings.HasPrefix(w.lower, "verif") || strings.HasPrefix(w.lower, "confirm") ||
@@ -199,6 +200,11 @@ func referentOf(low string) caveatRef {
 			if q := strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s"); q != p && q != "" && q != "it" {
 				r.party = q
 			}
+		}
+		// "the Russian accounts": a party named by its adjective, not
+		// at the start of the sentence.
+		if partyNouns[w.lower] && i > 1 && r.party == "" && isCapitalized(ws[i-1].text) && !descStop[ws[i-1].lower] {
+			r.party = ws[i-1].lower
 		}
 		// "claims by the rebels", "figures from the ministry"
 		if partyNouns[w.lower] && i+2 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of") {
@@ -274,7 +280,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			named = func(it *item) bool { return it.para == c.para && it.sent == c.sent }
 		case c.ref.party != "":
 			// One party's claims, wherever they stand in the entry.
-			named = func(it *item) bool { return strings.Contains(lowerASCII(it.claimant), c.ref.party) }
+			named = func(it *item) bool { return namesParty(it.claimant, c.ref.party) }
 		case c.ref.figures && para != c.para:
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
@@ -288,6 +294,30 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
 				if named(items[k]) {
 					covered = append(covered, items[k])
+				}
+			}
+			if c.ref.party != "" && para != c.para {
+				// "Reuters could not verify the Russian accounts" on
+				// its own also covers the unnamed reports just before
+				// it ("A second report said …"), back to another
+				// party's claim.
+				for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
+					if named(items[k]) {
+						continue
+					}
+					if namesAParty(items[k].claimant) {
+						break
+					}
+					covered = append(covered, items[k])
+				}
+			}
+			if c.ref.party != "" {
+				// The party's claims after the caveat are as unchecked
+				// as those before it.
+				for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
+					if named(items[k]) {
+						covered = append(covered, items[k])
+					}
 				}
 			}
 			if len(covered) > 0 || c.ref.media {
@@ -414,6 +444,45 @@ func speakersOwnCaveat(low string) bool {
 		case w.lower == "be" || w.lower == "been" || w.lower == "being":
 			return false
 		case mentionsChecking(w.lower):
+			return true
+		}
+	}
+	return false
+}
+
+// namesParty reports whether a claimant names party, also by another form
+// of the name ("Russian" in a caveat, "Russia's defence ministry" as the
+// claimant).
+func namesParty(claimant, party string) bool {
+	low := lowerASCII(claimant)
+	if strings.Contains(low, party) {
+		return true
+	}
+	if len(party) < 4 {
+		return false
+	}
+	for _, w := range words(low) {
+		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+		k := 0
+		for k < len(n) && k < len(party) && n[k] == party[k] {
+			k++
+		}
+		if k >= 4 && k >= min(len(n), len(party))-2 {
+			return true
+		}
+	}
+	return false
+}
+
+// namesAParty reports whether a claimant names someone ("Kyiv's air force",
+// "Officials") rather than only a kind of source ("A second report", "a
+// report on Telegram": a channel names no one).
+func namesAParty(claimant string) bool {
+	for i, w := range words(claimant) {
+		if w.lower == "on" || w.lower == "via" {
+			return false
+		}
+		if isCapitalized(w.text) && (i > 0 || !descStop[w.lower]) {
 			return true
 		}
 	}

@@ -94,3 +94,13 @@ func TestSpeakersOwnCaveat(t *testing.T) {
 	flagged(t, "Border officials said shooting near the pass started on Monday. It could not be independently verified.",
 		map[string]bool{"shooting near the pass": true})
 }
+
+// TestCaveatPartyAdjective: "the Kestrian accounts" are Kestria's claims,
+// before the caveat or after it, and the unnamed bulletins just before it;
+// another party's claim is not covered.
+func TestCaveatPartyAdjective(t *testing.T) {
+	flagged(t, "A first navy bulletin said patrol boats sank three drones.\n\nA later bulletin said two missiles were shot down.\n\n"+
+		"Northwire could not independently verify the Kestrian accounts.\n\nVarland said its artillery hit a depot.\n\n"+
+		"Kestria's navy said it had sunk 12 boats on Friday.",
+		map[string]bool{"sank three drones": true, "two missiles": true, "artillery hit a depot": false, "sunk 12 boats": true})
+}

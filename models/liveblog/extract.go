@@ -254,7 +254,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			if !heading && caveat && (tailCaveat || !attributedCaveat(frames)) && !speakersOwnCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
-				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(low)})
+				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)})
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				c, direct := cleanClaim(sent[from:])
