@@ -322,6 +322,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			}
 			if len(covered) > 0 || c.ref.media {
 				mark(covered, c.text)
+				if c.ref.story && c.ref.party == "" && !c.ref.figures {
+					// "The reports cannot be verified" mid-story: what
+					// the same sources report after it is no better
+					// checked.
+					leadParties(items, end, covered, c.text)
+				}
 				continue
 			}
 		}

@@ -104,3 +104,12 @@ func TestCaveatPartyAdjective(t *testing.T) {
 		"Kestria's navy said it had sunk 12 boats on Friday.",
 		map[string]bool{"sank three drones": true, "two missiles": true, "artillery hit a depot": false, "sunk 12 boats": true})
 }
+
+// TestCaveatOnTheReportsMidStory: "The reports cannot be verified" in a
+// paragraph of its own covers the reports before it and what the same
+// source reports after it, not another source's later claim.
+func TestCaveatOnTheReportsMidStory(t *testing.T) {
+	flagged(t, "Harbour Radio said 14 boats sank in the storm.\n\nThe reports cannot be verified because the port is closed to visitors.\n\n"+
+		"Harbour Radio later said the ferries were running again.\n\nThe weather office said winds would ease by noon.",
+		map[string]bool{"14 boats sank": true, "ferries were running": true, "winds would ease": false})
+}
