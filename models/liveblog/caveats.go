@@ -400,9 +400,14 @@ func leadParties(items []*item, end int, covered []*item, caveat string) {
 	}
 }
 
-// mark flags items as unverifiable because of caveat.
+// mark flags items as unverifiable because of caveat. A refusal to say
+// anything ("the navy would not comment on losses") reports no event, so
+// no caveat about what happened covers it.
 func mark(items []*item, caveat string) {
 	for _, it := range items {
+		if refusal(it.f.claim) {
+			continue
+		}
 		it.unverifiable = true
 		it.caveat = caveat
 	}
@@ -489,6 +494,32 @@ func namesAParty(claimant string) bool {
 			return false
 		}
 		if isCapitalized(w.text) && (i > 0 || !descStop[w.lower]) {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalPhrases, early in a claim, make it a refusal to give information
+// rather than an account of events.
+var refusalPhrases = []string{"would not respond", "would not comment", "would not provide", "will not comment",
+	"will not provide", "declined to", "refused to", "did not comment", "unable to provide", "no update",
+	"not able to provide"}
+
+// refusal reports whether a claim only says that its claimant would not
+// or could not say anything ("it would not respond to any claims", "was
+// unable to provide any update on a report").
+func refusal(claim string) bool {
+	ws := words(claim)
+	if len(ws) > 10 {
+		ws = ws[:10]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	head := " " + lowerASCII(claim[:ws[len(ws)-1].e]) + " "
+	for _, p := range refusalPhrases {
+		if strings.Contains(head, " "+p+" ") {
 			return true
 		}
 	}

@@ -113,3 +113,13 @@ func TestCaveatOnTheReportsMidStory(t *testing.T) {
 		"Harbour Radio later said the ferries were running again.\n\nThe weather office said winds would ease by noon.",
 		map[string]bool{"14 boats sank": true, "ferries were running": true, "winds would ease": false})
 }
+
+// TestCaveatSkipsRefusals: a caveat about what both sides report does not
+// cover a party's refusal to say anything, which reports no event.
+func TestCaveatSkipsRefusals(t *testing.T) {
+	flagged(t, "Kestria's army said its drones destroyed four tanks.\n\nA Varland spokesman said the navy would not comment on its losses.\n\n"+
+		"Varland's army said it repelled two assaults.\n\nNorthwire could not independently verify claims by either side.",
+		map[string]bool{"destroyed four tanks": true, "would not comment": false, "repelled two assaults": true})
+	flagged(t, "The ministry was unable to provide any update on the missing crew, an official said.\n\nThere was no independent confirmation of the report.",
+		map[string]bool{"unable to provide any update": false})
+}
