@@ -79,6 +79,9 @@ func isCaveat(low string) bool {
 			return true
 		}
 	}
+	if noSourceConfirmed(ws) {
+		return true
+	}
 	// "The figures have not been verified": only about claims.
 	if strings.Contains(flat, "not been verified") || strings.Contains(flat, "not been confirmed") {
 		for i, w := range ws {
@@ -137,6 +140,10 @@ type caveatRef struct {
 	// toll"), which in a paragraph of its own covers the claims of the
 	// story that give figures.
 	figures bool
+	// deaths: it names deaths or killings ("No official source has
+	// confirmed the deaths"), which in a paragraph of its own covers the
+	// claims of the story before it that report deaths.
+	deaths bool
 	// sides: it names the statements of every party ("statements from
 	// either side", "claims by both sides"), which covers every claim of
 	// the entry, before it or after it.
@@ -185,6 +192,9 @@ func referentOf(sent, low string) caveatRef {
 		}
 		if figureNouns[w.lower] {
 			r.figures = true
+		}
+		if deathNouns[w.lower] {
+			r.deaths = true
 		}
 		if referringNouns[w.lower] && !mediaNouns[w.lower] && w.lower != "it" && w.lower != "this" && w.lower != "that" {
 			claimNoun = true
@@ -285,6 +295,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
 			named = func(it *item) bool { return givesFigure(it.f.claim) }
+		case c.ref.deaths && para != c.para:
+			// "No official source has confirmed the deaths" on its
+			// own: every claim of the story before it that reports
+			// deaths.
+			named = func(it *item) bool { return reportsDeaths(it.f.claim) }
 		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)):
 			// "Northwire could not verify the reports" in a paragraph
 			// of its own: every report of the story before it.
@@ -522,6 +537,51 @@ func refusal(claim string) bool {
 		if strings.Contains(head, " "+p+" ") {
 			return true
 		}
+	}
+	return false
+}
+
+var deathNouns = setOf("death", "deaths", "killing", "killings", "fatalities", "dead")
+
+// reportsDeaths reports whether a claim says that people died.
+func reportsDeaths(claim string) bool {
+	for _, w := range words(claim) {
+		for _, p := range []string{"kill", "died", "dead", "death", "fatalit"} {
+			if strings.HasPrefix(w.lower, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// confirmingSources are who "No … has confirmed" names when the text says
+// nobody has confirmed what it reports.
+var confirmingSources = setOf("source", "sources", "official", "officials", "one", "authority", "authorities")
+
+// noSourceConfirmed reads "No official source has yet confirmed the
+// deaths": the sentence opens with "No", names a source, and says it has
+// confirmed or verified.
+func noSourceConfirmed(ws []word) bool {
+	if len(ws) < 4 || ws[0].lower != "no" {
+		return false
+	}
+	for i := 1; i+1 < len(ws) && i < 5; i++ {
+		if !confirmingSources[ws[i].lower] {
+			continue
+		}
+		k := i + 1
+		if confirmingSources[ws[k].lower] {
+			continue // "official source"
+		}
+		if ws[k].lower != "has" && ws[k].lower != "have" {
+			return false
+		}
+		k++
+		if k < len(ws) && ws[k].lower == "yet" {
+			k++
+		}
+		return k < len(ws) && (strings.HasPrefix(ws[k].lower, "confirm") || strings.HasPrefix(ws[k].lower, "verif"))
 	}
 	return false
 }

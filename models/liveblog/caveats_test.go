@@ -123,3 +123,15 @@ func TestCaveatSkipsRefusals(t *testing.T) {
 	flagged(t, "The ministry was unable to provide any update on the missing crew, an official said.\n\nThere was no independent confirmation of the report.",
 		map[string]bool{"unable to provide any update": false})
 }
+
+// TestCaveatOnTheDeaths: "No official source has yet confirmed the deaths"
+// in a paragraph of its own covers the claims before it that report
+// deaths, not the others; "No group has confirmed …" is no caveat.
+func TestCaveatOnTheDeaths(t *testing.T) {
+	flagged(t, "Three guards were killed in a raid on the depot, a police source said.\n\nThe mayor said the depot had been closed since May.\n\n"+
+		"Phone lines in the valley were cut on Sunday.\n\nNo official source has yet confirmed the deaths.",
+		map[string]bool{"Three guards were killed": true, "closed since May": false})
+	if isCaveat("no group has confirmed the deaths.") {
+		t.Error(`"No group has confirmed the deaths." read as a caveat`)
+	}
+}
