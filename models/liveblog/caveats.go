@@ -1,6 +1,9 @@
 package liveblog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // caveatScope says which claims a caveat sentence refers to.
 type caveatScope int
@@ -140,6 +143,11 @@ type caveatRef struct {
 	// toll"), which in a paragraph of its own covers the claims of the
 	// story that give figures.
 	figures bool
+	// byAdjective: party comes from an adjective ("the Russian
+	// accounts"), and the caveat also names the reports in general: if
+	// no claimant of the entry is that party, it is a caveat on the
+	// reports.
+	byAdjective bool
 	// deaths: it names deaths or killings ("No official source has
 	// confirmed the deaths"), which in a paragraph of its own covers the
 	// claims of the story before it that report deaths.
@@ -213,8 +221,9 @@ func referentOf(sent, low string) caveatRef {
 		}
 		// "the Russian accounts": a party named by its adjective, not
 		// at the start of the sentence.
-		if partyNouns[w.lower] && i > 1 && r.party == "" && isCapitalized(ws[i-1].text) && !descStop[ws[i-1].lower] {
-			r.party = ws[i-1].lower
+		if partyNouns[w.lower] && i > 1 && r.party == "" && isCapitalized(ws[i-1].text) && !descStop[ws[i-1].lower] &&
+			!weekdaysAndMonths[ws[i-1].lower] {
+			r.party, r.byAdjective = ws[i-1].lower, true
 		}
 		// "claims by the rebels", "figures from the ministry"
 		if partyNouns[w.lower] && i+2 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of") {
@@ -248,7 +257,7 @@ func referentOf(sent, low string) caveatRef {
 		r.party, r.story = "", false
 	}
 	if r.party != "" {
-		r.story = false
+		r.byAdjective, r.story = r.byAdjective && r.story, false
 	}
 	return r
 }
@@ -269,6 +278,10 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		// Claims before the caveat in the entry, nearest first.
 		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
 			end++
+		}
+		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
+			func(it *item) bool { return namesParty(it.claimant, c.ref.party) }) {
+			c.ref.party, c.ref.story = "", true
 		}
 		if c.ref.sides {
 			// "Statements from either side could not be verified":

@@ -135,3 +135,12 @@ func TestCaveatOnTheDeaths(t *testing.T) {
 		t.Error(`"No group has confirmed the deaths." read as a caveat`)
 	}
 }
+
+// TestCaveatAdjectiveNamingNoClaimant: "the overnight Telegram reports"
+// names no claimant of the story, so it covers the reports before it as
+// "the reports" would.
+func TestCaveatAdjectiveNamingNoClaimant(t *testing.T) {
+	flagged(t, "Kestria's army said it shot down six drones.\n\nVarland said its drones hit two depots.\n\n"+
+		"Northwire could not independently verify the Telegram reports.",
+		map[string]bool{"six drones": true, "two depots": true})
+}
