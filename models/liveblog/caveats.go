@@ -354,7 +354,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 					// "The reports cannot be verified" mid-story: what
 					// the same sources report after it is no better
 					// checked.
-					leadParties(items, end, covered, c.text)
+					leadParties(items, end, covered, c.text, true)
 				}
 				continue
 			}
@@ -398,7 +398,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// A caveat in the lead ("Neither claim could be verified")
 			// also covers what the entry goes on to say of the same
 			// parties.
-			leadParties(items, end, covered, c.text)
+			leadParties(items, end, covered, c.text, false)
 		}
 	}
 }
@@ -406,10 +406,15 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 // leadParties marks the items after end whose claimant shares a name word
 // with a claimant of covered ("Russia and Ukraine" → "Russia's defence
 // ministry"), so a lead's caveat follows its parties through the entry.
-func leadParties(items []*item, end int, covered []*item, caveat string) {
+// With byName, only a name counts, not a role or a kind of body that
+// another party may share ("Defence Ministry", "Officials").
+func leadParties(items []*item, end int, covered []*item, caveat string, byName bool) {
 	names := map[string]bool{}
 	for _, it := range covered {
 		for _, w := range words(it.claimant) {
+			if byName && (personRoles[strings.TrimSuffix(w.lower, "s")] || orgWords[w.lower] || bodyModifiers[w.lower]) {
+				continue
+			}
 			if isCapitalized(w.text) && len(w.lower) > 2 && !descStop[w.lower] {
 				names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] = true
 			}
@@ -598,3 +603,8 @@ func noSourceConfirmed(ws []word) bool {
 	}
 	return false
 }
+
+// bodyModifiers name the kind of a body that several parties have ("the
+// Defence Ministry" of either side).
+var bodyModifiers = setOf("defence", "defense", "foreign", "interior", "health", "military", "armed", "air",
+	"national", "security", "emergency", "emergencies", "general", "staff")

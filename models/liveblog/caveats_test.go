@@ -144,3 +144,12 @@ func TestCaveatAdjectiveNamingNoClaimant(t *testing.T) {
 		"Northwire could not independently verify the Telegram reports.",
 		map[string]bool{"six drones": true, "two depots": true})
 }
+
+// TestCaveatMidStoryFollowsNamesOnly: after "The reports cannot be
+// verified", another country's defence ministry is not the same source as
+// the one whose report it covered.
+func TestCaveatMidStoryFollowsNamesOnly(t *testing.T) {
+	flagged(t, "Kestria's Defence Ministry said it downed nine drones.\n\nThe reports cannot be verified.\n\n"+
+		"Varland's Defence Ministry said all its drones returned.\n\nKestria's Defence Ministry later said it downed three more.",
+		map[string]bool{"nine drones": true, "all its drones returned": false, "three more": true})
+}
