@@ -236,6 +236,13 @@ func referentOf(sent, low string) caveatRef {
 			}
 		}
 	}
+	for i := 0; i+1 < len(ws); i++ {
+		// "could not verify what happened": the story's reports.
+		if ws[i].lower == "what" && (ws[i+1].lower == "happened" || ws[i+1].lower == "took" ||
+			ws[i+1].lower == "had" && i+2 < len(ws) && ws[i+2].lower == "happened") {
+			r.story, r.single = true, false
+		}
+	}
 	for i := 1; i+1 < len(ws); i++ {
 		// "statements from either side", "claims by both sides": the
 		// sides are whose words could not be checked (not "as the two

@@ -153,3 +153,12 @@ func TestCaveatMidStoryFollowsNamesOnly(t *testing.T) {
 		"Varland's Defence Ministry said all its drones returned.\n\nKestria's Defence Ministry later said it downed three more.",
 		map[string]bool{"nine drones": true, "all its drones returned": false, "three more": true})
 }
+
+// TestCaveatOnWhatHappened: "could not verify what happened" in a
+// paragraph of its own is a caveat on the story's reports before it, as
+// "the reports" is.
+func TestCaveatOnWhatHappened(t *testing.T) {
+	flagged(t, "Rebels said on Monday they had taken the airport.\n\nThe army said its troops still held it.\n\n"+
+		"Flights were cancelled on Tuesday.\n\nNorthwire could not independently verify what happened at the airport.",
+		map[string]bool{"taken the airport": true, "still held it": true})
+}
