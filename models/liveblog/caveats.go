@@ -401,7 +401,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			}
 		}
 		mark(covered, c.text)
-		if c.para == 0 && c.scope == scopePair {
+		inLead := c.para == 0 || c.para == items[0].para
+		switch {
+		case c.para == 0 && c.scope == scopePair || inLead && c.ref.story && !c.ref.single && c.ref.party == "":
 			// A caveat in the lead ("Neither claim could be verified")
 			// also covers what the entry goes on to say of the same
 			// parties.
@@ -422,6 +424,11 @@ func leadParties(items []*item, end int, covered []*item, caveat string, byName 
 			if byName && (personRoles[strings.TrimSuffix(w.lower, "s")] || orgWords[w.lower] || bodyModifiers[w.lower]) {
 				continue
 			}
+			if !byName && len(w.lower) > 2 && !descStop[w.lower] && !personRoles[strings.TrimSuffix(w.lower, "s")] {
+				// In the lead a party may be named by a common noun:
+				// "Rebels" are "a rebel commander" later.
+				names[strings.TrimSuffix(w.lower, "s")] = true
+			}
 			if isCapitalized(w.text) && len(w.lower) > 2 && !descStop[w.lower] {
 				names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] = true
 			}
@@ -432,7 +439,7 @@ func leadParties(items []*item, end int, covered []*item, caveat string, byName 
 	}
 	for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
 		for _, w := range words(items[k].claimant) {
-			if names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] {
+			if n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"); names[n] || !byName && names[strings.TrimSuffix(n, "s")] {
 				mark(items[k:k+1], caveat)
 				break
 			}

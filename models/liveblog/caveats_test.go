@@ -162,3 +162,14 @@ func TestCaveatOnWhatHappened(t *testing.T) {
 		"Flights were cancelled on Tuesday.\n\nNorthwire could not independently verify what happened at the airport.",
 		map[string]bool{"taken the airport": true, "still held it": true})
 }
+
+// TestLeadCaveatOnTheClaims: "could not verify the claims" in the lead
+// covers the same parties' claims later in the entry, also when a party is
+// named by a common noun ("Rebels", "a rebel commander"), but not a
+// bystander's.
+func TestLeadCaveatOnTheClaims(t *testing.T) {
+	flagged(t, "Rebels said on Monday they had taken the airport, while the army said its troops still held it. "+
+		"Northwire could not independently verify the claims.\n\nA rebel commander said 40 soldiers surrendered.\n\n"+
+		"The army said it had lost two tanks.\n\nThe weather office said rain would fall.",
+		map[string]bool{"taken the airport": true, "40 soldiers surrendered": true, "lost two tanks": true, "rain would fall": false})
+}
