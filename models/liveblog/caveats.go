@@ -148,6 +148,10 @@ type caveatRef struct {
 	// no claimant of the entry is that party, it is a caveat on the
 	// reports.
 	byAdjective bool
+	// happened: it names what happened ("could not verify what happened
+	// in the district"): the event itself, so every report of it in the
+	// entry, after the caveat as before it.
+	happened bool
 	// deaths: it names deaths or killings ("No official source has
 	// confirmed the deaths"), which in a paragraph of its own covers the
 	// claims of the story before it that report deaths.
@@ -240,7 +244,7 @@ func referentOf(sent, low string) caveatRef {
 		// "could not verify what happened": the story's reports.
 		if ws[i].lower == "what" && (ws[i+1].lower == "happened" || ws[i+1].lower == "took" ||
 			ws[i+1].lower == "had" && i+2 < len(ws) && ws[i+2].lower == "happened") {
-			r.story, r.single = true, false
+			r.story, r.single, r.happened = true, false, true
 		}
 	}
 	for i := 1; i+1 < len(ws); i++ {
@@ -362,6 +366,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 					// the same sources report after it is no better
 					// checked.
 					leadParties(items, end, covered, c.text, true)
+				}
+				if c.ref.happened && c.ref.party == "" {
+					mark(items[end:min(len(items), end+maxCaveatReach)], c.text)
 				}
 				continue
 			}

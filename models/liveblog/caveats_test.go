@@ -163,6 +163,16 @@ func TestCaveatOnWhatHappened(t *testing.T) {
 		map[string]bool{"taken the airport": true, "still held it": true})
 }
 
+// TestCaveatOnWhatHappenedMidStory: "could not verify what happened"
+// names the event, so the accounts of it that the story gives after the
+// caveat, by any party, are as unchecked as those before it.
+func TestCaveatOnWhatHappenedMidStory(t *testing.T) {
+	flagged(t, "The navy said its boats sank two smugglers' skiffs near the reef.\n\n"+
+		"It was not possible to independently verify what happened near the reef.\n\n"+
+		"A fisherman said the skiffs carried only nets.\n\nThe coast guard chief said nine people were pulled from the water.",
+		map[string]bool{"sank two smugglers": true, "carried only nets": true, "nine people were pulled": true})
+}
+
 // TestLeadCaveatOnTheClaims: "could not verify the claims" in the lead
 // covers the same parties' claims later in the entry, also when a party is
 // named by a common noun ("Rebels", "a rebel commander"), but not a
