@@ -76,6 +76,13 @@ type item struct {
 // attributions yields no candidates and no error, nor does a claimant that
 // cannot be a speaker (see keepSpeakers).
 func Extract(text string) ([]Candidate, error) {
+	return extract(text, scanWorkers)
+}
+
+// extract is Extract with the entries scanned on workers(size, entries)
+// goroutines beside the caller's (see scanAhead); 0 scans them on the
+// caller's.
+func extract(text string, workers func(size, entries int) int) ([]Candidate, error) {
 	norm, err := normalize(text)
 	if err != nil {
 		return nil, err
@@ -113,19 +120,45 @@ func Extract(text string) ([]Candidate, error) {
 				Channel: "photo", Rule: rulePhotoCredit, EntryIndex: entry})
 		}
 	}
-	captions(-1, "", "")
+	// tasks[0] is the text before the first entry, tasks[i+1] entry i.
+	tasks := make([][]string, 0, len(p.blog.Entries)+1)
+	tasks = append(tasks, nil)
 	if len(p.intro) > 0 {
-		out = extractEntry(out, p.intro, -1, "", "", blog, scratch)
+		tasks[0] = p.intro
 	}
 	for i, e := range p.blog.Entries {
-		captions(i, e.Time, e.Headline)
 		paras := p.paragraphs[i]
 		if len(paras) == 0 && e.Headline != "" {
 			// A one-line wire entry ("0708 GMT: Canada said its embassy
 			// would stay open") is its own headline and its only text.
 			paras = []string{e.Headline}
 		}
-		out = extractEntry(out, paras, i, e.Time, e.Headline, blog, scratch)
+		tasks = append(tasks, paras)
+	}
+	var scan entryScan
+	next := func() *entryScan { // the scan of the next task, on this goroutine
+		paras := tasks[0]
+		tasks = tasks[1:]
+		if paras == nil {
+			return nil
+		}
+		scan = scanEntry(paras, blog.subjects, scratch)
+		return &scan
+	}
+	if w := workers(len(norm), len(tasks)); w > 0 {
+		var stop func()
+		next, stop = scanAhead(tasks, w)
+		defer stop()
+	}
+	captions(-1, "", "")
+	if s := next(); s != nil {
+		out = s.emit(out, -1, "", "", blog)
+	}
+	for i, e := range p.blog.Entries {
+		captions(i, e.Time, e.Headline)
+		if s := next(); s != nil {
+			out = s.emit(out, i, e.Time, e.Headline, blog)
+		}
 	}
 	return keepSpeakers(out), nil
 }
@@ -137,7 +170,26 @@ func Extract(text string) ([]Candidate, error) {
 // scratch is a word buffer reused across entries; it holds nothing between
 // calls.
 func extractEntry(out []Candidate, paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
-	ix := entityIndex{subjects: blog.subjects}
+	s := scanEntry(paras, blog.subjects, scratch)
+	return s.emit(out, index, time, headline, blog)
+}
+
+// entryScan is what an entry says on its own: its claims with their
+// speaker phrases, the names it mentions and its caveats. Nothing in it
+// depends on earlier entries, so entries can be scanned in any order, on
+// several goroutines (see scanAhead); emit then reads them in order.
+type entryScan struct {
+	ix      entityIndex
+	items   []*item
+	caveats []caveatAt
+}
+
+// scanEntry finds the claims, names and caveats of one entry. subjects is
+// the cache of analyzeSubject of the goroutine that scans (see
+// entityIndex.subject); scratch is its word buffer, which holds nothing
+// between calls.
+func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word) entryScan {
+	ix := entityIndex{subjects: subjects}
 	size := 0
 	for _, p := range paras {
 		size += len(p)
@@ -145,7 +197,9 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	// About one mention per 48 bytes of name-dense news; growing the list by
 	// doubling from empty would copy a long entry's mentions many times.
 	ix.ms = make([]mention, 0, size/48+4)
-	var items []*item
+	// About one claim per 200 bytes of news: one allocation for most
+	// entries rather than one per doubling (the list outlives the scan).
+	items := make([]*item, 0, size/160+2)
 	var caveats []caveatAt
 	base := 0
 	colonPara := -1    // the paragraph after one that ends "… says:"
@@ -324,6 +378,15 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	items = mergeDenials(items)
 	ix.build()
+	return entryScan{ix: ix, items: items, caveats: caveats}
+}
+
+// emit resolves the speakers of a scanned entry with the names of the
+// entries before it (blog), passes its own names on to the entries after
+// it, applies its caveats and appends its candidates to out. Entries must
+// be emitted in text order.
+func (e *entryScan) emit(out []Candidate, index int, time, headline string, blog *blogIndex) []Candidate {
+	ix, items := &e.ix, e.items
 	for k, it := range items {
 		it.claimant = ix.resolve(it.si, it.subjPos, blog)
 		if k > 0 && isDocumentSpeaker(it.claimant) && items[k-1].para >= it.para-1 && !isDocumentSpeaker(items[k-1].claimant) &&
@@ -338,7 +401,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		}
 	}
 	ix.remember(blog)
-	applyCaveats(items, caveats)
+	applyCaveats(items, e.caveats)
 	out = slices.Grow(out, len(items)) // one allocation, not one per doubling
 	for k, it := range items {
 		items[k] = nil // lets the collector take the item once copied

@@ -1,0 +1,148 @@
+package liveblog
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testTexts returns the texts the extractor is tried on: the shared samples,
+// the test texts, the development set where its texts are present, and one
+// blog made of all of them, long enough to be cut into several runs.
+func testTexts(t *testing.T) map[string]string {
+	t.Helper()
+	texts := map[string]string{}
+	var all strings.Builder
+	for _, dir := range []string{filepath.Join("..", "..", "..", "shared", "samples"), "testdata", filepath.Join("devset", "texts")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[f] = string(data)
+			all.Write(data)
+			all.WriteString("\n\n")
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatal("no texts found")
+	}
+	for all.Len() < 4*batchBytes*aheadPerWorker*2 {
+		all.WriteString(all.String())
+	}
+	texts["all texts"] = all.String()
+	return texts
+}
+
+// TestExtractParallelSameAsOneGoroutine checks that scanning entries on
+// other goroutines changes nothing: the same candidates in the same order,
+// for any number of workers, small texts included.
+func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
+	texts := testTexts(t)
+	texts["entries of one long wire report"] = func() string {
+		var sb strings.Builder
+		for i, p := range strings.Split(oneEntryText(200<<10), "\n\n") {
+			if i%7 == 0 {
+				sb.WriteString("10:15 a.m.\n\n")
+			}
+			sb.WriteString(p + "\n\n")
+		}
+		return sb.String()
+	}()
+	for name, text := range texts {
+		want, err := extract(text, func(int, int) int { return 0 })
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		if len(want) == 0 {
+			t.Errorf("%s: no candidates at all", name)
+		}
+		for _, workers := range []int{1, 2, 3, 5} {
+			got, err := extract(text, func(int, int) int { return workers })
+			if err != nil {
+				t.Fatal(name, err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s with %d workers: %d candidates differ from one goroutine's %d", name, workers, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestBatchTasksCoversEveryTaskOnce checks the runs handed to workers: in
+// order, without gaps or overlaps, none much larger than batchBytes unless
+// one entry is.
+func TestBatchTasksCoversEveryTaskOnce(t *testing.T) {
+	var tasks [][]string
+	for k := range 500 {
+		switch k % 5 {
+		case 0:
+			tasks = append(tasks, nil)
+		case 1:
+			tasks = append(tasks, []string{strings.Repeat("x", 3*batchBytes)})
+		default:
+			tasks = append(tasks, []string{strings.Repeat("y", 300), strings.Repeat("z", 40*k)})
+		}
+	}
+	runs := batchTasks(tasks)
+	next := 0
+	for _, r := range runs {
+		if r[0] != next || r[1] <= r[0] {
+			t.Fatalf("run %v after task %d", r, next)
+		}
+		size := 0
+		for _, paras := range tasks[r[0] : r[1]-1] {
+			for _, p := range paras {
+				size += len(p)
+			}
+		}
+		if size >= batchBytes {
+			t.Errorf("run %v holds %d bytes before its last task", r, size)
+		}
+		next = r[1]
+	}
+	if next != len(tasks) {
+		t.Errorf("runs end at task %d of %d", next, len(tasks))
+	}
+}
+
+// TestScanRunReportsPanic checks that a fault while scanning is handed back
+// to be raised in the caller's goroutine (where a server recovers from it)
+// rather than ending the process from a worker.
+func TestScanRunReportsPanic(t *testing.T) {
+	r := scanRun([][]string{{"The union said the strike would go on."}}, map[string]*subjectInfo{}, nil)
+	if r.panicked == nil {
+		t.Fatal("a scan without a word buffer did not fail")
+	}
+	r = scanRun([][]string{nil, {"The union said the strike would go on."}}, map[string]*subjectInfo{}, new([]word))
+	if r.panicked != nil || len(r.scans) != 2 || r.scans[0] != nil || len(r.scans[1].items) != 1 {
+		t.Fatalf("scanRun = %+v; want no scan for the nil task and one claim for the other", r)
+	}
+}
+
+// TestScanAheadStopEndsWorkers checks that a caller that stops reading the
+// scans early leaves no goroutine behind.
+func TestScanAheadStopEndsWorkers(t *testing.T) {
+	before := runtime.NumGoroutine()
+	tasks := make([][]string, 400)
+	for k := range tasks {
+		tasks[k] = []string{strings.Repeat("The mayor said the bridge was closed. ", 100)}
+	}
+	next, stop := scanAhead(tasks, 2)
+	if s := next(); s == nil || len(s.items) != 100 {
+		t.Fatalf("first scan = %v; want 100 claims", s)
+	}
+	stop()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after stop; %d before", n, before)
+	}
+}
