@@ -217,7 +217,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 	}
 	ws := *scratch // reused for every sentence; nothing keeps it
 	defer func() { *scratch = ws[:0] }()
+	var sents []span  // the sentences of each paragraph in turn
 	linkList := false // in a list of links under "More from the region:"
+	lowered := newLowered(paras, size)
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
 			linkList = false
@@ -226,6 +228,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			linkList = true
 		}
 		if linkList || isChrome(para) {
+			lowered.next(para)
 			base += len(para) + 2
 			continue
 		}
@@ -252,11 +255,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// One lower-case copy per paragraph, unless the paragraph is so
 		// long that holding a copy of it would cost more than making one
 		// per sentence.
-		paraLow := ""
-		if len(para) <= 64<<10 {
-			paraLow = lowerASCII(para)
-		}
-		for si, sp := range splitSentences(para) {
+		paraLow := lowered.next(para)
+		sents = appendSentences(sents[:0], para)
+		for si, sp := range sents {
 			sent := para[sp.s:sp.e]
 			from := 0
 			if si == 0 && dl > 0 && dl <= len(sent) {
