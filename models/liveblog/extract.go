@@ -87,7 +87,7 @@ func extract(text string, workers func(size, entries int) int) ([]Candidate, err
 	if err != nil {
 		return nil, err
 	}
-	p := parseNormalized(norm)
+	p := parseNormalized(norm, false)
 	blog := newBlogIndex()
 	out := make([]Candidate, 0, len(norm)/200+1) // about one claim per 200 bytes of news
 	byEntry := map[int][]int{}
