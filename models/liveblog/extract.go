@@ -76,13 +76,20 @@ type item struct {
 // attributions yields no candidates and no error, nor does a claimant that
 // cannot be a speaker (see keepSpeakers).
 func Extract(text string) ([]Candidate, error) {
-	return extract(text, scanWorkers)
+	return extract(text, scanPlan{workers: scanWorkers, readAhead: readAheadWorth})
 }
 
-// extract is Extract with the entries scanned on workers(size, entries)
-// goroutines beside the caller's (see scanAhead); 0 scans them on the
-// caller's.
-func extract(text string, workers func(size, entries int) int) ([]Candidate, error) {
+// scanPlan says how Extract spreads its work over goroutines: workers
+// returns how many scan entries beside the caller's goroutine (see
+// scanAhead), 0 for none; when there are none, readAhead says whether an
+// entry of size bytes has its sentences read ahead (see sentencePipe).
+type scanPlan struct {
+	workers   func(size, entries int) int
+	readAhead func(size int) bool
+}
+
+// extract is Extract with the work spread as plan says.
+func extract(text string, plan scanPlan) ([]Candidate, error) {
 	norm, err := normalize(text)
 	if err != nil {
 		return nil, err
@@ -142,10 +149,14 @@ func extract(text string, workers func(size, entries int) int) ([]Candidate, err
 		if paras == nil {
 			return nil
 		}
-		scan = scanEntry(paras, blog.subjects, scratch)
+		size := 0
+		for _, p := range paras {
+			size += len(p)
+		}
+		scan = scanEntry(paras, blog.subjects, scratch, plan.readAhead(size))
 		return &scan
 	}
-	if w := workers(len(norm), len(tasks)); w > 0 {
+	if w := plan.workers(len(norm), len(tasks)); w > 0 {
 		var stop func()
 		next, stop = scanAhead(tasks, w)
 		defer stop()
@@ -170,7 +181,7 @@ func extract(text string, workers func(size, entries int) int) ([]Candidate, err
 // scratch is a word buffer reused across entries; it holds nothing between
 // calls.
 func extractEntry(out []Candidate, paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
-	s := scanEntry(paras, blog.subjects, scratch)
+	s := scanEntry(paras, blog.subjects, scratch, false)
 	return s.emit(out, index, time, headline, blog)
 }
 
@@ -188,7 +199,7 @@ type entryScan struct {
 // the cache of analyzeSubject of the goroutine that scans (see
 // entityIndex.subject); scratch is its word buffer, which holds nothing
 // between calls.
-func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word) entryScan {
+func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word, readAhead bool) entryScan {
 	ix := entityIndex{subjects: subjects}
 	size := 0
 	for _, p := range paras {
@@ -215,11 +226,15 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			transcript = n >= 2 || titledName(name)
 		}
 	}
-	ws := *scratch // reused for every sentence; nothing keeps it
-	defer func() { *scratch = ws[:0] }()
-	var sents []span  // the sentences of each paragraph in turn
+	src := sentenceSource{ws: *scratch} // the words are reused for every sentence; nothing keeps them
+	defer func() { *scratch = src.ws[:0] }()
+	if readAhead {
+		src.pipe = startSentencePipe(paras, size)
+		defer src.pipe.stop()
+	} else {
+		src.lowered = newLowered(paras, size)
+	}
 	linkList := false // in a list of links under "More from the region:"
-	lowered := newLowered(paras, size)
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
 			linkList = false
@@ -228,7 +243,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			linkList = true
 		}
 		if linkList || isChrome(para) {
-			lowered.next(para)
+			src.skip(para)
 			base += len(para) + 2
 			continue
 		}
@@ -252,33 +267,21 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			speaker, off, turn = briefSpeaker, 0, true
 		}
 		turn = turn && !heading && !question
-		// One lower-case copy per paragraph, unless the paragraph is so
-		// long that holding a copy of it would cost more than making one
-		// per sentence.
-		paraLow := lowered.next(para)
-		sents = appendSentences(sents[:0], para)
-		for si, sp := range sents {
+		wantFrames := !heading && !(question && transcript && speakerLike(para))
+		src.begin(para, dl, wantFrames)
+		for facts, si := src.next(); facts != nil; facts, si = src.next() {
+			sp := facts.sp
 			sent := para[sp.s:sp.e]
-			from := 0
-			if si == 0 && dl > 0 && dl <= len(sent) {
-				from = dl
-			}
-			var low string
-			if paraLow != "" {
-				low = paraLow[sp.s:sp.e]
-			} else {
-				low = lowerASCII(sent) // per sentence: the paragraph is huge
-			}
-			ws = appendWords(ws[:0], sent, low, -1)
-			qs := quoteSpans(sent)
+			from := datelineFrom(si, dl, sp)
+			low, ws, qs := facts.low, facts.ws, facts.qs
 			named := ws
 			for len(named) > 0 && named[0].s < from {
 				named = named[1:] // a dateline ("HONG KONG (Reuters) -") names no speaker
 			}
 			ix.scanNames(sent, qs, named, base+sp.s)
 			var frames []rawFrame
-			if !heading && !(question && transcript && speakerLike(para)) {
-				frames = sentenceFrames(sent, low, from, qs, ws)
+			if wantFrames {
+				frames = facts.frames
 			}
 			if turn && si == 0 {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
@@ -300,7 +303,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 					}
 				}
 			}
-			caveat := isCaveat(low)
+			caveat := facts.caveat
 			if caveat {
 				// "CNN could not verify X's claim, but Y disputed it":
 				// the caveat's own clause is no speaker.

@@ -32,6 +32,13 @@ func scanWorkers(size, entries int) int {
 // noticeable share of scanning it.
 const batchBytes = 16 << 10
 
+// readAheadWorth reports whether an entry of size bytes, scanned on the
+// caller's goroutine, should have its sentences read ahead on another: when
+// the runtime has a second processor and the entry is long.
+func readAheadWorth(size int) bool {
+	return size >= minPipeBytes && runtime.GOMAXPROCS(0) >= 2
+}
+
 // aheadPerWorker bounds how many batches may be scanned and not yet
 // emitted, per worker, so memory stays that of a few entries however long
 // the blog.
@@ -139,7 +146,7 @@ func scanRun(tasks [][]string, subjects map[string]*subjectInfo, scratch *[]word
 	r.scans = make([]*entryScan, len(tasks))
 	for k, paras := range tasks {
 		if paras != nil {
-			scans[k] = scanEntry(paras, subjects, scratch)
+			scans[k] = scanEntry(paras, subjects, scratch, false)
 			r.scans[k] = &scans[k]
 		}
 	}

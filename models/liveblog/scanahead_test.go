@@ -54,16 +54,20 @@ func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
 		}
 		return sb.String()
 	}()
+	texts["one long wire report"] = oneEntryText(300 << 10)
+	texts["one long line"] = strings.ReplaceAll(oneEntryText(300<<10), "\n\n", " ")
 	for name, text := range texts {
-		want, err := extract(text, func(int, int) int { return 0 })
+		want, err := extract(text, scanPlan{func(int, int) int { return 0 }, func(int) bool { return false }})
 		if err != nil {
 			t.Fatal(name, err)
 		}
 		if len(want) == 0 {
 			t.Errorf("%s: no candidates at all", name)
 		}
-		for _, workers := range []int{1, 2, 3, 5} {
-			got, err := extract(text, func(int, int) int { return workers })
+		for _, workers := range []int{0, 1, 2, 3, 5} {
+			// With no workers, every entry has its sentences read
+			// ahead, however short.
+			got, err := extract(text, scanPlan{func(int, int) int { return workers }, func(int) bool { return true }})
 			if err != nil {
 				t.Fatal(name, err)
 			}
@@ -138,6 +142,34 @@ func TestScanAheadStopEndsWorkers(t *testing.T) {
 		t.Fatalf("first scan = %v; want 100 claims", s)
 	}
 	stop()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after stop; %d before", n, before)
+	}
+}
+
+// TestSentencePipeStopEndsReader checks that scanEntry, stopping before
+// the end of a long entry (as on a panic), leaves no goroutine reading
+// ahead, and that the pipe gives each paragraph's sentences in order.
+func TestSentencePipeStopEndsReader(t *testing.T) {
+	before := runtime.NumGoroutine()
+	paras := strings.Split(strings.TrimSpace(oneEntryText(400<<10)), "\n\n")
+	p := startSentencePipe(paras, 400<<10)
+	for k := 0; k < 3; k++ {
+		for si := 0; ; si++ {
+			f, i := p.next()
+			if f == nil {
+				break
+			}
+			if i != si || f.sp.e > len(paras[k]) || len(f.ws) == 0 {
+				t.Fatalf("paragraph %d: sentence %d came as %d (%v of %d bytes)", k, si, i, f.sp, len(paras[k]))
+			}
+		}
+	}
+	p.stop()
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)

@@ -1,0 +1,147 @@
+package liveblog
+
+// A long entry (a wire report pasted whole, a page without timestamps) is
+// one unit for scanEntry, so entries on several goroutines do not help it.
+// Its sentences are read ahead instead: one goroutine splits them and runs
+// the rules that need nothing but the sentence (words, quotations,
+// sentenceFrames, isCaveat), while scanEntry, on the caller's, resolves
+// speakers and paragraphs from those facts, in order.
+
+// minPipeBytes is the smallest entry whose sentences are read ahead on a
+// goroutine of their own.
+const minPipeBytes = 64 << 10
+
+// pipeBatchBytes is about how much text one hand-over carries, and
+// pipeAhead how many hand-overs may wait to be read: a bound on the words
+// and frames held ahead of scanEntry, whatever the size of the entry.
+const (
+	pipeBatchBytes = 16 << 10
+	pipeAhead      = 4
+	pipeBatchWords = 4 << 10 // words of a batch's buffer; most batches fit
+)
+
+// factBatch is a run of consecutive sentences of one paragraph.
+type factBatch struct {
+	facts []sentenceFacts
+	first int    // the index of the first sentence in its paragraph
+	last  bool   // the paragraph ends with this batch
+	words []word // the buffer the facts' words are in, reused once read
+	// panicked is what reading the sentences panicked with, raised again
+	// in scanEntry's goroutine (whose caller may recover from it).
+	panicked any
+}
+
+// sentencePipe reads the sentences of an entry ahead of scanEntry.
+type sentencePipe struct {
+	batches chan factBatch
+	free    chan []word // word buffers scanEntry is done with
+	done    chan struct{}
+	cur     factBatch
+	k       int
+	have    bool
+}
+
+// startSentencePipe starts reading the sentences of paras, which hold size
+// bytes. The caller must call stop when done, also on a panic.
+func startSentencePipe(paras []string, size int) *sentencePipe {
+	p := &sentencePipe{batches: make(chan factBatch, pipeAhead), free: make(chan []word, pipeAhead+2),
+		done: make(chan struct{})}
+	go p.read(paras, size)
+	return p
+}
+
+// stop ends the reading goroutine if it is still running.
+func (p *sentencePipe) stop() { close(p.done) }
+
+// read produces the batches of every paragraph of paras, in order; each
+// paragraph ends with a batch marked last, even a paragraph without any
+// sentence, so scanEntry can tell where paragraphs end.
+func (p *sentencePipe) read(paras []string, size int) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.send(factBatch{panicked: r})
+		}
+	}()
+	lowered := newLowered(paras, size)
+	var sents []span
+	for _, para := range paras {
+		dl := datelineLen(para)
+		paraLow := lowered.next(para)
+		sents = appendSentences(sents[:0], para)
+		b, bytes := p.batch(0), 0
+		for si, sp := range sents {
+			if bytes >= pipeBatchBytes {
+				if !p.send(b) {
+					return
+				}
+				b, bytes = p.batch(si), 0
+			}
+			low := ""
+			if paraLow != "" {
+				low = paraLow[sp.s:sp.e]
+			}
+			b.facts = append(b.facts, sentenceFacts{})
+			f := &b.facts[len(b.facts)-1]
+			rest := b.words[len(b.words):]
+			readSentence(f, para, sp, low, datelineFrom(si, dl, sp), rest, true)
+			if len(f.ws) <= cap(rest) {
+				b.words = b.words[:len(b.words)+len(f.ws)] // the words went into the buffer
+			}
+			f.ws = f.ws[:len(f.ws):len(f.ws)] // nothing may append into the next sentence's words
+			bytes += sp.e - sp.s
+		}
+		b.last = true
+		if !p.send(b) {
+			return
+		}
+	}
+}
+
+// batch returns an empty batch starting at sentence first, with a word
+// buffer scanEntry is done with if there is one.
+func (p *sentencePipe) batch(first int) factBatch {
+	b := factBatch{first: first}
+	select {
+	case b.words = <-p.free:
+	default:
+		b.words = make([]word, 0, pipeBatchWords)
+	}
+	return b
+}
+
+// send hands b to scanEntry; false when scanEntry has stopped.
+func (p *sentencePipe) send(b factBatch) bool {
+	select {
+	case p.batches <- b:
+		return true
+	case <-p.done:
+		return false
+	}
+}
+
+// next returns the facts of the next sentence of the current paragraph and
+// its index in the paragraph, or nil at the paragraph's end. The facts
+// hold until the next call.
+func (p *sentencePipe) next() (*sentenceFacts, int) {
+	for {
+		if !p.have {
+			p.cur, p.k, p.have = <-p.batches, 0, true
+			if p.cur.panicked != nil {
+				panic(p.cur.panicked)
+			}
+		}
+		if p.k < len(p.cur.facts) {
+			p.k++
+			return &p.cur.facts[p.k-1], p.cur.first + p.k - 1
+		}
+		last := p.cur.last
+		select {
+		case p.free <- p.cur.words[:0]: // read: its words may be overwritten
+		default:
+		}
+		p.cur, p.have = factBatch{}, false
+		if last {
+			return nil, 0
+		}
+	}
+}
