@@ -49,7 +49,11 @@
 // are scanned (sentences, rules, names, caveats) on one goroutine per
 // processor, since scanning an entry needs nothing from the others, and one
 // goroutine then resolves short names against earlier entries and emits
-// the candidates in text order (scanahead.go). The result is the same, byte
-// for byte, as with one processor; the rules run on one entry at a time,
-// as before, and need know nothing of it.
+// the candidates in text order (scanahead.go). A long entry read alone has
+// its sentences read ahead instead: words, quotations, the sentence rules
+// and the caveat test on a second goroutine, speakers and paragraphs in
+// order on the first (sentencepipe.go). The result is the same, byte for
+// byte, as with one processor; the rules run on one entry, and the
+// sentence rules on one sentence, at a time, as before, and need know
+// nothing of it.
 package liveblog

@@ -84,7 +84,7 @@ func Extract(text string) ([]Candidate, error) {
 // scanAhead), 0 for none; when there are none, readAhead says whether an
 // entry of size bytes has its sentences read ahead (see sentencePipe).
 type scanPlan struct {
-	workers   func(size, entries int) int
+	workers   func(tasks [][]string) int
 	readAhead func(size int) bool
 }
 
@@ -156,7 +156,7 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 		scan = scanEntry(paras, blog.subjects, scratch, plan.readAhead(size))
 		return &scan
 	}
-	if w := plan.workers(len(norm), len(tasks)); w > 0 {
+	if w := plan.workers(tasks); w > 0 {
 		var stop func()
 		next, stop = scanAhead(tasks, w)
 		defer stop()

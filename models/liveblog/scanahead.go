@@ -15,13 +15,26 @@ import "runtime"
 // than it saves.
 const minParallelBytes = 32 << 10
 
-// scanWorkers returns how many goroutines should scan a text of size bytes
-// in entries entries: one per processor the runtime may use, and none
-// beside the caller's when there is only one processor, one entry or
-// little text.
-func scanWorkers(size, entries int) int {
+// scanWorkers returns how many goroutines should scan the entries of tasks
+// (nil for one not scanned) beside the caller's: one per processor the
+// runtime may use, and none when there is only one processor, little text,
+// or one entry holding most of it (a wire report, a page without
+// timestamps), whose sentences are better read ahead (see readAheadWorth).
+func scanWorkers(tasks [][]string) int {
 	n := runtime.GOMAXPROCS(0)
-	if n < 2 || entries < 2 || size < minParallelBytes {
+	size, largest, entries := 0, 0, 0
+	for _, paras := range tasks {
+		if paras == nil {
+			continue
+		}
+		entries++
+		s := 0
+		for _, p := range paras {
+			s += len(p)
+		}
+		size, largest = size+s, max(largest, s)
+	}
+	if n < 2 || entries < 2 || size < minParallelBytes || 2*largest > size {
 		return 0
 	}
 	return min(n, entries)

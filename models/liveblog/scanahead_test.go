@@ -57,7 +57,7 @@ func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
 	texts["one long wire report"] = oneEntryText(300 << 10)
 	texts["one long line"] = strings.ReplaceAll(oneEntryText(300<<10), "\n\n", " ")
 	for name, text := range texts {
-		want, err := extract(text, scanPlan{func(int, int) int { return 0 }, func(int) bool { return false }})
+		want, err := extract(text, scanPlan{func([][]string) int { return 0 }, func(int) bool { return false }})
 		if err != nil {
 			t.Fatal(name, err)
 		}
@@ -67,7 +67,7 @@ func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
 		for _, workers := range []int{0, 1, 2, 3, 5} {
 			// With no workers, every entry has its sentences read
 			// ahead, however short.
-			got, err := extract(text, scanPlan{func(int, int) int { return workers }, func(int) bool { return true }})
+			got, err := extract(text, scanPlan{func([][]string) int { return workers }, func(int) bool { return true }})
 			if err != nil {
 				t.Fatal(name, err)
 			}
@@ -176,5 +176,36 @@ func TestSentencePipeStopEndsReader(t *testing.T) {
 	}
 	if n := runtime.NumGoroutine(); n > before {
 		t.Errorf("%d goroutines after stop; %d before", n, before)
+	}
+}
+
+// TestScanWorkersPlan checks when entries are spread over goroutines: with
+// several processors, several entries and enough text, but not when one
+// entry holds most of the text (its sentences are read ahead instead).
+func TestScanWorkersPlan(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	entry := func(n int) []string { return []string{strings.Repeat("x", n)} }
+	many := [][]string{nil}
+	for range 40 {
+		many = append(many, entry(2<<10))
+	}
+	if w := scanWorkers(many); w != 2 {
+		t.Errorf("40 entries of 2 KB: %d workers; want 2", w)
+	}
+	if w := scanWorkers([][]string{nil, entry(1 << 20)}); w != 0 || !readAheadWorth(1<<20) {
+		t.Errorf("one entry of 1 MB: %d workers, read ahead %v; want 0 and its sentences read ahead", w, readAheadWorth(1<<20))
+	}
+	if w := scanWorkers(append([][]string{entry(1 << 20)}, many...)); w != 0 {
+		t.Errorf("an entry of 1 MB beside 80 KB of others: %d workers; want 0", w)
+	}
+	if w := scanWorkers(many[:5]); w != 0 {
+		t.Errorf("8 KB of text: %d workers; want 0", w)
+	}
+	if readAheadWorth(8 << 10) {
+		t.Error("an entry of 8 KB is read ahead")
+	}
+	runtime.GOMAXPROCS(1)
+	if w := scanWorkers(many); w != 0 || readAheadWorth(1<<20) {
+		t.Errorf("one processor: %d workers, read ahead %v; want neither", w, readAheadWorth(1<<20))
 	}
 }
