@@ -13,6 +13,9 @@ type sentenceFacts struct {
 	qs     []span
 	frames []rawFrame // sentenceFrames, when asked for
 	caveat bool       // isCaveat(low)
+	// paraEnd marks, in a sentencePipe's batch, the end of a paragraph
+	// rather than a sentence.
+	paraEnd bool
 }
 
 // readSentence fills f for the sentence sp of para. low is the sentence

@@ -18,13 +18,15 @@ const (
 	pipeBatchBytes = 16 << 10
 	pipeAhead      = 4
 	pipeBatchWords = 4 << 10 // words of a batch's buffer; most batches fit
+	pipeBatchFacts = 256     // sentences and paragraph ends of a batch, likewise
 )
 
-// factBatch is a run of consecutive sentences of one paragraph.
+// factBatch is a run of consecutive sentences, of one paragraph or several.
 type factBatch struct {
+	// facts are the sentences in order; an element with paraEnd set is no
+	// sentence but closes a paragraph, even one without any sentence, so
+	// scanEntry can tell where paragraphs end.
 	facts []sentenceFacts
-	first int    // the index of the first sentence in its paragraph
-	last  bool   // the paragraph ends with this batch
 	words []word // the buffer the facts' words are in, reused once read
 	// panicked is what reading the sentences panicked with, raised again
 	// in scanEntry's goroutine (whose caller may recover from it).
@@ -34,17 +36,18 @@ type factBatch struct {
 // sentencePipe reads the sentences of an entry ahead of scanEntry.
 type sentencePipe struct {
 	batches chan factBatch
-	free    chan []word // word buffers scanEntry is done with
+	free    chan factBatch // batches scanEntry is done with, to be filled again
 	done    chan struct{}
 	cur     factBatch
-	k       int
-	have    bool
+	k       int  // the next element of cur.facts
+	si      int  // the index in its paragraph of the next sentence
+	have    bool // cur was received and is not fully read
 }
 
 // startSentencePipe starts reading the sentences of paras, which hold size
 // bytes. The caller must call stop when done, also on a panic.
 func startSentencePipe(paras []string, size int) *sentencePipe {
-	p := &sentencePipe{batches: make(chan factBatch, pipeAhead), free: make(chan []word, pipeAhead+2),
+	p := &sentencePipe{batches: make(chan factBatch, pipeAhead), free: make(chan factBatch, pipeAhead+2),
 		done: make(chan struct{})}
 	go p.read(paras, size)
 	return p
@@ -53,9 +56,8 @@ func startSentencePipe(paras []string, size int) *sentencePipe {
 // stop ends the reading goroutine if it is still running.
 func (p *sentencePipe) stop() { close(p.done) }
 
-// read produces the batches of every paragraph of paras, in order; each
-// paragraph ends with a batch marked last, even a paragraph without any
-// sentence, so scanEntry can tell where paragraphs end.
+// read produces the facts of every sentence of paras, in order, with the
+// end of each paragraph marked, in batches of about pipeBatchBytes.
 func (p *sentencePipe) read(paras []string, size int) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -64,17 +66,17 @@ func (p *sentencePipe) read(paras []string, size int) {
 	}()
 	lowered := newLowered(paras, size)
 	var sents []span
+	b, bytes := p.batch(), 0
 	for _, para := range paras {
 		dl := datelineLen(para)
 		paraLow := lowered.next(para)
 		sents = appendSentences(sents[:0], para)
-		b, bytes := p.batch(0), 0
 		for si, sp := range sents {
 			if bytes >= pipeBatchBytes {
 				if !p.send(b) {
 					return
 				}
-				b, bytes = p.batch(si), 0
+				b, bytes = p.batch(), 0
 			}
 			low := ""
 			if paraLow != "" {
@@ -90,23 +92,22 @@ func (p *sentencePipe) read(paras []string, size int) {
 			f.ws = f.ws[:len(f.ws):len(f.ws)] // nothing may append into the next sentence's words
 			bytes += sp.e - sp.s
 		}
-		b.last = true
-		if !p.send(b) {
-			return
-		}
+		b.facts = append(b.facts, sentenceFacts{paraEnd: true})
+		bytes += 64 // many short paragraphs are work too
 	}
+	p.send(b)
 }
 
-// batch returns an empty batch starting at sentence first, with a word
-// buffer scanEntry is done with if there is one.
-func (p *sentencePipe) batch(first int) factBatch {
-	b := factBatch{first: first}
+// batch returns an empty batch, one scanEntry is done with if there is one.
+func (p *sentencePipe) batch() factBatch {
 	select {
-	case b.words = <-p.free:
+	case b := <-p.free:
+		clear(b.facts[:cap(b.facts)]) // what the facts pointed to may go
+		b.facts, b.words = b.facts[:0], b.words[:0]
+		return b
 	default:
-		b.words = make([]word, 0, pipeBatchWords)
+		return factBatch{facts: make([]sentenceFacts, 0, pipeBatchFacts), words: make([]word, 0, pipeBatchWords)}
 	}
-	return b
 }
 
 // send hands b to scanEntry; false when scanEntry has stopped.
@@ -131,17 +132,19 @@ func (p *sentencePipe) next() (*sentenceFacts, int) {
 			}
 		}
 		if p.k < len(p.cur.facts) {
+			f := &p.cur.facts[p.k]
 			p.k++
-			return &p.cur.facts[p.k-1], p.cur.first + p.k - 1
+			if f.paraEnd {
+				p.si = 0
+				return nil, 0
+			}
+			p.si++
+			return f, p.si - 1
 		}
-		last := p.cur.last
 		select {
-		case p.free <- p.cur.words[:0]: // read: its words may be overwritten
+		case p.free <- p.cur: // read: it may be filled again
 		default:
 		}
 		p.cur, p.have = factBatch{}, false
-		if last {
-			return nil, 0
-		}
 	}
 }
