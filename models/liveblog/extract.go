@@ -405,6 +405,7 @@ func (e *entryScan) emit(out []Candidate, index int, time, headline string, blog
 		}
 	}
 	ix.remember(blog)
+	e.ix = entityIndex{} // the names are resolved: the collector may take them before the candidates are made
 	applyCaveats(items, e.caveats)
 	out = slices.Grow(out, len(items)) // one allocation, not one per doubling
 	for k, it := range items {
