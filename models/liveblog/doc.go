@@ -50,9 +50,9 @@
 // processor, since scanning an entry needs nothing from the others, and one
 // goroutine then resolves short names against earlier entries and emits
 // the candidates in text order (scanahead.go). A long entry read alone has
-// its sentences read ahead instead: words, quotations, the sentence rules
-// and the caveat test on a second goroutine, speakers and paragraphs in
-// order on the first (sentencepipe.go). The result is the same, byte for
+// its sentences read ahead instead: words, quotations and the sentence
+// rules on a second goroutine, speakers, caveats and paragraphs in order on
+// the first (sentencepipe.go). The result is the same, byte for
 // byte, as with one processor; the rules run on one entry, and the
 // sentence rules on one sentence, at a time, as before, and need know
 // nothing of it.

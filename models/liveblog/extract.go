@@ -303,7 +303,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 					}
 				}
 			}
-			caveat := facts.caveat
+			caveat := isCaveat(low)
 			if caveat {
 				// "CNN could not verify X's claim, but Y disputed it":
 				// the caveat's own clause is no speaker.

@@ -2,8 +2,7 @@ package liveblog
 
 // sentenceFacts is what the rules find in one sentence on its own, before
 // the entry's names, speakers and paragraphs are considered: its words, its
-// quotations, the attribution frames of sentenceFrames and whether it is a
-// caveat. None of it depends on other sentences, so a long entry can have
+// quotations and the attribution frames of sentenceFrames. None of it depends on other sentences, so a long entry can have
 // its sentences read ahead on another goroutine (see sentencePipe) while
 // scanEntry works through the ones before.
 type sentenceFacts struct {
@@ -12,7 +11,6 @@ type sentenceFacts struct {
 	ws     []word
 	qs     []span
 	frames []rawFrame // sentenceFrames, when asked for
-	caveat bool       // isCaveat(low)
 	// paraEnd marks, in a sentencePipe's batch, the end of a paragraph
 	// rather than a sentence.
 	paraEnd bool
@@ -34,7 +32,6 @@ func readSentence(f *sentenceFacts, para string, sp span, low string, from int, 
 	if wantFrames {
 		f.frames = sentenceFrames(sent, low, from, f.qs, f.ws)
 	}
-	f.caveat = isCaveat(low)
 }
 
 // datelineFrom returns where sentence si of a paragraph with a dateline of

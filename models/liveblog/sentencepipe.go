@@ -4,8 +4,8 @@ package liveblog
 // one unit for scanEntry, so entries on several goroutines do not help it.
 // Its sentences are read ahead instead: one goroutine splits them and runs
 // the rules that need nothing but the sentence (words, quotations,
-// sentenceFrames, isCaveat), while scanEntry, on the caller's, resolves
-// speakers and paragraphs from those facts, in order.
+// sentenceFrames), while scanEntry, on the caller's, resolves speakers and
+// paragraphs from those facts, in order.
 
 // minPipeBytes is the smallest entry whose sentences are read ahead on a
 // goroutine of their own.
