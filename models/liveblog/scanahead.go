@@ -1,6 +1,9 @@
 package liveblog
 
-import "runtime"
+import (
+	"runtime"
+	"sync"
+)
 
 // Scanning an entry (splitting its sentences, running the rules, noting
 // names and caveats) is nearly all of Extract's work and needs nothing
@@ -70,8 +73,8 @@ type scanBatch struct {
 // not scanned) on workers goroutines, in runs of consecutive tasks of about
 // batchBytes, at most aheadPerWorker×workers runs ahead of the caller. It
 // returns next, which gives the scans in order, one per call, and stop,
-// which the caller defers: it ends the goroutines even when the caller
-// stops early.
+// which the caller defers: it ends the goroutines, even when the caller
+// stops early, and waits for them.
 //
 // Each worker has its own cache of speaker phrases and its own word buffer;
 // an entry is scanned whole by one worker, so the claims of an entry share
@@ -88,7 +91,8 @@ func scanAhead(tasks [][]string, workers int) (next func() *entryScan, stop func
 	}
 	jobs := make(chan int)
 	done := make(chan struct{})
-	go func() {
+	var wg sync.WaitGroup // the feeder and the workers
+	wg.Go(func() {
 		defer close(jobs)
 		for b := range batches {
 			select {
@@ -102,15 +106,15 @@ func scanAhead(tasks [][]string, workers int) (next func() *entryScan, stop func
 				return
 			}
 		}
-	}()
+	})
 	for range workers {
-		go func() {
+		wg.Go(func() {
 			subjects := map[string]*subjectInfo{}
 			scratch := new([]word)
 			for b := range jobs {
 				slots[b%len(slots)] <- scanRun(tasks[batches[b][0]:batches[b][1]], subjects, scratch)
 			}
-		}()
+		})
 	}
 	b := 0
 	var cur []*entryScan
@@ -128,7 +132,9 @@ func scanAhead(tasks [][]string, workers int) (next func() *entryScan, stop func
 		cur[0], cur = nil, cur[1:] // the caller alone holds it now
 		return s
 	}
-	return next, func() { close(done) }
+	// Extract returns only once its goroutines have: nothing of it runs on
+	// after it, even when it stops early.
+	return next, func() { close(done); wg.Wait() }
 }
 
 // batchTasks cuts tasks into runs [from, to) of about batchBytes of text

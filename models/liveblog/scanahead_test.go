@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
 
 // testTexts returns the texts the extractor is tried on: the shared samples,
@@ -130,7 +129,7 @@ func TestScanRunReportsPanic(t *testing.T) {
 }
 
 // TestScanAheadStopEndsWorkers checks that a caller that stops reading the
-// scans early leaves no goroutine behind.
+// scans early leaves no goroutine behind once stop returns.
 func TestScanAheadStopEndsWorkers(t *testing.T) {
 	before := runtime.NumGoroutine()
 	tasks := make([][]string, 400)
@@ -142,10 +141,6 @@ func TestScanAheadStopEndsWorkers(t *testing.T) {
 		t.Fatalf("first scan = %v; want 100 claims", s)
 	}
 	stop()
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
 	if n := runtime.NumGoroutine(); n > before {
 		t.Errorf("%d goroutines after stop; %d before", n, before)
 	}
@@ -170,10 +165,6 @@ func TestSentencePipeStopEndsReader(t *testing.T) {
 		}
 	}
 	p.stop()
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
 	if n := runtime.NumGoroutine(); n > before {
 		t.Errorf("%d goroutines after stop; %d before", n, before)
 	}
@@ -207,5 +198,30 @@ func TestScanWorkersPlan(t *testing.T) {
 	runtime.GOMAXPROCS(1)
 	if w := scanWorkers(many); w != 0 || readAheadWorth(1<<20) {
 		t.Errorf("one processor: %d workers, read ahead %v; want neither", w, readAheadWorth(1<<20))
+	}
+}
+
+// TestExtractLeavesNoGoroutine checks that Extract returns only once the
+// goroutines it started have ended, for a blog of many entries and for one
+// long entry.
+func TestExtractLeavesNoGoroutine(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	long := oneEntryText(200 << 10)
+	var stamped strings.Builder
+	for i, p := range strings.Split(long, "\n\n") {
+		if i%4 == 0 {
+			stamped.WriteString("10:15 a.m.\n\n")
+		}
+		stamped.WriteString(p + "\n\n")
+	}
+	for name, text := range map[string]string{"one entry": long, "many entries": stamped.String()} {
+		before := runtime.NumGoroutine()
+		cands, err := Extract(text)
+		if err != nil || len(cands) < 100 {
+			t.Fatalf("%s: %d candidates, %v", name, len(cands), err)
+		}
+		if n := runtime.NumGoroutine(); n > before {
+			t.Errorf("%s: %d goroutines after Extract; %d before", name, n, before)
+		}
 	}
 }

@@ -38,6 +38,7 @@ type sentencePipe struct {
 	batches chan factBatch
 	free    chan factBatch // batches scanEntry is done with, to be filled again
 	done    chan struct{}
+	ended   chan struct{} // closed when read returns
 	cur     factBatch
 	k       int  // the next element of cur.facts
 	si      int  // the index in its paragraph of the next sentence
@@ -48,17 +49,22 @@ type sentencePipe struct {
 // bytes. The caller must call stop when done, also on a panic.
 func startSentencePipe(paras []string, size int) *sentencePipe {
 	p := &sentencePipe{batches: make(chan factBatch, pipeAhead), free: make(chan factBatch, pipeAhead+2),
-		done: make(chan struct{})}
+		done: make(chan struct{}), ended: make(chan struct{})}
 	go p.read(paras, size)
 	return p
 }
 
-// stop ends the reading goroutine if it is still running.
-func (p *sentencePipe) stop() { close(p.done) }
+// stop ends the reading goroutine if it is still running and waits for it,
+// so nothing of scanEntry runs on after it.
+func (p *sentencePipe) stop() {
+	close(p.done)
+	<-p.ended
+}
 
 // read produces the facts of every sentence of paras, in order, with the
 // end of each paragraph marked, in batches of about pipeBatchBytes.
 func (p *sentencePipe) read(paras []string, size int) {
+	defer close(p.ended)
 	defer func() {
 		if r := recover(); r != nil {
 			p.send(factBatch{panicked: r})
