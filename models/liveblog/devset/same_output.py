@@ -68,7 +68,12 @@ def main():
     texts = sorted(glob.glob(os.path.join(HERE, "texts", "*.txt")))
     texts += sorted(glob.glob(os.path.join(ROOT, "..", "shared", "samples", "*.txt")))
     texts += sorted(glob.glob(os.path.join(PKG, "testdata", "*.txt")))
-    tmp = tempfile.mkdtemp(prefix="same-output-")
+    with tempfile.TemporaryDirectory(prefix="same-output-") as tmp:
+        compare(before, after, texts, tmp)
+
+
+def compare(before, after, texts, tmp):
+    """Writes the generated inputs to tmp and compares the two builds on all texts."""
     for name, data in (("bench-1MB.txt", bench_text(1 << 20)), ("bench-10MB.txt", bench_text(MAX_INPUT - (64 << 10))),
                        ("claim-dense-10MB.txt", claim_dense(MAX_INPUT - (64 << 10)))):
         path = os.path.join(tmp, name)
