@@ -71,12 +71,39 @@ func TestExtractCommandMemoryBounded(t *testing.T) {
 	if raceDetector {
 		t.Skip("the race detector multiplies memory; this bound is for the binary as shipped")
 	}
+	checkExtractPeak(t, claimDenseText(liveblog.MaxInputBytes-64<<10))
+}
+
+// TestExtractCommandMemoryBoundedInEntries is the same for a blog of
+// timestamped entries, whose entries are scanned on several goroutines at
+// once: that must not hold more of the text's claims at a time.
+func TestExtractCommandMemoryBoundedInEntries(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extracts 10 MB of text")
+	}
+	if raceDetector {
+		t.Skip("the race detector multiplies memory; this bound is for the binary as shipped")
+	}
+	var sb strings.Builder
+	for k, s := range strings.SplitAfter(claimDenseText(liveblog.MaxInputBytes-(64<<10)-(256<<10)), "wait. ") {
+		if k%40 == 0 {
+			fmt.Fprintf(&sb, "\n\n%d:%02d\n\n", 9+k/2400%12, k/40%60)
+		}
+		sb.WriteString(s)
+	}
+	checkExtractPeak(t, sb.String())
+}
+
+// checkExtractPeak runs `claimdesk extract` on text in a fresh process with
+// two processors and fails if its peak memory reaches 200 MB.
+func checkExtractPeak(t *testing.T, text string) {
+	t.Helper()
 	file := filepath.Join(t.TempDir(), "dense.txt")
-	if err := os.WriteFile(file, []byte(claimDenseText(liveblog.MaxInputBytes-64<<10)), 0o600); err != nil {
+	if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractCommandMemoryBounded$")
-	cmd.Env = append(os.Environ(), memoryChildEnv+"="+file)
+	cmd.Env = append(os.Environ(), memoryChildEnv+"="+file, "GOMAXPROCS=2")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("child: %v\n%s", err, out)

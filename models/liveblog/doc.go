@@ -44,4 +44,16 @@
 // within one huge entry: pronoun and role resolution and caveat scoping look
 // only within an entry, and there only at a bounded number of mentions near
 // the claim.
+//
+// A text of several entries uses every processor the runtime has: entries
+// are scanned (sentences, rules, names, caveats) on one goroutine per
+// processor, since scanning an entry needs nothing from the others, and one
+// goroutine then resolves short names against earlier entries and emits
+// the candidates in text order (scanahead.go). A long entry read alone has
+// its sentences read ahead instead: words, quotations and the sentence
+// rules on a second goroutine, speakers, caveats and paragraphs in order on
+// the first (sentencepipe.go). The result is the same, byte for
+// byte, as with one processor; the rules run on one entry, and the
+// sentence rules on one sentence, at a time, as before, and need know
+// nothing of it.
 package liveblog

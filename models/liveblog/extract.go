@@ -76,11 +76,25 @@ type item struct {
 // attributions yields no candidates and no error, nor does a claimant that
 // cannot be a speaker (see keepSpeakers).
 func Extract(text string) ([]Candidate, error) {
+	return extract(text, scanPlan{workers: scanWorkers, readAhead: readAheadWorth})
+}
+
+// scanPlan says how Extract spreads its work over goroutines: workers
+// returns how many scan entries beside the caller's goroutine (see
+// scanAhead), 0 for none; when there are none, readAhead says whether an
+// entry of size bytes has its sentences read ahead (see sentencePipe).
+type scanPlan struct {
+	workers   func(tasks [][]string) int
+	readAhead func(size int) bool
+}
+
+// extract is Extract with the work spread as plan says.
+func extract(text string, plan scanPlan) ([]Candidate, error) {
 	norm, err := normalize(text)
 	if err != nil {
 		return nil, err
 	}
-	p := parseNormalized(norm)
+	p := parseNormalized(norm, false)
 	blog := newBlogIndex()
 	out := make([]Candidate, 0, len(norm)/200+1) // about one claim per 200 bytes of news
 	byEntry := map[int][]int{}
@@ -113,19 +127,49 @@ func Extract(text string) ([]Candidate, error) {
 				Channel: "photo", Rule: rulePhotoCredit, EntryIndex: entry})
 		}
 	}
-	captions(-1, "", "")
+	// tasks[0] is the text before the first entry, tasks[i+1] entry i.
+	tasks := make([][]string, 0, len(p.blog.Entries)+1)
+	tasks = append(tasks, nil)
 	if len(p.intro) > 0 {
-		out = extractEntry(out, p.intro, -1, "", "", blog, scratch)
+		tasks[0] = p.intro
 	}
 	for i, e := range p.blog.Entries {
-		captions(i, e.Time, e.Headline)
 		paras := p.paragraphs[i]
 		if len(paras) == 0 && e.Headline != "" {
 			// A one-line wire entry ("0708 GMT: Canada said its embassy
 			// would stay open") is its own headline and its only text.
 			paras = []string{e.Headline}
 		}
-		out = extractEntry(out, paras, i, e.Time, e.Headline, blog, scratch)
+		tasks = append(tasks, paras)
+	}
+	var scan entryScan
+	next := func() *entryScan { // the scan of the next task, on this goroutine
+		paras := tasks[0]
+		tasks = tasks[1:]
+		if paras == nil {
+			return nil
+		}
+		size := 0
+		for _, p := range paras {
+			size += len(p)
+		}
+		scan = scanEntry(paras, blog.subjects, scratch, plan.readAhead(size))
+		return &scan
+	}
+	if w := plan.workers(tasks); w > 0 {
+		var stop func()
+		next, stop = scanAhead(tasks, w)
+		defer stop()
+	}
+	captions(-1, "", "")
+	if s := next(); s != nil {
+		out = s.emit(out, -1, "", "", blog)
+	}
+	for i, e := range p.blog.Entries {
+		captions(i, e.Time, e.Headline)
+		if s := next(); s != nil {
+			out = s.emit(out, i, e.Time, e.Headline, blog)
+		}
 	}
 	return keepSpeakers(out), nil
 }
@@ -137,7 +181,26 @@ func Extract(text string) ([]Candidate, error) {
 // scratch is a word buffer reused across entries; it holds nothing between
 // calls.
 func extractEntry(out []Candidate, paras []string, index int, time, headline string, blog *blogIndex, scratch *[]word) []Candidate {
-	ix := entityIndex{subjects: blog.subjects}
+	s := scanEntry(paras, blog.subjects, scratch, false)
+	return s.emit(out, index, time, headline, blog)
+}
+
+// entryScan is what an entry says on its own: its claims with their
+// speaker phrases, the names it mentions and its caveats. Nothing in it
+// depends on earlier entries, so entries can be scanned in any order, on
+// several goroutines (see scanAhead); emit then reads them in order.
+type entryScan struct {
+	ix      entityIndex
+	items   []*item
+	caveats []caveatAt
+}
+
+// scanEntry finds the claims, names and caveats of one entry. subjects is
+// the cache of analyzeSubject of the goroutine that scans (see
+// entityIndex.subject); scratch is its word buffer, which holds nothing
+// between calls.
+func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word, readAhead bool) entryScan {
+	ix := entityIndex{subjects: subjects}
 	size := 0
 	for _, p := range paras {
 		size += len(p)
@@ -145,7 +208,9 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	// About one mention per 48 bytes of name-dense news; growing the list by
 	// doubling from empty would copy a long entry's mentions many times.
 	ix.ms = make([]mention, 0, size/48+4)
-	var items []*item
+	// About one claim per 200 bytes of news: one allocation for most
+	// entries rather than one per doubling (the list outlives the scan).
+	items := make([]*item, 0, size/160+2)
 	var caveats []caveatAt
 	base := 0
 	colonPara := -1    // the paragraph after one that ends "… says:"
@@ -161,8 +226,14 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			transcript = n >= 2 || titledName(name)
 		}
 	}
-	ws := *scratch // reused for every sentence; nothing keeps it
-	defer func() { *scratch = ws[:0] }()
+	src := sentenceSource{ws: *scratch} // the words are reused for every sentence; nothing keeps them
+	defer func() { *scratch = src.ws[:0] }()
+	if readAhead {
+		src.pipe = startSentencePipe(paras, size)
+		defer src.pipe.stop()
+	} else {
+		src.lowered = newLowered(paras, size)
+	}
 	linkList := false // in a list of links under "More from the region:"
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
@@ -172,6 +243,7 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			linkList = true
 		}
 		if linkList || isChrome(para) {
+			src.skip(para)
 			base += len(para) + 2
 			continue
 		}
@@ -195,35 +267,21 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 			speaker, off, turn = briefSpeaker, 0, true
 		}
 		turn = turn && !heading && !question
-		// One lower-case copy per paragraph, unless the paragraph is so
-		// long that holding a copy of it would cost more than making one
-		// per sentence.
-		paraLow := ""
-		if len(para) <= 64<<10 {
-			paraLow = lowerASCII(para)
-		}
-		for si, sp := range splitSentences(para) {
+		wantFrames := !heading && !(question && transcript && speakerLike(para))
+		src.begin(para, dl, wantFrames)
+		for facts, si := src.next(); facts != nil; facts, si = src.next() {
+			sp := facts.sp
 			sent := para[sp.s:sp.e]
-			from := 0
-			if si == 0 && dl > 0 && dl <= len(sent) {
-				from = dl
-			}
-			var low string
-			if paraLow != "" {
-				low = paraLow[sp.s:sp.e]
-			} else {
-				low = lowerASCII(sent) // per sentence: the paragraph is huge
-			}
-			ws = appendWords(ws[:0], sent, low, -1)
-			qs := quoteSpans(sent)
+			from := datelineFrom(si, dl, sp)
+			low, ws, qs := facts.low, facts.ws, facts.qs
 			named := ws
 			for len(named) > 0 && named[0].s < from {
 				named = named[1:] // a dateline ("HONG KONG (Reuters) -") names no speaker
 			}
 			ix.scanNames(sent, qs, named, base+sp.s)
 			var frames []rawFrame
-			if !heading && !(question && transcript && speakerLike(para)) {
-				frames = sentenceFrames(sent, low, from, qs, ws)
+			if wantFrames {
+				frames = facts.frames
 			}
 			if turn && si == 0 {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
@@ -325,6 +383,15 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 	}
 	items = mergeDenials(items)
 	ix.build()
+	return entryScan{ix: ix, items: items, caveats: caveats}
+}
+
+// emit resolves the speakers of a scanned entry with the names of the
+// entries before it (blog), passes its own names on to the entries after
+// it, applies its caveats and appends its candidates to out. Entries must
+// be emitted in text order.
+func (e *entryScan) emit(out []Candidate, index int, time, headline string, blog *blogIndex) []Candidate {
+	ix, items := &e.ix, e.items
 	for k, it := range items {
 		it.claimant = ix.resolve(it.si, it.subjPos, blog)
 		if k > 0 && isDocumentSpeaker(it.claimant) && items[k-1].para >= it.para-1 && !isDocumentSpeaker(items[k-1].claimant) &&
@@ -339,7 +406,8 @@ func extractEntry(out []Candidate, paras []string, index int, time, headline str
 		}
 	}
 	ix.remember(blog)
-	applyCaveats(items, caveats)
+	e.ix = entityIndex{} // the names are resolved: the collector may take them before the candidates are made
+	applyCaveats(items, e.caveats)
 	out = slices.Grow(out, len(items)) // one allocation, not one per doubling
 	for k, it := range items {
 		items[k] = nil // lets the collector take the item once copied

@@ -13,6 +13,10 @@ type parsed struct {
 	intro      []string
 	paragraphs [][]string // per entry
 	captionSrc []string   // the line each caption was printed on
+	// bodies: fill Entry.Body and Blog.Intro. Extract reads the paragraphs
+	// and needs neither, and joining them is a copy of the whole text made
+	// before any entry can be scanned.
+	bodies bool
 }
 
 // Parse splits a live blog or wire report into title, entries and photo
@@ -23,7 +27,7 @@ func Parse(text string) (Blog, error) {
 	if err != nil {
 		return Blog{}, err
 	}
-	return parseNormalized(norm).blog, nil
+	return parseNormalized(norm, true).blog, nil
 }
 
 // line kinds
@@ -163,10 +167,12 @@ func wordCount(s string) int {
 	return n
 }
 
-func parseNormalized(text string) parsed {
+// parseNormalized parses normalised text; bodies says whether to fill
+// Entry.Body and Blog.Intro.
+func parseNormalized(text string, bodies bool) parsed {
 	lines := paragraphLines(text)
 	markBareTimes(lines)
-	var p parsed
+	p := parsed{bodies: bodies}
 	i := 0
 	hasStamp := false
 	for _, l := range lines {
@@ -249,7 +255,9 @@ func parseNormalized(text string) parsed {
 		p.appendText(cur, &curParas, pending)
 	}
 	flush()
-	p.blog.Intro = strings.Join(p.intro, "\n\n")
+	if p.bodies {
+		p.blog.Intro = strings.Join(p.intro, "\n\n")
+	}
 	return p
 }
 
@@ -263,7 +271,9 @@ func (p *parsed) appendText(cur int, paras *[]string, text string) {
 
 func (p *parsed) addEntry(e Entry, paras []string) {
 	e.Index = len(p.blog.Entries)
-	e.Body = strings.Join(paras, "\n\n")
+	if p.bodies {
+		e.Body = strings.Join(paras, "\n\n")
+	}
 	p.blog.Entries = append(p.blog.Entries, e)
 	p.paragraphs = append(p.paragraphs, paras)
 }

@@ -35,12 +35,18 @@ type span struct{ s, e int }
 // splitSentences returns the sentences of a paragraph as byte ranges. It does
 // not split inside a quotation, after an abbreviation or an initial, or in a
 // number.
-func splitSentences(p string) []span {
-	var out []span
+func splitSentences(p string) []span { return appendSentences(nil, p) }
+
+// appendSentences appends the sentences of p to out (see splitSentences), so
+// a caller can reuse one list for many paragraphs.
+func appendSentences(out []span, p string) []span {
 	start := 0
 	inQuote := false
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
+		}
 		switch r {
 		case '"':
 			inQuote = !inQuote
