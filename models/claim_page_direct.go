@@ -61,7 +61,7 @@ func (s *Store) claimPageAtOnce(ctx context.Context, f ClaimFilter, now time.Tim
 		}
 		return s.claimsByID(ctx, ids)
 	}
-	res, err := db.Select(claimColumns + ", " + claimDisplayColumns + ", " + claimPageExtras).Joins(claimPageJoins).
+	res, err := db.Select(claimColumnsSQLite + ", " + claimDisplayColumns + ", " + claimPageExtras).Joins(claimPageJoins).
 		Order(order).Limit(f.PerPage).Rows()
 	if err != nil {
 		return nil, err

@@ -91,7 +91,7 @@ func inOrder(claims []Claim, ids []int64) bool {
 // names, then claimPageExtras; claimListPostgresSQL says the same in
 // PostgreSQL's words.
 const (
-	claimListSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + `, ` + claimPageExtras + ` ` + claimJoins +
+	claimListSQL = `SELECT ` + claimColumnsSQLite + `, ` + claimDisplayColumns + `, ` + claimPageExtras + ` ` + claimJoins +
 		` WHERE claims.id IN (SELECT value FROM json_each(?))`
 	claimListPostgresSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + `, ` + claimPageExtrasPostgres + ` ` + claimJoins +
 		` WHERE claims.id IN (SELECT value::bigint FROM json_array_elements_text(?::json))`

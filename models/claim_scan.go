@@ -22,7 +22,7 @@ type claimScanner struct {
 	row                                                Claim
 	entry, verdictBy, signedOffBy, assignee, createdBy sql.NullInt64
 	updatedBy, withdrawnBy                             sql.NullInt64
-	madeAt, verdictAt, signedOffAt, withdrawnAt        sql.NullTime
+	madeAt, verdictAt, signedOffAt, withdrawnAt        storedTime
 	dest                                               []any
 	displayed                                          bool
 	// pageExtras says the rows end with claimPageExtras (after the
@@ -42,10 +42,10 @@ func (sc *claimScanner) scan(rows *sql.Rows, c *Claim, display bool) error {
 	r := &sc.row
 	if sc.dest == nil || sc.displayed != display {
 		sc.dest = []any{&r.ID, &r.StoryID, &sc.entry, &r.SourceID, &r.Text, &r.Quote,
-			&r.Verb, &r.Direct, &r.Channel, &r.Via, &sc.madeAt, &r.ReportedAt, &r.ReportedURL,
+			&r.Verb, &r.Direct, &r.Channel, &r.Via, &sc.madeAt, (*requiredTime)(&r.ReportedAt), &r.ReportedURL,
 			(*string)(&r.Verifiability), &r.VerifiabilityReason, (*string)(&r.Verdict), &r.Unconfirmed, &r.VerdictRationale,
 			&sc.verdictBy, &sc.verdictAt, &sc.signedOffBy, &sc.signedOffAt, &sc.assignee,
-			&r.ContentHash, &r.Version, &sc.createdBy, &sc.updatedBy, &r.CreatedAt, &r.UpdatedAt,
+			&r.ContentHash, &r.Version, &sc.createdBy, &sc.updatedBy, (*requiredTime)(&r.CreatedAt), (*requiredTime)(&r.UpdatedAt),
 			&sc.withdrawnAt, &sc.withdrawnBy, &r.WithdrawnReason}
 		if display {
 			sc.dest = append(sc.dest, &r.ClaimantName, &r.ClaimantRole, &r.ClaimantKind, &r.StoryTitle, &r.EntryTime, &r.EntryHeadline,
@@ -94,7 +94,7 @@ func (sc *claimScanner) keepID(n sql.NullInt64) *int64 {
 }
 
 // keepTime is nullTime with the time kept in sc's current block.
-func (sc *claimScanner) keepTime(t sql.NullTime) *time.Time {
+func (sc *claimScanner) keepTime(t storedTime) *time.Time {
 	if !t.Valid {
 		return nil
 	}
