@@ -160,6 +160,10 @@ type caveatRef struct {
 	// either side", "claims by both sides"), which covers every claim of
 	// the entry, before it or after it.
 	sides bool
+	// opening: it is a passive clause opening its sentence before another
+	// statement ("The claim could not be confirmed, and X said …"): it
+	// covers the claims before its sentence, not the one after it.
+	opening bool
 	// conflict: it names the disagreeing accounts ("the conflicting
 	// reports"); right after the lead it covers the whole entry.
 	conflict bool
@@ -194,6 +198,11 @@ var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accou
 // case.
 func referentOf(sent, low string) caveatRef {
 	var r caveatRef
+	if head := openingCaveat(low); head != "" {
+		r = referentOf(sent[:len(head)], head)
+		r.opening = true
+		return r
+	}
 	ws := wordsOf(sent, low, -1)
 	claimNoun, media, checked := false, false, false
 	for i, w := range ws {
@@ -295,7 +304,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 	end := 0
 	for _, c := range caveats {
 		// Claims before the caveat in the entry, nearest first.
-		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
+		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && (items[end].sent < c.sent || items[end].sent == c.sent && !c.ref.opening))) {
 			end++
 		}
 		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
