@@ -282,6 +282,9 @@ func referentOf(sent, low string) caveatRef {
 	if r.party != "" {
 		r.byAdjective, r.story = r.byAdjective && r.story, false
 	}
+	if r.party == "" && !r.sides && namesDetails(ws) {
+		r.story, r.single = true, false
+	}
 	if conflictingAccounts(ws) {
 		// Accounts that conflict are more than one party's, wherever
 		// they came from ("the conflicting reports from the port").
