@@ -310,6 +310,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && (items[end].sent < c.sent || items[end].sent == c.sent && !c.ref.opening))) {
 			end++
 		}
+		if partysOwnCheck(c.text, items) {
+			continue
+		}
 		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
 			func(it *item) bool { return namesParty(it.claimant, c.ref.party) }) {
 			c.ref.party, c.ref.story = "", true
