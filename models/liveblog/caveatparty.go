@@ -18,6 +18,9 @@ func partysOwnCheck(caveat string, items []*item) bool {
 	var names []string
 	for i, w := range ws {
 		if checkingVerbs[w.lower] {
+			if !checksNext(ws[i:]) {
+				return false // "X is reporting …, we could not confirm"
+			}
 			break
 		}
 		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
@@ -35,6 +38,17 @@ func partysOwnCheck(caveat string, items []*item) bool {
 			if namesParty(it.claimant, n) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// checksNext reports whether the verb opening ws is the checking itself
+// ("could not confirm", "were unable to verify"), within four words.
+func checksNext(ws []word) bool {
+	for _, w := range ws[:min(len(ws), 5)] {
+		if mentionsChecking(w.lower) {
+			return true
 		}
 	}
 	return false

@@ -28,6 +28,7 @@ var caveatPhrases = []string{
 	"remains unconfirmed", "remain unconfirmed", "not verifiable", "unverifiable", "no independent verification",
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
 	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
+	"we have not confirmed", "we haven't confirmed", "we have not verified", "we haven't verified",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
