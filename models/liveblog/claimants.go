@@ -94,7 +94,7 @@ func isOutlet(subj string) bool {
 func analyzeSubject(raw string) subjectInfo {
 	si := subjectInfo{raw: raw}
 	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
-	s = removeParentheses(s)
+	s = removeParentheses(keepInitialismDot(raw, s))
 	var parts []string
 	for _, sp := range topLevelSplit(s, nil, 0, len(s)) {
 		p := s[sp.s:sp.e]
