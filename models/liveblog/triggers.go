@@ -185,6 +185,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
 			continue
 		}
+		if w.lower == "read" && !documentReads(ws, i) {
+			continue
+		}
 		if w.text != w.lower && i > 0 && (info.kind != vSay || isCapitalized(ws[i-1].text)) {
 			continue // a capitalised verb mid-sentence is a name or a title
 		}
