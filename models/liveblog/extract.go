@@ -326,6 +326,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				}
 			}
 			ix.markClaimNames(frames)
+			dropSympathy(frames)
 			var prevInSentence *item
 			quote := "" // one copy for every claim of the sentence
 			if len(frames) > 0 {
