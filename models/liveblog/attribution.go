@@ -69,6 +69,9 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 // `"Q1," she added, "Q2."`. It returns the frame, where the claim ends and
 // where the attribution ends.
 func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan) (rawFrame, int, int, bool) {
+	if t.quoted && t.quotedName.e <= t.quotedName.s {
+		return trailingQuotedAs(s, qs, lo, hi, t)
+	}
 	if t.info.kind == vAccuse || t.info.kind == vDeny || t.info.kind == vPut || t.info.part {
 		return rawFrame{}, 0, 0, false
 	}

@@ -28,6 +28,7 @@ var caveatPhrases = []string{
 	"remains unconfirmed", "remain unconfirmed", "not verifiable", "unverifiable", "no independent verification",
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
 	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
+	"we have not confirmed", "we haven't confirmed", "we have not verified", "we haven't verified",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
@@ -160,6 +161,13 @@ type caveatRef struct {
 	// either side", "claims by both sides"), which covers every claim of
 	// the entry, before it or after it.
 	sides bool
+	// opening: it is a passive clause opening its sentence before another
+	// statement ("The claim could not be confirmed, and X said …"): it
+	// covers the claims before its sentence, not the one after it.
+	opening bool
+	// conflict: it names the disagreeing accounts ("the conflicting
+	// reports"); right after the lead it covers the whole entry.
+	conflict bool
 }
 
 // sideNouns, after "either", "both", "all" or "neither", name the parties
@@ -191,6 +199,11 @@ var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accou
 // case.
 func referentOf(sent, low string) caveatRef {
 	var r caveatRef
+	if head := openingCaveat(low); head != "" {
+		r = referentOf(sent[:len(head)], head)
+		r.opening = true
+		return r
+	}
 	ws := wordsOf(sent, low, -1)
 	claimNoun, media, checked := false, false, false
 	for i, w := range ws {
@@ -270,6 +283,14 @@ func referentOf(sent, low string) caveatRef {
 	if r.party != "" {
 		r.byAdjective, r.story = r.byAdjective && r.story, false
 	}
+	if r.party == "" && !r.sides && namesDetails(ws) {
+		r.story, r.single = true, false
+	}
+	if conflictingAccounts(ws) {
+		// Accounts that conflict are more than one party's, wherever
+		// they came from ("the conflicting reports from the port").
+		r.story, r.single, r.conflict, r.party, r.byAdjective = true, false, true, "", false
+	}
 	return r
 }
 
@@ -287,8 +308,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 	end := 0
 	for _, c := range caveats {
 		// Claims before the caveat in the entry, nearest first.
-		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && items[end].sent <= c.sent)) {
+		for end < len(items) && (items[end].para < c.para || (items[end].para == c.para && (items[end].sent < c.sent || items[end].sent == c.sent && !c.ref.opening))) {
 			end++
+		}
+		if partysOwnCheck(c.text, items) {
+			continue
 		}
 		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
 			func(it *item) bool { return namesParty(it.claimant, c.ref.party) }) {
@@ -367,7 +391,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 					// checked.
 					leadParties(items, end, covered, c.text, true)
 				}
-				if c.ref.happened && c.ref.party == "" {
+				if c.ref.happened && c.ref.party == "" || leadConflict(items, end, c) {
 					mark(items[end:min(len(items), end+maxCaveatReach)], c.text)
 				}
 				continue
@@ -415,41 +439,6 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// also covers what the entry goes on to say of the same
 			// parties.
 			leadParties(items, end, covered, c.text, false)
-		}
-	}
-}
-
-// leadParties marks the items after end whose claimant shares a name word
-// with a claimant of covered ("Russia and Ukraine" → "Russia's defence
-// ministry"), so a lead's caveat follows its parties through the entry.
-// With byName, only a name counts, not a role or a kind of body that
-// another party may share ("Defence Ministry", "Officials").
-func leadParties(items []*item, end int, covered []*item, caveat string, byName bool) {
-	names := map[string]bool{}
-	for _, it := range covered {
-		for _, w := range words(it.claimant) {
-			if byName && (personRoles[strings.TrimSuffix(w.lower, "s")] || orgWords[w.lower] || bodyModifiers[w.lower]) {
-				continue
-			}
-			if !byName && len(w.lower) > 2 && !descStop[w.lower] && !personRoles[strings.TrimSuffix(w.lower, "s")] {
-				// In the lead a party may be named by a common noun:
-				// "Rebels" are "a rebel commander" later.
-				names[strings.TrimSuffix(w.lower, "s")] = true
-			}
-			if isCapitalized(w.text) && len(w.lower) > 2 && !descStop[w.lower] {
-				names[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")] = true
-			}
-		}
-	}
-	if len(names) == 0 {
-		return
-	}
-	for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
-		for _, w := range words(items[k].claimant) {
-			if n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"); names[n] || !byName && names[strings.TrimSuffix(n, "s")] {
-				mark(items[k:k+1], caveat)
-				break
-			}
 		}
 	}
 }

@@ -57,7 +57,8 @@ var orgWords = setOf("ministry", "corps", "union", "alliance", "agency", "associ
 	"power", "grid", "oil", "gas", "water", "airways", "motors", "systems", "technologies", "solutions",
 	"partners", "capital", "pharma", "logistics", "shipping", "lines", "mining", "steel", "electric",
 	"telecom", "communications", "guardians", "brigades", "council", "club", "church", "school", "city",
-	"games", "olympics", "festival", "cup", "championship", "championships", "awards", "summit", "expo", "fair")
+	"games", "olympics", "festival", "cup", "championship", "championships", "awards", "summit", "expo", "fair",
+	"monitor", "campaign", "initiative", "coalition", "amnesty", "collective", "society", "caucus")
 
 // commonSubjects are plural or generic nouns that start a sentence with a
 // capital but are not names ("Police said", "Officials say").
@@ -93,7 +94,7 @@ func isOutlet(subj string) bool {
 func analyzeSubject(raw string) subjectInfo {
 	si := subjectInfo{raw: raw}
 	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
-	s = removeParentheses(s)
+	s = removeParentheses(keepInitialismDot(raw, s))
 	var parts []string
 	for _, sp := range topLevelSplit(s, nil, 0, len(s)) {
 		p := s[sp.s:sp.e]

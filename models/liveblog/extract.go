@@ -309,7 +309,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				// the caveat's own clause is no speaker.
 				frames = slices.DeleteFunc(frames, func(f rawFrame) bool { return mentionsChecking(lowerASCII(f.subject)) })
 			}
-			if !heading && caveat && (tailCaveat || !attributedCaveat(frames)) && !speakersOwnCaveat(low) {
+			if !heading && caveat && (tailCaveat || openingCaveat(low) != "" || !attributedCaveat(frames)) && !speakersOwnCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)})
@@ -326,6 +326,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				}
 			}
 			ix.markClaimNames(frames)
+			dropSympathy(frames)
 			var prevInSentence *item
 			quote := "" // one copy for every claim of the sentence
 			if len(frames) > 0 {

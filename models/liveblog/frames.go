@@ -22,7 +22,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		f := rawFrame{verb: t.info.display, pos: t.vs}
 		var cs int
 		var hadThat bool
-		introChannel := ""
+		introChannel, splitHead := "", ""
 		relative := false
 		switch {
 		case t.info.kind == vAccording:
@@ -106,6 +106,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if intro := strings.TrimRight(strings.TrimSpace(s[lo:ss]), ", "); intro != "" && isIntroLike(intro) {
 				introChannel = channelPhrase(intro)
 			}
+			splitHead = parentheticalHead(s, lo, ss, t.ve)
 			if w := lastWord(f.subject); strings.EqualFold(w, "and") || strings.EqualFold(w, "but") {
 				// "The ministry summoned the ambassador and accused …";
 				// "X described it as “…” and warned …": the subject of
@@ -223,6 +224,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		if t.info.kind == vSay && hasPrefixFold(strings.TrimSpace(text), "responsibility ") {
 			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]
+		}
+		if splitHead != "" && !hadThat {
+			text = splitHead + " " + strings.TrimLeft(text, ", ") // "The gunmen, police said, belonged …"
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
 		f.claim, f.direct = cleanClaim(text)

@@ -153,6 +153,13 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 			return ix.ms[o].name
 		}
 	}
+	if k >= 0 && ix.ms[k].pos > pos && genericOrgHeads[h] {
+		// "The rights group added …" after an organisation spoke: it
+		// refers back to that one, not to a group named only later.
+		if o := ix.nearestBeforeOK(ix.orgs, pos, speakable); o >= 0 {
+			return ix.ms[o].name
+		}
+	}
 	if k >= 0 && !ix.describedSince(h, k, pos) {
 		return ix.fullName(ix.ms[k].name, pos, blog)
 	}

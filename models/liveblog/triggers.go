@@ -185,6 +185,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
 			continue
 		}
+		if w.lower == "read" && !documentReads(ws, i) {
+			continue
+		}
 		if w.text != w.lower && i > 0 && (info.kind != vSay || isCapitalized(ws[i-1].text)) {
 			continue // a capitalised verb mid-sentence is a name or a title
 		}
@@ -358,17 +361,22 @@ var nounContext = setOf("investigate", "investigating", "investigated", "probe",
 func putsFigure(ws []word) bool {
 	for k := 0; k < len(ws) && k < 12; k++ {
 		if ws[k].lower == "at" && k+1 < len(ws) {
-			n := ws[k+1].lower
-			if n == "least" || n == "more" || n == "about" || n == "around" {
-				if k+2 < len(ws) {
-					n = ws[k+2].lower
-				}
+			// "at more than 9,000", "at least 40", "at close to 300"
+			j := k + 1
+			for j+1 < len(ws) && j < k+4 && figureQualifiers[ws[j].lower] {
+				j++
 			}
+			n := ws[j].lower
 			return isDigit(n[0]) || numberWords[n]
 		}
 	}
 	return false
 }
+
+// figureQualifiers stand between "at" and the figure a speaker puts a
+// toll at.
+var figureQualifiers = setOf("least", "more", "than", "about", "around", "close", "to", "nearly", "almost",
+	"some", "roughly", "well", "over", "just", "under", "fewer", "less")
 
 var numberWords = setOf("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",

@@ -78,6 +78,7 @@ var commonReportingVerbs = map[string]verbInfo{
 	"assured": {kind: vSay, display: "assured", needsTo: true}, "expressed": {kind: vSay, display: "expressed", needsTo: true},
 	"confirming": {kind: vSay, display: "confirmed", part: true}, "recalled": {kind: vSay, display: "recalled", needsTo: true},
 	"reiterated": {kind: vSay, display: "reiterated", needsTo: true},
+	"read":       {kind: vSay, display: "read", needsTo: true},
 	"urged":      {kind: vSay, display: "urged", needsTo: true}, "urges": {kind: vSay, display: "urges", needsTo: true},
 	"welcomed": {kind: vSay, display: "welcomed", needsTo: true}, "welcomes": {kind: vSay, display: "welcomes", needsTo: true},
 	"encouraged": {kind: vSay, display: "encouraged", needsTo: true}, "repeated": {kind: vSay, display: "repeated", needsTo: true},
