@@ -86,7 +86,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if direct := directIndex(f); direct != "" && !s.d.pg {
 		table = "claims INDEXED BY " + direct
 	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
-		if cutByReportTime(f) && !s.walkFindsPage(ctx, f, now, walk, order, pageNeed(f, total), walkBound(wanted, total, rows)) {
+		if cutByReportTime(f) && !s.walkFindsPage(ctx, f, now, walk, order, pageNeed(f, total), walkBound(total)) {
 			// The range's claims sit together in the sort's order (see
 			// claim_plan_bounded.go).
 			return s.sortedMatches(ctx, f, now, order)

@@ -25,25 +25,31 @@ import (
 // the same rows in the same order, only the index that finds them differs.
 
 // walkBound is how many entries of the sort's index a walk may read before
-// the matches are sorted instead: four times the entries a walk expects to
-// read when matches are spread through the order (so spread matches never
-// miss it), and no more than the matches, which sorting them reads anyway.
-func walkBound(wanted, total, rows int64) int64 {
-	if total <= 0 {
-		return 0
-	}
-	b := 4*wanted*rows/total + 2000
-	if b > total {
-		b = total
-	}
-	return b
+// the matches are sorted instead: as many as there are matches, which
+// sorting them reads anyway, so a view costs at most about twice the
+// cheaper of the two ways whichever it turns out to be. (A tighter bound,
+// four times the entries a walk expects, sent views whose range skips only
+// the last days, such as `until` sorted newest first, from a walk of tens
+// of thousands of entries to a sort of hundreds of thousands of matches.)
+func walkBound(total int64) int64 {
+	return total
 }
 
-// cutByReportTime reports whether f keeps claims by their report time (a
-// date range, or the stale view's cut-off) and is sorted in another order.
+// cutByReportTime reports whether f keeps claims by their report time on
+// the side where a walk in f's order meets the kept claims late: reported
+// since a time, sorted oldest first (the range is at the far end), or
+// reported until a time or stale, sorted newest first (the walk first meets
+// the claims reported after it). Sorted the other way, the walk starts
+// inside the range and is left alone.
 func cutByReportTime(f ClaimFilter) bool {
 	by := strings.TrimPrefix(f.Sort, "-")
-	return (f.Since != nil || f.Until != nil || f.Stale) && by != "reported"
+	if by == "reported" {
+		return false
+	}
+	if strings.HasPrefix(f.Sort, "-") {
+		return f.Until != nil || f.Stale
+	}
+	return f.Since != nil
 }
 
 // walkFindsPage reports whether walking walk (a sortWalks entry) in f's
