@@ -86,7 +86,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if direct := directIndex(f); direct != "" && !s.d.pg {
 		table = "claims INDEXED BY " + direct
 	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
-		if cutByReportTime(f) && !s.walkFindsPage(ctx, f, now, walk, order, pageNeed(f, total), walkBound(total)) {
+		if s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
 			// The range's claims sit together in the sort's order (see
 			// claim_plan_bounded.go).
 			return s.sortedMatches(ctx, f, now, order)
@@ -104,19 +104,6 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		table = "claims INDEXED BY claims_reported"
 	}
 	return f.apply(s.read(ctx).Table(table), now, s.staleAfter), order
-}
-
-// pageNeed is how many matches the page query reads up to the page's end:
-// the page and every row before it by offset (no more than there are), or
-// a page after a cursor.
-func pageNeed(f ClaimFilter, total int64) int64 {
-	if f.cursor() != nil {
-		return int64(f.PerPage)
-	}
-	if n := int64(f.Page * f.PerPage); n < total {
-		return n
-	}
-	return total
 }
 
 // claimRows estimates the size of the claims table: the highest id, read

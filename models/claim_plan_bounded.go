@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -15,90 +14,59 @@ import (
 // that report them run, so the order of entry follows the order of report,
 // and the range's claims sit together at one place of the sort's index
 // rather than spread through it. walkSortIndex expects to read
-// wanted×rows/total entries and reads every entry before the range instead:
-// at a million claims `unconfirmed=1&since=2026-11-01&sort=updated` walked
-// 911,000 entries (0.25 s of CPU) to find 50 claims that the unconfirmed
-// index's range hands over and sorts in 0.03 s. So such a walk is tried
-// first within a bound: if the matches it needs lie within the first
-// walkBound entries, the walk reads exactly those; if not, the view's
-// matches are sorted instead. The answer is the same either way: both read
-// the same rows in the same order, only the index that finds them differs.
+// wanted×rows/total entries; a walk that starts outside the range reads
+// every entry before it first: at a million claims
+// `unconfirmed=1&since=2026-11-01&sort=updated` walked 911,000 entries
+// (0.25 s of CPU) to find 50 claims that the unconfirmed index's range
+// hands over and sorts in 0.03 s. So for such a view the walk's cost counts
+// the claims reported on the far side of the range's edge (exact and cheap
+// from the counts per day, see claim_facet_counts.go) before the range's
+// own entries, and the matches are sorted when that is more than the
+// matches. The answer is the same either way: only the index that finds
+// the rows differs.
 
-// walkBound is how many entries of the sort's index a walk may read before
-// the matches are sorted instead: as many as there are matches, which
-// sorting them reads anyway, so a view costs at most about twice the
-// cheaper of the two ways whichever it turns out to be. (A tighter bound,
-// four times the entries a walk expects, sent views whose range skips only
-// the last days, such as `until` sorted newest first, from a walk of tens
-// of thousands of entries to a sort of hundreds of thousands of matches.)
-func walkBound(total int64) int64 {
-	return total
+// outsideRange is the filter of the claims a walk in f's order meets
+// before f's report-time range, on the side where it starts: reported
+// before the range's start sorted oldest first, reported from the range's
+// end (or the stale view's cut-off) sorted newest first. ok is false when
+// the walk starts inside the range, or the sort is the report time itself
+// (whose index seeks the range).
+func outsideRange(f ClaimFilter, now time.Time, staleAfter time.Duration) (ClaimFilter, bool) {
+	out := ClaimFilter{Withdrawn: WithdrawnIncluded}
+	if strings.TrimPrefix(f.Sort, "-") == "reported" {
+		return out, false
+	}
+	if !strings.HasPrefix(f.Sort, "-") {
+		out.Until = f.Since
+		return out, f.Since != nil
+	}
+	end := f.Until
+	if f.Stale {
+		cut := now.Add(-staleAfter)
+		if end == nil || cut.Before(*end) {
+			end = &cut
+		}
+	}
+	out.Since = end
+	return out, end != nil
 }
 
-// cutByReportTime reports whether f keeps claims by their report time on
-// the side where a walk in f's order meets the kept claims late: reported
-// since a time, sorted oldest first (the range is at the far end), or
-// reported until a time or stale, sorted newest first (the walk first meets
-// the claims reported after it). Sorted the other way, the walk starts
-// inside the range and is left alone.
-func cutByReportTime(f ClaimFilter) bool {
-	by := strings.TrimPrefix(f.Sort, "-")
-	if by == "reported" {
+// walkMeetsRangeLate reports whether walking f's sort index to the page's
+// wanted matches costs more than sorting f's total matches, counting the
+// claims the walk meets before f's report-time range. A page after a
+// cursor continues from a claim of the view, inside the range already, so
+// its walk is left alone. A failed count leaves the walk chosen: the page
+// query then meets the error itself.
+func (s *Store) walkMeetsRangeLate(ctx context.Context, f ClaimFilter, now time.Time, wanted, total, rows int64) bool {
+	out, ok := outsideRange(f, now, s.staleAfter)
+	if !ok || total <= 0 || f.cursor() != nil {
 		return false
 	}
-	if strings.HasPrefix(f.Sort, "-") {
-		return f.Until != nil || f.Stale
-	}
-	return f.Since != nil
-}
-
-// walkFindsPage reports whether walking walk (a sortWalks entry) in f's
-// order finds the page's need matches within the index's first walkBound
-// entries (after the cursor, if any). A walk that cannot run past the bound
-// (fewer entries are left) counts as finding them. An error reading the
-// bound or the matches leaves the choice to the walk: the page query then
-// meets the error itself.
-func (s *Store) walkFindsPage(ctx context.Context, f ClaimFilter, now time.Time, walk, order string, need, bound int64) bool {
-	col := cursorColumns[strings.TrimPrefix(f.Sort, "-")]
-	cols := "claims.id"
-	if col != "" {
-		cols = col + ", claims.id"
-	}
-	edge := s.read(ctx).Table(walk)
-	if c := f.cursor(); c != nil {
-		edge = c.after(edge)
-	}
-	var at time.Time
-	var id int64
-	row := edge.Select(cols).Order(order).Limit(1).Offset(int(bound)).Row()
-	var err error
-	if col != "" {
-		err = row.Scan(&at, &id)
-	} else {
-		err = row.Scan(&id)
-	}
+	skipped, err := s.countClaims(ctx, out, now)
 	if err != nil {
-		// No entry at the bound (sql.ErrNoRows): the walk ends before it.
-		return true
+		return false
 	}
-	op := "<="
-	if strings.HasPrefix(f.Sort, "-") {
-		op = ">="
-	}
-	db := f.apply(s.read(ctx).Table(walk), now, s.staleAfter)
-	if c := f.cursor(); c != nil {
-		db = c.after(db)
-	}
-	if col != "" {
-		db = db.Where(fmt.Sprintf("(%s, claims.id) %s (?, ?)", col, op), at.UTC(), id)
-	} else {
-		db = db.Where(fmt.Sprintf("claims.id %s ?", op), id)
-	}
-	var found []int64
-	if err := db.Order(order).Limit(int(need)).Pluck("claims.id", &found).Error; err != nil {
-		return true
-	}
-	return int64(len(found)) >= need
+	return float64(skipped)+float64(wanted)*float64(rows)/float64(total) > float64(total)
 }
 
 // sortedMatches reads f's matches from the filters' indexes and sorts
