@@ -51,6 +51,16 @@ func outsideRange(f ClaimFilter, now time.Time, staleAfter time.Duration) (Claim
 	return out, end != nil
 }
 
+// skipPerSorted is how many entries a walk passes over in the time sorting
+// costs per match, measured at a million claims: the walk by id over the
+// 911,000 claims reported before November took 0.34 s (0.37 µs an entry,
+// the claims being read in the order they are stored), sorting the 85,000
+// reported since 0.14 s (1.6 µs a match). With one entry per match, views
+// whose range leaves out only the last days, such as a range ending on
+// 20 November sorted newest first (35,000 claims passed over), sorted
+// their 30,000 matches in 30 ms rather than walk in under 10.
+const skipPerSorted = 4
+
 // walkMeetsRangeLate reports whether walking f's sort index to the page's
 // wanted matches costs more than sorting f's total matches, counting the
 // claims the walk meets before f's report-time range. A page after a
@@ -66,7 +76,7 @@ func (s *Store) walkMeetsRangeLate(ctx context.Context, f ClaimFilter, now time.
 	if err != nil {
 		return false
 	}
-	return float64(skipped)+float64(wanted)*float64(rows)/float64(total) > float64(total)
+	return float64(skipped)/skipPerSorted+float64(wanted)*float64(rows)/float64(total) > float64(total)
 }
 
 // sortedMatches reads f's matches from the filters' indexes and sorts
