@@ -11,10 +11,10 @@ import (
 // TestBoundedSortWalk has claims reported in the order they were entered
 // (as on a desk following live blogs) and a date range keeping the last
 // quarter of them (and another keeping the first quarter). Walking the
-// sort's index from the other end meets the range only after three
+// sort's index oldest first meets the last quarter only after three
 // quarters of the index, more than its matches, so the range's claims are
-// sorted instead; walking from the range's end finds them at once and
-// stays, as does a page after a cursor (a claim of the view). Either way
+// sorted instead; the other walks stay, as does a page after a cursor (a
+// claim of the view). Either way
 // every page (first, second by offset, after a cursor) lists the same
 // claims in the same order as the walk alone did.
 func TestBoundedSortWalk(t *testing.T) {
@@ -104,7 +104,7 @@ func TestBoundedSortWalk(t *testing.T) {
 				// cursor well before the range), the range lies past the
 				// bound; walking from its side, the walk starts in it.
 				desc := strings.HasPrefix(sort, "-")
-				if want := desc == (r.since != nil) || pg.after; walks != want {
+				if want := desc || r.since == nil || pg.after; walks != want {
 					t.Errorf("%s: walks the sort's index %v, want %v:\n%s", name, walks, want, plan)
 				}
 				if !walks && !strings.Contains(plan, "claims_reported") {
@@ -116,7 +116,8 @@ func TestBoundedSortWalk(t *testing.T) {
 }
 
 // TestSortedRangeUsesIndexes checks, on SQLite with a million claims'
-// statistics, the plan of every view cut by report time when its matches
+// statistics, the plan of every view with a report-time start, sorted
+// oldest first, when its matches
 // are sorted instead of walked: the filters' indexes (or the search index)
 // find them, never a scan of the whole table.
 func TestSortedRangeUsesIndexes(t *testing.T) {
@@ -135,7 +136,7 @@ func TestSortedRangeUsesIndexes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := outsideRange(flt, now, f.s.staleAfter); !ok || sortWalks[strings.TrimPrefix(sort, "-")] == "" {
+			if _, ok := outsideRange(flt); !ok || sortWalks[strings.TrimPrefix(sort, "-")] == "" {
 				continue
 			}
 			db, order := f.s.sortedMatches(ctx, flt, now, claimSorts[flt.Sort])
@@ -146,7 +147,7 @@ func TestSortedRangeUsesIndexes(t *testing.T) {
 			checked++
 		}
 	}
-	if checked < 800 {
-		t.Fatalf("checked %d plans; the views cut by report time should give more than 800", checked)
+	if checked < 300 {
+		t.Fatalf("checked %d plans; the views cut by report time should give more than 300", checked)
 	}
 }
