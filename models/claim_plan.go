@@ -97,6 +97,11 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		// index (narrowed by the filters' facets) hands over the matches,
 		// which are then sorted.
 		return s.searchJoin(ctx, f, now), order
+	} else if _, late := outsideRange(f); late && !s.d.pg {
+		// Few matches of a range with a start sorted oldest first: sorted,
+		// as SQLite's planner would rather walk the sort's index from the
+		// start (see claim_plan_bounded.go).
+		return s.sortedMatches(ctx, f, now, order)
 	} else if !s.d.pg && onlyDateRange(f) {
 		// Few claims in the range: read the range from the reported-time
 		// index; SQLite cannot tell how narrow a range is and would rather

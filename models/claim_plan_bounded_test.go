@@ -151,3 +151,46 @@ func TestSortedRangeUsesIndexes(t *testing.T) {
 		t.Fatalf("checked %d plans; the views cut by report time should give more than 300", checked)
 	}
 }
+
+// TestFewRangeMatchesSorted checks that a range with a start, sorted oldest
+// first, whose matches are too few for a walk, is sorted from the filters'
+// indexes (SQLite's planner would walk the sort's index from its start),
+// with the same claims in the same order.
+func TestFewRangeMatchesSorted(t *testing.T) {
+	f := newFixture(t)
+	base := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 40; i++ {
+		c := f.claim(t, fmt.Sprintf("claim number %d", i))
+		if err := f.s.w.Exec("UPDATE claims SET reported_at = ? WHERE id = ?", base.Add(time.Duration(i)*time.Hour), c.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx := context.Background()
+	since := base.Add(30 * time.Hour)
+	for _, sort := range []string{"updated", "created", "id", "-updated"} {
+		flt := ClaimFilter{Since: &since, Sort: sort, Unconfirmed: true}
+		if v := flt.Validate(); v != nil {
+			t.Fatal(v)
+		}
+		page, err := f.s.Claims(ctx, flt)
+		if err != nil || page.Total != 10 || len(page.Claims) != 10 {
+			t.Fatalf("sort=%s: %+v, %v; want the range's 10 claims", sort, page, err)
+		}
+		want, err := pluckPage(flt.apply(f.s.read(ctx).Table("claims"), f.s.Now(), f.s.staleAfter), claimSorts[sort], flt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range page.Claims {
+			if c.ID != want[i] {
+				t.Fatalf("sort=%s: claim %d is %d, want %d", sort, i, c.ID, want[i])
+			}
+		}
+		if f.s.d.pg {
+			continue
+		}
+		_, order := f.s.pageQuery(ctx, flt, f.s.Now(), page.Total, 1_000_000)
+		if sorted := strings.HasPrefix(order, "+"); sorted != (sort != "-updated") {
+			t.Errorf("sort=%s: matches sorted %v (order %q)", sort, sorted, order)
+		}
+	}
+}
