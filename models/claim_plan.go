@@ -88,7 +88,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
 		if s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
 			// The range's claims sit together in the sort's order (see
-			// claim_plan_bounded.go).
+			// claim_plan_range.go).
 			return s.sortedMatches(ctx, f, now, order)
 		}
 		table = walk
@@ -100,7 +100,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	} else if _, late := outsideRange(f); late && !s.d.pg {
 		// Few matches of a range with a start sorted oldest first: sorted,
 		// as SQLite's planner would rather walk the sort's index from the
-		// start (see claim_plan_bounded.go).
+		// start (see claim_plan_range.go).
 		return s.sortedMatches(ctx, f, now, order)
 	} else if !s.d.pg && onlyDateRange(f) {
 		// Few claims in the range: read the range from the reported-time

@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// TestBoundedSortWalk has claims reported in the order they were entered
+// TestRangeWalkedOrSorted has claims reported in the order they were entered
 // (as on a desk following live blogs) and a date range keeping the last
 // quarter of them (and another keeping the first quarter). Walking the
 // sort's index oldest first meets the last quarter only after three
@@ -17,7 +17,7 @@ import (
 // claim of the view). Either way
 // every page (first, second by offset, after a cursor) lists the same
 // claims in the same order as the walk alone did.
-func TestBoundedSortWalk(t *testing.T) {
+func TestRangeWalkedOrSorted(t *testing.T) {
 	f := newFixture(t)
 	base := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	var claims []*Claim

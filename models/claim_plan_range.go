@@ -8,21 +8,20 @@ import (
 )
 
 // A view of the claims reported since a time, sorted oldest entered or
-// changed first, or by id, is where walking the
-// sort's index goes wrong: claims are entered and changed while the blogs
-// that report them run, so the order of entry follows the order of report,
-// and the range's claims sit together at one place of the sort's index
-// rather than spread through it. walkSortIndex expects to read
-// wanted×rows/total entries; a walk that starts outside the range reads
-// every entry before it first: at a million claims
+// changed first, or by id, is where walking the sort's index goes wrong:
+// claims are entered and changed while the blogs that report them run, so
+// the order of entry follows the order of report, and the range's claims
+// sit together at the far end of the sort's index rather than spread
+// through it. walkSortIndex expects to read wanted×rows/total entries; the
+// walk reads every entry before the range first: at a million claims
 // `unconfirmed=1&since=2026-11-01&sort=updated` walked 911,000 entries
 // (0.25 s of CPU) to find 50 claims that the unconfirmed index's range
-// hands over and sorts in 0.03 s. So for such a view the walk's cost counts
-// the claims reported before the range (exact and cheap
-// from the counts per day, see claim_facet_counts.go) before the range's
-// own entries (weighed by skipPerSorted), and the matches are sorted when
-// that is more than the matches. The answer is the same either way: only the index that finds
-// the rows differs.
+// hands over and sorts in 0.03 s. So for such a view the walk's cost also
+// counts the claims reported before the range (exact and cheap from the
+// counts per day, see claim_facet_counts.go, weighed by skipPerSorted),
+// and the matches are sorted when that is more than the matches. The
+// answer is the same either way: only the index that finds the rows
+// differs.
 
 // outsideRange is the filter of the claims a walk in f's order meets
 // before f's report-time range: reported before the range's start, for a
