@@ -86,12 +86,22 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if direct := directIndex(f); direct != "" && !s.d.pg {
 		table = "claims INDEXED BY " + direct
 	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
+		if s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
+			// The range's claims sit together in the sort's order (see
+			// claim_plan_range.go).
+			return s.sortedMatches(ctx, f, now, order)
+		}
 		table = walk
 	} else if !s.d.pg && m != "" {
 		// A search with fewer matches than a walk would skip: the search
 		// index (narrowed by the filters' facets) hands over the matches,
 		// which are then sorted.
 		return s.searchJoin(ctx, f, now), order
+	} else if _, late := outsideRange(f); late && !s.d.pg {
+		// Few matches of a range with a start sorted oldest first: sorted,
+		// as SQLite's planner would rather walk the sort's index from the
+		// start (see claim_plan_range.go).
+		return s.sortedMatches(ctx, f, now, order)
 	} else if !s.d.pg && onlyDateRange(f) {
 		// Few claims in the range: read the range from the reported-time
 		// index; SQLite cannot tell how narrow a range is and would rather
