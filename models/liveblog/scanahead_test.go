@@ -56,14 +56,18 @@ func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
 	}()
 	texts["one long wire report"] = oneEntryText(300 << 10)
 	texts["one long line"] = strings.ReplaceAll(oneEntryText(300<<10), "\n\n", " ")
+	compared := 0
 	for name, text := range texts {
 		want, err := extract(text, scanPlan{func([][]string) int { return 0 }, func(int) bool { return false }})
 		if err != nil {
 			t.Fatal(name, err)
 		}
-		if len(want) == 0 {
+		// A news text may propose nothing (a one-line video caption);
+		// the generated texts and the total must.
+		if len(want) == 0 && !strings.HasPrefix(name, "devset/") {
 			t.Errorf("%s: no candidates at all", name)
 		}
+		compared += len(want)
 		for _, workers := range []int{0, 1, 2, 3, 5} {
 			// With no workers, every entry has its sentences read
 			// ahead, however short.
@@ -75,6 +79,9 @@ func TestExtractParallelSameAsOneGoroutine(t *testing.T) {
 				t.Errorf("%s with %d workers: %d candidates differ from one goroutine's %d", name, workers, len(got), len(want))
 			}
 		}
+	}
+	if compared < 1000 {
+		t.Errorf("only %d candidates compared", compared)
 	}
 }
 
