@@ -46,9 +46,7 @@ var schemaV17 = []string{
 	dayCountFillSQL,
 	storyCountFillSQL,
 	`CREATE TRIGGER claims_counts_ins AFTER INSERT ON claims BEGIN
-		` + countUpsertSQL("NEW", 1) + `;
-		` + dayCountUpsertSQL("NEW", 1) + `;
-		` + storyCountUpsertSQL("NEW", 1) + `;
+		` + countUpsertsSQL("NEW", 1) + `
 	END`,
 	`CREATE TRIGGER claims_counts_upd AFTER UPDATE OF verdict, verifiability, assignee_id, withdrawn_at, signed_off_at, reported_at, story_id ON claims
 		WHEN OLD.verdict IS NOT NEW.verdict OR OLD.verifiability IS NOT NEW.verifiability
@@ -58,12 +56,8 @@ var schemaV17 = []string{
 			OR (OLD.signed_off_at IS NULL) <> (NEW.signed_off_at IS NULL)
 			OR substr(OLD.reported_at, 1, 10) IS NOT substr(NEW.reported_at, 1, 10)
 	BEGIN
-		` + countUpsertSQL("OLD", -1) + `;
-		` + dayCountUpsertSQL("OLD", -1) + `;
-		` + storyCountUpsertSQL("OLD", -1) + `;
-		` + countUpsertSQL("NEW", 1) + `;
-		` + dayCountUpsertSQL("NEW", 1) + `;
-		` + storyCountUpsertSQL("NEW", 1) + `;
+		` + countUpsertsSQL("OLD", -1) + `
+		` + countUpsertsSQL("NEW", 1) + `
 	END`,
 }
 
@@ -87,22 +81,17 @@ var (
 		SELECT c.story_id, ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5, 6`
 )
 
-// countUpsertSQL adds delta to claim_counts for claims row c (NEW or OLD).
-func countUpsertSQL(c string, delta int) string {
-	return `INSERT INTO claim_counts(` + countKeyColumns + `, n) VALUES (` + countKeySQL(c) + `, ` + strconv.Itoa(delta) + `)
-		ON CONFLICT(` + countKeyColumns + `) DO UPDATE SET n = n + ` + strconv.Itoa(delta)
-}
-
-// dayCountUpsertSQL adds delta to claim_day_counts for claims row c.
-func dayCountUpsertSQL(c string, delta int) string {
-	return `INSERT INTO claim_day_counts(day, ` + countKeyColumns + `, n) VALUES (substr(` + c + `.reported_at, 1, 10), ` + countKeySQL(c) + `, ` + strconv.Itoa(delta) + `)
-		ON CONFLICT(day, ` + countKeyColumns + `) DO UPDATE SET n = n + ` + strconv.Itoa(delta)
-}
-
-// storyCountUpsertSQL adds delta to claim_story_counts for claims row c.
-func storyCountUpsertSQL(c string, delta int) string {
-	return `INSERT INTO claim_story_counts(story_id, ` + countKeyColumns + `, n) VALUES (` + c + `.story_id, ` + countKeySQL(c) + `, ` + strconv.Itoa(delta) + `)
-		ON CONFLICT(story_id, ` + countKeyColumns + `) DO UPDATE SET n = n + ` + strconv.Itoa(delta)
+// countUpsertsSQL adds delta to the row of each count table for claims
+// row c (NEW or OLD): three statements, each ended by a semicolon.
+func countUpsertsSQL(c string, delta int) string {
+	d := strconv.Itoa(delta)
+	upsert := func(table, lead, leadValue string) string {
+		return `INSERT INTO ` + table + `(` + lead + countKeyColumns + `, n) VALUES (` + leadValue + countKeySQL(c) + `, ` + d + `)
+		ON CONFLICT(` + lead + countKeyColumns + `) DO UPDATE SET n = n + ` + d + `;`
+	}
+	return upsert("claim_counts", "", "") + "\n" +
+		upsert("claim_day_counts", "day, ", `substr(`+c+`.reported_at, 1, 10), `) + "\n" +
+		upsert("claim_story_counts", "story_id, ", c+`.story_id, `)
 }
 
 // pgSchemaV17 is the same on PostgreSQL, where writers in several processes
@@ -149,8 +138,7 @@ var pgSchemaV17 = []string{
 		withdrawn BOOLEAN NOT NULL,
 		signed_off BOOLEAN NOT NULL,
 		n INTEGER NOT NULL)`,
-	`INSERT INTO claim_counts(` + countKeyColumns + `, n)
-		SELECT ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5`,
+	countFillSQL,
 	`INSERT INTO claim_day_counts(day, ` + countKeyColumns + `, n)
 		SELECT ` + pgDaySQL("c") + `, ` + countKeySQL("c") + `, COUNT(*) FROM claims c GROUP BY 1, 2, 3, 4, 5, 6`,
 	storyCountFillSQL,
