@@ -53,7 +53,7 @@ func isCaveat(low string) bool {
 	neg, indep, check := false, false, false
 	for _, w := range ws {
 		switch w.lower {
-		case "not", "cannot", "unable", "neither", "nor", "no", "none", "without", "never", "impossible":
+		case "not", "cannot", "unable", "incapable", "neither", "nor", "no", "none", "without", "never", "impossible":
 			neg = true
 		case "independently", "independent":
 			indep = true
@@ -62,7 +62,7 @@ func isCaveat(low string) bool {
 			neg = true
 		}
 		if strings.HasPrefix(w.lower, "verif") || strings.HasPrefix(w.lower, "confirm") ||
-			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") {
+			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") || unchecked[w.lower] {
 			check = true
 		}
 		if w.lower == "independently" || w.lower == "immediately" || w.lower == "yet" {
@@ -83,7 +83,7 @@ func isCaveat(low string) bool {
 			return true
 		}
 	}
-	if noSourceConfirmed(ws) {
+	if noSourceConfirmed(ws) || neg && negatedCheck(flat) || uncheckedPredicate(ws) {
 		return true
 	}
 	// "The figures have not been verified": only about claims.
@@ -102,8 +102,11 @@ func isCaveat(low string) bool {
 
 // scopeOf reads which claims a caveat covers from its wording.
 func scopeOf(low string) caveatScope {
-	for i, w := range words(low) {
+	ws := words(low)
+	for i, w := range ws {
 		switch {
+		case i == 0 && expletiveIt(ws):
+			continue // "It was not possible to verify either claim"
 		case w.lower == "both" || w.lower == "neither" || w.lower == "either":
 			return scopePair
 		case i < 6 && singularNouns[w.lower]:

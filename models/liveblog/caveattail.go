@@ -7,7 +7,8 @@ import "strings"
 // "…, though this could not be independently verified", "… (this could not
 // be verified)".
 var caveatTailStarts = setOf("which", "a", "an", "though", "although", "but", "this", "something", "none",
-	"neither", "and", "that", "the", "while", "as", "yet", "we")
+	"neither", "and", "that", "the", "while", "as", "yet", "we", "claims", "figures", "reports", "allegations",
+	"numbers", "details", "accounts")
 
 // cutCaveatTail removes from a reported claim a closing clause that says
 // the claim could not be checked, and reports whether there was one: the

@@ -1,0 +1,144 @@
+package liveblog
+
+import (
+	"strings"
+	"testing"
+)
+
+// caveatCase is one scope case of the caveat table: a story with a slot
+// {C} for the caveat, and which claims any wording of the caveat must flag.
+type caveatCase struct {
+	name  string
+	story string
+	forms []string
+	want  map[string]bool
+}
+
+// runCaveatTable checks every wording of every case.
+func runCaveatTable(t *testing.T, cases []caveatCase) {
+	t.Helper()
+	for _, tc := range cases {
+		for _, form := range tc.forms {
+			t.Run(tc.name+"/"+form, func(t *testing.T) {
+				flagged(t, strings.ReplaceAll(tc.story, "{C}", form), tc.want)
+			})
+		}
+	}
+}
+
+// TestCaveatTableWholeStory: a caveat in a paragraph of its own at the end
+// of a wire story that names the reports, the claims, the accounts, the
+// events or what happened covers every report of the story, whoever made
+// it, however the caveat is worded.
+func TestCaveatTableWholeStory(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "closing paragraph",
+		story: "Rebels said they had taken the depot.\n\nThe army said two soldiers died in the clash.\n\n" +
+			"A local official said the coast road was closed.\n\n{C}",
+		forms: []string{
+			"Reuters could not independently verify the reports.",
+			"Reuters could not immediately verify the reports.",
+			"Reuters could not independently verify the report.",
+			"It was not possible to verify the reports independently.",
+			"Northwire was unable to confirm the reports.",
+			"Independent verification of the reports was not possible.",
+			"The reports have not been independently verified.",
+			"AFP was unable to independently verify the accounts.",
+			"None of the reports could be independently verified.",
+			"The claims could not be independently confirmed.",
+			"Reuters was incapable of independently verifying the reports.",
+			"Northwire could not independently verify what happened.",
+		},
+		want: map[string]bool{"taken the depot": true, "two soldiers died": true, "coast road was closed": true},
+	}})
+}
+
+// TestCaveatTableLead: a caveat in the lead covers what it names and what
+// the story goes on to say of the same parties, not another party's claim.
+func TestCaveatTableLead(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "neither claim",
+		story: "Varland said its forces shot down two drones, and Kestria said it hit a fuel depot. {C}\n\n" +
+			"A Varland army spokesman said the drones were launched at dawn.\n\n" +
+			"Kestria's defence ministry said the depot burned for hours.",
+		forms: []string{
+			"Neither claim could be independently verified.",
+			"Neither claim could immediately be verified.",
+			"Neither account could be verified independently.",
+			"It was not possible to independently verify either claim.",
+			"Northwire was unable to confirm either claim.",
+			"Northwire could not verify either side's claims.",
+		},
+		want: map[string]bool{"shot down two drones": true, "hit a fuel depot": true, "launched at dawn": true, "burned for hours": true},
+	}})
+}
+
+// TestCaveatTableSubheading: a subheading saying there is no independent
+// confirmation is a heading, not a caveat about the next speaker.
+func TestCaveatTableSubheading(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "subheading",
+		story: "Rebels said they had taken the bridge.\n\n{C}\n\nThe army said the bridge was still held by its troops.",
+		forms: []string{"No independent confirmation", "No independent verification", "Claims unverified"},
+		want:  map[string]bool{"taken the bridge": false, "still held": false},
+	}})
+}
+
+// TestCaveatTableFigures: a caveat on the toll or the figures covers the
+// claims that give figures, in its paragraph or, on its own, in the story
+// before it; a statement without a figure is not covered.
+func TestCaveatTableFigures(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "own paragraph",
+		story: "The ministry said 40 people were killed. The army said it targeted a command post.\n\n{C}",
+		forms: []string{
+			"The toll could not be independently verified.",
+			"The casualty figures could not be independently verified.",
+			"Northwire could not confirm the toll.",
+			"These figures could not be independently verified.",
+		},
+		want: map[string]bool{"40 people were killed": true, "targeted a command post": false},
+	}})
+}
+
+// TestCaveatTableTail: a closing clause after a claim flags that claim and
+// not the next one.
+func TestCaveatTableTail(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "tail",
+		story: "Rebels said they had taken the bridge{C} The army said its troops held the river bank.",
+		forms: []string{
+			", a claim that could not be independently verified.",
+			", claims that could not be confirmed.",
+			", though this could not be verified.",
+			" (this could not be verified).",
+			", but the claim remained unconfirmed.",
+			", which has not been independently verified.",
+		},
+		want: map[string]bool{"taken the bridge": true, "river bank": false},
+	}, {
+		name:  "tail after a quotation",
+		story: "A military spokesman told a news conference that \"47 fighters were killed overnight\"{C}\n\nThe governor said the roads were open.",
+		forms: []string{
+			", the claim, however, remained unconfirmed.",
+			", a claim that could not be independently verified.",
+		},
+		want: map[string]bool{"47 fighters were killed": true, "roads were open": false},
+	}})
+}
+
+// TestCaveatTableGerman reads German caveats with the same scope.
+func TestCaveatTableGerman(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "German",
+		story: "Das Gesundheitsministerium teilte mit, dass 40 Menschen getötet worden seien. {C}\n\nDie Polizei sagte, die Straßen seien wieder frei.",
+		forms: []string{
+			"Die Angaben ließen sich nicht unabhängig überprüfen.",
+			"Die Angaben konnten nicht unabhängig bestätigt werden.",
+			"Das ließ sich zunächst nicht unabhängig überprüfen.",
+			"Die Angaben wurden bislang nicht unabhängig bestätigt.",
+			"Unabhängig überprüfen ließen sich die Angaben nicht.",
+		},
+		want: map[string]bool{"40 Menschen": true, "Straßen seien wieder frei": false},
+	}})
+}
