@@ -73,6 +73,34 @@ func TestCaveatTableLead(t *testing.T) {
 	}})
 }
 
+// TestCaveatTableParty: a caveat about one party's claims covers that
+// party's claims only, before and after it, also when it names the party
+// by a common noun ("the group's claim") rather than its name.
+func TestCaveatTableParty(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "named party",
+		story: "The health ministry said 12 people were killed in the strike. The army said it targeted a weapons store.\n\n{C}\n\n" +
+			"The ministry later said three more bodies were found.",
+		forms: []string{
+			"The ministry's figures could not be independently verified.",
+			"Northwire was unable to confirm the ministry's figures.",
+			"Figures from the ministry could not be independently verified.",
+			"The ministry's claims could not be confirmed.",
+			"It was not possible to verify the ministry's toll independently.",
+		},
+		want: map[string]bool{"12 people were killed": true, "weapons store": false, "three more bodies": true},
+	}, {
+		name:  "party by a common noun",
+		story: "The militant group Al-Shabab said it killed 20 soldiers at the base.\n\nThe army said it repelled the attack.\n\n{C}",
+		forms: []string{
+			"The group's claim could not be independently verified.",
+			"Northwire could not independently verify the group's claim.",
+			"The militants' claims could not be independently verified.",
+		},
+		want: map[string]bool{"killed 20 soldiers": true, "repelled the attack": false},
+	}})
+}
+
 // TestCaveatTableSubheading: a subheading saying there is no independent
 // confirmation is a heading, not a caveat about the next speaker.
 func TestCaveatTableSubheading(t *testing.T) {

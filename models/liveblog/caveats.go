@@ -171,6 +171,9 @@ type caveatRef struct {
 	// conflict: it names the disagreeing accounts ("the conflicting
 	// reports"); right after the lead it covers the whole entry.
 	conflict bool
+	// common: party is a common noun ("the group's claim"), which may
+	// describe a claimant named otherwise ("Al-Shabab").
+	common bool
 }
 
 // sideNouns, after "either", "both", "all" or "neither", name the parties
@@ -235,8 +238,8 @@ func referentOf(sent, low string) caveatRef {
 		// "the ministry's figures"
 		if partyNouns[w.lower] && i > 0 {
 			p := ws[i-1].lower
-			if q := strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s"); q != p && q != "" && q != "it" {
-				r.party = q
+			if q := possessor(p); q != "" && q != "it" {
+				r.party, r.common = q, !isCapitalized(ws[i-1].text)
 			}
 		}
 		// "the Russian accounts": a party named by its adjective, not
@@ -316,6 +319,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		}
 		if partysOwnCheck(c.text, items) {
 			continue
+		}
+		if c.ref.common {
+			if p := partyByDescription(items, end, c.ref.party); p != "" {
+				c.ref.party = p
+			}
 		}
 		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
 			func(it *item) bool { return namesParty(it.claimant, c.ref.party) }) {
@@ -501,45 +509,6 @@ func speakersOwnCaveat(low string) bool {
 		case w.lower == "be" || w.lower == "been" || w.lower == "being":
 			return false
 		case mentionsChecking(w.lower):
-			return true
-		}
-	}
-	return false
-}
-
-// namesParty reports whether a claimant names party, also by another form
-// of the name ("Russian" in a caveat, "Russia's defence ministry" as the
-// claimant).
-func namesParty(claimant, party string) bool {
-	low := lowerASCII(claimant)
-	if strings.Contains(low, party) {
-		return true
-	}
-	if len(party) < 4 {
-		return false
-	}
-	for _, w := range words(low) {
-		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
-		k := 0
-		for k < len(n) && k < len(party) && n[k] == party[k] {
-			k++
-		}
-		if k >= 4 && k >= min(len(n), len(party))-2 {
-			return true
-		}
-	}
-	return false
-}
-
-// namesAParty reports whether a claimant names someone ("Kyiv's air force",
-// "Officials") rather than only a kind of source ("A second report", "a
-// report on Telegram": a channel names no one).
-func namesAParty(claimant string) bool {
-	for i, w := range words(claimant) {
-		if w.lower == "on" || w.lower == "via" {
-			return false
-		}
-		if isCapitalized(w.text) && (i > 0 || !descStop[w.lower]) {
 			return true
 		}
 	}

@@ -1,0 +1,104 @@
+package liveblog
+
+import "strings"
+
+// namesParty reports whether a claimant names party, also by another form
+// of the name ("Russian" in a caveat, "Russia's defence ministry" as the
+// claimant).
+func namesParty(claimant, party string) bool {
+	low := lowerASCII(claimant)
+	if strings.Contains(low, party) {
+		return true
+	}
+	if len(party) < 4 {
+		return false
+	}
+	for _, w := range words(low) {
+		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+		k := 0
+		for k < len(n) && k < len(party) && n[k] == party[k] {
+			k++
+		}
+		if k >= 4 && k >= min(len(n), len(party))-2 {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceKinds, as the last word of a claimant, name a kind of source and
+// no one who made it ("A second report", "A later navy bulletin").
+var sourceKinds = setOf("report", "reports", "bulletin", "bulletins", "update", "updates", "message", "messages",
+	"post", "posts", "dispatch", "communique", "statement", "statements", "channel", "account", "accounts")
+
+// namesAParty reports whether a claimant names someone ("Kyiv's air force",
+// "Officials", "the army") rather than only a kind of source ("A second
+// report", "a report on Telegram": a channel names no one).
+func namesAParty(claimant string) bool {
+	ws := words(claimant)
+	head := len(ws) - 1 // the last word before "on" or "via"
+	for i, w := range ws {
+		if w.lower == "on" || w.lower == "via" {
+			head = i - 1
+			break
+		}
+	}
+	if head < 0 || sourceKinds[ws[head].lower] {
+		return false
+	}
+	for i, w := range ws {
+		if w.lower == "on" || w.lower == "via" {
+			return false
+		}
+		if isCapitalized(w.text) && (i > 0 || !descStop[w.lower]) {
+			return true
+		}
+		// A party named by what it is: "the army", "police", "rebels".
+		if orgWords[w.lower] || commonSubjects[w.lower] || personRoles[strings.TrimSuffix(w.lower, "s")] {
+			return true
+		}
+	}
+	return false
+}
+
+// possessor returns the name before a possessive ending ("ministry" of
+// "ministry's", "militants" of "militants'"), or "" when w is no
+// possessive.
+func possessor(w string) string {
+	for _, end := range []string{"'s", "’s", "'", "’"} {
+		if q := strings.TrimSuffix(w, end); q != w {
+			return q
+		}
+	}
+	return ""
+}
+
+// partyByDescription finds whom a caveat names by a common noun ("the
+// group's claim", "the militants' claims") when no claimant has that noun
+// in its name: the nearest speaker before end whose sentence describes it
+// with the noun ("The militant group Al-Shabab said …"). It returns that
+// claimant in lower case without its article, or "".
+func partyByDescription(items []*item, end int, noun string) string {
+	stem := strings.TrimSuffix(noun, "s")
+	if len(stem) < 4 {
+		return ""
+	}
+	for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
+		if namesParty(items[k].claimant, noun) {
+			return "" // the noun names a claimant already
+		}
+	}
+	for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
+		it := items[k]
+		for _, w := range words(it.quote) {
+			if strings.TrimSuffix(w.lower, "s") == stem && it.claimant != "" {
+				c := lowerASCII(it.claimant)
+				for _, a := range []string{"the ", "a ", "an "} {
+					c = strings.TrimPrefix(c, a)
+				}
+				return c
+			}
+		}
+	}
+	return ""
+}
