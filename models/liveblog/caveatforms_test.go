@@ -46,10 +46,21 @@ func TestCaveatTableWholeStory(t *testing.T) {
 			"AFP was unable to independently verify the accounts.",
 			"None of the reports could be independently verified.",
 			"The claims could not be independently confirmed.",
+			"Reuters was unable to confirm events on the battlefield.",
 			"Reuters was incapable of independently verifying the reports.",
 			"Northwire could not independently verify what happened.",
 		},
 		want: map[string]bool{"taken the depot": true, "two soldiers died": true, "coast road was closed": true},
+	}, {
+		name: "report of one source, more after it",
+		story: "Four people were killed in the shelling of a village, the regional council said on Wednesday.\n\n" +
+			"The council said on its channel that the shelling hit a farm.\n\n{C}\n\n" +
+			"Both armies deny targeting civilians.",
+		forms: []string{
+			"Reuters was not able to independently verify the report.",
+			"Northwire could not immediately confirm the report.",
+		},
+		want: map[string]bool{"Four people were killed": true, "hit a farm": true, "targeting civilians": false},
 	}})
 }
 

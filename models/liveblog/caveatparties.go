@@ -102,3 +102,15 @@ func partyByDescription(items []*item, end int, noun string) string {
 	}
 	return ""
 }
+
+// sameSource returns a test for the claims of the source that claimant
+// names, by the head of its name ("the regional council" and "The
+// council", "Denis Pushilin" and "Pushilin").
+func sameSource(claimant string) func(*item) bool {
+	ws := words(claimant)
+	if len(ws) == 0 {
+		return func(*item) bool { return false }
+	}
+	head := ws[len(ws)-1].lower
+	return func(it *item) bool { return namesParty(it.claimant, head) }
+}

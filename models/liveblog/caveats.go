@@ -195,7 +195,7 @@ func givesFigure(claim string) bool {
 var mediaNouns = setOf("image", "images", "video", "videos", "footage", "photo", "photos", "photograph",
 	"photographs", "picture", "pictures", "clip", "clips", "recording", "recordings")
 
-var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report")
+var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report", "events")
 
 // partyNouns are what a party's claims are called after its name.
 var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
@@ -363,6 +363,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// "Northwire could not verify the reports" in a paragraph
 			// of its own: every report of the story before it.
 			named = func(*item) bool { return true }
+		case c.ref.story && para != c.para:
+			// "Reuters could not verify the report" on its own with
+			// more claims after it: the report of the source that
+			// spoke last.
+			named = sameSource(items[end-1].claimant)
 		}
 		if named != nil {
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
