@@ -166,6 +166,61 @@ func TestCaveatTableTail(t *testing.T) {
 	}})
 }
 
+// TestCaveatTableMedia: a caveat on a picture or a video covers a claim
+// made in it, and the claims before it of the party that posted it, but
+// not claims the picture only illustrates or that come after it.
+func TestCaveatTableMedia(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "posted by the claimant",
+		story: "The rebels said they had shot down an army helicopter near the capital.\n\n" +
+			"The rebels posted a video of the helicopter falling. {C}\n\nThe army said it had lost no aircraft.",
+		forms: []string{
+			"The video could not be independently verified.",
+			"The footage could not be verified.",
+			"Northwire could not verify the footage.",
+			"AFP was unable to immediately verify the video.",
+		},
+		want: map[string]bool{"shot down an army helicopter": true, "lost no aircraft": false},
+	}, {
+		name: "said in the video",
+		story: "Police said the checkpoint was quiet.\n\nIn a video posted online, fighters are seen running across a square.\n\n" +
+			"\"We are taking the base,\" a man says from behind the camera.\n\n{C}",
+		forms: []string{
+			"The video could not be independently verified.",
+			"The video, apparently filmed in the town, could not immediately be verified.",
+			"Northwire could not verify the footage.",
+		},
+		want: map[string]bool{"checkpoint was quiet": false, "taking the base": true},
+	}, {
+		name: "attached to a statement",
+		story: "Police fired at the crowd, the rights group said in a Twitter post.\n\n" +
+			"The tweet was accompanied by a video of people running. {C}\n\nThe governor said the city was calm.",
+		forms: []string{
+			"AFP was unable to immediately verify the footage.",
+			"The video could not be independently verified.",
+		},
+		want: map[string]bool{"fired at the crowd": true, "city was calm": false},
+	}, {
+		name: "illustration only",
+		story: "Officials said five people died in the flood.\n\nA video shared online showed cars swept along a street. {C}\n\n" +
+			"Activists said the dam had been left open.",
+		forms: []string{
+			"The footage could not be independently verified.",
+			"Northwire could not verify the video.",
+		},
+		want: map[string]bool{"five people died": false, "dam had been left open": false},
+	}, {
+		name: "posted by a party that speaks after it",
+		story: "In a video posted by activists online, a helicopter is seen falling over the district. {C}\n\n" +
+			"Activists said the helicopter had been attacking the district.",
+		forms: []string{
+			"The video could not be independently verified.",
+			"Northwire could not verify the footage.",
+		},
+		want: map[string]bool{"attacking the district": false},
+	}})
+}
+
 // TestCaveatTableGerman reads German caveats with the same scope.
 func TestCaveatTableGerman(t *testing.T) {
 	runCaveatTable(t, []caveatCase{{

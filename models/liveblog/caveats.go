@@ -125,6 +125,7 @@ type caveatAt struct {
 	para  int
 	sent  int
 	ref   caveatRef
+	media mediaIntro // the picture or video brought in last, for a caveat on one
 }
 
 // caveatRef is what a caveat says it could not verify, beyond its scope
@@ -218,8 +219,8 @@ func referentOf(sent, low string) caveatRef {
 			checked = true
 			r.media = media && !claimNoun
 		}
-		if mediaNouns[w.lower] && !checked {
-			media = true
+		if mediaNouns[w.lower] {
+			media = true // before the check: its subject; after it: its object
 		}
 		if figureNouns[w.lower] {
 			r.figures = true
@@ -258,6 +259,10 @@ func referentOf(sent, low string) caveatRef {
 				r.party = ws[k].lower
 			}
 		}
+	}
+	if !checked || media && !claimNoun && !r.story && r.party == "" {
+		// "Northwire could not verify the footage"
+		r.media = media && !claimNoun
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		// "could not verify what happened": the story's reports.
@@ -345,8 +350,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		var named func(*item) bool
 		switch {
 		case c.ref.media:
-			// About a picture: only a claim in its own sentence.
-			named = func(it *item) bool { return it.para == c.para && it.sent == c.sent }
+			// About a picture: a claim in its own sentence or in the
+			// picture, or its poster's (see mediaCovers).
+			named = mediaCovers(items, end, c)
 		case c.ref.party != "":
 			// One party's claims, wherever they stand in the entry.
 			named = func(it *item) bool { return namesParty(it.claimant, c.ref.party) }

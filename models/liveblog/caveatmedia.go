@@ -1,0 +1,128 @@
+package liveblog
+
+import "strings"
+
+// mediaIntro is the last sentence of an entry that brought in a picture or
+// a video, which a later caveat on "the video" or "the footage" refers to.
+type mediaIntro struct {
+	ok         bool
+	para, sent int
+	// poster is who posted or released it ("rebels" of "The rebels
+	// posted a video", "activists" of "a video posted by activists"), in
+	// lower case, or "".
+	poster string
+	// attached: it came with a statement told before ("The tweet was
+	// accompanied by a video").
+	attached bool
+}
+
+// mediaWords are the stems that mention a picture or a video.
+var mediaWords = []string{"video", "footage", "image", "photo", "picture", "clip", "recording"}
+
+// mentionsMedia is the cheap test before a sentence is read as bringing
+// in a picture or a video.
+func mentionsMedia(low string) bool {
+	for _, m := range mediaWords {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// postingVerbs put a picture or a video out: who does it stands before
+// them ("The rebels posted a video") or after "by" ("posted by
+// activists").
+var postingVerbs = setOf("posted", "released", "shared", "published", "issued", "distributed", "broadcast",
+	"circulated", "uploaded", "aired", "posts", "releases", "shares", "publishes")
+
+// posterSkip are words between a poster and its verb ("The rebels also
+// posted", "the group has released").
+var posterSkip = setOf("also", "later", "then", "has", "have", "had", "earlier", "separately", "itself")
+
+// noteMedia returns the picture or video an entry last brought in, after
+// the sentence low (at paragraph pi, sentence si). A caveat sentence keeps
+// the one before unless it names who posted its own ("In a video posted
+// by the rebels, which could not be verified, …").
+func noteMedia(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro {
+	if !mentionsMedia(low) {
+		return prev
+	}
+	ws := words(low)
+	m := mediaIntro{ok: true, para: pi, sent: si, poster: posterOf(ws),
+		attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
+	if caveat && m.poster == "" && prev.ok {
+		return prev
+	}
+	return m
+}
+
+// posterOf returns the head of who posted or released the picture a
+// sentence brings in, or "".
+func posterOf(ws []word) string {
+	for i, w := range ws {
+		if !postingVerbs[w.lower] {
+			continue
+		}
+		if i+2 < len(ws) && ws[i+1].lower == "by" {
+			// "posted by the Oslo-based group Iran Human Rights, which …"
+			head := ""
+			for _, n := range ws[i+2:] {
+				if n.lower == "on" || n.lower == "online" || n.lower == "in" || n.lower == "to" || n.lower == "of" ||
+					n.lower == "which" || n.lower == "that" || n.lower == "showing" || n.lower == "shows" || n.lower == "showed" {
+					break
+				}
+				head = n.lower
+			}
+			return partyWord(head)
+		}
+		k := i - 1
+		for k >= 0 && posterSkip[ws[k].lower] {
+			k--
+		}
+		if k >= 0 {
+			return partyWord(ws[k].lower)
+		}
+	}
+	return ""
+}
+
+// partyWord keeps w when it can name a party ("rebels", "activists"), not
+// a function word or a mention of the picture itself.
+func partyWord(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if len(w) < 3 || descStop[w] || pronouns[w] || mediaNouns[w] {
+		return ""
+	}
+	return w
+}
+
+// mediaCovers returns a test for the claims a caveat on a picture or a
+// video covers, besides one in its own sentence: what is said in it (the
+// claims from the sentence that brought it in up to the caveat, when that
+// stands at most two paragraphs before), the claims before the caveat of
+// whoever posted it (their video backs their account), and, when it came
+// with a statement ("The tweet was accompanied by a video"), the claims of
+// the paragraph before it. A picture that only illustrates the story
+// covers nothing else.
+func mediaCovers(items []*item, end int, c caveatAt) func(*item) bool {
+	m := c.media
+	own := func(it *item) bool { return it.para == c.para && it.sent == c.sent }
+	if !m.ok || m.para < c.para-2 {
+		return own
+	}
+	after := func(it *item) bool { return it.para > m.para || it.para == m.para && it.sent >= m.sent }
+	attachedPara := -1
+	if m.attached {
+		for k := end - 1; k >= 0; k-- {
+			if !after(items[k]) {
+				attachedPara = items[k].para
+				break
+			}
+		}
+	}
+	return func(it *item) bool {
+		return own(it) || after(it) || m.poster != "" && namesParty(it.claimant, m.poster) ||
+			it.para == attachedPara && attachedPara >= m.para-1
+	}
+}
