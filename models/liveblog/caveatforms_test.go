@@ -163,6 +163,14 @@ func TestCaveatTableTail(t *testing.T) {
 			", a claim that could not be independently verified.",
 		},
 		want: map[string]bool{"47 fighters were killed": true, "roads were open": false},
+	}, {
+		name:  "tail after a comma inside the quotation",
+		story: "A military spokesman told a news conference that “47 fighters were killed overnight,{C}\n\nThe governor said the roads were open.",
+		forms: []string{
+			"” the claim, however, remained unconfirmed.",
+			"” a claim that could not be independently verified.",
+		},
+		want: map[string]bool{"47 fighters were killed": true, "roads were open": false},
 	}})
 }
 

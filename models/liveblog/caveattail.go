@@ -30,6 +30,15 @@ func cutCaveatTail(claim string) (string, bool) {
 		if sep == 0 {
 			continue
 		}
+		// A comma inside a closing quotation mark (`hours,” the
+		// claim …`) ends the quotation, and the quotation stays whole.
+		keep := i
+		for _, q := range []string{"”", "\"", "’"} {
+			if claim[i] == ',' && strings.HasPrefix(claim[i+sep:], q) {
+				sep += len(q)
+				keep = i + sep
+			}
+		}
 		tail := strings.TrimSpace(claim[i+sep:])
 		if tail == "" {
 			break
@@ -38,7 +47,7 @@ func cutCaveatTail(claim string) (string, bool) {
 			continue
 		}
 		if isCaveat(lowerASCII(tail)) {
-			if head := strings.TrimRight(claim[:i], " ,;(—–-"); wordCount(head) >= 2 {
+			if head := strings.TrimRight(claim[:keep], " ,;(—–-"); wordCount(head) >= 2 {
 				return head, true
 			}
 			return claim, false
