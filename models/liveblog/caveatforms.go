@@ -68,3 +68,24 @@ func expletiveIt(ws []word) bool {
 	}
 	return false
 }
+
+// casualtyStems report people killed, hurt, missing or trapped, or a
+// side's losses: what a caveat on "the casualty tolls" is about besides
+// the numbers.
+var casualtyStems = []string{"kill", "died", "dead", "death", "injur", "wound", "trapped", "missing", "loss", "casualt", "fatalit"}
+
+// reportsCasualties reports whether a claim tells of casualties ("many
+// more were still trapped", "heavy losses").
+func reportsCasualties(claim string) bool { return hasStem(claim, casualtyStems) }
+
+// hasStem reports whether a word of claim starts with one of stems.
+func hasStem(claim string, stems []string) bool {
+	for _, w := range words(claim) {
+		for _, p := range stems {
+			if strings.HasPrefix(w.lower, p) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -49,7 +49,7 @@ func noteMedia(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro 
 		return prev
 	}
 	ws := words(low)
-	m := mediaIntro{ok: true, para: pi, sent: si, poster: posterOf(ws),
+	m := mediaIntro{ok: true, para: pi, sent: si, poster: posterOf(low, ws),
 		attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
 	if caveat && m.poster == "" && prev.ok {
 		return prev
@@ -58,23 +58,14 @@ func noteMedia(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro 
 }
 
 // posterOf returns the head of who posted or released the picture a
-// sentence brings in, or "".
-func posterOf(ws []word) string {
+// sentence brings in (ws, the words of low), or "".
+func posterOf(low string, ws []word) string {
 	for i, w := range ws {
 		if !postingVerbs[w.lower] {
 			continue
 		}
 		if i+2 < len(ws) && ws[i+1].lower == "by" {
-			// "posted by the Oslo-based group Iran Human Rights, which …"
-			head := ""
-			for _, n := range ws[i+2:] {
-				if n.lower == "on" || n.lower == "online" || n.lower == "in" || n.lower == "to" || n.lower == "of" ||
-					n.lower == "which" || n.lower == "that" || n.lower == "showing" || n.lower == "shows" || n.lower == "showed" {
-					break
-				}
-				head = n.lower
-			}
-			return partyWord(head)
+			return phraseHead(low, ws[i+2:]) // "posted by the Oslo-based group Iran Human Rights, which …"
 		}
 		k := i - 1
 		for k >= 0 && posterSkip[ws[k].lower] {
@@ -85,6 +76,23 @@ func posterOf(ws []word) string {
 		}
 	}
 	return ""
+}
+
+// phraseEnds end the name of a poster after "by" or "from".
+var phraseEnds = setOf("on", "online", "in", "to", "of", "which", "that", "showing", "shows", "showed", "who",
+	"and", "as", "after", "saying", "says", "said")
+
+// phraseHead returns the last word of the noun phrase that ws opens (words
+// of low), up to a clause word or a punctuation mark.
+func phraseHead(low string, ws []word) string {
+	head := ""
+	for j, n := range ws {
+		if phraseEnds[n.lower] || j > 0 && strings.ContainsAny(low[ws[j-1].e:n.s], ",:;.(\"“”") {
+			break
+		}
+		head = n.lower
+	}
+	return partyWord(head)
 }
 
 // partyWord keeps w when it can name a party ("rebels", "activists"), not
@@ -125,4 +133,35 @@ func mediaCovers(items []*item, end int, c caveatAt) func(*item) bool {
 		return own(it) || after(it) || m.poster != "" && namesParty(it.claimant, m.poster) ||
 			it.para == attachedPara && attachedPara >= m.para-1
 	}
+}
+
+// noteStatement returns the statement an entry last brought in with its
+// issuer ("a statement from the rebels", "The group issued a statement"),
+// after the sentence low; a caveat sentence keeps the one before.
+func noteStatement(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro {
+	if caveat || !strings.Contains(low, "statement") {
+		return prev
+	}
+	ws := words(low)
+	for i := 0; i+2 < len(ws); i++ {
+		if ws[i].lower == "statement" && (ws[i+1].lower == "from" || ws[i+1].lower == "by") {
+			// "a statement from the rebels", read like "posted by …"
+			return mediaIntro{ok: true, para: pi, sent: si, poster: phraseHead(low, ws[i+2:])}
+		}
+	}
+	if p := posterOf(low, ws); p != "" {
+		return mediaIntro{ok: true, para: pi, sent: si, poster: p}
+	}
+	return prev
+}
+
+// namesOneStatement reports whether a caveat names one statement ("this
+// statement", "the statement"), not a party's ("the ministry's statement").
+func namesOneStatement(ws []word) bool {
+	for i := 1; i < len(ws); i++ {
+		if ws[i].lower == "statement" && (ws[i-1].lower == "this" || ws[i-1].lower == "the" || ws[i-1].lower == "that") {
+			return true
+		}
+	}
+	return false
 }

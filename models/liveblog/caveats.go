@@ -125,7 +125,20 @@ type caveatAt struct {
 	para  int
 	sent  int
 	ref   caveatRef
-	media mediaIntro // the picture or video brought in last, for a caveat on one
+	// media is the picture, video or statement the caveat names, as the
+	// entry brought it in (see mediaCovers).
+	media mediaIntro
+}
+
+// newCaveat reads the caveat sentence sent (low in lower case) at
+// paragraph pi, sentence si, after the entry last brought in media and
+// statement.
+func newCaveat(sent, low string, pi, si int, media, statement mediaIntro) caveatAt {
+	c := caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low), media: media}
+	if c.ref.statement {
+		c.media = statement
+	}
+	return c
 }
 
 // caveatRef is what a caveat says it could not verify, beyond its scope
@@ -172,6 +185,9 @@ type caveatRef struct {
 	// conflict: it names the disagreeing accounts ("the conflicting
 	// reports"); right after the lead it covers the whole entry.
 	conflict bool
+	// statement: it names one statement ("this statement"), which
+	// stands for the words of whoever issued it.
+	statement bool
 	// common: party is a common noun ("the group's claim"), which may
 	// describe a claimant named otherwise ("Al-Shabab").
 	common bool
@@ -291,6 +307,7 @@ func referentOf(sent, low string) caveatRef {
 	if r.sides {
 		r.party, r.story = "", false
 	}
+	r.statement = r.party == "" && !r.story && namesOneStatement(ws)
 	if r.party != "" {
 		r.byAdjective, r.story = r.byAdjective && r.story, false
 	}
@@ -341,6 +358,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			continue
 		}
 		if end == 0 {
+			if c.ref.party != "" {
+				// "Northwire could not verify the ministry's figures"
+				// opening the entry: the party's claims after it.
+				mark(slices.DeleteFunc(slices.Clone(items[:min(len(items), maxCaveatReach)]),
+					func(it *item) bool { return !namesParty(it.claimant, c.ref.party) }), c.text)
+			}
 			continue
 		}
 		var covered []*item
@@ -349,6 +372,10 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		// the claims fit, its scope word does.
 		var named func(*item) bool
 		switch {
+		case c.ref.statement && c.media.poster != "":
+			// "… cannot verify the authenticity of this statement"
+			// after "a statement from the rebels": the rebels' words.
+			named = mediaCovers(items, end, c)
 		case c.ref.media:
 			// About a picture: a claim in its own sentence or in the
 			// picture, or its poster's (see mediaCovers).
@@ -450,6 +477,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 				if items[k].para != para {
 					break
 				}
+				if c.ref.figures && !givesFigure(items[k].f.claim) && !reportsCasualties(items[k].f.claim) {
+					continue // "Casualty tolls are impossible to confirm": not the dismissal beside them
+				}
 				covered = append(covered, items[k])
 			}
 		}
@@ -525,79 +555,3 @@ func speakersOwnCaveat(low string) bool {
 	}
 	return false
 }
-
-// refusalPhrases, early in a claim, make it a refusal to give information
-// rather than an account of events.
-var refusalPhrases = []string{"would not respond", "would not comment", "would not provide", "will not comment",
-	"will not provide", "declined to", "refused to", "did not comment", "unable to provide", "no update",
-	"not able to provide"}
-
-// refusal reports whether a claim only says that its claimant would not
-// or could not say anything ("it would not respond to any claims", "was
-// unable to provide any update on a report").
-func refusal(claim string) bool {
-	ws := words(claim)
-	if len(ws) > 10 {
-		ws = ws[:10]
-	}
-	if len(ws) == 0 {
-		return false
-	}
-	head := " " + lowerASCII(claim[:ws[len(ws)-1].e]) + " "
-	for _, p := range refusalPhrases {
-		if strings.Contains(head, " "+p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-var deathNouns = setOf("death", "deaths", "killing", "killings", "fatalities", "dead")
-
-// reportsDeaths reports whether a claim says that people died.
-func reportsDeaths(claim string) bool {
-	for _, w := range words(claim) {
-		for _, p := range []string{"kill", "died", "dead", "death", "fatalit"} {
-			if strings.HasPrefix(w.lower, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// confirmingSources are who "No … has confirmed" names when the text says
-// nobody has confirmed what it reports.
-var confirmingSources = setOf("source", "sources", "official", "officials", "one", "authority", "authorities")
-
-// noSourceConfirmed reads "No official source has yet confirmed the
-// deaths": the sentence opens with "No", names a source, and says it has
-// confirmed or verified.
-func noSourceConfirmed(ws []word) bool {
-	if len(ws) < 4 || ws[0].lower != "no" {
-		return false
-	}
-	for i := 1; i+1 < len(ws) && i < 5; i++ {
-		if !confirmingSources[ws[i].lower] {
-			continue
-		}
-		k := i + 1
-		if confirmingSources[ws[k].lower] {
-			continue // "official source"
-		}
-		if ws[k].lower != "has" && ws[k].lower != "have" {
-			return false
-		}
-		k++
-		if k < len(ws) && ws[k].lower == "yet" {
-			k++
-		}
-		return k < len(ws) && (strings.HasPrefix(ws[k].lower, "confirm") || strings.HasPrefix(ws[k].lower, "verif"))
-	}
-	return false
-}
-
-// bodyModifiers name the kind of a body that several parties have ("the
-// Defence Ministry" of either side).
-var bodyModifiers = setOf("defence", "defense", "foreign", "interior", "health", "military", "armed", "air",
-	"national", "security", "emergency", "emergencies", "general", "staff")

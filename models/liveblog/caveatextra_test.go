@@ -1,0 +1,51 @@
+package liveblog
+
+import "testing"
+
+// TestCaveatTableScopes: more scope cases of the caveat table — a credit
+// line after the closing caveat, a third party after a lead caveat, a
+// party's caveat beside another party's claim or before the party speaks,
+// a toll caveat beside a dismissal, a statement that stands for its
+// issuer's words, "either side" mid-story.
+func TestCaveatTableScopes(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "closing paragraph before a credit line",
+		story: "Rebels said they had taken the depot.\n\nThe army said two soldiers died in the clash.\n\n{C}\n\n(Reporting by Ana Lind; Editing by Tom Berg)",
+		forms: []string{"Reuters could not independently verify the reports.", "Reuters was not able to verify the claims."},
+		want:  map[string]bool{"taken the depot": true, "two soldiers died": true},
+	}, {
+		name: "lead caveat and a third party",
+		story: "Varland said its forces shot down two drones, and Kestria said it hit a fuel depot. {C}\n\n" +
+			"A Varland army spokesman said the drones were launched at dawn.\n\n" +
+			"The weather office said rain was expected on Friday.",
+		forms: []string{"Neither claim could be independently verified.", "Northwire could not verify either claim."},
+		want:  map[string]bool{"shot down two drones": true, "launched at dawn": true, "rain was expected": false},
+	}, {
+		name:  "party caveat in the same paragraph",
+		story: "The health ministry said 12 people were killed in the strike. The army said it targeted a weapons store. {C}",
+		forms: []string{"The ministry's figures could not be independently verified.", "Northwire could not verify the ministry's claims."},
+		want:  map[string]bool{"12 people were killed": true, "weapons store": false},
+	}, {
+		name:  "party caveat before the party speaks",
+		story: "{C}\n\nThe health ministry said 12 people were killed in the strike.\n\nThe army said it targeted a weapons store.",
+		forms: []string{"Northwire could not independently verify the ministry's figures."},
+		want:  map[string]bool{"12 people were killed": true, "weapons store": false},
+	}, {
+		name: "toll caveat in the same paragraph",
+		story: "Both sides claim heavy losses. The rebels said they killed 10 soldiers overnight. The government dismissed the rebel claims as propaganda. " +
+			"Officials conceded that positions came under heavy fire. The army said 59 fighters were killed. {C}",
+		forms: []string{"Casualty tolls are impossible to confirm independently.", "The casualty figures could not be independently verified."},
+		want:  map[string]bool{"killed 10 soldiers": true, "59 fighters": true, "positions came under heavy fire": false},
+	}, {
+		name: "the statement of one party",
+		story: "Rebels said their fighters ambushed a convoy near the river.\n\nThe ministry said the army had taken the town.\n\n" +
+			"A report by the regional agency cited a statement from the rebels: \"We destroyed seven trucks.\"\n\n{C}\n\nThe governor said the roads were open.",
+		forms: []string{"Northwire cannot independently verify the authenticity of this statement.", "The statement could not be independently verified."},
+		want:  map[string]bool{"ambushed a convoy": true, "taken the town": false, "roads were open": false},
+	}, {
+		name:  "either side mid story",
+		story: "The rebels said they took the airport.\n\nThe army said the airport was never lost.\n\n{C}\n\nThe aid agency said 3,000 families needed tents.",
+		forms: []string{"Northwire could not verify either side's claims."},
+		want:  map[string]bool{"took the airport": true, "never lost": true},
+	}})
+}
