@@ -36,6 +36,17 @@ func mentionsMedia(low string) bool {
 var postingVerbs = setOf("posted", "released", "shared", "published", "issued", "distributed", "broadcast",
 	"circulated", "uploaded", "aired", "posts", "releases", "shares", "publishes")
 
+// mayPost is the cheap test before a sentence is read for who posted or
+// issued something: it holds a stem of a posting verb.
+func mayPost(low string) bool {
+	for _, v := range []string{"post", "releas", "shar", "publish", "issu", "distribut", "broadcast", "circulat", "upload", "aired"} {
+		if strings.Contains(low, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // posterSkip are words between a poster and its verb ("The rebels also
 // posted", "the group has released").
 var posterSkip = setOf("also", "later", "then", "has", "have", "had", "earlier", "separately", "itself")
@@ -48,9 +59,10 @@ func noteMedia(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro 
 	if !mentionsMedia(low) {
 		return prev
 	}
-	ws := words(low)
-	m := mediaIntro{ok: true, para: pi, sent: si, poster: posterOf(low, ws),
-		attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
+	m := mediaIntro{ok: true, para: pi, sent: si, attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
+	if mayPost(low) {
+		m.poster = posterOf(low, words(low))
+	}
 	if caveat && m.poster == "" && prev.ok {
 		return prev
 	}
@@ -139,7 +151,8 @@ func mediaCovers(items []*item, end int, c caveatAt) func(*item) bool {
 // issuer ("a statement from the rebels", "The group issued a statement"),
 // after the sentence low; a caveat sentence keeps the one before.
 func noteStatement(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro {
-	if caveat || !strings.Contains(low, "statement") {
+	if caveat || !strings.Contains(low, "statement") ||
+		!strings.Contains(low, "statement from") && !strings.Contains(low, "statement by") && !mayPost(low) {
 		return prev
 	}
 	ws := words(low)
