@@ -38,7 +38,7 @@ var negatedChecks = []string{"could be verified", "could be confirmed", "can be 
 
 // negatedCheck reports whether flat (the sentence's lowered words, without
 // "independently" and "immediately") holds a check that its negation
-// denies; neg says the sentence has a negation word.
+// denies.
 func negatedCheck(flat string) bool {
 	for _, p := range negatedChecks {
 		if strings.Contains(flat, p) {
@@ -88,4 +88,27 @@ func hasStem(claim string, stems []string) bool {
 		}
 	}
 	return false
+}
+
+// germanPassiveChecks say in German that something could not be checked,
+// with nobody doing the checking: "Die Angaben konnten nicht überprüft
+// werden", "… sind nicht überprüfbar".
+var germanPassiveChecks = []string{"nicht überprüft werden", "nicht bestätigt werden", "nicht verifiziert werden",
+	"nicht überprüfbar", "nicht zu überprüfen", "nicht zu bestätigen", "nicht verifizierbar"}
+
+// germanPassiveCheck reports whether low holds one of germanPassiveChecks.
+func germanPassiveCheck(low string) bool {
+	for _, p := range germanPassiveChecks {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// impossibleCheck reports whether flat says that verifying or confirming
+// was not possible ("Verification of the claim was not possible").
+func impossibleCheck(flat string) bool {
+	return (strings.Contains(flat, "verification") || strings.Contains(flat, "confirmation")) &&
+		(strings.Contains(flat, "not possible") || strings.Contains(flat, "impossible"))
 }

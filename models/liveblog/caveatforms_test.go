@@ -244,3 +244,51 @@ func TestCaveatTableGerman(t *testing.T) {
 		want: map[string]bool{"40 Menschen": true, "Straßen seien wieder frei": false},
 	}})
 }
+
+// TestCaveatTableMoreWordings: wordings of wire copy beyond "could not be
+// independently verified", each a caveat on the claim before it, and
+// "no immediate confirmation by the coalition" (a party has not
+// confirmed) none.
+func TestCaveatTableMoreWordings(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "English",
+		story: "Rebels said they had shot down a jet near the border. {C}\n\nThe weather office said rain was expected.",
+		forms: []string{
+			"There was no immediate way to verify the claim.",
+			"Verification of the claim was not possible.",
+			"Such claims are difficult to verify.",
+			"The claim is hard to verify independently.",
+			"Reuters was not immediately able to verify the claim.",
+			"Neither side's claims could be independently verified.",
+			"The claim could not immediately be independently verified.",
+			"This could not be independently verified.",
+		},
+		want: map[string]bool{"shot down a jet": true, "rain was expected": false},
+	}, {
+		name:  "German",
+		story: "Ein Sprecher der Rebellen sagte, sie hätten einen Kampfjet abgeschossen. {C}\n\nDer Wetterdienst sagte, es werde regnen.",
+		forms: []string{
+			"Die Angaben konnten nicht überprüft werden.",
+			"Die Angaben sind nicht unabhängig überprüfbar.",
+			"Eine unabhängige Überprüfung der Angaben war nicht möglich.",
+			"Das konnte zunächst nicht bestätigt werden.",
+		},
+		want: map[string]bool{"Kampfjet abgeschossen": true, "es werde regnen": false},
+	}, {
+		name:  "a party has not confirmed",
+		story: "The monitor said an air strike killed 11 civilians.\n\n{C}\n\nThe governor said the roads were open.",
+		forms: []string{
+			"There was no immediate confirmation by the coalition of the strike.",
+			"There has been no confirmation from the army.",
+		},
+		want: map[string]bool{"killed 11 civilians": false, "roads were open": false},
+	}, {
+		name:  "the video's authenticity",
+		story: "Officials said five people died in the flood.\n\nA video shared online showed cars swept along a street. {C}",
+		forms: []string{
+			"The video's authenticity could not be independently verified.",
+			"The footage's origin could not be confirmed.",
+		},
+		want: map[string]bool{"five people died": false},
+	}})
+}

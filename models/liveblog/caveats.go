@@ -29,6 +29,8 @@ var caveatPhrases = []string{
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
 	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
 	"we have not confirmed", "we haven't confirmed", "we have not verified", "we haven't verified",
+	"difficult to verify", "hard to verify",
+	"difficult to confirm", "hard to confirm", "difficult to corroborate",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
@@ -65,7 +67,7 @@ func isCaveat(low string) bool {
 			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") || unchecked[w.lower] {
 			check = true
 		}
-		if w.lower == "independently" || w.lower == "immediately" || w.lower == "yet" {
+		if w.lower == "independently" || w.lower == "immediately" || w.lower == "immediate" || w.lower == "yet" {
 			continue
 		}
 		b.WriteString(w.lower)
@@ -83,7 +85,7 @@ func isCaveat(low string) bool {
 			return true
 		}
 	}
-	if noSourceConfirmed(ws) || neg && negatedCheck(flat) || uncheckedPredicate(ws) {
+	if noSourceConfirmed(ws) || neg && negatedCheck(flat) || uncheckedPredicate(ws) || impossibleCheck(flat) {
 		return true
 	}
 	// "The figures have not been verified": only about claims.
@@ -235,7 +237,7 @@ func referentOf(sent, low string) caveatRef {
 			checked = true
 			r.media = media && !claimNoun
 		}
-		if mediaNouns[w.lower] {
+		if mediaNouns[w.lower] || mediaNouns[possessor(w.lower)] {
 			media = true // before the check: its subject; after it: its object
 		}
 		if figureNouns[w.lower] {
