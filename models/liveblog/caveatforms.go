@@ -39,9 +39,12 @@ var negatedChecks = []string{"could be verified", "could be confirmed", "can be 
 // negatedCheck reports whether flat (the sentence's lowered words, without
 // "independently" and "immediately") holds a check that its negation
 // denies.
-func negatedCheck(flat string) bool {
-	for _, p := range negatedChecks {
-		if strings.Contains(flat, p) {
+func negatedCheck(flat string) bool { return containsOneOf(flat, negatedChecks) }
+
+// containsOneOf reports whether s contains one of parts.
+func containsOneOf(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
 			return true
 		}
 	}
@@ -97,14 +100,7 @@ var germanPassiveChecks = []string{"nicht überprüft werden", "nicht bestätigt
 	"nicht überprüfbar", "nicht zu überprüfen", "nicht zu bestätigen", "nicht verifizierbar"}
 
 // germanPassiveCheck reports whether low holds one of germanPassiveChecks.
-func germanPassiveCheck(low string) bool {
-	for _, p := range germanPassiveChecks {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
-}
+func germanPassiveCheck(low string) bool { return containsOneOf(low, germanPassiveChecks) }
 
 // impossibleCheck reports whether flat says that verifying or confirming
 // was not possible ("Verification of the claim was not possible").

@@ -21,14 +21,7 @@ var mediaWords = []string{"video", "footage", "image", "photo", "picture", "clip
 
 // mentionsMedia is the cheap test before a sentence is read as bringing
 // in a picture or a video.
-func mentionsMedia(low string) bool {
-	for _, m := range mediaWords {
-		if strings.Contains(low, m) {
-			return true
-		}
-	}
-	return false
-}
+func mentionsMedia(low string) bool { return containsOneOf(low, mediaWords) }
 
 // postingVerbs put a picture or a video out: who does it stands before
 // them ("The rebels posted a video") or after "by" ("posted by
@@ -38,14 +31,9 @@ var postingVerbs = setOf("posted", "released", "shared", "published", "issued", 
 
 // mayPost is the cheap test before a sentence is read for who posted or
 // issued something: it holds a stem of a posting verb.
-func mayPost(low string) bool {
-	for _, v := range []string{"post", "releas", "shar", "publish", "issu", "distribut", "broadcast", "circulat", "upload", "aired"} {
-		if strings.Contains(low, v) {
-			return true
-		}
-	}
-	return false
-}
+func mayPost(low string) bool { return containsOneOf(low, postingStems) }
+
+var postingStems = []string{"post", "releas", "shar", "publish", "issu", "distribut", "broadcast", "circulat", "upload", "aired"}
 
 // posterSkip are words between a poster and its verb ("The rebels also
 // posted", "the group has released").
