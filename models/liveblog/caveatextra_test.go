@@ -49,3 +49,29 @@ func TestCaveatTableScopes(t *testing.T) {
 		want:  map[string]bool{"took the airport": true, "never lost": true},
 	}})
 }
+
+// TestCaveatNearestClaim: "this" after a sentence with two speakers'
+// claims is the last one's; "the reports" in a clause after a speaker's
+// claim are that speaker's reports, also those just before it.
+func TestCaveatNearestClaim(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name:  "this after two speakers",
+		story: "Residents reported heavy fighting in the town, and at least one said rebels had captured it. {C}",
+		forms: []string{
+			"It was not possible to confirm this with officials.",
+			"It was not immediately possible to confirm this with government officials.",
+			"This could not be independently verified.",
+		},
+		want: map[string]bool{"heavy fighting": false, "rebels had captured it": true},
+	}, {
+		name: "the reports after a speaker's claims",
+		story: "An army spokesman accused the rebels of killing civilians at the market.\n\n" +
+			"\"The rebels were shooting at people as they entered,\" the spokesman added{C}\n\n" +
+			"The UN mission said peacekeepers were patrolling the town.",
+		forms: []string{
+			", although the reports could not be independently confirmed.",
+			", but the accounts could not be independently verified.",
+		},
+		want: map[string]bool{"killing civilians": true, "shooting at people": true, "peacekeepers were patrolling": false},
+	}})
+}

@@ -114,3 +114,17 @@ func sameSource(claimant string) func(*item) bool {
 	head := ws[len(ws)-1].lower
 	return func(it *item) bool { return namesParty(it.claimant, head) }
 }
+
+// speakersRun returns the claims just before end by the speaker of the
+// last one, back over at most the paragraph before its own.
+func speakersRun(items []*item, end int) []*item {
+	last := items[end-1]
+	var run []*item
+	for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
+		if items[k].claimant != last.claimant || items[k].para < last.para-1 {
+			break
+		}
+		run = append(run, items[k])
+	}
+	return run
+}

@@ -105,15 +105,19 @@ func isCaveat(low string) bool {
 // scopeOf reads which claims a caveat covers from its wording.
 func scopeOf(low string) caveatScope {
 	ws := words(low)
+	reach := 6 // how far into the sentence a scope word counts
+	if expletiveIt(ws) {
+		reach = 10 // "It was not immediately possible to confirm this"
+	}
 	for i, w := range ws {
 		switch {
-		case i == 0 && expletiveIt(ws):
+		case i == 0 && reach > 6:
 			continue // "It was not possible to verify either claim"
 		case w.lower == "both" || w.lower == "neither" || w.lower == "either":
 			return scopePair
-		case i < 6 && singularNouns[w.lower]:
+		case i < reach && singularNouns[w.lower]:
 			return scopeSingular
-		case i < 6 && referringNouns[w.lower]:
+		case i < reach && referringNouns[w.lower]:
 			return scopePlural
 		}
 	}
@@ -452,14 +456,22 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			continue // no claim in this or the previous paragraph
 		}
 		scope := c.scope
-		if last := items[end-1]; last.para == c.para && last.sent == c.sent && scope != scopePair {
+		last := items[end-1]
+		if last.para == c.para && last.sent == c.sent && scope != scopePair {
+			if c.ref.story && !c.ref.single {
+				// "…," the spokesman added, although the reports could
+				// not be confirmed": his reports, those just before too.
+				mark(speakersRun(items, end), c.text)
+				continue
+			}
 			scope = scopeSingular // "…, which could not be verified": its own sentence
 		}
 		switch scope {
 		case scopeSingular:
-			last := items[end-1]
+			// "This could not be verified": the last claim, with the
+			// rest of its sentence by the same speaker.
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
-				if items[k].para != last.para || items[k].sent != last.sent {
+				if items[k].para != last.para || items[k].sent != last.sent || items[k].claimant != last.claimant {
 					break
 				}
 				covered = append(covered, items[k])
