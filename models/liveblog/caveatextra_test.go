@@ -75,3 +75,28 @@ func TestCaveatNearestClaim(t *testing.T) {
 		want: map[string]bool{"killing civilians": true, "shooting at people": true, "peacekeepers were patrolling": false},
 	}})
 }
+
+// TestCaveatPartyByCapital: a caveat on a country's claims covers what
+// its capital, its government's seat or its adjective says ("Russia's
+// claims" and "Moscow said"), not the other side's.
+func TestCaveatPartyByCapital(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "country and capital",
+		story: "Moscow said its forces shot down 20 drones over the border.\n\nThe Kremlin said talks were still possible.\n\n" +
+			"Kyiv said its forces struck a fuel depot.\n\n{C}",
+		forms: []string{"Russia's claims could not be independently verified.", "Northwire could not verify the Russian claims."},
+		want:  map[string]bool{"shot down 20 drones": true, "talks were still possible": true, "struck a fuel depot": false},
+	}, {
+		name: "capital and country",
+		story: "Russia's defence ministry said its forces shot down 20 drones.\n\n" +
+			"Ukraine's air force said it struck a fuel depot.\n\n{C}",
+		forms: []string{"Moscow's claims could not be independently verified."},
+		want:  map[string]bool{"shot down 20 drones": true, "struck a fuel depot": false},
+	}, {
+		name: "American",
+		story: "The Pentagon said its aircraft hit three launch sites.\n\n" +
+			"Houthi officials said the strikes killed 15 civilians.\n\n{C}",
+		forms: []string{"Northwire could not verify the American account.", "The U.S. claims could not be independently verified."},
+		want:  map[string]bool{"hit three launch sites": true, "killed 15 civilians": false},
+	}})
+}

@@ -10,6 +10,9 @@ func namesParty(claimant, party string) bool {
 	if strings.Contains(low, party) {
 		return true
 	}
+	if g, ok := partyAliases[party]; ok && sameCountry(low, g) {
+		return true
+	}
 	if len(party) < 4 {
 		return false
 	}
@@ -127,4 +130,54 @@ func speakersRun(items []*item, end int) []*item {
 		run = append(run, items[k])
 	}
 	return run
+}
+
+// countryNames are the names a state's claims go by in wire copy: the
+// country, its adjective, its capital, the seat of its government.
+var countryNames = [][]string{
+	{"russia", "russian", "russians", "moscow", "kremlin"},
+	{"ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"},
+	{"u.s.", "us", "usa", "american", "americans", "washington", "pentagon"},
+	{"britain", "british", "uk", "london"},
+	{"china", "chinese", "beijing"},
+	{"israel", "israeli", "israelis", "jerusalem", "idf"},
+	{"iran", "iranian", "iranians", "tehran"},
+	{"syria", "syrian", "damascus"},
+	{"turkey", "turkish", "ankara"},
+	{"iraq", "iraqi", "baghdad"},
+	{"afghanistan", "afghan", "kabul"},
+	{"pakistan", "pakistani", "islamabad"},
+	{"india", "indian", "delhi"},
+	{"ethiopia", "ethiopian", "addis"},
+	{"sudan", "sudanese", "khartoum"},
+	{"egypt", "egyptian", "cairo"},
+	{"saudi", "riyadh"},
+	{"france", "french", "paris"},
+	{"germany", "german", "berlin"},
+	{"japan", "japanese", "tokyo"},
+	{"armenia", "armenian", "yerevan"},
+	{"azerbaijan", "azerbaijani", "baku"},
+}
+
+// partyAliases gives each name of countryNames its group's index.
+var partyAliases = func() map[string]int {
+	m := map[string]int{}
+	for g, names := range countryNames {
+		for _, n := range names {
+			m[n] = g
+		}
+	}
+	return m
+}()
+
+// sameCountry reports whether low (a claimant in lower case) names the
+// country of group g by any of its names ("Moscow" for "Russia's").
+func sameCountry(low string, g int) bool {
+	low = strings.ReplaceAll(low, "u.s.", "us ")
+	for _, w := range words(low) {
+		if a, ok := partyAliases[strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")]; ok && a == g {
+			return true
+		}
+	}
+	return false
 }

@@ -270,6 +270,9 @@ func referentOf(sent, low string) caveatRef {
 		if partyNouns[w.lower] && i > 1 && r.party == "" && isCapitalized(ws[i-1].text) && !descStop[ws[i-1].lower] &&
 			!weekdaysAndMonths[ws[i-1].lower] {
 			r.party, r.byAdjective = ws[i-1].lower, true
+			if r.party == "s" && ws[i-2].lower == "u" {
+				r.party = "u.s." // "The U.S. claims"
+			}
 		}
 		// "claims by the rebels", "figures from the ministry"
 		if partyNouns[w.lower] && i+2 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of") {
