@@ -100,3 +100,18 @@ func TestCaveatPartyByCapital(t *testing.T) {
 		want:  map[string]bool{"hit three launch sites": true, "killed 15 civilians": false},
 	}})
 }
+
+// TestCaveatLeadByCapital: a lead caveat follows its parties through the
+// entry also when they speak by another name ("Ukraine" in the lead,
+// "Kyiv" further down), and not to a third party.
+func TestCaveatLeadByCapital(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "lead names countries",
+		story: "Russia said its forces repelled an attack near the dam, and Ukraine said it had taken two villages. {C}\n\n" +
+			"Moscow said 40 Ukrainian soldiers were killed.\n\nKyiv said its forces held the bridge.\n\n" +
+			"The UN refugee agency said 3,000 people had fled the area.",
+		forms: []string{"Neither claim could be independently verified.", "Northwire could not verify either account."},
+		want: map[string]bool{"repelled an attack": true, "taken two villages": true, "40 Ukrainian soldiers": true,
+			"held the bridge": true, "3,000 people": false},
+	}})
+}
