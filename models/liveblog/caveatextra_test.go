@@ -115,3 +115,29 @@ func TestCaveatLeadByCapital(t *testing.T) {
 			"held the bridge": true, "3,000 people": false},
 	}})
 }
+
+// TestCaveatLiveBlogEntries: in a live blog a caveat covers claims of its
+// own entry only, an entry's headline saying "Unconfirmed reports" is no
+// caveat, and a ticker's German caveat stays in its entry too.
+func TestCaveatLiveBlogEntries(t *testing.T) {
+	flagged(t, "Live updates\n\n10:05 – Drone strike claims\n\n"+
+		"Kestria's army said it destroyed 12 drones overnight. Varland said none of its drones were lost. Neither claim could be independently verified.\n\n"+
+		"09:40 – Power cuts\n\nThe grid operator said 40,000 homes were without power.\n\n"+
+		"09:10 – Unconfirmed reports of blast\n\nThe mayor said schools would open as usual.\n\n"+
+		"08:55 – Port\n\nLocal media reported an explosion at the port. We have not been able to confirm this.",
+		map[string]bool{"destroyed 12 drones": true, "none of its drones": true, "40,000 homes": false,
+			"schools would open": false, "explosion at the port": true})
+	flagged(t, "+++ 10:35 +++\n\nDas Verteidigungsministerium teilte mit, dass 20 Drohnen abgeschossen worden seien. Die Angaben ließen sich nicht unabhängig überprüfen.\n\n"+
+		"+++ 10:20 +++\n\nDer Bürgermeister sagte, die Schulen blieben geschlossen.",
+		map[string]bool{"20 Drohnen": true, "Schulen blieben geschlossen": false})
+}
+
+// TestCaveatAllSidesCurly: "all sides’ statements" with a curly
+// apostrophe names every side, not a party called "sides".
+func TestCaveatAllSidesCurly(t *testing.T) {
+	r := referentOf("Access is restricted, meaning all sides’ statements are hard to verify.",
+		"access is restricted, meaning all sides’ statements are hard to verify.")
+	if !r.sides || r.party != "" {
+		t.Errorf("sides = %v, party = %q; want every side and no party", r.sides, r.party)
+	}
+}

@@ -307,8 +307,8 @@ func referentOf(sent, low string) caveatRef {
 				p = ws[i-2].lower
 			}
 			n := ws[i+1].lower
-			possessive := strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "s'")
-			if sideNouns[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"), "'")] && (possessive || p == "from" || p == "by" || p == "of") {
+			q := possessor(n) // "either side's", "all sides’"
+			if sideNouns[q] || q == "" && sideNouns[n] && (p == "from" || p == "by" || p == "of") {
 				r.sides = true
 			}
 		}
