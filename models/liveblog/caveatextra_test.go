@@ -46,7 +46,7 @@ func TestCaveatTableScopes(t *testing.T) {
 		name:  "either side mid story",
 		story: "The rebels said they took the airport.\n\nThe army said the airport was never lost.\n\n{C}\n\nThe aid agency said 3,000 families needed tents.",
 		forms: []string{"Northwire could not verify either side's claims."},
-		want:  map[string]bool{"took the airport": true, "never lost": true},
+		want:  map[string]bool{"took the airport": true, "never lost": true, "3,000 families": false},
 	}})
 }
 

@@ -49,6 +49,9 @@ func TestCaveatTableWholeStory(t *testing.T) {
 			"Reuters was unable to confirm events on the battlefield.",
 			"Reuters was incapable of independently verifying the reports.",
 			"Northwire could not independently verify what happened.",
+			"(Reuters could not independently verify the reports.)",
+			"Reuters could not independently verify the reports. The defence ministry did not respond to a request for comment.",
+			"Reuters could not independently verify the reports, which came as talks resumed in the capital.",
 		},
 		want: map[string]bool{"taken the depot": true, "two soldiers died": true, "coast road was closed": true},
 	}, {

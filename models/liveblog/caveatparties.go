@@ -181,3 +181,24 @@ func sameCountry(low string, g int) bool {
 	}
 	return false
 }
+
+// neutralWords name a body that is no side of a conflict: an aid agency,
+// the United Nations, a weather or earthquake service.
+var neutralWords = setOf("un", "u.n", "unicef", "unhcr", "who", "icrc", "aid", "charity", "relief", "humanitarian",
+	"refugee", "refugees", "red", "msf", "weather", "meteorological", "seismological", "met")
+
+// neutralParty reports whether a claimant is a body that takes no side
+// ("The UN refugee agency", "the aid group"), which a caveat on the
+// claims of "either side" does not cover.
+func neutralParty(claimant string) bool {
+	ws := words(claimant)
+	for i, w := range ws {
+		switch {
+		case neutralWords[w.lower] && (w.lower != "red" || i+1 < len(ws) && (ws[i+1].lower == "cross" || ws[i+1].lower == "crescent")):
+			return true
+		case w.lower == "united" && i+1 < len(ws) && ws[i+1].lower == "nations":
+			return true
+		}
+	}
+	return false
+}

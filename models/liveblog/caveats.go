@@ -363,7 +363,8 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		if c.ref.sides {
 			// "Statements from either side could not be verified":
 			// every claim of the entry, wherever it stands.
-			mark(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)], c.text)
+			mark(slices.DeleteFunc(slices.Clone(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)]),
+				func(it *item) bool { return neutralParty(it.claimant) }), c.text)
 			continue
 		}
 		if end == 0 {
