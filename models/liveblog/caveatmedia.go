@@ -39,22 +39,55 @@ var postingStems = []string{"post", "releas", "shar", "publish", "issu", "distri
 // posted", "the group has released").
 var posterSkip = setOf("also", "later", "then", "has", "have", "had", "earlier", "separately", "itself")
 
-// noteMedia returns the picture or video an entry last brought in, after
-// the sentence low (at paragraph pi, sentence si). A caveat sentence keeps
-// the one before unless it names who posted its own ("In a video posted
-// by the rebels, which could not be verified, …").
-func noteMedia(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro {
-	if !mentionsMedia(low) {
-		return prev
+// broughtIn finds the sentence that brought in the picture or video (or,
+// with statement, the statement) that a caveat at sentence si of
+// paragraph pi refers to: the nearest one before it in that paragraph or
+// the two before, or the caveat's own sentence when it names who posted
+// it ("In a video posted by the rebels, which could not be verified, …").
+// It reads those paragraphs again only for such a caveat, which is rare.
+func broughtIn(paras []string, pi, si int, statement bool) mediaIntro {
+	for p := pi; p >= 0 && p >= pi-2; p-- {
+		paraLow := lowerASCII(paras[p])
+		if !mentionsMedia(paraLow) && !strings.Contains(paraLow, "statement") {
+			continue
+		}
+		sents := splitSentences(paras[p])
+		last := len(sents) - 1
+		if p == pi {
+			last = min(si, last)
+		}
+		for s := last; s >= 0; s-- {
+			low := paraLow[sents[s].s:sents[s].e]
+			own := p == pi && s == si
+			var m mediaIntro
+			var ok bool
+			if statement {
+				m, ok = noteStatement(low, own)
+			} else {
+				m, ok = noteMedia(low, own)
+			}
+			if ok {
+				m.ok, m.para, m.sent = true, p, s
+				return m
+			}
+		}
 	}
-	m := mediaIntro{ok: true, para: pi, sent: si, attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
+	return mediaIntro{}
+}
+
+// noteMedia reads whether the sentence low brings in a picture or a video,
+// and who posted it. A caveat sentence (the one asking, own, or an earlier
+// one) counts only when it names who posted it.
+func noteMedia(low string, own bool) (mediaIntro, bool) {
+	if !mentionsMedia(low) {
+		return mediaIntro{}, false
+	}
+	m := mediaIntro{attached: strings.Contains(low, "accompan") || strings.Contains(low, "attached")}
 	if mayPost(low) {
 		m.poster = posterOf(low, words(low))
 	}
-	if caveat && m.poster == "" && prev.ok {
-		return prev
-	}
-	return m
+	// An earlier caveat on the same picture brought nothing in either.
+	return m, m.poster != "" || !own && !isCaveat(low)
 }
 
 // posterOf returns the head of who posted or released the picture a
@@ -135,25 +168,24 @@ func mediaCovers(items []*item, end int, c caveatAt) func(*item) bool {
 	}
 }
 
-// noteStatement returns the statement an entry last brought in with its
-// issuer ("a statement from the rebels", "The group issued a statement"),
-// after the sentence low; a caveat sentence keeps the one before.
-func noteStatement(prev mediaIntro, low string, pi, si int, caveat bool) mediaIntro {
-	if caveat || !strings.Contains(low, "statement") ||
-		!strings.Contains(low, "statement from") && !strings.Contains(low, "statement by") && !mayPost(low) {
-		return prev
+// noteStatement reads whether the sentence low brings in a statement with
+// its issuer ("a statement from the rebels", "The group issued a
+// statement"); the caveat's own sentence does not.
+func noteStatement(low string, own bool) (mediaIntro, bool) {
+	if own || !strings.Contains(low, "statement") {
+		return mediaIntro{}, false
 	}
 	ws := words(low)
 	for i := 0; i+2 < len(ws); i++ {
 		if ws[i].lower == "statement" && (ws[i+1].lower == "from" || ws[i+1].lower == "by") {
 			// "a statement from the rebels", read like "posted by …"
-			return mediaIntro{ok: true, para: pi, sent: si, poster: phraseHead(low, ws[i+2:])}
+			return mediaIntro{poster: phraseHead(low, ws[i+2:])}, true
 		}
 	}
 	if p := posterOf(low, ws); p != "" {
-		return mediaIntro{ok: true, para: pi, sent: si, poster: p}
+		return mediaIntro{poster: p}, true
 	}
-	return prev
+	return mediaIntro{}, false
 }
 
 // namesOneStatement reports whether a caveat names one statement ("this

@@ -6,17 +6,16 @@ import "strings"
 // of the name ("Russian" in a caveat, "Russia's defence ministry" as the
 // claimant).
 func namesParty(claimant, party string) bool {
-	low := lowerASCII(claimant)
-	if strings.Contains(low, party) {
+	if containsLower(claimant, party) {
 		return true
 	}
-	if g, ok := partyAliases[party]; ok && sameCountry(low, g) {
+	if g, ok := partyAliases[party]; ok && sameCountry(lowerASCII(claimant), g) {
 		return true
 	}
 	if len(party) < 4 {
 		return false
 	}
-	for _, w := range words(low) {
+	for _, w := range wordsN(claimant, 24) {
 		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
 		k := 0
 		for k < len(n) && k < len(party) && n[k] == party[k] {
@@ -197,6 +196,29 @@ func neutralParty(claimant string) bool {
 		case neutralWords[w.lower] && (w.lower != "red" || i+1 < len(ws) && (ws[i+1].lower == "cross" || ws[i+1].lower == "crescent")):
 			return true
 		case w.lower == "united" && i+1 < len(ws) && ws[i+1].lower == "nations":
+			return true
+		}
+	}
+	return false
+}
+
+// containsLower reports whether s, lowered, contains low (in lower case),
+// without making a lowered copy of s: it runs for every claim a caveat
+// looks at.
+func containsLower(s, low string) bool {
+	for i := 0; i+len(low) <= len(s); i++ {
+		k := 0
+		for k < len(low) {
+			c := s[i+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != low[k] {
+				break
+			}
+			k++
+		}
+		if k == len(low) {
 			return true
 		}
 	}

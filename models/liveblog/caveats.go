@@ -137,12 +137,11 @@ type caveatAt struct {
 }
 
 // newCaveat reads the caveat sentence sent (low in lower case) at
-// paragraph pi, sentence si, after the entry last brought in media and
-// statement.
-func newCaveat(sent, low string, pi, si int, media, statement mediaIntro) caveatAt {
-	c := caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low), media: media}
-	if c.ref.statement {
-		c.media = statement
+// sentence si of paragraph pi of the entry's paras.
+func newCaveat(sent, low string, paras []string, pi, si int) caveatAt {
+	c := caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)}
+	if c.ref.media || c.ref.statement {
+		c.media = broughtIn(paras, pi, si, c.ref.statement)
 	}
 	return c
 }

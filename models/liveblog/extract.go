@@ -212,7 +212,6 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 	// entries rather than one per doubling (the list outlives the scan).
 	items := make([]*item, 0, size/160+2)
 	var caveats []caveatAt
-	var media, statement mediaIntro // the picture or video, and the statement, the entry brought in last
 	base := 0
 	colonPara := -1    // the paragraph after one that ends "… says:"
 	briefSpeaker := "" // the speaker of the last transcript turn
@@ -310,11 +309,10 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				// the caveat's own clause is no speaker.
 				frames = slices.DeleteFunc(frames, func(f rawFrame) bool { return mentionsChecking(lowerASCII(f.subject)) })
 			}
-			media, statement = noteMedia(media, low, pi, si, caveat), noteStatement(statement, low, pi, si, caveat)
 			if !heading && caveat && (tailCaveat || openingCaveat(low) != "" || !attributedCaveat(frames)) && !speakersOwnCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
-				caveats = append(caveats, newCaveat(sent, low, pi, si, media, statement))
+				caveats = append(caveats, newCaveat(sent, low, paras, pi, si))
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				c, direct := cleanClaim(sent[from:])
