@@ -138,6 +138,8 @@ func TestCaveatTableFigures(t *testing.T) {
 			"The casualty figures could not be independently verified.",
 			"Northwire could not confirm the toll.",
 			"These figures could not be independently verified.",
+			"Northwire could not verify the number of people injured.",
+			"The number of casualties could not be independently confirmed.",
 		},
 		want: map[string]bool{"40 people were killed": true, "targeted a command post": false},
 	}})
@@ -156,8 +158,19 @@ func TestCaveatTableTail(t *testing.T) {
 			" (this could not be verified).",
 			", but the claim remained unconfirmed.",
 			", which has not been independently verified.",
+			", something Northwire could not independently verify.",
+			", an account that could not be confirmed.",
+			" — a claim that could not be independently verified.",
 		},
 		want: map[string]bool{"taken the bridge": true, "river bank": false},
+	}, {
+		name:  "tail naming the speaker",
+		story: "Twenty people died in the shelling, according to the regional council{C} The army said its troops held the river bank.",
+		forms: []string{
+			", whose figures could not be independently verified.",
+			", whose claims could not be independently verified.",
+		},
+		want: map[string]bool{"Twenty people died": true, "river bank": false},
 	}, {
 		name:  "tail after a quotation",
 		story: "A military spokesman told a news conference that \"47 fighters were killed overnight\"{C}\n\nThe governor said the roads were open.",

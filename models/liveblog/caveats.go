@@ -202,7 +202,7 @@ type caveatRef struct {
 // to a conflict.
 var sideNouns = setOf("side", "sides", "party", "parties", "camp", "camps")
 
-var figureNouns = setOf("toll", "tolls", "figure", "figures", "numbers", "casualties", "count")
+var figureNouns = setOf("toll", "tolls", "figure", "figures", "number", "numbers", "casualties", "count")
 
 // givesFigure reports whether a claim states a number.
 func givesFigure(claim string) bool {
