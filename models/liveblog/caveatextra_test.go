@@ -141,3 +141,22 @@ func TestCaveatAllSidesCurly(t *testing.T) {
 		t.Errorf("sides = %v, party = %q; want every side and no party", r.sides, r.party)
 	}
 }
+
+// TestCaveatTollIsCasualties: "the toll" and "the casualties" are about
+// people killed or hurt: a caveat on them does not cover another figure
+// of the story (troops deployed), while "the figures" cover every figure.
+func TestCaveatTollIsCasualties(t *testing.T) {
+	story := "The ministry said 40 people were killed in the strike.\n\nThe army said 400 soldiers were deployed to the area.\n\n{C}"
+	runCaveatTable(t, []caveatCase{{
+		name:  "toll",
+		story: story,
+		forms: []string{"Northwire could not independently confirm the toll.", "The casualty figures could not be independently verified.",
+			"The death toll could not be independently verified."},
+		want: map[string]bool{"40 people were killed": true, "400 soldiers": false},
+	}, {
+		name:  "figures",
+		story: story,
+		forms: []string{"The figures could not be independently verified."},
+		want:  map[string]bool{"40 people were killed": true, "400 soldiers": true},
+	}})
+}

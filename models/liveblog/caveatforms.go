@@ -108,3 +108,7 @@ func impossibleCheck(flat string) bool {
 	return (strings.Contains(flat, "verification") || strings.Contains(flat, "confirmation")) &&
 		(strings.Contains(flat, "not possible") || strings.Contains(flat, "impossible"))
 }
+
+// tollWords make the figures a caveat names those of people killed or
+// hurt.
+var tollWords = setOf("toll", "tolls", "casualty", "casualties", "death", "deaths", "dead", "injured", "wounded")

@@ -190,6 +190,9 @@ type caveatRef struct {
 	// conflict: it names the disagreeing accounts ("the conflicting
 	// reports"); right after the lead it covers the whole entry.
 	conflict bool
+	// casualties: the figures it names are of people killed or hurt
+	// ("the toll", "the casualty figures"), not every number.
+	casualties bool
 	// statement: it names one statement ("this statement"), which
 	// stands for the words of whoever issued it.
 	statement bool
@@ -245,6 +248,9 @@ func referentOf(sent, low string) caveatRef {
 		}
 		if figureNouns[w.lower] {
 			r.figures = true
+		}
+		if tollWords[w.lower] {
+			r.casualties = true // "the toll", "the casualty figures"
 		}
 		if deathNouns[w.lower] {
 			r.deaths = true
@@ -395,7 +401,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		case c.ref.figures && para != c.para:
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
-			named = func(it *item) bool { return givesFigure(it.f.claim) }
+			named = func(it *item) bool {
+				return givesFigure(it.f.claim) && (!c.ref.casualties || reportsCasualties(it.f.claim))
+			}
 		case c.ref.deaths && para != c.para:
 			// "No official source has confirmed the deaths" on its
 			// own: every claim of the story before it that reports
@@ -494,7 +502,7 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 				if items[k].para != para {
 					break
 				}
-				if c.ref.figures && !givesFigure(items[k].f.claim) && !reportsCasualties(items[k].f.claim) {
+				if c.ref.figures && (!givesFigure(items[k].f.claim) || c.ref.casualties) && !reportsCasualties(items[k].f.claim) {
 					continue // "Casualty tolls are impossible to confirm": not the dismissal beside them
 				}
 				covered = append(covered, items[k])
