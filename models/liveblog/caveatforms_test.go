@@ -55,6 +55,14 @@ func TestCaveatTableWholeStory(t *testing.T) {
 		},
 		want: map[string]bool{"taken the depot": true, "two soldiers died": true, "coast road was closed": true},
 	}, {
+		name:  "closing sentence of the last paragraph",
+		story: "Rebels said they had taken the depot.\n\nThe army said two soldiers died in the clash. {C}",
+		forms: []string{
+			"Reuters could not independently verify the reports.",
+			"None of the accounts could be independently verified.",
+		},
+		want: map[string]bool{"taken the depot": true, "two soldiers died": true},
+	}, {
 		name: "report of one source, more after it",
 		story: "Four people were killed in the shelling of a village, the regional council said on Wednesday.\n\n" +
 			"The council said on its channel that the shelling hit a farm.\n\n{C}\n\n" +
