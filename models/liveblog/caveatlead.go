@@ -53,9 +53,16 @@ func leadParties(items []*item, end int, covered []*item, caveat string, byName 
 	if len(names) == 0 {
 		return
 	}
+	countries := map[int]bool{} // "Ukraine" in the lead is "Kyiv" further down
+	for n := range names {
+		if g, ok := partyAliases[n]; ok && !byName {
+			countries[g] = true
+		}
+	}
 	for k := end; k < len(items) && k-end < maxCaveatReach; k++ {
 		for _, w := range words(items[k].claimant) {
-			if n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s"); names[n] || !byName && names[strings.TrimSuffix(n, "s")] {
+			n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
+			if g, ok := partyAliases[n]; names[n] || !byName && names[strings.TrimSuffix(n, "s")] || ok && countries[g] {
 				mark(items[k:k+1], caveat)
 				break
 			}

@@ -29,6 +29,8 @@ var caveatPhrases = []string{
 	"no independent confirmation", "has not verified", "have not verified", "had not verified",
 	"not possible to verify", "not possible to confirm", "no way to confirm", "no way of confirming",
 	"we have not confirmed", "we haven't confirmed", "we have not verified", "we haven't verified",
+	"difficult to verify", "hard to verify",
+	"difficult to confirm", "hard to confirm", "difficult to corroborate",
 }
 
 // referringNouns make "has not been verified" a caveat about claims (and not
@@ -53,7 +55,7 @@ func isCaveat(low string) bool {
 	neg, indep, check := false, false, false
 	for _, w := range ws {
 		switch w.lower {
-		case "not", "cannot", "unable", "neither", "nor", "no", "none", "without", "never", "impossible":
+		case "not", "cannot", "unable", "incapable", "neither", "nor", "no", "none", "without", "never", "impossible":
 			neg = true
 		case "independently", "independent":
 			indep = true
@@ -62,10 +64,10 @@ func isCaveat(low string) bool {
 			neg = true
 		}
 		if strings.HasPrefix(w.lower, "verif") || strings.HasPrefix(w.lower, "confirm") ||
-			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") {
+			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") || unchecked[w.lower] {
 			check = true
 		}
-		if w.lower == "independently" || w.lower == "immediately" || w.lower == "yet" {
+		if w.lower == "independently" || w.lower == "immediately" || w.lower == "immediate" || w.lower == "yet" {
 			continue
 		}
 		b.WriteString(w.lower)
@@ -83,7 +85,7 @@ func isCaveat(low string) bool {
 			return true
 		}
 	}
-	if noSourceConfirmed(ws) {
+	if noSourceConfirmed(ws) || neg && negatedCheck(flat) || uncheckedPredicate(ws) || impossibleCheck(flat) {
 		return true
 	}
 	// "The figures have not been verified": only about claims.
@@ -102,13 +104,20 @@ func isCaveat(low string) bool {
 
 // scopeOf reads which claims a caveat covers from its wording.
 func scopeOf(low string) caveatScope {
-	for i, w := range words(low) {
+	ws := words(low)
+	reach := 6 // how far into the sentence a scope word counts
+	if expletiveIt(ws) {
+		reach = 10 // "It was not immediately possible to confirm this"
+	}
+	for i, w := range ws {
 		switch {
+		case i == 0 && reach > 6:
+			continue // "It was not possible to verify either claim"
 		case w.lower == "both" || w.lower == "neither" || w.lower == "either":
 			return scopePair
-		case i < 6 && singularNouns[w.lower]:
+		case i < reach && singularNouns[w.lower]:
 			return scopeSingular
-		case i < 6 && referringNouns[w.lower]:
+		case i < reach && referringNouns[w.lower]:
 			return scopePlural
 		}
 	}
@@ -122,6 +131,19 @@ type caveatAt struct {
 	para  int
 	sent  int
 	ref   caveatRef
+	// media is the picture, video or statement the caveat names, as the
+	// entry brought it in (see mediaCovers).
+	media mediaIntro
+}
+
+// newCaveat reads the caveat sentence sent (low in lower case) at
+// sentence si of paragraph pi of the entry's paras.
+func newCaveat(sent, low string, paras []string, pi, si int) caveatAt {
+	c := caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)}
+	if c.ref.media || c.ref.statement {
+		c.media = broughtIn(paras, pi, si, c.ref.statement)
+	}
+	return c
 }
 
 // caveatRef is what a caveat says it could not verify, beyond its scope
@@ -168,13 +190,22 @@ type caveatRef struct {
 	// conflict: it names the disagreeing accounts ("the conflicting
 	// reports"); right after the lead it covers the whole entry.
 	conflict bool
+	// casualties: the figures it names are of people killed or hurt
+	// ("the toll", "the casualty figures"), not every number.
+	casualties bool
+	// statement: it names one statement ("this statement"), which
+	// stands for the words of whoever issued it.
+	statement bool
+	// common: party is a common noun ("the group's claim"), which may
+	// describe a claimant named otherwise ("Al-Shabab").
+	common bool
 }
 
 // sideNouns, after "either", "both", "all" or "neither", name the parties
 // to a conflict.
 var sideNouns = setOf("side", "sides", "party", "parties", "camp", "camps")
 
-var figureNouns = setOf("toll", "tolls", "figure", "figures", "numbers", "casualties", "count")
+var figureNouns = setOf("toll", "tolls", "figure", "figures", "number", "numbers", "casualties", "count")
 
 // givesFigure reports whether a claim states a number.
 func givesFigure(claim string) bool {
@@ -189,7 +220,7 @@ func givesFigure(claim string) bool {
 var mediaNouns = setOf("image", "images", "video", "videos", "footage", "photo", "photos", "photograph",
 	"photographs", "picture", "pictures", "clip", "clips", "recording", "recordings")
 
-var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report")
+var storyNouns = setOf("reports", "claims", "accounts", "allegations", "statements", "assertions", "report", "events")
 
 // partyNouns are what a party's claims are called after its name.
 var partyNouns = setOf("figure", "figures", "claim", "claims", "account", "accounts", "toll", "report",
@@ -212,11 +243,14 @@ func referentOf(sent, low string) caveatRef {
 			checked = true
 			r.media = media && !claimNoun
 		}
-		if mediaNouns[w.lower] && !checked {
-			media = true
+		if mediaNouns[w.lower] || mediaNouns[possessor(w.lower)] {
+			media = true // before the check: its subject; after it: its object
 		}
 		if figureNouns[w.lower] {
 			r.figures = true
+		}
+		if tollWords[w.lower] {
+			r.casualties = true // "the toll", "the casualty figures"
 		}
 		if deathNouns[w.lower] {
 			r.deaths = true
@@ -232,8 +266,8 @@ func referentOf(sent, low string) caveatRef {
 		// "the ministry's figures"
 		if partyNouns[w.lower] && i > 0 {
 			p := ws[i-1].lower
-			if q := strings.TrimSuffix(strings.TrimSuffix(p, "'s"), "’s"); q != p && q != "" && q != "it" {
-				r.party = q
+			if q := possessor(p); q != "" && q != "it" {
+				r.party, r.common = q, !isCapitalized(ws[i-1].text)
 			}
 		}
 		// "the Russian accounts": a party named by its adjective, not
@@ -241,6 +275,9 @@ func referentOf(sent, low string) caveatRef {
 		if partyNouns[w.lower] && i > 1 && r.party == "" && isCapitalized(ws[i-1].text) && !descStop[ws[i-1].lower] &&
 			!weekdaysAndMonths[ws[i-1].lower] {
 			r.party, r.byAdjective = ws[i-1].lower, true
+			if r.party == "s" && ws[i-2].lower == "u" {
+				r.party = "u.s." // "The U.S. claims"
+			}
 		}
 		// "claims by the rebels", "figures from the ministry"
 		if partyNouns[w.lower] && i+2 < len(ws) && (ws[i+1].lower == "by" || ws[i+1].lower == "from" || ws[i+1].lower == "of") {
@@ -252,6 +289,10 @@ func referentOf(sent, low string) caveatRef {
 				r.party = ws[k].lower
 			}
 		}
+	}
+	if !checked || media && !claimNoun && !r.story && r.party == "" {
+		// "Northwire could not verify the footage"
+		r.media = media && !claimNoun
 	}
 	for i := 0; i+1 < len(ws); i++ {
 		// "could not verify what happened": the story's reports.
@@ -271,8 +312,8 @@ func referentOf(sent, low string) caveatRef {
 				p = ws[i-2].lower
 			}
 			n := ws[i+1].lower
-			possessive := strings.HasSuffix(n, "'s") || strings.HasSuffix(n, "’s") || strings.HasSuffix(n, "s'")
-			if sideNouns[strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"), "'")] && (possessive || p == "from" || p == "by" || p == "of") {
+			q := possessor(n) // "either side's", "all sides’"
+			if sideNouns[q] || q == "" && sideNouns[n] && (p == "from" || p == "by" || p == "of") {
 				r.sides = true
 			}
 		}
@@ -280,6 +321,7 @@ func referentOf(sent, low string) caveatRef {
 	if r.sides {
 		r.party, r.story = "", false
 	}
+	r.statement = r.party == "" && !r.story && namesOneStatement(ws)
 	if r.party != "" {
 		r.byAdjective, r.story = r.byAdjective && r.story, false
 	}
@@ -314,6 +356,11 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		if partysOwnCheck(c.text, items) {
 			continue
 		}
+		if c.ref.common {
+			if p := partyByDescription(items, end, c.ref.party); p != "" {
+				c.ref.party = p
+			}
+		}
 		if c.ref.byAdjective && !slices.ContainsFunc(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)],
 			func(it *item) bool { return namesParty(it.claimant, c.ref.party) }) {
 			c.ref.party, c.ref.story = "", true
@@ -321,10 +368,17 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		if c.ref.sides {
 			// "Statements from either side could not be verified":
 			// every claim of the entry, wherever it stands.
-			mark(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)], c.text)
+			mark(slices.DeleteFunc(slices.Clone(items[max(0, end-maxCaveatReach):min(len(items), end+maxCaveatReach)]),
+				func(it *item) bool { return neutralParty(it.claimant) }), c.text)
 			continue
 		}
 		if end == 0 {
+			if c.ref.party != "" {
+				// "Northwire could not verify the ministry's figures"
+				// opening the entry: the party's claims after it.
+				mark(slices.DeleteFunc(slices.Clone(items[:min(len(items), maxCaveatReach)]),
+					func(it *item) bool { return !namesParty(it.claimant, c.ref.party) }), c.text)
+			}
 			continue
 		}
 		var covered []*item
@@ -333,25 +387,39 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 		// the claims fit, its scope word does.
 		var named func(*item) bool
 		switch {
+		case c.ref.statement && c.media.poster != "":
+			// "… cannot verify the authenticity of this statement"
+			// after "a statement from the rebels": the rebels' words.
+			named = mediaCovers(items, end, c)
 		case c.ref.media:
-			// About a picture: only a claim in its own sentence.
-			named = func(it *item) bool { return it.para == c.para && it.sent == c.sent }
+			// About a picture: a claim in its own sentence or in the
+			// picture, or its poster's (see mediaCovers).
+			named = mediaCovers(items, end, c)
 		case c.ref.party != "":
 			// One party's claims, wherever they stand in the entry.
 			named = func(it *item) bool { return namesParty(it.claimant, c.ref.party) }
 		case c.ref.figures && para != c.para:
 			// "AFP could not confirm the toll" on its own: every figure
 			// given in the story before it.
-			named = func(it *item) bool { return givesFigure(it.f.claim) }
+			named = func(it *item) bool {
+				return givesFigure(it.f.claim) && (!c.ref.casualties || reportsCasualties(it.f.claim))
+			}
 		case c.ref.deaths && para != c.para:
 			// "No official source has confirmed the deaths" on its
 			// own: every claim of the story before it that reports
 			// deaths.
 			named = func(it *item) bool { return reportsDeaths(it.f.claim) }
-		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)):
+		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)),
+			c.ref.story && !c.ref.single && end == len(items) && items[end-1].sent != c.sent:
 			// "Northwire could not verify the reports" in a paragraph
-			// of its own: every report of the story before it.
+			// of its own, or closing the story: every report of the
+			// story before it.
 			named = func(*item) bool { return true }
+		case c.ref.story && para != c.para:
+			// "Reuters could not verify the report" on its own with
+			// more claims after it: the report of the source that
+			// spoke last.
+			named = sameSource(items[end-1].claimant)
 		}
 		if named != nil {
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
@@ -401,14 +469,22 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			continue // no claim in this or the previous paragraph
 		}
 		scope := c.scope
-		if last := items[end-1]; last.para == c.para && last.sent == c.sent && scope != scopePair {
+		last := items[end-1]
+		if last.para == c.para && last.sent == c.sent && scope != scopePair {
+			if c.ref.story && !c.ref.single {
+				// "…," the spokesman added, although the reports could
+				// not be confirmed": his reports, those just before too.
+				mark(speakersRun(items, end), c.text)
+				continue
+			}
 			scope = scopeSingular // "…, which could not be verified": its own sentence
 		}
 		switch scope {
 		case scopeSingular:
-			last := items[end-1]
+			// "This could not be verified": the last claim, with the
+			// rest of its sentence by the same speaker.
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
-				if items[k].para != last.para || items[k].sent != last.sent {
+				if items[k].para != last.para || items[k].sent != last.sent || items[k].claimant != last.claimant {
 					break
 				}
 				covered = append(covered, items[k])
@@ -427,6 +503,9 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			for k := end - 1; k >= 0 && end-k <= maxCaveatReach; k-- {
 				if items[k].para != para {
 					break
+				}
+				if c.ref.figures && (!givesFigure(items[k].f.claim) || c.ref.casualties) && !reportsCasualties(items[k].f.claim) {
+					continue // "Casualty tolls are impossible to confirm": not the dismissal beside them
 				}
 				covered = append(covered, items[k])
 			}
@@ -503,118 +582,3 @@ func speakersOwnCaveat(low string) bool {
 	}
 	return false
 }
-
-// namesParty reports whether a claimant names party, also by another form
-// of the name ("Russian" in a caveat, "Russia's defence ministry" as the
-// claimant).
-func namesParty(claimant, party string) bool {
-	low := lowerASCII(claimant)
-	if strings.Contains(low, party) {
-		return true
-	}
-	if len(party) < 4 {
-		return false
-	}
-	for _, w := range words(low) {
-		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
-		k := 0
-		for k < len(n) && k < len(party) && n[k] == party[k] {
-			k++
-		}
-		if k >= 4 && k >= min(len(n), len(party))-2 {
-			return true
-		}
-	}
-	return false
-}
-
-// namesAParty reports whether a claimant names someone ("Kyiv's air force",
-// "Officials") rather than only a kind of source ("A second report", "a
-// report on Telegram": a channel names no one).
-func namesAParty(claimant string) bool {
-	for i, w := range words(claimant) {
-		if w.lower == "on" || w.lower == "via" {
-			return false
-		}
-		if isCapitalized(w.text) && (i > 0 || !descStop[w.lower]) {
-			return true
-		}
-	}
-	return false
-}
-
-// refusalPhrases, early in a claim, make it a refusal to give information
-// rather than an account of events.
-var refusalPhrases = []string{"would not respond", "would not comment", "would not provide", "will not comment",
-	"will not provide", "declined to", "refused to", "did not comment", "unable to provide", "no update",
-	"not able to provide"}
-
-// refusal reports whether a claim only says that its claimant would not
-// or could not say anything ("it would not respond to any claims", "was
-// unable to provide any update on a report").
-func refusal(claim string) bool {
-	ws := words(claim)
-	if len(ws) > 10 {
-		ws = ws[:10]
-	}
-	if len(ws) == 0 {
-		return false
-	}
-	head := " " + lowerASCII(claim[:ws[len(ws)-1].e]) + " "
-	for _, p := range refusalPhrases {
-		if strings.Contains(head, " "+p+" ") {
-			return true
-		}
-	}
-	return false
-}
-
-var deathNouns = setOf("death", "deaths", "killing", "killings", "fatalities", "dead")
-
-// reportsDeaths reports whether a claim says that people died.
-func reportsDeaths(claim string) bool {
-	for _, w := range words(claim) {
-		for _, p := range []string{"kill", "died", "dead", "death", "fatalit"} {
-			if strings.HasPrefix(w.lower, p) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// confirmingSources are who "No … has confirmed" names when the text says
-// nobody has confirmed what it reports.
-var confirmingSources = setOf("source", "sources", "official", "officials", "one", "authority", "authorities")
-
-// noSourceConfirmed reads "No official source has yet confirmed the
-// deaths": the sentence opens with "No", names a source, and says it has
-// confirmed or verified.
-func noSourceConfirmed(ws []word) bool {
-	if len(ws) < 4 || ws[0].lower != "no" {
-		return false
-	}
-	for i := 1; i+1 < len(ws) && i < 5; i++ {
-		if !confirmingSources[ws[i].lower] {
-			continue
-		}
-		k := i + 1
-		if confirmingSources[ws[k].lower] {
-			continue // "official source"
-		}
-		if ws[k].lower != "has" && ws[k].lower != "have" {
-			return false
-		}
-		k++
-		if k < len(ws) && ws[k].lower == "yet" {
-			k++
-		}
-		return k < len(ws) && (strings.HasPrefix(ws[k].lower, "confirm") || strings.HasPrefix(ws[k].lower, "verif"))
-	}
-	return false
-}
-
-// bodyModifiers name the kind of a body that several parties have ("the
-// Defence Ministry" of either side).
-var bodyModifiers = setOf("defence", "defense", "foreign", "interior", "health", "military", "armed", "air",
-	"national", "security", "emergency", "emergencies", "general", "staff")

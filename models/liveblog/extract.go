@@ -312,7 +312,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			if !heading && caveat && (tailCaveat || openingCaveat(low) != "" || !attributedCaveat(frames)) && !speakersOwnCaveat(low) {
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
-				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)})
+				caveats = append(caveats, newCaveat(sent, low, paras, pi, si))
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				c, direct := cleanClaim(sent[from:])

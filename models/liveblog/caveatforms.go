@@ -1,0 +1,114 @@
+package liveblog
+
+import "strings"
+
+// unchecked are the adjectives that say something was not checked.
+var unchecked = setOf("unconfirmed", "unverified", "uncorroborated")
+
+// copulas stand before an adjective that describes the subject: "the claim
+// remained unconfirmed".
+var copulas = setOf("is", "are", "was", "were", "remain", "remains", "remained", "been", "still", "yet", "stays", "stayed")
+
+// uncheckedPredicate reports whether a sentence says of its subject that
+// it is unconfirmed or unverified ("the claim, however, remained
+// unconfirmed", "The figures are still unverified."), not that there were
+// unconfirmed reports: the adjective is the predicate, after a copula and
+// before no noun.
+func uncheckedPredicate(ws []word) bool {
+	for i := 1; i < len(ws); i++ {
+		if !unchecked[ws[i].lower] || !copulas[ws[i-1].lower] {
+			continue
+		}
+		if i+1 == len(ws) {
+			return true
+		}
+		switch ws[i+1].lower {
+		case "by", "and", "but", "as", "so", "because", "since", "though", "although", "while", "for", "at", "on", "in":
+			return true
+		}
+	}
+	return false
+}
+
+// negatedChecks are the passive checks that a negation elsewhere in the
+// sentence turns into a caveat: "Neither claim could be verified", "None
+// of the accounts can be confirmed".
+var negatedChecks = []string{"could be verified", "could be confirmed", "can be verified", "can be confirmed",
+	"could be corroborated", "can be corroborated", "be verified", "be confirmed"}
+
+// negatedCheck reports whether flat (the sentence's lowered words, without
+// "independently" and "immediately") holds a check that its negation
+// denies.
+func negatedCheck(flat string) bool { return containsOneOf(flat, negatedChecks) }
+
+// containsOneOf reports whether s contains one of parts.
+func containsOneOf(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// expletiveIt reports whether a sentence opens with an "it" that stands
+// for what follows, not for a claim before: "It was not possible to
+// verify …", "It is impossible to confirm …".
+func expletiveIt(ws []word) bool {
+	if len(ws) < 4 || ws[0].lower != "it" {
+		return false
+	}
+	switch ws[1].lower {
+	case "was", "is", "has", "had", "remains", "remained":
+	default:
+		return false
+	}
+	for _, w := range ws[2:min(len(ws), 6)] {
+		switch w.lower {
+		case "possible", "impossible", "unclear", "difficult", "hard", "clear", "feasible":
+			return true
+		}
+	}
+	return false
+}
+
+// casualtyStems report people killed, hurt, missing or trapped, or a
+// side's losses: what a caveat on "the casualty tolls" is about besides
+// the numbers.
+var casualtyStems = []string{"kill", "died", "dead", "death", "injur", "wound", "trapped", "missing", "loss", "casualt", "fatalit"}
+
+// reportsCasualties reports whether a claim tells of casualties ("many
+// more were still trapped", "heavy losses").
+func reportsCasualties(claim string) bool { return hasStem(claim, casualtyStems) }
+
+// hasStem reports whether a word of claim starts with one of stems.
+func hasStem(claim string, stems []string) bool {
+	for _, w := range words(claim) {
+		for _, p := range stems {
+			if strings.HasPrefix(w.lower, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// germanPassiveChecks say in German that something could not be checked,
+// with nobody doing the checking: "Die Angaben konnten nicht überprüft
+// werden", "… sind nicht überprüfbar".
+var germanPassiveChecks = []string{"nicht überprüft werden", "nicht bestätigt werden", "nicht verifiziert werden",
+	"nicht überprüfbar", "nicht zu überprüfen", "nicht zu bestätigen", "nicht verifizierbar"}
+
+// germanPassiveCheck reports whether low holds one of germanPassiveChecks.
+func germanPassiveCheck(low string) bool { return containsOneOf(low, germanPassiveChecks) }
+
+// impossibleCheck reports whether flat says that verifying or confirming
+// was not possible ("Verification of the claim was not possible").
+func impossibleCheck(flat string) bool {
+	return (strings.Contains(flat, "verification") || strings.Contains(flat, "confirmation")) &&
+		(strings.Contains(flat, "not possible") || strings.Contains(flat, "impossible"))
+}
+
+// tollWords make the figures a caveat names those of people killed or
+// hurt.
+var tollWords = setOf("toll", "tolls", "casualty", "casualties", "death", "deaths", "dead", "injured", "wounded")
