@@ -31,6 +31,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				continue
 			}
 			subj = countOwner(subj)
+			if !isAccordingSource(subj) {
+				continue // "According to plan, …"
+			}
 			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj
@@ -251,10 +254,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 // isAppeal reports whether the object of a verb is someone and what they
 // should do ("residents to stay indoors", "people not to travel").
 func isAppeal(text string) bool {
+	if startsClause(text) {
+		return false // "it ranks the towns according to size": a clause
+	}
 	ws := wordsN(text, 8)
 	for k := 1; k < len(ws) && k < 6; k++ {
 		w := ws[k].lower
-		if w == "to" {
+		if w == "to" && ws[k-1].lower != "according" {
 			return k+1 < len(ws) && !isDigit(ws[k+1].lower[0]) && !numberWords[ws[k+1].lower]
 		}
 		if auxiliaries[w] || w == "that" || (len(w) > 4 && strings.HasSuffix(w, "ed")) || verbish[w] {

@@ -13,7 +13,7 @@ func keepSpeakers(out []Candidate) []Candidate {
 	for i := range out {
 		c := out[i]
 		c.Claimant = withoutTrailingDate(c.Claimant)
-		if !isSpeakerPhrase(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) {
+		if !isSpeakerPhrase(c.Claimant) || !isNounPhraseClaimant(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) {
 			continue
 		}
 		kept = append(kept, c)

@@ -77,6 +77,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !ok || (i == 0 && info.base) {
 			continue
 		}
+		if notReportingHere(ws, i, info) {
+			continue // "However, reports cannot …", "A Kalmar Press report", "never publicly claims"
+		}
 		prev, prev2, next := "", "", ""
 		adjacent := false
 		if i > 0 {

@@ -1,0 +1,88 @@
+package liveblog
+
+import "strings"
+
+// A speaker is a noun phrase. The checks here keep a reporting word from
+// being read as a verb where the words around it make it a noun or a
+// negated act, and drop a claimant that no noun phrase could be: a
+// sentence adverb, a phrase ending in an auxiliary ("It was") or in the
+// pronoun of a reduced relative clause ("the figures it admits to").
+
+// notReportingHere reports whether the reporting word at ws[i] is no
+// finite report in this place:
+//
+//   - a noun after a reporting verb ("…, say reports citing officials");
+//   - a noun before a modal or a negation ("reports cannot verify …");
+//   - a bare form after an article and a name ("A Kalmar Press report
+//     cited …": an outlet's report, not the outlet reporting);
+//   - a verb negated across adverbs ("almost never publicly claims",
+//     "has not yet officially said"), where no claim was made.
+func notReportingHere(ws []word, i int, info verbInfo) bool {
+	if info.noun && i > 0 {
+		if prev, rep := reportingVerbs[ws[i-1].lower]; rep && !prev.noun && !prev.part {
+			return true
+		}
+		if i+1 < len(ws) && modalsBeforeVerb[ws[i+1].lower] {
+			return true
+		}
+	}
+	if info.base || info.noun {
+		k := i - 1
+		for k >= 0 && isCapitalized(ws[k].text) && ws[k].lower != "a" && ws[k].lower != "an" && k > i-5 {
+			k--
+		}
+		if k >= 0 && k < i-1 && (ws[k].lower == "a" || ws[k].lower == "an") {
+			return true
+		}
+	}
+	k := i - 1
+	for k >= 0 && (strings.HasSuffix(ws[k].lower, "ly") && len(ws[k].lower) > 4 || ws[k].lower == "yet" || ws[k].lower == "ever") {
+		k--
+	}
+	return k >= 0 && k < i-1 && negations[ws[k].lower]
+}
+
+// modalsBeforeVerb follow a noun "reports" or "claims" as its verb.
+var modalsBeforeVerb = setOf("cannot", "can't", "couldn't", "might", "must", "should", "shall", "did", "didn't",
+	"do", "don't", "does", "doesn't", "won't", "wouldn't")
+
+// negations before a verb say the report was not made.
+var negations = setOf("not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
+	"won't", "wouldn't", "cannot", "can't", "couldn't")
+
+// isNounPhraseClaimant reports whether a claimant can be a noun phrase: no
+// lone sentence adverb ("However"), no auxiliary at its end ("It was"),
+// and no subject pronoun closing a longer phrase ("the casualties it").
+func isNounPhraseClaimant(claimant string) bool {
+	s := strings.TrimSpace(claimant)
+	if s == "" {
+		return true
+	}
+	sp := strings.LastIndexAny(s, " \t\n")
+	last := lowerASCII(strings.TrimRight(s[sp+1:], ",.;:"))
+	if sp < 0 {
+		return !commaAdverbs[last] && !leadingAdverbs[last]
+	}
+	return !auxiliaries[last] && !passiveAuxiliaries[last] && !inSet(subjectPronouns, last)
+}
+
+// subjectPronouns open a clause; at the end of a speaker phrase they close
+// a relative clause without "that".
+var subjectPronouns = setOf("it", "he", "she", "they", "we", "i", "you")
+
+// isAccordingSource reports whether what follows "according to" can be a
+// source: "according to plan" or "according to size, location and …" name
+// a standard, not someone. A lone lower-case singular noun without an
+// article is no source unless it names a body ("police", "media").
+func isAccordingSource(subj string) bool {
+	s := strings.TrimSpace(subj)
+	if s == "" || strings.ContainsAny(s, " \t\n") || isCapitalized(s) {
+		return s != ""
+	}
+	low := lowerASCII(s)
+	return strings.HasSuffix(low, "s") || collectiveSources[low] || subjectPronouns[low] // "by its count": it
+}
+
+// collectiveSources are singular nouns that name a source on their own.
+var collectiveSources = setOf("police", "media", "data", "intelligence", "staff", "military", "army", "government",
+	"management", "security", "television", "radio", "tv", "family", "hospital", "prosecution", "defence", "defense")
