@@ -170,7 +170,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
 			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
-			!pluralBeforePlace(s, ws, i) {
+			!pluralBeforePlace(s, ws, i) && !invertedOrCitedBase(s, ws, i) {
 			continue
 		}
 		if info.part && (w.lower == "reporting" || w.lower == "telling") && (placePrepositions[next] || next == "live") {
