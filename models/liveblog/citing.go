@@ -15,6 +15,9 @@ func invertedOrCitedBase(s string, ws []word, i int) bool {
 	if i == 0 {
 		return false
 	}
+	if ws[i-1].lower == "who" && i > 1 && strings.Contains(s[ws[i-2].e:ws[i-1].s], ",") {
+		return true // "…from Ukrainian authorities, who say …"
+	}
 	if strings.Contains(s[ws[i-1].e:ws[i].s], ",") {
 		for k := i + 1; k < len(ws) && k <= i+4; k++ {
 			w := ws[k].lower
@@ -79,4 +82,32 @@ var reportNouns = setOf("report", "reports", "media", "dispatch", "dispatches", 
 func startsPlural(p string) bool {
 	w := lowerASCII(firstWord(p))
 	return pluralSubjects[w] || commonSubjects[w]
+}
+
+// antecedentAfterPreposition returns the noun phrase that a ", who" clause
+// follows when the words before the comma are a clause or an "according
+// to" ("There was no comment from Ukrainian authorities, who say …" →
+// "Ukrainian authorities"), or "".
+func antecedentAfterPreposition(prev string) string {
+	p := strings.TrimSpace(prev)
+	if k := indexLower(p, "according to "); k >= 0 {
+		return strings.TrimSpace(p[k+len("according to "):])
+	}
+	if !hasAuxiliary(p) && !strings.HasPrefix(p, "There ") {
+		return ""
+	}
+	best := -1
+	for _, prep := range []string{" from ", " by ", " with ", " to ", " among "} {
+		if k := lastIndexLower(p, prep); k > best {
+			best = k + len(prep)
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	np := strings.TrimSpace(p[best:])
+	if n := wordCount(np); n == 0 || n > 6 || hasAuxiliary(np) {
+		return ""
+	}
+	return np
 }

@@ -403,7 +403,7 @@ func (e *entryScan) emit(out []Candidate, index int, time, headline string, blog
 			it.claimant = items[k-1].claimant
 		}
 		if it.f.responsibility {
-			it.f.claim = it.claimant + " was responsible " + it.f.claim
+			it.f.claim = strings.TrimSpace(it.claimant + " was responsible " + it.f.claim)
 		}
 	}
 	ix.remember(blog)

@@ -224,6 +224,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
+		if t.info.kind == vSay && isBareResponsibility(text) {
+			// "X, a breakaway faction, claimed responsibility.": the
+			// claim reads "X was responsible".
+			f.responsibility, f.rule = true, ruleResponsibility
+			out = append(out, f)
+			continue
+		}
 		if t.info.kind == vSay && hasPrefixFold(strings.TrimSpace(text), "responsibility ") {
 			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]

@@ -273,6 +273,8 @@ func isRoleAppositive(seg string) bool {
 	switch w := lowerASCII(ws[0]); {
 	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
 		return true
+	case w == "another" || w == "fellow" || reflexiveBeforeArticle(ws):
+		return true // "another resident", "herself a nurse", "also a resident"
 	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
 		// "Commissioner for the Rural Fire Service", "Director of …"
 		return true

@@ -77,8 +77,8 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !ok || (i == 0 && info.base) {
 			continue
 		}
-		if notReportingHere(ws, i, info) {
-			continue // "However, reports cannot …", "A Kalmar Press report", "never publicly claims"
+		if notReportingHere(ws, i, info) || namingParticiple(ws, i) {
+			continue // "However, reports cannot …", "never publicly claims", "a group called X said"
 		}
 		prev, prev2, next := "", "", ""
 		adjacent := false
