@@ -10,6 +10,9 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
+		if f := documentRelay(s, qs, from, ws); f != nil {
+			return f // "A report cited this statement from X: …"
+		}
 		return statementIssuer(s, low, qs, from, ws)
 	}
 	var out []rawFrame
@@ -61,7 +64,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
-	out = withCitedSources(out) // "…, say reports citing officials"
+	out = relayedSpeakers(out) // "…, say reports citing officials", "claimed to have downed"
 	return append(out, nestedClaims(out)...)
 }
 

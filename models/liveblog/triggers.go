@@ -133,13 +133,14 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if (w.lower == "claimed" || w.lower == "claims") && (next == "lives" || (next == "the" && i+2 < len(ws) && ws[i+2].lower == "lives")) {
 			continue // "the fires claimed the lives of …"
 		}
-		if info.part && articleBefore(ws, i) {
+		if info.part && articleBefore(ws, i) && !documentBefore(ws, i) {
 			continue // "issued a somber warning about …": a noun
 		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
 		}
-		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") {
+		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") &&
+			!claimsToHave(ws, i) {
 			continue // "with three people reported to have been hurt": a passive
 		}
 		if !info.part && (next == "by" || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
