@@ -240,7 +240,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
 		f.claim, f.direct = cleanClaim(text)
-		if !f.direct && isEmptyClaim(f.claim) {
+		if !f.direct && (isEmptyClaim(f.claim) || isNoClaim(f.claim)) {
 			f.claim = "" // "said little about its losses", "confirmed the figure"
 		}
 		if f.deny && hadThat && f.claim != "" {
@@ -267,6 +267,9 @@ func isAppeal(text string) bool {
 	ws := wordsN(text, 8)
 	for k := 1; k < len(ws) && k < 6; k++ {
 		w := ws[k].lower
+		if w == "to" && k+1 < len(ws) && (determiners[ws[k+1].lower] || possessives[ws[k+1].lower]) {
+			continue // "routes leading to the harbour": a place
+		}
 		if w == "to" && ws[k-1].lower != "according" {
 			return k+1 < len(ws) && !isDigit(ws[k+1].lower[0]) && !numberWords[ws[k+1].lower]
 		}
@@ -354,6 +357,10 @@ var verbish = setOf("took", "made", "gave", "sent", "held", "met", "began", "put
 // (an appositive name after it included) and where the claim starts.
 func accordingSubject(s string, qs []span, from, hi int) (string, int, bool) {
 	segs := topLevelSplit(s, qs, from, hi)
+	if k := accordingClaimStart(s[segs[0].s:segs[0].e]); k > 0 {
+		// "According to police at least 12 people were killed"
+		return strings.TrimSpace(s[segs[0].s : segs[0].s+k]), segs[0].s + k, true
+	}
 	if len(segs) < 2 {
 		return "", 0, false
 	}
@@ -505,7 +512,7 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
 	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
-	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as "} {
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
 			best, bestEnd = k, k+len(b)
 		}

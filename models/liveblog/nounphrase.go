@@ -16,7 +16,9 @@ import "strings"
 //   - a bare form after an article and a name ("A Kalmar Press report
 //     cited …": an outlet's report, not the outlet reporting);
 //   - a verb negated across adverbs ("almost never publicly claims",
-//     "has not yet officially said"), where no claim was made.
+//     "has not yet officially said"), where no claim was made;
+//   - "add" as an act ("adds up to 980", "added one more death to the
+//     toll"), not "added that".
 func notReportingHere(ws []word, i int, info verbInfo) bool {
 	if info.noun && i > 0 {
 		if prev, rep := reportingVerbs[ws[i-1].lower]; rep && !prev.noun && !prev.part {
@@ -34,6 +36,9 @@ func notReportingHere(ws []word, i int, info verbInfo) bool {
 		if k >= 0 && k < i-1 && (ws[k].lower == "a" || ws[k].lower == "an") {
 			return true
 		}
+	}
+	if addsTo(ws, i) {
+		return true
 	}
 	k := i - 1
 	for k >= 0 && (strings.HasSuffix(ws[k].lower, "ly") && len(ws[k].lower) > 4 || ws[k].lower == "yet" || ws[k].lower == "ever") {
@@ -86,3 +91,26 @@ func isAccordingSource(subj string) bool {
 // collectiveSources are singular nouns that name a source on their own.
 var collectiveSources = setOf("police", "media", "data", "intelligence", "staff", "military", "army", "government",
 	"management", "security", "television", "radio", "tv", "family", "hospital", "prosecution", "defence", "defense")
+
+// addsTo reports whether "add" at ws[i] adds a thing to another ("adds up
+// to", "added one more fatality to the toll") rather than a remark.
+func addsTo(ws []word, i int) bool {
+	switch ws[i].lower {
+	case "add", "adds", "added":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(ws) && k <= i+6; k++ {
+		w := ws[k].lower
+		if w == "up" && k == i+1 {
+			return true
+		}
+		if w == "that" || auxiliaries[w] || passiveAuxiliaries[w] || subjectPronouns[w] || strings.ContainsAny(ws[k].text, ",:\"“") {
+			return false
+		}
+		if w == "to" && k > i+1 && k+1 < len(ws) && (determiners[ws[k+1].lower] || possessives[ws[k+1].lower]) {
+			return true
+		}
+	}
+	return false
+}

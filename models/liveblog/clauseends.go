@@ -1,0 +1,67 @@
+package liveblog
+
+import "strings"
+
+// Where a source or a claim ends when punctuation does not say: a source
+// after "According to" that runs into its claim without a comma, an
+// inquiry's finding, and objects of a reporting verb that claim nothing.
+
+// findingVerbs report what an inquiry or a study established; like
+// "announced", they take a claim only with "that", a colon or a quotation
+// ("a navy inquiry concluded that …"; "found two bodies" is an act).
+var findingVerbs = map[string]verbInfo{
+	"concluded": {kind: vSay, display: "concluded", needsTo: true},
+	"concludes": {kind: vSay, display: "concludes", needsTo: true},
+	"found":     {kind: vSay, display: "found", needsTo: true},
+	"finds":     {kind: vSay, display: "finds", needsTo: true},
+}
+
+// accordingClaimStart returns where the claim starts inside the phrase
+// after "According to" when no comma ends the source ("police at least
+// 12 people were killed" → at "at least"), or -1. Only a figure ("at
+// least", "more than", a number) or a subject pronoun opening a clause
+// marks the start; a source keeps its prepositional phrases ("officials
+// in the northern province").
+func accordingClaimStart(p string) int {
+	ws := wordsN(p, maxSubjectWords+2)
+	for k := 1; k < len(ws) && k <= maxSubjectWords; k++ {
+		w := ws[k].lower
+		next := ""
+		if k+1 < len(ws) {
+			next = ws[k+1].lower
+		}
+		switch {
+		case isDigit(w[0]) && !placePrepositions[ws[k-1].lower] && ws[k-1].lower != "of":
+			return ws[k].s
+		case (w == "at" && (next == "least" || next == "most")) || (w == "more" || w == "fewer") && next == "than" ||
+			(w == "up" && next == "to") || ((w == "nearly" || w == "almost" || w == "some" || w == "about" || w == "around" || w == "over") && k+1 < len(ws) && (isDigit(next[0]) || numberWords[next])):
+			return ws[k].s
+		case (w == "there" && (next == "were" || next == "was" || next == "are" || next == "is")) ||
+			(inSet(subjectPronouns, w) && k+1 < len(ws) && (auxiliaries[next] || passiveAuxiliaries[next])):
+			return ws[k].s
+		}
+	}
+	return -1
+}
+
+// isNoClaim reports whether what a verb introduces claims nothing: an
+// embedded question ("tells the BBC what happened on board") or a clause
+// cut off after "that" or an article by the end of a pasted text.
+func isNoClaim(claim string) bool {
+	c := strings.TrimSpace(claim)
+	switch lowerASCII(lastWord(c)) {
+	case "that", "the", "a", "an":
+		return true
+	}
+	if !inSet(questionWords, firstWord(c)) || wordCount(c) > 6 {
+		return false
+	}
+	for _, w := range wordsN(c, 6)[1:] {
+		if passiveAuxiliaries[w.lower] && w.lower != "was" && w.lower != "were" || w.lower == "that" {
+			return false // "what happened is that …"
+		}
+	}
+	return true
+}
+
+var questionWords = setOf("what", "how", "why", "whether", "where", "when", "who")
