@@ -64,7 +64,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
-	out = relayedSpeakers(out) // "…, say reports citing officials", "claimed to have downed"
+	out = relayedSpeakers(out)       // "…, say reports citing officials", "claimed to have downed"
 	mainSubjectSpeaks(sc, from, out) // "Police killed him after they say …"
 	return append(out, nestedClaims(out)...)
 }
