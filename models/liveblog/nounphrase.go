@@ -114,3 +114,15 @@ func addsTo(ws []word, i int) bool {
 	}
 	return false
 }
+
+// withoutLeadingSubordinator removes a conjunction that opens a claimant
+// ("after fighters from the militant group" → "fighters from the militant
+// group"): it opened the clause, not the speaker's name.
+func withoutLeadingSubordinator(claimant string) string {
+	s := strings.TrimSpace(claimant)
+	sp := strings.IndexByte(s, ' ')
+	if sp <= 0 || !inSet(subordinators, s[:sp]) || pronouns[lowerASCII(strings.TrimSpace(s[sp+1:]))] {
+		return claimant // "when he" was never resolved: it stays, and goes
+	}
+	return strings.TrimSpace(s[sp+1:])
+}

@@ -1,6 +1,9 @@
 package liveblog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestClaimantsAreNounPhrases keeps words that cannot name a speaker out of
 // the claimants: a sentence adverb before a noun ("However, reports
@@ -29,4 +32,11 @@ func TestClaimantsAreNounPhrases(t *testing.T) {
 		{"Two bridges were closed, according to police.", []want{{"Two bridges were closed", "police"}}},
 		{"Reports say two bridges were closed.", []want{{"two bridges were closed", "Reports"}}},
 	})
+	// A conjunction opening the speaker phrase is not part of it.
+	text := "The militia and the army clashed on Friday, after fighters from the militia said they took the camp."
+	for _, c := range checkClaims(t, text, want{"they took the camp", "fighters from the militia"}) {
+		if strings.HasPrefix(c.Claimant, "after") {
+			t.Errorf("%q: claimant %q keeps the conjunction", text, c.Claimant)
+		}
+	}
 }
