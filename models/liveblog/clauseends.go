@@ -49,8 +49,7 @@ func accordingClaimStart(p string) int {
 // cut off after "that" or an article by the end of a pasted text.
 func isNoClaim(claim string) bool {
 	c := strings.TrimSpace(claim)
-	switch lowerASCII(lastWord(c)) {
-	case "that", "the", "a", "an":
+	if inSet(cutOffEnds, lastWord(c)) {
 		return true
 	}
 	if !inSet(questionWords, firstWord(c)) || wordCount(c) > 6 {
@@ -63,5 +62,7 @@ func isNoClaim(claim string) bool {
 	}
 	return true
 }
+
+var cutOffEnds = setOf("that", "the", "a", "an")
 
 var questionWords = setOf("what", "how", "why", "whether", "where", "when", "who")

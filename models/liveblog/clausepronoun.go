@@ -11,10 +11,10 @@ import "strings"
 func mainSubjectSpeaks(sc *sentenceScan, lo int, frames []rawFrame) {
 	for k := range frames {
 		f := &frames[k]
-		pron := lowerASCII(f.subject)
-		if pron != "they" && pron != "he" && pron != "she" || f.pos <= lo {
-			continue
+		if len(f.subject) > 4 || f.pos <= lo || !inSet(clausePronouns, f.subject) {
+			continue // most speakers: no lower-case copy, no words split
 		}
+		pron := lowerASCII(f.subject)
 		before := strings.TrimRight(sc.s[lo:f.pos], " ")
 		before = strings.TrimRight(before[:len(before)-len(lastWord(before))], " ") // the pronoun
 		if !inSet(subordinators, lastWord(before)) {
@@ -58,3 +58,5 @@ func openingSubject(sc *sentenceScan, lo, to int, plural bool) string {
 	}
 	return ""
 }
+
+var clausePronouns = setOf("they", "he", "she")

@@ -83,14 +83,56 @@ func claimsToHave(ws []word, i int) bool {
 }
 
 // relayedSpeakers finishes a sentence's frames: a speaker "reports citing
-// X" becomes X (withCitedSources), and "claimed to have downed …" reads
-// "have downed …".
+// X" becomes X (withCitedSources), "the information provided by X" too
+// (dataProvider), and "claimed to have downed …" reads "have downed …".
 func relayedSpeakers(frames []rawFrame) []rawFrame {
 	frames = withCitedSources(frames)
 	for k := range frames {
+		if p := dataProvider(frames[k].subject); p != "" {
+			frames[k].subject = p // "Figures compiled by the monitor show …"
+		}
 		if c := frames[k].claim; hasPrefixFold(c, "to have ") && strings.HasPrefix(frames[k].verb, "claim") {
 			frames[k].claim = c[len("to "):]
 		}
 	}
 	return frames
+}
+
+// dataVerbs say what figures or evidence show ("Figures released by the
+// ministry show that …", "The information provided by officials
+// indicates that …"); they report only after such a subject.
+var dataVerbs = setOf("show", "shows", "showed", "indicate", "indicates", "indicated")
+
+// dataProvider returns the party in a subject such as "The information
+// provided by the local officials" (the officials), or "" when the subject
+// names no provider of data.
+func dataProvider(subj string) string {
+	if !strings.Contains(subj, " by ") {
+		return "" // most speakers: no words split
+	}
+	ws := wordsN(subj, 16)
+	for k := 2; k+1 < len(ws); k++ {
+		if ws[k].lower == "by" && (mediaParticiples[ws[k-1].lower] || ws[k-1].lower == "compiled" || ws[k-1].lower == "gathered" || ws[k-1].lower == "collected") &&
+			(dataNouns[ws[k-2].lower] || mediaNouns[ws[k-2].lower]) {
+			return strings.TrimSpace(subj[ws[k+1].s:])
+		}
+	}
+	return ""
+}
+
+// describedAs reports whether the object of "described" characterises
+// something without quotation marks: "the dead people as villagers", "the
+// situation as calm" (a claim about it), not "the plan as well as the
+// costs" or "the scene as he left".
+func describedAs(t string) bool {
+	ws := wordsN(t, 12)
+	for k := 1; k+1 < len(ws) && k <= 8; k++ {
+		if ws[k].lower != "as" {
+			continue
+		}
+		next := ws[k+1].lower
+		return !(next == "well" || next == "soon" || next == "far" || next == "long" || next == "much" ||
+			subjectPronouns[next] || inSet(subordinators, next) || strings.ContainsAny(t[ws[0].s:ws[k].s], ",;:"))
+	}
+	return false
 }

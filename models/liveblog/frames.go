@@ -261,7 +261,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 // isAppeal reports whether the object of a verb is someone and what they
 // should do ("residents to stay indoors", "people not to travel").
 func isAppeal(text string) bool {
-	if startsClause(text) {
+	if inSet(clauseOpeners, firstWord(strings.TrimSpace(text))) {
 		return false // "it ranks the towns according to size": a clause
 	}
 	ws := wordsN(text, 8)

@@ -64,11 +64,11 @@ func isNounPhraseClaimant(claimant string) bool {
 		return true
 	}
 	sp := strings.LastIndexAny(s, " \t\n")
-	last := lowerASCII(strings.TrimRight(s[sp+1:], ",.;:"))
+	last := strings.TrimRight(s[sp+1:], ",.;:") // looked up with inSet: no lower-case copy per claimant
 	if sp < 0 {
-		return !commaAdverbs[last] && !leadingAdverbs[last]
+		return !inSet(commaAdverbs, last) && !inSet(leadingAdverbs, last)
 	}
-	return !auxiliaries[last] && !passiveAuxiliaries[last] && !inSet(subjectPronouns, last)
+	return !inSet(auxiliaries, last) && !inSet(passiveAuxiliaries, last) && !inSet(subjectPronouns, last)
 }
 
 // subjectPronouns open a clause; at the end of a speaker phrase they close
@@ -84,8 +84,7 @@ func isAccordingSource(subj string) bool {
 	if s == "" || strings.ContainsAny(s, " \t\n") || isCapitalized(s) {
 		return s != ""
 	}
-	low := lowerASCII(s)
-	return strings.HasSuffix(low, "s") || collectiveSources[low] || subjectPronouns[low] // "by its count": it
+	return strings.HasSuffix(s, "s") || inSet(collectiveSources, s) || inSet(subjectPronouns, s) // "by its count": it
 }
 
 // collectiveSources are singular nouns that name a source on their own.
@@ -126,3 +125,6 @@ func withoutLeadingSubordinator(claimant string) string {
 	}
 	return strings.TrimSpace(s[sp+1:])
 }
+
+// clauseOpeners open a clause without "that" ("announced it believed …").
+var clauseOpeners = setOf("it", "he", "she", "they", "we", "i", "there")

@@ -69,7 +69,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
+		if dataVerbs[w.lower] && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
@@ -257,17 +257,17 @@ func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
 // dataNouns are records whose "showed" reports what someone counted
 // ("ministry figures showed the quake killed 632 people").
 var dataNouns = setOf("figures", "figure", "data", "statistics", "records", "results", "count", "tally",
-	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies")
+	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies", "information", "evidence", "findings")
 
 // dataSubject reports whether the subject before the verb at ws[i] is such
 // a record, within a few words and the same clause.
 func dataSubject(ws []word, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if dataNouns[ws[k].lower] {
 			return true
 		}
-		if _, rep := reportingVerbs[ws[k].lower]; rep || auxiliaries[ws[k].lower] {
-			return false
+		if _, rep := reportingVerbs[ws[k].lower]; rep && !(k+1 < i && ws[k+1].lower == "by") || auxiliaries[ws[k].lower] {
+			return false // "Figures released by the ministry show": a participle
 		}
 	}
 	return false
