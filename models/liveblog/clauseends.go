@@ -25,13 +25,24 @@ var findingVerbs = map[string]verbInfo{
 func accordingClaimStart(p string) int {
 	ws := wordsN(p, maxSubjectWords+2)
 	for k := 1; k < len(ws) && k <= maxSubjectWords; k++ {
-		w := ws[k].lower
+		w, prev := ws[k].lower, ws[k-1].lower
+		if relatives[w] || w == "that" {
+			return -1 // "a man who said he was …": the clause is the source's
+		}
+		if determiners[prev] || placePrepositions[prev] || nounPrepositions[prev] {
+			// "the 2019 census", "police in more than 20 towns": the
+			// figure belongs to the source.
+			for k+1 < len(ws) && (quantityWords[ws[k].lower] || isDigit(ws[k].lower[0])) {
+				k++
+			}
+			continue
+		}
 		next := ""
 		if k+1 < len(ws) {
 			next = ws[k+1].lower
 		}
 		switch {
-		case isDigit(w[0]) && !placePrepositions[ws[k-1].lower] && ws[k-1].lower != "of":
+		case isDigit(w[0]):
 			return ws[k].s
 		case (w == "at" && (next == "least" || next == "most")) || (w == "more" || w == "fewer") && next == "than" ||
 			(w == "up" && next == "to") || ((w == "nearly" || w == "almost" || w == "some" || w == "about" || w == "around" || w == "over") && k+1 < len(ws) && (isDigit(next[0]) || numberWords[next])):
@@ -66,3 +77,7 @@ func isNoClaim(claim string) bool {
 var cutOffEnds = setOf("that", "the", "a", "an")
 
 var questionWords = setOf("what", "how", "why", "whether", "where", "when", "who")
+
+// quantityWords make up a figure ("more than", "at least", "up to").
+var quantityWords = setOf("more", "than", "at", "least", "most", "up", "to", "nearly", "almost", "some", "about",
+	"around", "over", "fewer")

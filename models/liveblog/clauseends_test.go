@@ -21,6 +21,9 @@ func TestWhereSourcesAndClaimsEnd(t *testing.T) {
 			[]want{{"the gunmen came from abroad", "local officials"}, {"responsible for the raid", "Northern Front"}}},
 		{"Ivo Marsh, who was on the train, tells the Kalmar Press what happened on board.", []want{{"what happened", ""}}},
 		{"The minister says he told the governor that", []want{{"told the governor", ""}}},
+		// The source keeps its own figures and clauses.
+		{"According to the 2019 census, 40 families live on the island.", []want{{"40 families live on the island", "2019 census"}}},
+		{"According to police in more than 20 towns, the roads were closed.", []want{{"the roads were closed", "police in more than 20 towns"}}},
 		// "add" as an act, and appeals, claim nothing.
 		{"The unconfirmed toll adds up to more than 900 dead, no figure was given for civilians.", []want{{"more than 900 dead", ""}}},
 		{"The coroner added one more death to the toll and released the names of three victims.", []want{{"one more death", ""}}},

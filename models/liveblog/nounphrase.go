@@ -19,7 +19,7 @@ import "strings"
 //     "has not yet officially said"), where no claim was made;
 //   - "add" as an act ("adds up to 980", "added one more death to the
 //     toll"), not "added that".
-func notReportingHere(ws []word, i int, info verbInfo) bool {
+func notReportingHere(s string, ws []word, i int, info verbInfo) bool {
 	if info.noun && i > 0 {
 		if prev, rep := reportingVerbs[ws[i-1].lower]; rep && !prev.noun && !prev.part {
 			return true
@@ -41,8 +41,9 @@ func notReportingHere(ws []word, i int, info verbInfo) bool {
 		return true
 	}
 	k := i - 1
-	for k >= 0 && (strings.HasSuffix(ws[k].lower, "ly") && len(ws[k].lower) > 4 || ws[k].lower == "yet" || ws[k].lower == "ever") {
-		k--
+	for k >= 0 && (strings.HasSuffix(ws[k].lower, "ly") && len(ws[k].lower) > 4 || ws[k].lower == "yet" || ws[k].lower == "ever") &&
+		k > 0 && strings.TrimSpace(s[ws[k-1].e:ws[k].s]) == "" && strings.TrimSpace(s[ws[k].e:ws[k+1].s]) == "" {
+		k-- // "not surprisingly, said" is no negation: no punctuation may stand between
 	}
 	return k >= 0 && k < i-1 && negations[ws[k].lower]
 }

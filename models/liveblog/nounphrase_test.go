@@ -27,7 +27,9 @@ func TestClaimantsAreNounPhrases(t *testing.T) {
 		{"The monitor, which relies on sources across the region, says it ranks the towns according to size, location and population.",
 			[]want{{"ranks the towns", "monitor"}}},
 		{"The convoy left on time, according to plan.", []want{{"convoy left", ""}}},
-		// Still speakers: a plural noun after "according to", a collective one.
+		// Still speakers: a plural noun after "according to", a collective one,
+		// a verb after an adverb set off by commas.
+		{"Officials, not surprisingly, said the bridge was safe.", []want{{"the bridge was safe", "Officials"}}},
 		{"Two bridges were closed, according to residents.", []want{{"Two bridges were closed", "residents"}}},
 		{"Two bridges were closed, according to police.", []want{{"Two bridges were closed", "police"}}},
 		{"Reports say two bridges were closed.", []want{{"two bridges were closed", "Reports"}}},

@@ -199,7 +199,8 @@ func isCommaAdverb(seg string) bool {
 var commaAdverbs = setOf("however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
 	"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
 	"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
-	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still")
+	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still",
+	"not surprisingly", "unsurprisingly", "predictably")
 
 // afterQuote returns the part of a segment after its last quotation.
 func afterQuote(s string, qs []span, seg span) string {

@@ -77,7 +77,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !ok || (i == 0 && info.base) {
 			continue
 		}
-		if notReportingHere(ws, i, info) || namingParticiple(ws, i) {
+		if notReportingHere(s, ws, i, info) || namingParticiple(ws, i) {
 			continue // "However, reports cannot …", "never publicly claims", "a group called X said"
 		}
 		prev, prev2, next := "", "", ""
