@@ -235,6 +235,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		src.lowered = newLowered(paras, size)
 	}
 	linkList := false // in a list of links under "More from the region:"
+	unattributed := "" // the sentence before, when it had no frame ("That's according to X" may follow)
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
 			linkList = false
@@ -313,6 +314,13 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, caveatAt{text: collapseSpaces(sent), scope: scopeOf(low), para: pi, sent: si, ref: referentOf(sent, low)})
+			}
+			if f, ok := thatIsAccording(sent[from:], unattributed); ok && !heading {
+				frames = []rawFrame{f} // "…. That's according to the weather service."
+			}
+			unattributed = ""
+			if len(frames) == 0 && !heading {
+				unattributed = sent[from:]
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				c, direct := cleanClaim(sent[from:])
