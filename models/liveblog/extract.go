@@ -234,8 +234,10 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 	} else {
 		src.lowered = newLowered(paras, size)
 	}
-	linkList := false  // in a list of links under "More from the region:"
-	unattributed := "" // the sentence before, when it had no frame ("That's according to X" may follow)
+	linkList := false // in a list of links under "More from the region:"
+	// The sentence before, when it had no frame ("That's according to X"
+	// may follow).
+	unattributed := ""
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
 			linkList = false
