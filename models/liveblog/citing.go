@@ -50,6 +50,9 @@ func invertedOrCitedBase(s string, ws []word, i int) bool {
 func withCitedSources(frames []rawFrame) []rawFrame {
 	for k := range frames {
 		f := &frames[k]
+		if !strings.Contains(f.subject, "ting ") {
+			continue // neither "citing" nor "quoting": most speakers
+		}
 		for _, c := range []string{" citing ", " quoting "} {
 			at := indexLower(f.subject, c)
 			if at <= 0 {

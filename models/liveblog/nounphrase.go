@@ -69,8 +69,14 @@ func isNounPhraseClaimant(claimant string) bool {
 	if sp < 0 {
 		return !inSet(commaAdverbs, last) && !inSet(leadingAdverbs, last)
 	}
-	return !inSet(auxiliaries, last) && !inSet(passiveAuxiliaries, last) && !inSet(subjectPronouns, last)
+	return !inSet(nonFinalWords, last)
 }
+
+// nonFinalWords never end a speaker phrase of several words: auxiliaries
+// ("It was") and subject pronouns ("the casualties it").
+var nonFinalWords = setOf("is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will",
+	"would", "could", "can", "did", "does", "do", "should", "must", "might", "may",
+	"it", "he", "she", "they", "we", "i", "you")
 
 // subjectPronouns open a clause; at the end of a speaker phrase they close
 // a relative clause without "that".
