@@ -458,7 +458,7 @@ func channelPhrase(seg string) string {
 // one quotation (a direct quote).
 func cleanClaim(c string) (string, bool) {
 	c = withoutTrailingLinks(strings.TrimSpace(c))
-	c = strings.TrimLeft(c, ",;:–—- ")
+	c = strings.TrimLeft(c, ",;:–—-•▪· ")
 	c = strings.TrimSpace(c)
 	if len(c) > 5 && strings.EqualFold(c[:5], "that ") {
 		c = strings.TrimSpace(c[5:])

@@ -81,3 +81,12 @@ var questionWords = setOf("what", "how", "why", "whether", "where", "when", "who
 // quantityWords make up a figure ("more than", "at least", "up to").
 var quantityWords = setOf("more", "than", "at", "least", "most", "up", "to", "nearly", "almost", "some", "about",
 	"around", "over", "fewer")
+
+// isListItem reports whether a paragraph is an item of a bulleted list
+// ("• More than 40,000 homes are without power, says …"): a key point of
+// the story, not a heading over the paragraph after it, even without a
+// full stop.
+func isListItem(para string) bool {
+	p := strings.TrimLeft(para, " \t")
+	return strings.HasPrefix(p, "•") || strings.HasPrefix(p, "▪") || strings.HasPrefix(p, "· ")
+}
