@@ -10,7 +10,7 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
-		if f := documentRelay(s, qs, from, ws); f != nil {
+		if f := documentRelay(s, low, qs, from, ws); f != nil {
 			return f // "A report cited this statement from X: …"
 		}
 		return statementIssuer(s, low, qs, from, ws)

@@ -13,7 +13,10 @@ var relayVerbs = setOf("cited", "cites", "quoted", "quotes", "carried", "carries
 // documentRelay reads "R cited (this|a) statement from X: C" and "R
 // carried a message by X saying C" in a sentence without reporting verbs:
 // X speaks, R relays. It returns nil for any other sentence.
-func documentRelay(s string, qs []span, from int, ws []word) []rawFrame {
+func documentRelay(s, low string, qs []span, from int, ws []word) []rawFrame {
+	if !strings.Contains(low, " from ") && !strings.Contains(low, " by ") {
+		return nil // most sentences: no word looked up
+	}
 	for i := 1; i+4 < len(ws); i++ {
 		if !relayVerbs[ws[i].lower] || ws[i].s < from || inSpans(qs, ws[i].s) {
 			continue
@@ -98,10 +101,17 @@ func relayedSpeakers(frames []rawFrame) []rawFrame {
 	return frames
 }
 
-// dataVerbs say what figures or evidence show ("Figures released by the
-// ministry show that …", "The information provided by officials
-// indicates that …"); they report only after such a subject.
-var dataVerbs = setOf("show", "shows", "showed", "indicate", "indicates", "indicated")
+// isDataVerb reports whether w says what figures or evidence show
+// ("Figures released by the ministry show that …", "The information
+// provided by officials indicates that …"); such a verb reports only after
+// such a subject. A switch, not a map: it runs for every word.
+func isDataVerb(w string) bool {
+	switch w {
+	case "show", "shows", "showed", "indicate", "indicates", "indicated":
+		return true
+	}
+	return false
+}
 
 // dataProvider returns the party in a subject such as "The information
 // provided by the local officials" (the officials), or "" when the subject

@@ -69,7 +69,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if dataVerbs[w.lower] && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
+		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
