@@ -24,3 +24,15 @@ func TestSpeakersBehindDescriptions(t *testing.T) {
 		{"The council took responsibility for the repairs.", []want{{"repairs", ""}}},
 	})
 }
+
+// TestDescriptionSkipsNamesInItsAside resolves "the group" to the
+// organisation named before, not to a name inside the relative clause
+// that describes it.
+func TestDescriptionSkipsNamesInItsAside(t *testing.T) {
+	checkTable(t, []claimCase{
+		{"The Northern Front attacked the base on Friday.\n\nThe group, which is close to Ivo Marsh, said it took over the base.",
+			[]want{{"it took over the base", "Northern Front"}}},
+		{"The Northern Front attacked the base on Friday.\n\nThe group, which is aligned with the Eastern Front, said it took over the base.",
+			[]want{{"it took over the base", "Northern Front"}}},
+	})
+}

@@ -1,6 +1,9 @@
 package liveblog
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // mainSubjectSpeaks gives a pronoun that speaks in an adverbial clause the
 // subject of the sentence's main clause, when they agree: "Police killed
@@ -60,3 +63,16 @@ func openingSubject(sc *sentenceScan, lo, to int, plural bool) string {
 }
 
 var clausePronouns = setOf("they", "he", "she")
+
+// asideOfSpeaker reports whether name mention m stands in passing in the
+// same sentence as the speaker whose verb is at pos ("The group, which is
+// close to the Eastern Front, said"): a name inside the speaker's own
+// description, which "the group" does not refer to. A name opening the
+// sentence ("The Front attacked, and the group said") is no aside.
+func (ix *entityIndex) asideOfSpeaker(m, pos int) bool {
+	if ix.ms[m].opens || ix.ms[m].speaker {
+		return false
+	}
+	k := sort.Search(len(ix.ms), func(i int) bool { return ix.ms[i].pos >= pos })
+	return k < len(ix.ms) && ix.ms[k].pos == pos && ix.ms[k].sent == ix.ms[m].sent
+}
