@@ -36,3 +36,14 @@ func TestDescriptionSkipsNamesInItsAside(t *testing.T) {
 			[]want{{"it took over the base", "Northern Front"}}},
 	})
 }
+
+// TestChannelOfAMessage moves "in a WhatsApp message to …" from the claim
+// to the channel.
+func TestChannelOfAMessage(t *testing.T) {
+	for _, c := range checkClaims(t, "Harbour Front claimed responsibility for the blast in a WhatsApp message to reporters.",
+		want{"responsible for the blast", "Harbour Front"}) {
+		if c.Claim != "Harbour Front was responsible for the blast" || c.Channel == "" {
+			t.Errorf("claim %q, channel %q: the message is the channel", c.Claim, c.Channel)
+		}
+	}
+}
