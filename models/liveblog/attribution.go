@@ -10,6 +10,9 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
+		if f := documentRelay(s, low, qs, from, ws); f != nil {
+			return f // "A report cited this statement from X: …"
+		}
 		return statementIssuer(s, low, qs, from, ws)
 	}
 	var out []rawFrame
@@ -61,6 +64,8 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
+	out = relayedSpeakers(out)       // "…, say reports citing officials", "claimed to have downed"
+	mainSubjectSpeaks(sc, from, out) // "Police killed him after they say …"
 	return append(out, nestedClaims(out)...)
 }
 
@@ -84,7 +89,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		claimEnd := lo + len(strings.TrimRight(pre, " ,;:–—-"))
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = countOwner(subj)
-		if subj == "" {
+		if subj == "" || !isAccordingSource(subj) {
 			return rawFrame{}, 0, 0, false
 		}
 		f.subject, f.rule = subj, ruleAccordingAfter
@@ -99,7 +104,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
-		if subj != "" && startsNounPhrase(subj) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
+		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
 			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
@@ -453,7 +458,7 @@ func channelPhrase(seg string) string {
 // one quotation (a direct quote).
 func cleanClaim(c string) (string, bool) {
 	c = withoutTrailingLinks(strings.TrimSpace(c))
-	c = strings.TrimLeft(c, ",;:–—- ")
+	c = strings.TrimLeft(c, ",;:–—-•▪· ")
 	c = strings.TrimSpace(c)
 	if len(c) > 5 && strings.EqualFold(c[:5], "that ") {
 		c = strings.TrimSpace(c[5:])

@@ -21,6 +21,9 @@ func characterises(verb, text string) bool {
 	if (verb == "described" || verb == "describes") && inSet(perceptionWords, firstWord(t)) {
 		return true
 	}
+	if (verb == "described" || verb == "describes") && describedAs(t) {
+		return true // "described the dead as villagers"
+	}
 	qs := quoteSpans(t)
 	if len(qs) == 0 || qs[0].s == 0 || wordCount(t[:qs[0].s]) > 8 {
 		return false

@@ -235,6 +235,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		src.lowered = newLowered(paras, size)
 	}
 	linkList := false // in a list of links under "More from the region:"
+	// The sentence before, when it had no frame ("That's according to X"
+	// may follow).
+	unattributed := ""
 	for pi, para := range paras {
 		if linkList && (!headlineLike(para) || pastTense(para)) {
 			linkList = false
@@ -251,7 +254,8 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
-		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
+		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para) &&
+			!isListItem(para) // "• More than 40,000 homes …, says X" under "Key Points"
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
@@ -313,6 +317,13 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				// The caveat may share its sentence with a claim ("X said
 				// Y, which could not be independently verified").
 				caveats = append(caveats, newCaveat(sent, low, paras, pi, si))
+			}
+			if f, ok := thatIsAccording(sent[from:], unattributed); ok && !heading {
+				frames = []rawFrame{f} // "…. That's according to the weather service."
+			}
+			unattributed = ""
+			if len(frames) == 0 && !heading {
+				unattributed = sent[from:]
 			}
 			if len(frames) == 0 && len(items) > 0 && !heading {
 				c, direct := cleanClaim(sent[from:])
@@ -403,7 +414,7 @@ func (e *entryScan) emit(out []Candidate, index int, time, headline string, blog
 			it.claimant = items[k-1].claimant
 		}
 		if it.f.responsibility {
-			it.f.claim = it.claimant + " was responsible " + it.f.claim
+			it.f.claim = strings.TrimSpace(it.claimant + " was responsible " + it.f.claim)
 		}
 	}
 	ix.remember(blog)

@@ -31,6 +31,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				continue
 			}
 			subj = countOwner(subj)
+			if !isAccordingSource(subj) {
+				continue // "According to plan, …"
+			}
 			f.subject, cs, f.rule = subj, after, ruleAccordingBefore
 			if analyzeSubject(subj).name == "" {
 				f.channel = "according to " + subj
@@ -221,6 +224,13 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
+		if t.info.kind == vSay && isBareResponsibility(text) {
+			// "X, a breakaway faction, claimed responsibility.": the
+			// claim reads "X was responsible".
+			f.responsibility, f.rule = true, ruleResponsibility
+			out = append(out, f)
+			continue
+		}
 		if t.info.kind == vSay && hasPrefixFold(strings.TrimSpace(text), "responsibility ") {
 			f.responsibility, f.rule = true, ruleResponsibility
 			text = strings.TrimSpace(text)[len("responsibility "):]
@@ -230,7 +240,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		}
 		text, f.channel = moveTrailingChannel(text, f.channel)
 		f.claim, f.direct = cleanClaim(text)
-		if !f.direct && isEmptyClaim(f.claim) {
+		if !f.direct && (isEmptyClaim(f.claim) || isNoClaim(f.claim)) {
 			f.claim = "" // "said little about its losses", "confirmed the figure"
 		}
 		if f.deny && hadThat && f.claim != "" {
@@ -251,10 +261,16 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 // isAppeal reports whether the object of a verb is someone and what they
 // should do ("residents to stay indoors", "people not to travel").
 func isAppeal(text string) bool {
+	if inSet(clauseOpeners, firstWord(strings.TrimSpace(text))) {
+		return false // "it ranks the towns according to size": a clause
+	}
 	ws := wordsN(text, 8)
 	for k := 1; k < len(ws) && k < 6; k++ {
 		w := ws[k].lower
-		if w == "to" {
+		if w == "to" && k+1 < len(ws) && (determiners[ws[k+1].lower] || possessives[ws[k+1].lower]) {
+			continue // "routes leading to the harbour": a place
+		}
+		if w == "to" && ws[k-1].lower != "according" {
 			return k+1 < len(ws) && !isDigit(ws[k+1].lower[0]) && !numberWords[ws[k+1].lower]
 		}
 		if auxiliaries[w] || w == "that" || (len(w) > 4 && strings.HasSuffix(w, "ed")) || verbish[w] {
@@ -341,6 +357,10 @@ var verbish = setOf("took", "made", "gave", "sent", "held", "met", "began", "put
 // (an appositive name after it included) and where the claim starts.
 func accordingSubject(s string, qs []span, from, hi int) (string, int, bool) {
 	segs := topLevelSplit(s, qs, from, hi)
+	if k := accordingClaimStart(s[segs[0].s:segs[0].e]); k > 0 {
+		// "According to police at least 12 people were killed"
+		return strings.TrimSpace(s[segs[0].s : segs[0].s+k]), segs[0].s + k, true
+	}
 	if len(segs) < 2 {
 		return "", 0, false
 	}
@@ -448,7 +468,8 @@ func moveTrailingChannel(text, channel string) (string, string) {
 // trailingChannelAt finds a channel phrase at the end of text, in any case,
 // and returns where the claim ends and the channel.
 func trailingChannelAt(text, channel string) (int, string) {
-	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised"} {
+	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised",
+		" in a message", " in a whatsapp message", " in a telegram message", " in a letter", " in an email"} {
 		k := lastIndexLower(text, p)
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
 			continue
@@ -492,7 +513,7 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
 	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
-	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as "} {
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
 			best, bestEnd = k, k+len(b)
 		}

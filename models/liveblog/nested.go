@@ -89,6 +89,9 @@ func antecedent(p string) string {
 // short, else the agent after its last "by" ("gunfire in another video
 // posted online by the Oslo-based group IHR, which said …"); "" if none.
 func relativeAntecedent(prev string) string {
+	if np := antecedentAfterPreposition(prev); np != "" {
+		return np // "… comment from the authorities, who say …"
+	}
 	if wordCount(prev) <= maxSubjectWords {
 		return prev
 	}

@@ -186,6 +186,9 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	if genericOrgHeads[h] && len(cw) == 1 {
 		// "the company": the organisation named last before it.
 		k := sort.Search(len(ix.orgs), func(i int) bool { return ix.ms[ix.orgs[i]].pos >= pos })
+		for k > 0 && ix.asideOfSpeaker(ix.orgs[k-1], pos) {
+			k-- // "The group, which is close to the Eastern Front, said": not that front
+		}
 		if k > 0 {
 			return ix.ms[ix.orgs[k-1]].name
 		}

@@ -199,7 +199,8 @@ func isCommaAdverb(seg string) bool {
 var commaAdverbs = setOf("however", "meanwhile", "though", "too", "also", "in turn", "for its part", "for their part",
 	"for his part", "for her part", "in response", "instead", "moreover", "furthermore", "nevertheless",
 	"nonetheless", "separately", "likewise", "similarly", "again", "later", "in contrast",
-	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still")
+	"by contrast", "on the other hand", "for example", "for instance", "therefore", "thus", "yet", "still",
+	"not surprisingly", "unsurprisingly", "predictably")
 
 // afterQuote returns the part of a segment after its last quotation.
 func afterQuote(s string, qs []span, seg span) string {
@@ -273,6 +274,8 @@ func isRoleAppositive(seg string) bool {
 	switch w := lowerASCII(ws[0]); {
 	case w == "the" || w == "a" || w == "an" || w == "its" || w == "his" || w == "her" || w == "their" || w == "who":
 		return true
+	case w == "another" || w == "fellow" || reflexiveBeforeArticle(ws):
+		return true // "another resident", "herself a nurse", "also a resident"
 	case (titles[w] || personRoles[w]) && len(ws) > 2 && (strings.EqualFold(ws[1], "of") || strings.EqualFold(ws[1], "for") || strings.EqualFold(ws[1], "at")):
 		// "Commissioner for the Rural Fire Service", "Director of …"
 		return true

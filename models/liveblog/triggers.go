@@ -69,13 +69,16 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if (w.lower == "showed" || w.lower == "shows" || w.lower == "show") && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
+		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
 		info, ok := reportingVerbs[w.lower]
 		if !ok || (i == 0 && info.base) {
 			continue
+		}
+		if notReportingHere(s, ws, i, info) || namingParticiple(ws, i) {
+			continue // "However, reports cannot …", "never publicly claims", "a group called X said"
 		}
 		prev, prev2, next := "", "", ""
 		adjacent := false
@@ -130,13 +133,14 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if (w.lower == "claimed" || w.lower == "claims") && (next == "lives" || (next == "the" && i+2 < len(ws) && ws[i+2].lower == "lives")) {
 			continue // "the fires claimed the lives of …"
 		}
-		if info.part && articleBefore(ws, i) {
+		if info.part && articleBefore(ws, i) && !documentBefore(ws, i) {
 			continue // "issued a somber warning about …": a noun
 		}
 		if agentlessPassive(ws, i) {
 			continue // "Tanks are also said to have been used": nobody speaks
 		}
-		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") {
+		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") &&
+			!claimsToHave(ws, i) {
 			continue // "with three people reported to have been hurt": a passive
 		}
 		if !info.part && (next == "by" || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
@@ -167,7 +171,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		}
 		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
 			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
-			!pluralBeforePlace(s, ws, i) {
+			!pluralBeforePlace(s, ws, i) && !invertedOrCitedBase(s, ws, i) {
 			continue
 		}
 		if info.part && (w.lower == "reporting" || w.lower == "telling") && (placePrepositions[next] || next == "live") {
@@ -253,17 +257,17 @@ func possessiveStatement(s string, ws []word, i int) (trigger, bool) {
 // dataNouns are records whose "showed" reports what someone counted
 // ("ministry figures showed the quake killed 632 people").
 var dataNouns = setOf("figures", "figure", "data", "statistics", "records", "results", "count", "tally",
-	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies")
+	"numbers", "documents", "estimates", "survey", "poll", "census", "tallies", "information", "evidence", "findings")
 
 // dataSubject reports whether the subject before the verb at ws[i] is such
 // a record, within a few words and the same clause.
 func dataSubject(ws []word, i int) bool {
-	for k := i - 1; k >= 0 && k >= i-5; k-- {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if dataNouns[ws[k].lower] {
 			return true
 		}
-		if _, rep := reportingVerbs[ws[k].lower]; rep || auxiliaries[ws[k].lower] {
-			return false
+		if _, rep := reportingVerbs[ws[k].lower]; rep && !(k+1 < i && ws[k+1].lower == "by") || auxiliaries[ws[k].lower] {
+			return false // "Figures released by the ministry show": a participle
 		}
 	}
 	return false
