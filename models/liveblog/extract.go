@@ -269,6 +269,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		turn = turn && !heading && !question
 		wantFrames := !heading && !(question && transcript && speakerLike(para))
 		src.begin(para, dl, wantFrames)
+		prev := span{-1, -1} // the sentence before, for "Das teilte X mit."
 		for facts, si := src.next(); facts != nil; facts, si = src.next() {
 			sp := facts.sp
 			sent := para[sp.s:sp.e]
@@ -323,8 +324,14 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleColonBlock}}
 				case direct && items[len(items)-1].para >= pi-1:
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
+				case c != "" && items[len(items)-1].para == pi && germanReportedSpeech(ws, qs):
+					// "Es gehe um …": German reported speech goes on
+					// with the speaker before.
+					frames = []rawFrame{{claim: c, coord: true, rule: ruleReportedSpeech}}
 				}
 			}
+			frames = withSentenceBefore(frames, para, prev)
+			prev = sp
 			ix.markClaimNames(frames)
 			dropSympathy(frames)
 			var prevInSentence *item

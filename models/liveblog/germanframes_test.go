@@ -1,0 +1,79 @@
+package liveblog
+
+import "testing"
+
+// TestGermanFrames reads the frames of German tickers that put the speaker
+// after its verb, after "laut" or "nach Angaben", or after the claim.
+func TestGermanFrames(t *testing.T) {
+	checkClaims(t, "Der Hafen bleibe bis Montag geschlossen, teilte die Hafenbehörde am Freitag mit.",
+		want{"Der Hafen bleibe bis Montag geschlossen", "Hafenbehörde"})
+	checkClaims(t, "„Wir haben Tote und Verletzte“, sagte Landrätin Anna Berger gegenüber dem SWR.",
+		want{"Wir haben Tote und Verletzte", "Anna Berger"})
+	checkClaims(t, "Weitere Geländegewinne meldete der Generalstab aus der Gegend von Orlowka.",
+		want{"Geländegewinne", "Generalstab"})
+	checkClaims(t, "Wie die Bahn mitteilte, sollen die Strecken bis Ende des Jahres repariert werden.",
+		want{"Strecken bis Ende des Jahres repariert", "Bahn"})
+	checkClaims(t, "Die Brücke wurde laut Feuerwehr komplett zerstört.",
+		want{"Brücke wurde", "Feuerwehr"})
+	checkClaims(t, "Laut offiziellen Zahlen aus Kiew sind binnen eines Tages 300 Soldaten getötet worden.",
+		want{"300 Soldaten getötet", "Kiew"})
+	checkClaims(t, "Nach Angaben des Verteidigungsministeriums wurden seit Februar 4000 Panzer zerstört.",
+		want{"4000 Panzer zerstört", "Verteidigungsministerium"})
+	checkClaims(t, "Rund 20.000 Haushalte waren nach Angaben des Versorgers Westnetz ohne Strom.",
+		want{"20.000 Haushalte", "Westnetz"})
+	checkClaims(t, "Die Armee rückt nach eigenen Angaben im Süden weiter vor.",
+		want{"rückt", "Armee"})
+	checkClaims(t, "Nach Polizeiangaben werden noch zwölf Menschen vermisst.",
+		want{"zwölf Menschen vermisst", "Polizei"})
+	checkClaims(t, "Einem Medienbericht zufolge ist die Fähre wieder in Betrieb.",
+		want{"Fähre wieder in Betrieb", "Medienbericht"})
+	checkClaims(t, "Am Freitag soll sich die Lage bessern, so der Wetterdienst.",
+		want{"Lage bessern", "Wetterdienst"})
+	checkClaims(t, "Der Präsident beschuldigt Russland, die Stadt „bombardiert und beschossen“ zu haben.",
+		want{"bombardiert und beschossen", "Präsident"})
+	// Not a speaker: a law ("laut Gesetz") in a clause, an agentless "hieß es".
+	checkClaims(t, "Der Verdacht richte sich gegen den Landrat, weil dieser laut Gesetzeslage die Einsatzleitung hatte.",
+		want{"Verdacht richte sich", ""})
+	checkClaims(t, "Die Lage bleibe angespannt, hieß es am Mittag.", want{"Lage bleibe angespannt", ""})
+}
+
+// TestGermanReportedSpeech continues a speaker through the sentences in
+// the subjunctive of reported speech ("Es gehe um …", "Der Verdacht richte
+// sich …") and reads "Das teilte X mit." as X's word for the sentence
+// before it.
+func TestGermanReportedSpeech(t *testing.T) {
+	text := "11:28 Uhr: Es gehe um den Verdacht der fahrlässigen Tötung, teilte die Staatsanwaltschaft am Freitag mit. " +
+		"Der Verdacht richte sich gegen den Landrat. Es hätten sich zureichende Anhaltspunkte dafür ergeben.\n\n" +
+		"11:40 Uhr: Der Präsident hat den Antrag unterzeichnet. Das teilte das Parlament in seinem Telegram-Kanal mit.\n\n" +
+		"11:50 Uhr: Dänemark stellt 700 Millionen Euro bereit, teilte das Ministerium mit. Der Großteil soll demnach noch in diesem Jahr ankommen.\n\n" +
+		"12:00 Uhr: Die Brücke ist gesperrt. Es gebe keine Umleitung."
+	checkClaims(t, text, want{"Verdacht der fahrlässigen Tötung", "Staatsanwaltschaft"},
+		want{"richte sich gegen den Landrat", "Staatsanwaltschaft"}, want{"zureichende Anhaltspunkte", "Staatsanwaltschaft"},
+		want{"den Antrag unterzeichnet", "Parlament"}, want{"noch in diesem Jahr ankommen", "Ministerium"},
+		want{"keine Umleitung", ""})
+}
+
+// TestGermanQuotationMarks reads „…“ as one quotation: its closing mark
+// opens nothing, so the sentences after it are still split and read.
+func TestGermanQuotationMarks(t *testing.T) {
+	para := "„Die Lage ist ernst. Wir brauchen Hilfe“, sagte der Bürgermeister. Die Feuerwehr teilte mit, dass drei Häuser eingestürzt seien."
+	if got := len(splitSentences(para)); got != 2 {
+		t.Errorf("%d sentences in %q, want 2", got, para)
+	}
+	if qs := quoteSpans("„Wir brauchen Hilfe“, sagte er. Dann ging er."); len(qs) != 1 || qs[0].e > len("„Wir brauchen Hilfe“") {
+		t.Errorf("quotations %v", qs)
+	}
+	checkClaims(t, para, want{"Die Lage ist ernst", "Bürgermeister"}, want{"drei Häuser eingestürzt", "Feuerwehr"})
+}
+
+// TestGermanOnlyInGerman keeps English sentences with a German name or
+// word on the English rules.
+func TestGermanOnlyInGerman(t *testing.T) {
+	for _, s := range []string{"Ursula von der Leyen said the bloc would send aid to the region.",
+		"The Die Welt newspaper said the talks had failed.", "Die Hard star Bruce Willis, 67, is retiring."} {
+		if isGermanSentence(words(s)) {
+			t.Errorf("the English sentence %q read as German", s)
+		}
+	}
+	checkClaims(t, "The Die Welt newspaper said the talks had failed.", want{"the talks had failed", "Die Welt"})
+}
