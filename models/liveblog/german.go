@@ -44,5 +44,6 @@ func germanCaveat(low string) bool {
 	}
 	check := strings.Contains(low, "prüf") || strings.Contains(low, "bestätig") || strings.Contains(low, "verifizier")
 	return check && (strings.Contains(low, "unabhängig") || strings.Contains(low, "zunächst nicht") || strings.Contains(low, "lassen sich nicht") ||
-		strings.Contains(low, "ließ sich nicht") || strings.Contains(low, "ließen sich nicht"))
+		strings.Contains(low, "ließ sich nicht") || strings.Contains(low, "ließen sich nicht") ||
+		strings.Contains(low, "nicht sofort") || strings.Contains(low, "nicht überprüfbar") || strings.Contains(low, "nicht zu überprüfen"))
 }

@@ -16,9 +16,11 @@ var (
 	germanFunctionWords = setOf("der", "die", "das", "und", "ist", "sind", "nicht", "sich", "mit", "den", "dem", "des",
 		"ein", "eine", "einer", "eines", "einem", "auf", "für", "von", "zu", "im", "wurde", "wurden", "hat", "haben", "sei",
 		"seien", "nach", "bei", "wie", "auch", "zur", "zum", "vom", "werde", "habe", "wird", "werden", "noch", "über", "aus",
-		"es", "sie", "er", "wir", "dass", "laut", "zufolge", "soll", "sollen", "teilte", "sagte", "einen", "nur", "aber")
+		"es", "sie", "er", "wir", "dass", "laut", "zufolge", "soll", "sollen", "teilte", "sagte", "einen", "nur", "aber",
+		"seit", "bis", "gegen", "durch", "unter", "ihre", "ihren", "seine", "seinen", "dieser", "diese", "bereits",
+		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
-		"have", "it", "by", "from", "a", "an", "are", "says", "will", "would", "he", "she", "they", "been")
+		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )
 
 // isGermanSentence reports whether the words are a German sentence.
@@ -113,6 +115,15 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 	}
 	pre := strings.TrimSpace(s[ws[first].s:ws[vi].s])
 	after := func() (string, bool) { // the subject after the verb
+		if vi+1 >= len(ws) || !joined(s, ws, vi+1) {
+			return "", false // "sagte: „…“": a quotation, not a speaker
+		}
+		if _, ok := germanPronouns[ws[vi+1].lower]; ok {
+			if ws[vi+1].lower == "sie" && strings.HasSuffix(ws[vi].lower, "en") {
+				return "they", true // "sagten sie"
+			}
+			return ws[vi+1].lower, true // "schrieb er": see withSentenceBefore
+		}
 		if e := germanNP(s, ws, vi+1); e > vi+1 {
 			return withoutArticle(s[ws[vi+1].s:ws[e-1].e]), true
 		}
@@ -176,6 +187,18 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		f.claim, f.direct = cleanClaim(rest)
 		if f.rule == "" {
 			f.rule = ruleSpeakerVerbClaim
+		}
+		return f, f.claim != ""
+	case vi > first+1 && ws[vi-1].lower == "und" && germanNP(s, ws, first) > first:
+		// "X wandte sich an Y und sagte: „C“": the sentence's subject speaks.
+		f.subject = withoutArticle(s[ws[first].s:ws[germanNP(s, ws, first)-1].e])
+		rest := strings.TrimLeft(s[ws[vi].e:], " ")
+		if !strings.HasPrefix(rest, ":") && !strings.HasPrefix(rest, ",") {
+			return rawFrame{}, false
+		}
+		f.claim, f.direct = cleanClaim(rest[1:])
+		if f.rule == "" {
+			f.rule = ruleCoordinated
 		}
 		return f, f.claim != ""
 	case vi-first >= 2:
@@ -393,9 +416,21 @@ func germanReportedSpeech(ws []word, qs []span) bool {
 
 // withSentenceBefore gives a frame that points back ("Das teilte das
 // Parlament mit.") the sentence prev of para as its claim, and drops it
-// when there is none.
+// when there is none. A German pronoun after its verb ("…“, schrieb er")
+// is the subject of the sentence before in the paragraph ("Der Präsident
+// Ilja Brandt dankte …"), or else resolved like its English form.
 func withSentenceBefore(frames []rawFrame, para string, prev span) []rawFrame {
 	for k := 0; k < len(frames); k++ {
+		if en, ok := germanPronouns[frames[k].subject]; ok {
+			frames[k].subject = en
+			if prev.s >= 0 {
+				ps := para[prev.s:prev.e]
+				ws := words(ps)
+				if e := germanNP(ps, ws, 0); e > 0 && isGermanSentence(ws) {
+					frames[k].subject = withoutArticle(ps[:ws[e-1].e])
+				}
+			}
+		}
 		if !frames[k].back {
 			continue
 		}
@@ -411,4 +446,27 @@ func withSentenceBefore(frames []rawFrame, para string, prev span) []rawFrame {
 		frames[k].claim = c
 	}
 	return frames
+}
+
+// germanPronouns speak after their verb ("schrieb er"); they are resolved
+// like their English forms.
+var germanPronouns = map[string]string{"er": "he", "sie": "she"}
+
+// germanMonths follow a day's number and its full stop ("am 24. Februar"),
+// which end no sentence.
+var germanMonths = setOf("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+	"oktober", "november", "dezember")
+
+// germanDate reports whether the full stop between before and after is
+// that of a German date ("am 24. Februar").
+func germanDate(before, after string) bool {
+	n := len(before)
+	d := 0
+	for d < n && d < 3 && isDigit(before[n-1-d]) {
+		d++
+	}
+	if d == 0 || d > 2 || (n > d && before[n-1-d] != ' ') {
+		return false
+	}
+	return germanMonths[strings.ToLower(firstWord(after))]
 }

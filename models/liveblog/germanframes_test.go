@@ -77,3 +77,27 @@ func TestGermanOnlyInGerman(t *testing.T) {
 	}
 	checkClaims(t, "The Die Welt newspaper said the talks had failed.", want{"the talks had failed", "Die Welt"})
 }
+
+// TestGermanSpeakerForms reads a day's date inside a sentence, a pronoun
+// after its verb and "und sagte:" (the quotation after the colon names no
+// speaker).
+func TestGermanSpeakerForms(t *testing.T) {
+	if got := len(splitSentences("Es gehe um den Abend des 14. Juli, teilte die Behörde mit. Sie ermittelt.")); got != 2 {
+		t.Errorf("%d sentences, want 2 (a date's full stop ends none)", got)
+	}
+	checkClaims(t, "Wie das Ministerium in seinem Bericht vom 24. Februar mitteilte, seien 40 Dörfer befreit worden.",
+		want{"40 Dörfer befreit", "Ministerium"})
+	checkClaims(t, "Die Kanzlerin Petra Lange dankte dem Minister. „Zusammen schaffen wir den Wiederaufbau“, schrieb sie auf der Plattform X.",
+		want{"Zusammen schaffen wir den Wiederaufbau", "Petra Lange"})
+	checkClaims(t, "Der Präsident Ilja Brandt dankte der Regierungschefin Ute Kamp für die Hilfe zur rechten Zeit. „Wir bauen alles wieder auf“, schrieb er auf der Plattform X.",
+		want{"Wir bauen alles wieder auf", "Ilja Brandt"})
+	checkClaims(t, "Der Bürgermeister Jan Ohm wandte sich an die Bewohner und sagte: „Das Wasser sinkt seit dem Morgen.“",
+		want{"Das Wasser sinkt", "Jan Ohm"})
+}
+
+// TestGermanCaveatForms flags the claims of a paragraph whose caveat says
+// the figures are "nicht sofort überprüfbar".
+func TestGermanCaveatForms(t *testing.T) {
+	text := "Weitere Teilerfolge meldete der Generalstab aus der Gegend von Orlowka. Die Militärangaben sind nicht sofort überprüfbar."
+	flagged(t, text, map[string]bool{"Teilerfolge": true})
+}

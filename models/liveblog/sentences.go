@@ -112,7 +112,7 @@ func appendSentences(out []span, p string) []span {
 func abbreviationEnds(before, after string) bool {
 	w := lastWord(before)
 	if w == "" {
-		return true
+		return !germanDate(before, after) // "am 24. Februar"
 	}
 	low := lowerASCII(w)
 	if low == "a.m" || low == "p.m" {
