@@ -276,7 +276,8 @@ func briefingHost(para string) string {
 			return ""
 		}
 		e := i + 1
-		for e < len(ws) && e < i+5 && isCapitalized(ws[e].text) && !strings.HasSuffix(ws[e-1].text, "'s") && !strings.HasSuffix(ws[e-1].text, "’s") {
+		for e < len(ws) && e < i+5 && isCapitalized(ws[e].text) && joined(para, ws, e) &&
+			!strings.HasSuffix(ws[e-1].text, "'s") && !strings.HasSuffix(ws[e-1].text, "’s") {
 			e++
 		}
 		if e-i < 3 {

@@ -58,3 +58,21 @@ func TestBriefingAsides(t *testing.T) {
 		t.Errorf("%d candidates, want 2: %s", len(cands), describe(cands))
 	}
 }
+
+// TestBriefingQA reads "Q:"/"A:" transcripts whose header names the
+// spokesperson once ("Spokesperson Mao Ning's Regular Press Conference").
+func TestBriefingQA(t *testing.T) {
+	text := "Foreign Ministry Spokesperson Lin Hao's Regular Press Conference on March 3, 2022\n\n" +
+		"Q: Reports say the talks in Geneva failed. What is China's comment?\n\n" +
+		"A: The talks were constructive and will continue next month in Geneva.\n\n" +
+		"Q: There are reports that the minister will travel to Moscow. Can you confirm?\n\n" +
+		"A: China and Russia maintain close communication at all levels."
+	checkClaims(t, text, want{"talks were constructive", "Lin Hao"}, want{"maintain close communication", "Lin Hao"},
+		want{"talks in Geneva failed", ""}, want{"minister will travel", ""})
+	if got := briefingHost("Briefing by Foreign Ministry Spokesperson Maria Lenko, Moscow, April 19, 2017"); got != "Maria Lenko" {
+		t.Errorf("host %q", got)
+	}
+	if got := briefingHost("Spokesperson Karim Haddad said on Monday that the talks would resume."); got != "" {
+		t.Errorf("a news sentence names host %q", got)
+	}
+}

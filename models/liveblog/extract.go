@@ -298,7 +298,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			// A paragraph of one sentence that names its own speaker
 			// ("Kremlin spokespeople claim …") is that speaker's, not
 			// the turn's.
-			if turn && si == 0 && !(len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
+			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
