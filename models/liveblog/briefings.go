@@ -309,7 +309,11 @@ func briefingAside(sent string) bool {
 	if strings.ContainsAny(low, "0123456789") || wordCount(sent) > 24 {
 		return false
 	}
-	for _, c := range []string{"questions", "announcement", "at the top", "the transcript", "birthday", "welcome back"} {
+	if strings.HasSuffix(low, "go ahead.") || strings.HasSuffix(low, "go ahead") {
+		return true // "Sidhant first, and then we'll see how to go ahead."
+	}
+	for _, c := range []string{"questions", "announcement", "at the top", "the transcript", "birthday", "welcome back",
+		"good to see", "this briefing", "media interaction", "media briefing"} {
 		if strings.Contains(low, c) {
 			return true
 		}

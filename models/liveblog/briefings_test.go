@@ -76,3 +76,15 @@ func TestBriefingQA(t *testing.T) {
 		t.Errorf("a news sentence names host %q", got)
 	}
 }
+
+// TestOpeningTurnRunsTheBriefing drops an opening turn that only greets
+// and hands out the floor.
+func TestOpeningTurnRunsTheBriefing(t *testing.T) {
+	text := "Shri Ravi Menon, Official Spokesperson: A very good evening to all of you. Festive season going on, but good to see all of you over this weekly media interaction. So I'm happy to start with questions this time. Asha first, and then we will see how to go ahead.\n\n" +
+		"Asha Rao: Sir, what is India's position on the new study?\n\n" +
+		"Shri Ravi Menon, Official Spokesperson: We have our interest in further studies and data on this issue."
+	cands := checkClaims(t, text, want{"further studies and data", "Ravi Menon"})
+	if len(cands) != 1 {
+		t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
+	}
+}
