@@ -67,14 +67,14 @@ func colonSource(line string) (claim, source string, ok bool) {
 	if k <= 0 {
 		return "", "", false
 	}
-	src := strings.TrimSpace(t[k+2:])
+	src := withoutPlaceTail(strings.TrimSpace(t[k+2:])) // "Railway minister Ashwini Vaishnaw at the accident site"
 	ws := strings.Fields(src)
-	if len(ws) == 0 || len(ws) > 4 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
+	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
 		return "", "", false
 	}
 	capital := true
-	for _, w := range ws {
-		if !isCapitalized(w) && !nameConnectors[w] {
+	for i, w := range ws {
+		if !isCapitalized(w) && !nameConnectors[w] && !(i > 0 && i < len(ws)-1 && (titles[w] || personRoles[w])) {
 			capital = false
 		}
 	}
@@ -346,4 +346,17 @@ func withBriefingHeader(tasks [][]string, title string) {
 			return
 		}
 	}
+}
+
+// withoutPlaceTail cuts where and when from a source after a colon
+// ("Railway minister Ashwini Vaishnaw at train accident site in Odisha").
+func withoutPlaceTail(src string) string {
+	ws := words(src)
+	for k := 2; k < len(ws); k++ {
+		switch ws[k].text {
+		case "at", "in", "on", "after", "during", "from":
+			return strings.TrimSpace(src[:ws[k].s])
+		}
+	}
+	return src
 }

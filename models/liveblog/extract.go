@@ -245,7 +245,8 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
-		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para)
+		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para) &&
+			!inUpdateList(paras, pi)
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
