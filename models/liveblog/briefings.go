@@ -255,7 +255,7 @@ var hostWords = []string{"press conference", "press briefing", "media briefing",
 // on …", "Briefing by Foreign Ministry Spokesperson Maria Zakharova, …",
 // "Ned Price, Department Spokesperson"; "" for any other paragraph.
 func briefingHost(para string) string {
-	if len(para) > 200 || strings.Contains(para, ". ") {
+	if len(para) > 200 || !strings.Contains(para, "pokes") && !strings.Contains(para, "POKES") || strings.Contains(para, ". ") {
 		return ""
 	}
 	low := lowerASCII(para)

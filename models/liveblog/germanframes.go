@@ -27,10 +27,16 @@ var (
 func isGermanSentence(ws []word) bool {
 	g, e := 0, 0
 	for _, w := range ws {
+		if len(w.lower) > 9 {
+			continue // no function word is that long
+		}
 		if germanFunctionWords[w.lower] {
 			g++
 		} else if englishFunctionWords[w.lower] {
 			e++
+			if e >= 4 && g <= 1 {
+				return false // plainly English: most sentences end here
+			}
 		}
 	}
 	return (g >= 3 && g > 2*e) || (g >= 2 && e == 0)
