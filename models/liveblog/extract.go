@@ -275,6 +275,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		wantFrames := !heading && !(question && transcript)
 		src.begin(para, dl, wantFrames)
 		prev := span{-1, -1} // the sentence before, for "Das teilte X mit."
+		post, postBy, isPost := embeddedPost(para)
 		for facts, si := src.next(); facts != nil; facts, si = src.next() {
 			sp := facts.sp
 			sent := para[sp.s:sp.e]
@@ -302,6 +303,13 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
+				}
+			}
+			if isPost {
+				// A post embedded in the page: its account speaks, once.
+				frames = nil
+				if si == 0 {
+					frames = []rawFrame{{subject: postBy, claim: post, rule: ruleEmbeddedPost}}
 				}
 			}
 			if len(frames) == 0 && !heading {

@@ -67,6 +67,7 @@ var germanVerbs = map[string]germanVerb{
 	"gab": {vSay, "gab an", "an"}, "dementierte": {vDeny, "dementierte", ""}, "bestritt": {vDeny, "bestritt", ""},
 	"beschuldigte": {vAccuse, "beschuldigte", ""}, "beschuldigt": {vAccuse, "beschuldigt", ""},
 	"warf": {vAccuse, "warf vor", "vor"}, "wirft": {vAccuse, "wirft vor", "vor"},
+	"reklamierte": {vSay, "reklamierte", ""}, "reklamiert": {vSay, "reklamiert", ""},
 }
 
 // germanArticles open a noun phrase.
@@ -255,6 +256,13 @@ func germanSourceFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 			if isCapitalized(ws[k-1].text) {
 				subj, ps, pe, verb = s[ws[b].s:ws[k-1].e], ws[b].s, w.e, "zufolge"
 			}
+			if germanSourceNouns[ws[k-1].lower] {
+				// "eigenen Angaben zufolge": the sentence's subject speaks
+				subj = ""
+				if e := germanNP(s, ws, first); k >= 2 && ws[k-2].lower == "eigenen" && e > first && e <= k-2 {
+					subj, ps = s[ws[first].s:ws[e-1].e], ws[k-2].s
+				}
+			}
 		case w.lower == "so" && k > first && k+1 < len(ws) && strings.HasSuffix(strings.TrimRight(s[:w.s], " "), ","):
 			if e := germanNP(s, ws, k+1); e == len(ws) {
 				subj, pe, verb = s[ws[k+1].s:ws[e-1].e], len(s), "so"
@@ -279,6 +287,9 @@ func germanSourceFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 // Polizeiangaben" from the "nach" at k, and returns the source and where
 // its phrase ends.
 func germanAngaben(s string, ws []word, first, k int) (string, int) {
+	if k+2 < len(ws) && germanArticles[ws[k+1].lower] && germanSourceNouns[ws[k+2].lower] {
+		k++ // "nach der Darstellung der Hamas"
+	}
 	n := ws[k+1]
 	switch {
 	case strings.HasSuffix(n.lower, "angaben") && len(n.lower) > len("angaben"):
@@ -347,6 +358,16 @@ func germanNPCore(s string, ws []word, i int) int {
 	k := i
 	if k < len(ws) && germanArticles[ws[k].lower] {
 		k++
+		// "der für die Region zuständige Direktor": a phrase between the
+		// article and the adjective of its noun.
+		if k < len(ws) && !isCapitalized(ws[k].text) && !germanAdjective(ws[k].lower) {
+			for m := k + 1; m < len(ws) && m < k+6 && joined(s, ws, m); m++ {
+				if germanAdjective(ws[m].lower) && !isCapitalized(ws[m].text) && m+1 < len(ws) && isCapitalized(ws[m+1].text) {
+					k = m
+					break
+				}
+			}
+		}
 	}
 	for k < len(ws) && !isCapitalized(ws[k].text) && germanAdjective(ws[k].lower) && (k == i || joined(s, ws, k)) {
 		k++
@@ -412,12 +433,29 @@ func germanReportedSpeech(ws []word, qs []span) bool {
 	if !isGermanSentence(ws) {
 		return false
 	}
-	for _, w := range ws {
-		if germanSubjunctives[w.lower] && !inSpans(qs, w.s) {
+	for k, w := range ws {
+		if inSpans(qs, w.s) {
+			continue
+		}
+		if germanSubjunctives[w.lower] || subjunctiveBesidePronoun(ws, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// subjunctiveBesidePronoun reports whether word k is a verb in the
+// subjunctive next to its pronoun ("Zudem spreche er …", "man stehe …"):
+// a lower-case word ending in -e that is no past tense (-te) or article.
+func subjunctiveBesidePronoun(ws []word, k int) bool {
+	w := ws[k].lower
+	if len(w) < 4 || !strings.HasSuffix(w, "e") || strings.HasSuffix(w, "te") || germanFunctionWords[w] || isCapitalized(ws[k].text) {
+		return false
+	}
+	near := func(j int) bool {
+		return j >= 0 && j < len(ws) && (ws[j].lower == "er" || ws[j].lower == "es" || ws[j].lower == "man")
+	}
+	return near(k-1) || near(k+1)
 }
 
 // withSentenceBefore gives a frame that points back ("Das teilte das

@@ -101,3 +101,20 @@ func TestGermanCaveatForms(t *testing.T) {
 	text := "Weitere Teilerfolge meldete der Generalstab aus der Gegend von Orlowka. Die Militärangaben sind nicht sofort überprüfbar."
 	flagged(t, text, map[string]bool{"Teilerfolge": true})
 }
+
+// TestGermanSecondRound holds the forms a second round of tickers showed:
+// "eigenen Angaben zufolge", "nach der Darstellung der X", "reklamierte X
+// für sich", an attribute between article and noun ("der für die Region
+// zuständige Direktor X") and a subjunctive beside its pronoun.
+func TestGermanSecondRound(t *testing.T) {
+	checkClaims(t, "Das Rote Kreuz ist eigenen Angaben zufolge mit beiden Seiten in Kontakt.",
+		want{"mit beiden Seiten in Kontakt", "Rote Kreuz"})
+	checkClaims(t, "Die Armee weitet nach der Darstellung der Miliz ihre Angriffe im Norden aus.",
+		want{"ihre Angriffe im Norden", "Miliz"})
+	checkClaims(t, "Erst am Mittwoch reklamierte die Miliz den Beschuss eines Grenzpostens für sich.",
+		want{"Beschuss eines Grenzpostens", "Miliz"})
+	checkClaims(t, "„Wir sind zu Besuchen bereit“, sagt der für die Region zuständige Direktor Paul Sommer.",
+		want{"Wir sind zu Besuchen bereit", "Paul Sommer"})
+	checkClaims(t, "Der Kanzler sagte, er stehe in engem Kontakt mit Kairo. Zudem spreche er noch heute mit Ankara.",
+		want{"noch heute mit Ankara", "Kanzler"})
+}
