@@ -26,7 +26,10 @@ var (
 // isGermanSentence reports whether the words are a German sentence.
 func isGermanSentence(ws []word) bool {
 	g, e := 0, 0
-	for _, w := range ws {
+	for k, w := range ws {
+		if k == 12 && g == 0 {
+			return false // a German sentence has a function word by now
+		}
 		if len(w.lower) > 9 {
 			continue // no function word is that long
 		}
