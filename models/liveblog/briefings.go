@@ -9,7 +9,7 @@ var speakerLabels = setOf("update", "updated", "note", "editor", "editor's", "ed
 	"live", "latest", "summary", "question", "answer", "q", "a", "key", "warning", "disclaimer", "reporting",
 	"writing", "editing", "translation", "background", "context", "analysis", "explainer", "timeline", "also",
 	"more", "see", "tags", "topics", "share", "follow", "contact", "email", "tel", "phone", "fax", "address",
-	"date", "time", "location", "venue", "keywords", "credit", "caption", "graphic", "map", "listen", "opinion",
+	"date", "time", "location", "venue", "place", "keywords", "credit", "caption", "graphic", "map", "listen", "opinion",
 	"exclusive", "factbox", "quote", "quotes", "headline", "headlines", "story", "what", "why", "how", "when", "where", "who")
 
 // speakerPrefix recognises a transcript paragraph "Lin Wei: The talks are

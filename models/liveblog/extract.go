@@ -353,7 +353,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 					frames = []rawFrame{{claim: c, coord: true, rule: ruleReportedSpeech}}
 				}
 			}
-			frames = withSentenceBefore(frames, para, prev)
+			frames = withSentenceBefore(frames, para, prev, paragraphSpeaker(items, pi, si))
 			prev = sp
 			ix.markClaimNames(frames)
 			dropSympathy(frames)

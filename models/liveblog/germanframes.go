@@ -18,7 +18,7 @@ var (
 		"seien", "nach", "bei", "wie", "auch", "zur", "zum", "vom", "werde", "habe", "wird", "werden", "noch", "über", "aus",
 		"es", "sie", "er", "wir", "dass", "laut", "zufolge", "soll", "sollen", "teilte", "sagte", "einen", "nur", "aber",
 		"seit", "bis", "gegen", "durch", "unter", "ihre", "ihren", "seine", "seinen", "dieser", "diese", "bereits",
-		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt")
+		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
 		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )
@@ -71,6 +71,7 @@ var germanVerbs = map[string]germanVerb{
 	"beschuldigte": {vAccuse, "beschuldigte", ""}, "beschuldigt": {vAccuse, "beschuldigt", ""},
 	"warf": {vAccuse, "warf vor", "vor"}, "wirft": {vAccuse, "wirft vor", "vor"},
 	"reklamierte": {vSay, "reklamierte", ""}, "reklamiert": {vSay, "reklamiert", ""},
+	"verlautbarte": {vSay, "verlautbarte", ""}, "verlautbart": {vSay, "verlautbart", ""},
 }
 
 // germanArticles open a noun phrase.
@@ -112,7 +113,10 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			break
 		}
 	}
-	if vi < 0 || vi == first && !strings.HasPrefix(ws[vi].lower, "mitteil") {
+	if f, ok := germanPerfectFrame(s, qs, ws, first); ok || vi < 0 {
+		return f, ok
+	}
+	if vi == first && !strings.HasPrefix(ws[vi].lower, "mitteil") {
 		return rawFrame{}, false
 	}
 	gv := germanVerbs[ws[vi].lower]
@@ -140,6 +144,22 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		return "", false
 	}
 	lowPre := lowerASCII(pre)
+	if p := ws[first].lower; vi == first+1 && (p == "er" || p == "sie") || vi > first && isGermanPronounAt(ws, vi+1) && joined(s, ws, vi+1) {
+		// "Er betonte, C" / "Zugleich betonte er, C": a pronoun speaks.
+		pron := ws[first].lower
+		if vi != first+1 || (pron != "er" && pron != "sie") {
+			pron = ws[vi+1].lower
+		}
+		rest := s[ws[vi].e:]
+		if k := strings.IndexAny(rest, ",:"); k >= 0 && k < 40 {
+			f.subject = pron
+			f.claim, f.direct = cleanClaim(rest[k+1:])
+			if f.rule == "" {
+				f.rule = ruleSpeakerVerbClaim
+			}
+			return f, f.claim != ""
+		}
+	}
 	// "Weitere Erfolge meldete der Generalstab": an object stands first
 	// when the verb is followed by its subject's article.
 	objectFirst := vi+1 < len(ws) && joined(s, ws, vi+1) && (ws[vi+1].lower == "der" ||
@@ -463,14 +483,18 @@ func subjunctiveBesidePronoun(ws []word, k int) bool {
 
 // withSentenceBefore gives a frame that points back ("Das teilte das
 // Parlament mit.") the sentence prev of para as its claim, and drops it
-// when there is none. A German pronoun after its verb ("…“, schrieb er")
-// is the subject of the sentence before in the paragraph ("Der Präsident
-// Ilja Brandt dankte …"), or else resolved like its English form.
-func withSentenceBefore(frames []rawFrame, para string, prev span) []rawFrame {
+// when there is none. A German pronoun as a speaker ("…“, schrieb er";
+// "Er betonte, …") is the speaker of the sentence before, or else the
+// subject of that sentence ("Der Präsident Ilja Brandt dankte …"), or else
+// the paragraph's last speaker, or else resolved like its English form.
+func withSentenceBefore(frames []rawFrame, para string, prev span, spoke speakerBefore) []rawFrame {
 	for k := 0; k < len(frames); k++ {
 		if en, ok := germanPronouns[frames[k].subject]; ok {
 			frames[k].subject = en
-			if prev.s >= 0 {
+			if spoke.name != "" {
+				frames[k].subject = spoke.name
+			}
+			if prev.s >= 0 && !spoke.lastSentence {
 				ps := para[prev.s:prev.e]
 				ws := words(ps)
 				if e := germanNP(ps, ws, 0); e > 0 && isGermanSentence(ws) {
@@ -516,4 +540,57 @@ func germanDate(before, after string) bool {
 		return false
 	}
 	return germanMonths[strings.ToLower(firstWord(after))]
+}
+
+// speakerBefore is the last speaker of a paragraph so far: its name, and
+// whether it spoke in the sentence just before.
+type speakerBefore struct {
+	name         string
+	lastSentence bool
+}
+
+// paragraphSpeaker returns the speaker of the last claim found in
+// paragraph pi before its sentence si.
+func paragraphSpeaker(items []*item, pi, si int) speakerBefore {
+	if len(items) == 0 {
+		return speakerBefore{}
+	}
+	last := items[len(items)-1]
+	if last.para != pi || last.si == nil {
+		return speakerBefore{}
+	}
+	name := last.si.name
+	if name == "" {
+		name = last.si.role
+	}
+	return speakerBefore{name: name, lastSentence: name != "" && last.sent == si-1}
+}
+
+// isGermanPronounAt reports whether word k is "er" or "sie".
+func isGermanPronounAt(ws []word, k int) bool {
+	return k < len(ws) && (ws[k].lower == "er" || ws[k].lower == "sie")
+}
+
+// germanParticiples are reporting verbs in the perfect tense, at the end
+// of their clause ("Die Regierung hat die Berichte bestätigt"). An
+// announcement ("hat ein Hilfspaket angekündigt") is an act, not a claim,
+// as "announced" is in English.
+var germanParticiples = setOf("bestätigt", "mitgeteilt", "erklärt", "berichtet", "gemeldet", "reklamiert",
+	"dementiert", "eingeräumt", "behauptet")
+
+// germanPerfectFrame reads "X hat C bestätigt": a noun phrase, "hat" or
+// "haben", and a reporting participle closing the sentence; the sentence
+// is the claim.
+func germanPerfectFrame(s string, qs []span, ws []word, first int) (rawFrame, bool) {
+	a := germanNP(s, ws, first)
+	if a == first || a+2 >= len(ws) || (ws[a].lower != "hat" && ws[a].lower != "haben") {
+		return rawFrame{}, false
+	}
+	p := len(ws) - 1
+	if !germanParticiples[ws[p].lower] || inSpans(qs, ws[p].s) || strings.ContainsAny(s[ws[p].e:], ",;:") {
+		return rawFrame{}, false
+	}
+	f := rawFrame{subject: withoutArticle(s[ws[first].s:ws[a-1].e]), verb: "hat " + ws[p].text, pos: ws[a].s, rule: ruleSpeakerVerbClaim}
+	f.claim, f.direct = cleanClaim(s[ws[first].s:])
+	return f, f.claim != ""
 }

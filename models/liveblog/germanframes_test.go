@@ -118,3 +118,24 @@ func TestGermanSecondRound(t *testing.T) {
 	checkClaims(t, "Der Kanzler sagte, er stehe in engem Kontakt mit Kairo. Zudem spreche er noch heute mit Ankara.",
 		want{"noch heute mit Ankara", "Kanzler"})
 }
+
+// TestGermanThirdRound holds the forms a third round of tickers showed: a
+// pronoun speaking at the start or after an adverb ("Er betonte, …",
+// "Zugleich betonte er, …") is the speaker before, "sagte er" after a
+// speaker named by "laut", "Dies verlautbarte X", the perfect tense ("X
+// hat … bestätigt") and "Man nehme …" as reported speech.
+func TestGermanThirdRound(t *testing.T) {
+	checkClaims(t, "Die Kontrollen seien nötig, sagte General Tom Ruck am Donnerstag. Er betonte, niemand dürfe eine Bombe einschmuggeln. Daher seien die Kontrollen unerlässlich.",
+		want{"niemand dürfe eine Bombe", "Tom Ruck"}, want{"Kontrollen unerlässlich", "Tom Ruck"})
+	checkClaims(t, "Generalsekretär Jens Berg erklärte auf Twitter, er verurteile den Anschlag. Zugleich betonte er, die Priorität liege bei der Evakuierung.",
+		want{"Priorität liege bei der Evakuierung", "Jens Berg"})
+	checkClaims(t, "Europa muss laut Kommissar Paolo Genti einen Korridor schaffen. \"Europa muss sich rüsten\", sagte er der Zeitung.",
+		want{"Europa muss sich rüsten", "Paolo Genti"})
+	checkClaims(t, "Der Ableger der Miliz hat den Anschlag für sich reklamiert.", want{"Anschlag für sich reklamiert", "Ableger der Miliz"})
+	checkClaims(t, "Der Konvoi ist in der Stadt angekommen. Dies verlautbarte die Miliz am Abend mit einer Nachricht.",
+		want{"Konvoi ist in der Stadt angekommen", "Miliz"})
+	checkClaims(t, "Die Regierung hat Medienberichte über die Gefahr eines Anschlags bestätigt.",
+		want{"Medienberichte über die Gefahr", "Regierung"})
+	checkClaims(t, "\"Die Bedrohung ist real\", sagte der Berater Jan Sulle. Man nehme die Warnungen sehr ernst.",
+		want{"Warnungen sehr ernst", "Jan Sulle"})
+}
