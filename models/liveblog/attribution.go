@@ -8,6 +8,9 @@ import (
 // sentenceFrames finds the attributions of one sentence. from is where the
 // sentence proper starts (after a wire dateline).
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
+	if isGermanSentence(ws) {
+		return germanFrames(s, qs, ws, from)
+	}
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
 		if f := documentRelay(s, low, qs, from, ws); f != nil {

@@ -9,7 +9,7 @@ var speakerLabels = setOf("update", "updated", "note", "editor", "editor's", "ed
 	"live", "latest", "summary", "question", "answer", "q", "a", "key", "warning", "disclaimer", "reporting",
 	"writing", "editing", "translation", "background", "context", "analysis", "explainer", "timeline", "also",
 	"more", "see", "tags", "topics", "share", "follow", "contact", "email", "tel", "phone", "fax", "address",
-	"date", "time", "location", "venue", "keywords", "credit", "caption", "graphic", "map", "listen", "opinion",
+	"date", "time", "location", "venue", "place", "keywords", "credit", "caption", "graphic", "map", "listen", "opinion",
 	"exclusive", "factbox", "quote", "quotes", "headline", "headlines", "story", "what", "why", "how", "when", "where", "who")
 
 // speakerPrefix recognises a transcript paragraph "Lin Wei: The talks are
@@ -24,12 +24,13 @@ func speakerPrefix(para string) (string, int, bool) {
 	if len(ws) == 0 || len(ws) > 6 || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
 		return "", 0, false
 	}
-	for _, w := range ws {
-		if !isCapitalized(w) && !nameConnectors[w] {
+	for k, w := range ws {
+		speakerN := k == 1 && len(ws) == 2 && ws[0] == "Speaker" // "Speaker 2:"
+		if !isCapitalized(w) && !nameConnectors[w] && !(k > 0 && askerRoles[w]) && !speakerN {
 			return "", 0, false
 		}
 		for i := 0; i < len(w); i++ {
-			if isDigit(w[i]) {
+			if isDigit(w[i]) && !speakerN {
 				return "", 0, false
 			}
 		}
@@ -40,6 +41,10 @@ func speakerPrefix(para string) (string, int, bool) {
 	}
 	return name, rest, true
 }
+
+// askerRoles may follow an outlet in a journalist's turn ("CCTV
+// reporter: …").
+var askerRoles = setOf("reporter", "correspondent", "journalist")
 
 // isQuestion reports whether a paragraph ends with a question: in a
 // briefing, a journalist's turn, which claims nothing of its own.
@@ -62,14 +67,14 @@ func colonSource(line string) (claim, source string, ok bool) {
 	if k <= 0 {
 		return "", "", false
 	}
-	src := strings.TrimSpace(t[k+2:])
+	src := withoutPlaceTail(strings.TrimSpace(t[k+2:])) // "Railway minister Ashwini Vaishnaw at the accident site"
 	ws := strings.Fields(src)
-	if len(ws) == 0 || len(ws) > 4 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
+	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
 		return "", "", false
 	}
 	capital := true
-	for _, w := range ws {
-		if !isCapitalized(w) && !nameConnectors[w] {
+	for i, w := range ws {
+		if !isCapitalized(w) && !nameConnectors[w] && !(i > 0 && i < len(ws)-1 && (titles[w] || personRoles[w])) {
 			capital = false
 		}
 	}
@@ -97,13 +102,14 @@ func labelled(para string) bool {
 	return len(ws) > 0 && len(ws) <= 2 && speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))]
 }
 
-// withoutGreetings drops the pleasantries that open a transcript turn
-// ("Good afternoon, everyone. Happy Tuesday.") and returns the rest, ""
-// when nothing else is said.
+// withoutGreetings drops the pleasantries and the running of the briefing
+// that open a transcript turn ("Good afternoon, everyone. Happy Tuesday.
+// I have one announcement at the top.") and returns the rest, "" when
+// nothing else is said.
 func withoutGreetings(turn string) string {
 	for _, sp := range splitSentences(turn) {
 		sent := turn[sp.s:sp.e]
-		if !isGreeting(sent) {
+		if !isGreeting(sent) && !briefingAside(sent) {
 			return turn[sp.s:]
 		}
 	}
@@ -133,4 +139,224 @@ func titledName(name string) bool {
 		w = strings.TrimSuffix(ws[1], ".") // "Foreign Minister …"
 	}
 	return inSet(titles, w) || inSet(personRoles, w)
+}
+
+// transcriptPlan is what the shape of an entry says about its paragraphs
+// when it is a briefing transcript: who hosts it and which paragraphs are
+// a journalist's turn.
+type transcriptPlan struct {
+	transcript bool
+	// host is the spokesperson a header names ("Foreign Ministry
+	// Spokesperson Wang Wenbin hosted a regular press conference …"),
+	// who speaks the paragraphs after it until the first turn, and the
+	// "A:" turns; header is that paragraph's index, -1 without one.
+	host   string
+	header int
+	// asks marks the paragraphs of a journalist's turn: a "Q:" turn, a
+	// turn that ends with a question, or one with a question by someone
+	// other than the briefing's main speaker.
+	asks []bool
+}
+
+// readTranscript reads the turns of an entry's paragraphs.
+func readTranscript(paras []string) transcriptPlan {
+	tp := transcriptPlan{header: -1}
+	n, qa := 0, 0
+	for k := 0; k < len(paras) && k < 64; k++ {
+		if tp.host == "" {
+			if h := briefingHost(paras[k]); h != "" {
+				tp.host, tp.header = h, k
+			}
+		}
+		if name, _, ok := speakerPrefix(paras[k]); ok {
+			n++
+			// A speaker with a title ("Spokesman Karim Haddad: …")
+			// is no dateline, even alone.
+			tp.transcript = tp.transcript || n >= 2 || titledName(name)
+		} else if _, ok := qaLabel(paras[k]); ok {
+			qa++
+			tp.transcript = tp.transcript || qa >= 2
+		}
+	}
+	if !tp.transcript {
+		return tp
+	}
+	// The turns, each with its speaker and the paragraphs it runs over.
+	type turn struct {
+		who        string
+		from, to   int
+		question   bool // a "Q:" label
+		askedAny   bool // a sentence of it ends with "?"
+		endsAsking bool
+	}
+	var turns []turn
+	count := map[string]int{}
+	for k, p := range paras {
+		who, _, ok := speakerPrefix(p)
+		q, isQA := qaLabel(p)
+		switch {
+		case ok:
+			turns = append(turns, turn{who: who, from: k})
+			count[who]++
+		case isQA:
+			turns = append(turns, turn{who: "", from: k, question: q})
+		case labelled(p) || len(turns) == 0:
+			if len(turns) > 0 {
+				turns[len(turns)-1].to = k
+			}
+			continue
+		}
+		t := &turns[len(turns)-1]
+		t.to = k + 1
+		t.askedAny = t.askedAny || strings.Contains(p, "? ")
+		t.endsAsking = isQuestion(p)
+		t.askedAny = t.askedAny || t.endsAsking
+	}
+	main := "" // the most frequent speaker; of equals, the first with a title, else the first
+	for _, t := range turns {
+		if c := count[t.who]; t.who != "" && (c > count[main] || c == count[main] && titledName(t.who) && !titledName(main)) {
+			main = t.who
+		}
+	}
+	tp.asks = make([]bool, len(paras))
+	for _, t := range turns {
+		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
+		if t.question || t.endsAsking || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) {
+			for k := t.from; k < t.to && k < len(paras); k++ {
+				tp.asks[k] = true
+			}
+		}
+	}
+	return tp
+}
+
+// qaLabel recognises a "Q: …" or "A: …" turn and says whether it asks.
+func qaLabel(para string) (question, ok bool) {
+	k := strings.Index(para[:min(len(para), 12)], ": ")
+	if k <= 0 {
+		return false, false
+	}
+	switch lowerASCII(strings.Trim(para[:k], "* ")) {
+	case "q", "question", "questioner":
+		return true, true
+	case "a", "answer":
+		return false, true
+	}
+	return false, false
+}
+
+// hostWords mark a paragraph that introduces a briefing rather than
+// reporting on it.
+var hostWords = []string{"press conference", "press briefing", "media briefing", "regular briefing", "briefing by"}
+
+// briefingHost returns the spokesperson a transcript's header names:
+// "Foreign Ministry Spokesperson Wang Wenbin hosted a regular press
+// conference on May 18", "Spokesperson Mao Ning's Regular Press Conference
+// on …", "Briefing by Foreign Ministry Spokesperson Maria Zakharova, …",
+// "Ned Price, Department Spokesperson"; "" for any other paragraph.
+func briefingHost(para string) string {
+	if len(para) > 200 || !strings.Contains(para, "pokes") && !strings.Contains(para, "POKES") || strings.Contains(para, ". ") {
+		return ""
+	}
+	low := lowerASCII(para)
+	ws := words(para)
+	for i, w := range ws {
+		if w.lower != "spokesperson" && w.lower != "spokesman" && w.lower != "spokeswoman" {
+			continue
+		}
+		if i == len(ws)-1 && i >= 2 && len(ws) <= 6 && strings.Contains(para[:w.s], ",") {
+			// "Ned Price, Department Spokesperson"
+			return strings.TrimSpace(para[:strings.IndexByte(para, ',')])
+		}
+		hosting := false
+		for _, h := range hostWords {
+			hosting = hosting || strings.Contains(low, h)
+		}
+		if !hosting {
+			return ""
+		}
+		e := i + 1
+		for e < len(ws) && e < i+5 && isCapitalized(ws[e].text) && joined(para, ws, e) &&
+			!strings.HasSuffix(ws[e-1].text, "'s") && !strings.HasSuffix(ws[e-1].text, "’s") {
+			e++
+		}
+		if e-i < 3 {
+			return "" // a full name: two words or more
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(para[ws[i+1].s:ws[e-1].e], "'s"), "’s")
+		return strings.TrimSpace(name)
+	}
+	return ""
+}
+
+// firstPersonSubjects, said in a briefing turn, are the turn's speaker
+// ("I noted that …", "As we've said, …").
+var firstPersonSubjects = setOf("i", "we", "i've", "we've", "i’ve", "we’ve", "i'd", "we'd")
+
+// briefingAside reports whether a sentence of a briefing only runs the
+// briefing: pleasantries, who asks next, announcements to come, laughter.
+func briefingAside(sent string) bool {
+	low := strings.TrimSpace(lowerASCII(sent))
+	if strings.HasPrefix(low, "(") && strings.HasSuffix(strings.TrimRight(low, "."), ")") {
+		return true // "(Laughter.)"
+	}
+	for _, p := range []string{"with that", "a very good", "very good afternoon", "very good evening", "good to see", "sorry",
+		"very sorry", "quite a crowd", "let me start", "let me begin", "okay, i'll start", "i'll start"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	if strings.ContainsAny(low, "0123456789") || wordCount(sent) > 24 {
+		return false
+	}
+	if strings.HasSuffix(low, "go ahead.") || strings.HasSuffix(low, "go ahead") {
+		return true // "Sidhant first, and then we'll see how to go ahead."
+	}
+	for _, c := range []string{"questions", "announcement", "at the top", "the transcript", "birthday", "welcome back",
+		"good to see", "this briefing", "media interaction", "media briefing"} {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	if wordCount(sent) <= 12 && (strings.Contains(low, "feels like") || strings.HasPrefix(low, "happy") || strings.HasPrefix(low, "it may be")) {
+		// "It may be Tuesday, but it feels like a Monday."
+		for _, w := range words(low) {
+			if weekdays[w.lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weekdays name the day a pleasantry is about.
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+// withBriefingHeader gives the first text to scan the title, when the
+// title is a transcript's header naming its host ("Foreign Ministry
+// Spokesperson Wang Wenbin hosted a regular press conference …"), so the
+// announcements before the first turn are the host's.
+func withBriefingHeader(tasks [][]string, title string) {
+	if briefingHost(title) == "" {
+		return
+	}
+	for k, paras := range tasks {
+		if paras != nil {
+			tasks[k] = append([]string{title}, paras...)
+			return
+		}
+	}
+}
+
+// withoutPlaceTail cuts where and when from a source after a colon
+// ("Railway minister Ashwini Vaishnaw at train accident site in Odisha").
+func withoutPlaceTail(src string) string {
+	ws := words(src)
+	for k := 2; k < len(ws); k++ {
+		switch ws[k].text {
+		case "at", "in", "on", "after", "during", "from":
+			return strings.TrimSpace(src[:ws[k].s])
+		}
+	}
+	return src
 }

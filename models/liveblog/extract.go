@@ -142,6 +142,7 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 		}
 		tasks = append(tasks, paras)
 	}
+	withBriefingHeader(tasks, p.blog.Title)
 	var scan entryScan
 	next := func() *entryScan { // the scan of the next task, on this goroutine
 		paras := tasks[0]
@@ -217,15 +218,8 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 	briefSpeaker := "" // the speaker of the last transcript turn
 	// A transcript has several "Name: …" turns; one alone is more likely
 	// a dateline ("Ramallah: …").
-	transcript := false
-	for k, n := 0, 0; k < len(paras) && k < 64 && !transcript; k++ {
-		if name, _, ok := speakerPrefix(paras[k]); ok {
-			n++
-			// A speaker with a title ("Spokesman Karim Haddad: …")
-			// is no dateline, even alone.
-			transcript = n >= 2 || titledName(name)
-		}
-	}
+	tp := readTranscript(paras)
+	transcript := tp.transcript
 	src := sentenceSource{ws: *scratch} // the words are reused for every sentence; nothing keeps them
 	defer func() { *scratch = src.ws[:0] }()
 	if readAhead {
@@ -255,13 +249,21 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
 		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para) &&
-			!isListItem(para) // "• More than 40,000 homes …, says X" under "Key Points"
+			!isListItem(para) && // "• More than 40,000 homes …, says X" under "Key Points"
+			!inUpdateList(paras, pi)
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
-		question := isQuestion(para)
+		question := isQuestion(para) || transcript && tp.asks[pi]
 		speaker, off, turn := speakerPrefix(para)
 		turn = turn && transcript
+		if transcript && tp.host != "" {
+			if q, ok := qaLabel(para); ok && !q {
+				// "A: …" in a transcript whose header names the host
+				speaker, off, turn = tp.host, strings.Index(para, ": ")+2, true
+			}
+			heading = heading || pi == tp.header
+		}
 		if heading || question || turn || labelled(para) {
 			briefSpeaker = ""
 		}
@@ -270,9 +272,14 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		} else if briefSpeaker != "" && !heading && !question {
 			speaker, off, turn = briefSpeaker, 0, true
 		}
+		if pi == tp.header && transcript {
+			briefSpeaker = tp.host // the paragraphs after the header are the host's
+		}
 		turn = turn && !heading && !question
-		wantFrames := !heading && !(question && transcript && speakerLike(para))
+		wantFrames := !heading && !(question && transcript)
 		src.begin(para, dl, wantFrames)
+		prev := span{-1, -1} // the sentence before, for "Das teilte X mit."
+		post, postBy, isPost := embeddedPost(para)
 		for facts, si := src.next(); facts != nil; facts, si = src.next() {
 			sp := facts.sp
 			sent := para[sp.s:sp.e]
@@ -287,9 +294,26 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			if wantFrames {
 				frames = facts.frames
 			}
-			if turn && si == 0 {
+			if turn {
+				for k := range frames {
+					if firstPersonSubjects[lowerASCII(frames[k].subject)] {
+						frames[k].subject = speaker // "I noted that …" in the spokesperson's turn
+					}
+				}
+			}
+			// A paragraph of one sentence that names its own speaker
+			// ("Kremlin spokespeople claim …") is that speaker's, not
+			// the turn's.
+			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
 				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
+				}
+			}
+			if isPost {
+				// A post embedded in the page: its account speaks, once.
+				frames = nil
+				if si == 0 {
+					frames = []rawFrame{{subject: postBy, claim: post, rule: ruleEmbeddedPost}}
 				}
 			}
 			if len(frames) == 0 && !heading {
@@ -334,8 +358,14 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleColonBlock}}
 				case direct && items[len(items)-1].para >= pi-1:
 					frames = []rawFrame{{claim: c, direct: true, coord: true, rule: ruleQuoteContinues}}
+				case c != "" && items[len(items)-1].para == pi && germanReportedSpeech(ws, qs):
+					// "Es gehe um …": German reported speech goes on
+					// with the speaker before.
+					frames = []rawFrame{{claim: c, coord: true, rule: ruleReportedSpeech}}
 				}
 			}
+			frames = withSentenceBefore(frames, para, prev, paragraphSpeaker(items, pi, si))
+			prev = sp
 			ix.markClaimNames(frames)
 			dropSympathy(frames)
 			var prevInSentence *item

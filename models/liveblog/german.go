@@ -44,5 +44,26 @@ func germanCaveat(low string) bool {
 	}
 	check := strings.Contains(low, "prüf") || strings.Contains(low, "bestätig") || strings.Contains(low, "verifizier")
 	return check && (strings.Contains(low, "unabhängig") || strings.Contains(low, "zunächst nicht") || strings.Contains(low, "lassen sich nicht") ||
-		strings.Contains(low, "ließ sich nicht") || strings.Contains(low, "ließen sich nicht") || germanPassiveCheck(low))
+		strings.Contains(low, "ließ sich nicht") || strings.Contains(low, "ließen sich nicht") ||
+		strings.Contains(low, "nicht sofort") || strings.Contains(low, "nicht überprüfbar") || strings.Contains(low, "nicht zu überprüfen") ||
+		germanPassiveCheck(low))
+}
+
+// germanMonths follow a day's number and its full stop ("am 24. Februar"),
+// which end no sentence.
+var germanMonths = setOf("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+	"oktober", "november", "dezember")
+
+// germanDate reports whether the full stop between before and after is
+// that of a German date ("am 24. Februar").
+func germanDate(before, after string) bool {
+	n := len(before)
+	d := 0
+	for d < n && d < 3 && isDigit(before[n-1-d]) {
+		d++
+	}
+	if d == 0 || d > 2 || (n > d && before[n-1-d] != ' ') {
+		return false
+	}
+	return germanMonths[strings.ToLower(firstWord(after))]
 }

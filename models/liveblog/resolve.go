@@ -286,7 +286,8 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 // part of a name.
 var sentenceStarters = setOf("the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they",
 	"we", "there", "this", "that", "according", "after", "before", "as", "when", "while", "its", "his",
-	"her", "their", "our", "opposition", "transport", "former", "acting", "local", "regional", "state")
+	"her", "their", "our", "opposition", "transport", "former", "acting", "local", "regional", "state",
+	"by", "since", "until", "during", "despite")
 
 // isNameStart reports whether a sentence-initial word may begin a name.
 func isNameStart(low string) bool { return !sentenceStarters[low] }

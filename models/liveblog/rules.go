@@ -22,6 +22,8 @@ const (
 	ruleSpeakerColon     = "speaker-colon"        // Lin Wei: the talks are going smoothly.
 	ruleHeadlineSource   = "headline-source"      // Radiation at the gate has doubled: TEPCO
 	rulePhotoCredit      = "photo-credit"         // a captioned handout picture
+	ruleReportedSpeech   = "reported-speech"      // Es gehe um …: German subjunctive goes on with the speaker
+	ruleEmbeddedPost     = "embedded-post"        // … pic.twitter.com/… - ANI (@ANI) 3 May 2019
 )
 
 // RuleDescription says in a reader's words why a rule proposed a claim, for
@@ -66,6 +68,10 @@ func RuleDescription(rule string) string {
 		return "a wire line with its source after a colon (“…: IAEA”)"
 	case rulePhotoCredit:
 		return "a handout picture credited to its source"
+	case ruleEmbeddedPost:
+		return "a social-media post embedded in the page, signed by its account"
+	case ruleReportedSpeech:
+		return "German reported speech (“Es gehe um …”) going on with the speaker before"
 	}
 	return ""
 }

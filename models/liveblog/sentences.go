@@ -42,6 +42,7 @@ func splitSentences(p string) []span { return appendSentences(nil, p) }
 func appendSentences(out []span, p string) []span {
 	start := 0
 	inQuote := false
+	low9 := false // the quotation opened with a German „, which “ closes
 	for i := 0; i < len(p); {
 		r, size := rune(p[i]), 1
 		if r >= utf8.RuneSelf {
@@ -50,8 +51,11 @@ func appendSentences(out []span, p string) []span {
 		switch r {
 		case '"':
 			inQuote = !inQuote
+		case '„':
+			inQuote, low9 = true, true
 		case '“':
-			inQuote = true
+			inQuote = !low9 || !inQuote
+			low9 = low9 && inQuote
 		case '”':
 			inQuote = false
 		}
@@ -72,8 +76,8 @@ func appendSentences(out []span, p string) []span {
 		j := i + size
 		for j < len(p) {
 			c, cs := utf8.DecodeRuneInString(p[j:])
-			if c == '"' || c == '”' {
-				inQuote = false
+			if c == '"' || c == '”' || c == '“' && low9 {
+				inQuote, low9 = false, false
 			} else if c != '’' && c != '\'' && c != ')' && c != ']' {
 				break
 			}
@@ -108,7 +112,7 @@ func appendSentences(out []span, p string) []span {
 func abbreviationEnds(before, after string) bool {
 	w := lastWord(before)
 	if w == "" {
-		return true
+		return !germanDate(before, after) // "am 24. Februar"
 	}
 	low := lowerASCII(w)
 	if low == "a.m" || low == "p.m" {
@@ -163,8 +167,11 @@ func quoteSpans(s string) []span {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '“' && open < 0:
+		case (r == '“' || r == '„') && open < 0:
 			open = i
+		case r == '“' && strings.HasPrefix(s[open:], "„"): // German „…“
+			out = append(out, span{open, i + size})
+			open = -1
 		case r == '”' && open >= 0:
 			out = append(out, span{open, i + size})
 			open = -1

@@ -236,7 +236,7 @@ func startsWithLetter(s string) bool {
 	return s != "" && unicode.IsLetter(r)
 }
 
-func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '‘' || r == '«' }
+func isOpenQuote(r rune) bool { return r == '"' || r == '“' || r == '„' || r == '‘' || r == '«' }
 
 // minBareTimes is how many lines must open with a bare four-digit time
 // ("2042 Eurocontrol says …", "1432: …") before such lines are read as

@@ -43,6 +43,9 @@ type rawFrame struct {
 	responsibility bool
 	pos            int    // position of the verb in the sentence
 	rule           string // which pattern found it: see rules.go
+
+	// back marks "Das teilte X mit.": the claim is the sentence before.
+	back bool
 }
 
 // findTriggers returns the reporting verbs of a sentence outside quotations.

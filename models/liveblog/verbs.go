@@ -169,7 +169,8 @@ var nounFollowers = setOf("of", "are", "is", "were", "was", "have", "has", "had"
 
 // Plural subjects that take a bare verb form ("police say").
 var pluralSubjects = setOf("they", "we", "i", "you", "police", "people", "authorities", "officials", "sources",
-	"residents", "witnesses", "experts", "analysts", "militants", "rebels", "troops", "doctors", "medics", "others")
+	"residents", "witnesses", "experts", "analysts", "militants", "rebels", "troops", "doctors", "medics", "others",
+	"spokespeople", "men", "women", "children", "personnel")
 
 // Words a participle follows when it continues a report ("…, adding that").
 var participleLead = setOf("and", "while", "before", "after", "as", "also", "then", "but", "further", "again")
