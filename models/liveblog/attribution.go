@@ -52,10 +52,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 				out = append(out, bf)
 			}
 		} else {
-			if bf.citing != "" && isOutlet(bf.subject) {
-				bf.via = bf.subject + " " + bf.verb
-				bf.subject = bf.citing
-			}
+			relayCiting(&bf)
 			out = append(out, bf)
 		}
 		lo = attrEnd
