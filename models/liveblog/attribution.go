@@ -10,7 +10,7 @@ import (
 func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	trigs := findTriggers(s, ws, qs)
 	if len(trigs) == 0 {
-		return statementIssuer(s, low, qs, from, ws)
+		return append(statementIssuer(s, low, qs, from, ws), characterisations(s, low, from, qs, ws, nil)...)
 	}
 	var out []rawFrame
 	sc := &sentenceScan{s: s, low: low, qs: qs}
@@ -58,7 +58,8 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		lo = attrEnd
 		i = jB + 1
 	}
-	return append(out, nestedClaims(out)...)
+	out = append(out, nestedClaims(out)...)
+	return append(out, characterisations(s, low, from, qs, ws, out)...)
 }
 
 // trailingFrame recognises an attribution that follows its claim:

@@ -22,6 +22,7 @@ const (
 	ruleSpeakerColon     = "speaker-colon"        // Lin Wei: the talks are going smoothly.
 	ruleHeadlineSource   = "headline-source"      // Radiation at the gate has doubled: TEPCO
 	rulePhotoCredit      = "photo-credit"         // a captioned handout picture
+	ruleCharacterised    = "what-speaker-said"    // … in what the army said was C
 )
 
 // RuleDescription says in a reader's words why a rule proposed a claim, for
@@ -66,6 +67,8 @@ func RuleDescription(rule string) string {
 		return "a wire line with its source after a colon (“…: IAEA”)"
 	case rulePhotoCredit:
 		return "a handout picture credited to its source"
+	case ruleCharacterised:
+		return "a party's description inside the sentence (“in what the army said was …”)"
 	}
 	return ""
 }
