@@ -115,6 +115,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if adjacent && info.part && info.kind == vAccuse && subordinators[prev] {
+			continue // "After blaming the rebels, the council said …": the main clause speaks
+		}
 		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
 			continue // "the alleged attack": an adjective
 		}

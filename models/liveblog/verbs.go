@@ -23,7 +23,7 @@ type verbInfo struct {
 }
 
 // reportingVerbs maps the lower-case printed forms to their description.
-var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs)
+var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs, blameVerbs)
 
 // commonReportingVerbs are the verbs of most attributions.
 var commonReportingVerbs = map[string]verbInfo{
