@@ -43,3 +43,10 @@ func placeAppositive(last, before string) bool {
 	}
 	return inSet(placeNouns, ws[1]) && (len(ws) == 2 || ws[2] == "of" || ws[2] == "in")
 }
+
+// isQuantity reports whether seg opens with "at least" or "at most": a
+// count ("at least three civilians were killed"), not an aside.
+func isQuantity(seg string) bool {
+	seg = strings.TrimSpace(seg)
+	return hasPrefixFold(seg, "at least ") || hasPrefixFold(seg, "at most ")
+}

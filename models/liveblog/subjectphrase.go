@@ -219,7 +219,7 @@ func afterQuote(s string, qs []span, seg span) string {
 // isInsertion reports whether a comma-delimited phrase after a subject is an
 // aside about it ("who leads the union", "quoted by state radio").
 func isInsertion(seg string) bool {
-	return inSet(insertionOpeners, firstWord(seg)) || isAnonymity(seg) || isSpeakerAside(seg)
+	return (inSet(insertionOpeners, firstWord(seg)) && !isQuantity(seg)) || isAnonymity(seg) || isSpeakerAside(seg)
 }
 
 // insertionOpeners open an aside about a subject.
