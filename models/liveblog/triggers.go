@@ -142,7 +142,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if !info.part && next == "to" && i+2 < len(ws) && (ws[i+2].lower == "have" || ws[i+2].lower == "be" || ws[i+2].lower == "had") {
 			continue // "with three people reported to have been hurt": a passive
 		}
-		if !info.part && (next == "by" || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
+		if !info.part && (next == "by" && !byMeans(ws, i+1) || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
 			continue // "Photos confirmed by the port authority": a participle
 		}
 		if i > 2 && adjacent && (mediaNouns[prev] || documentNouns[prev]) && !isCapitalized(ws[i-1].text) &&

@@ -202,7 +202,7 @@ var channelWords = setOf("statement", "statements", "post", "posts", "interview"
 	"broadcast", "media", "telegram", "x", "twitter", "facebook", "instagram", "tiktok", "youtube",
 	"whatsapp", "website", "blog", "podcast", "channel", "newspaper", "platform", "app", "programme",
 	"program", "show", "release", "notice", "email", "parliament", "hearing", "session", "rally",
-	"summit", "call", "text", "bluesky", "threads", "linkedin", "broadcaster", "agency", "reporters",
+	"summit", "call", "text", "phone", "telephone", "bluesky", "threads", "linkedin", "broadcaster", "agency", "reporters",
 	"journalists", "news", "statement.", "vk", "weibo", "truth")
 
 // Openers of a phrase that comes before the subject without being a claim
