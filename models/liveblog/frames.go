@@ -494,7 +494,7 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
 	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
-	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as "} {
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
 			best, bestEnd = k, k+len(b)
 		}
