@@ -58,6 +58,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			}
 			continue
 		}
+		if w.lower == "as" && !inSpans(qs, w.s) {
+			if t, ok := asPerTrigger(ws, i); ok {
+				out = append(out, t)
+				continue
+			}
+		}
 		if len(w.lower) < 3 || inSpans(qs, w.s) {
 			continue // every reporting verb and noun has three letters or more
 		}
