@@ -50,3 +50,7 @@ func isQuantity(seg string) bool {
 	seg = strings.TrimSpace(seg)
 	return hasPrefixFold(seg, "at least ") || hasPrefixFold(seg, "at most ")
 }
+
+// placeOnlyPrepositions before a lone capitalised word make it a place
+// ("envoy to Somalia"), never a person's surname.
+var placeOnlyPrepositions = setOf("in", "to", "near", "at", "outside", "inside", "across", "into", "from")
