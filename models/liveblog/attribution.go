@@ -16,7 +16,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 		if f := documentRelay(s, low, qs, from, ws); f != nil {
 			return f // "A report cited this statement from X: …"
 		}
-		return statementIssuer(s, low, qs, from, ws)
+		return append(statementIssuer(s, low, qs, from, ws), characterisations(s, low, from, qs, ws, nil)...)
 	}
 	var out []rawFrame
 	sc := &sentenceScan{s: s, low: low, qs: qs}
@@ -58,10 +58,7 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 				out = append(out, bf)
 			}
 		} else {
-			if bf.citing != "" && isOutlet(bf.subject) {
-				bf.via = bf.subject + " " + bf.verb
-				bf.subject = bf.citing
-			}
+			relayCiting(&bf)
 			out = append(out, bf)
 		}
 		lo = attrEnd
@@ -69,7 +66,8 @@ func sentenceFrames(s, low string, from int, qs []span, ws []word) []rawFrame {
 	}
 	out = relayedSpeakers(out)       // "…, say reports citing officials", "claimed to have downed"
 	mainSubjectSpeaks(sc, from, out) // "Police killed him after they say …"
-	return append(out, nestedClaims(out)...)
+	out = append(out, nestedClaims(out)...)
+	return append(out, characterisations(s, low, from, qs, ws, out)...)
 }
 
 // trailingFrame recognises an attribution that follows its claim:

@@ -107,7 +107,7 @@ func analyzeSubject(raw string) subjectInfo {
 		case strings.HasPrefix(low, "speaking ") || strings.HasPrefix(low, "reporting from ") || strings.HasPrefix(low, "talking to ") || strings.HasPrefix(low, "in a ") || strings.HasPrefix(low, "in an ") || strings.HasPrefix(low, "writing ") ||
 			((strings.HasPrefix(low, "in ") || strings.HasPrefix(low, "on ") || strings.HasPrefix(low, "at ")) && channelPhrase(p) != ""):
 			si.channel = p
-		case len(parts) > 0 && (strings.HasPrefix(low, "where ") || strings.HasPrefix(low, "formerly ") || strings.HasPrefix(low, "previously ")):
+		case len(parts) > 0 && (strings.HasPrefix(low, "where ") || strings.HasPrefix(low, "formerly ") || strings.HasPrefix(low, "previously ") || isSpeakerAside(p)):
 			// "The mayor of Dunmore, where support is strong,": an aside.
 		case strings.HasPrefix(p, "who ") || strings.HasPrefix(p, "which ") || strings.HasPrefix(p, "whose "):
 			// Lower case: "WHO Director General …" is no relative clause.

@@ -187,7 +187,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			f.rule = ruleFigure
 		case vAccuse:
 			f.rule = ruleAccusation
-			if of := indexWord(text, "of", 10); of > 0 {
+			if isBlameVerb(t.info.display) {
+				text = blameClaim(t.info.display, text)
+			} else if of := indexWord(text, "of", 10); of > 0 {
 				text = strings.TrimSpace(text[:of]) + " " + strings.TrimSpace(text[of+2:])
 			}
 		case vDeny:

@@ -36,7 +36,7 @@ func trailingQuotedAs(s string, qs []span, lo, hi int, t trigger) (rawFrame, int
 		return rawFrame{}, 0, 0, false
 	}
 	subj := strings.TrimSpace(strings.TrimLeft(s[q.e:lo+len(low)], " ,"))
-	if subj == "" || wordCount(subj) > 8 || !startsNounPhrase(subj) {
+	if subj == "" || wordCount(subj) > 8 || !(startsNounPhrase(subj) || pronouns[lowerASCII(subj)]) {
 		return rawFrame{}, 0, 0, false
 	}
 	rest := strings.TrimSpace(s[t.ve:hi])

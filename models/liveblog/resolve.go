@@ -241,7 +241,7 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 		if j-start < 1 {
 			if j == start && j < len(ws) {
 				// A surname alone, of a person named in full before.
-				if full, ok := ix.surnames[ws[j].lower]; ok {
+				if full, ok := ix.surnames[ws[j].lower]; ok && !(j > 0 && placeOnlyPrepositions[ws[j-1].lower]) {
 					ix.add(mention{name: full, person: true, pos: base + ws[j].s})
 				}
 			}

@@ -24,6 +24,7 @@ const (
 	rulePhotoCredit      = "photo-credit"         // a captioned handout picture
 	ruleReportedSpeech   = "reported-speech"      // Es gehe um …: German subjunctive goes on with the speaker
 	ruleEmbeddedPost     = "embedded-post"        // … pic.twitter.com/… - ANI (@ANI) 3 May 2019
+	ruleCharacterised    = "what-speaker-said"    // … in what the army said was C
 )
 
 // RuleDescription says in a reader's words why a rule proposed a claim, for
@@ -72,6 +73,8 @@ func RuleDescription(rule string) string {
 		return "a social-media post embedded in the page, signed by its account"
 	case ruleReportedSpeech:
 		return "German reported speech (“Es gehe um …”) going on with the speaker before"
+	case ruleCharacterised:
+		return "a party's description inside the sentence (“in what the army said was …”)"
 	}
 	return ""
 }

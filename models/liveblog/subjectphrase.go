@@ -36,6 +36,10 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		n--
 		segs = segs[:n]
 	}
+	for trailing && n >= 3 && placeAppositive(s[segs[n-1].s:segs[n-1].e], s[segs[n-2].s:segs[n-2].e]) {
+		n-- // "…, a spokesman for the corps in Ostra, the capital of Vell province,"
+		segs = segs[:n]
+	}
 	first := n - 1
 	if trailing && n >= 2 {
 		P := withoutConjunction(strings.TrimSpace(afterQuote(s, qs, segs[n-2])))
@@ -216,7 +220,7 @@ func afterQuote(s string, qs []span, seg span) string {
 // isInsertion reports whether a comma-delimited phrase after a subject is an
 // aside about it ("who leads the union", "quoted by state radio").
 func isInsertion(seg string) bool {
-	return inSet(insertionOpeners, firstWord(seg)) || isAnonymity(seg)
+	return (inSet(insertionOpeners, firstWord(seg)) && !isQuantity(seg)) || isAnonymity(seg) || isSpeakerAside(seg)
 }
 
 // insertionOpeners open an aside about a subject.

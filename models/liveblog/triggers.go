@@ -61,6 +61,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			}
 			continue
 		}
+		if w.lower == "as" && !inSpans(qs, w.s) {
+			if t, ok := asPerTrigger(ws, i); ok {
+				out = append(out, t)
+				continue
+			}
+		}
 		if len(w.lower) < 3 || inSpans(qs, w.s) {
 			continue // every reporting verb and noun has three letters or more
 		}
@@ -121,6 +127,9 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 		if adjacent && blockingBefore[prev] {
 			continue
 		}
+		if adjacent && info.part && info.kind == vAccuse && subordinators[prev] {
+			continue // "After blaming the rebels, the council said …": the main clause speaks
+		}
 		if adjacent && (prev == "the" || prev == "a" || prev == "an" || prev == "this" || prev == "its") && !info.noun {
 			continue // "the alleged attack": an adjective
 		}
@@ -146,7 +155,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			!claimsToHave(ws, i) {
 			continue // "with three people reported to have been hurt": a passive
 		}
-		if !info.part && (next == "by" || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
+		if !info.part && (next == "by" && !byMeans(ws, i+1) || next == "online" && i+2 < len(ws) && ws[i+2].lower == "by") && info.kind == vSay {
 			continue // "Photos confirmed by the port authority": a participle
 		}
 		if i > 2 && adjacent && (mediaNouns[prev] || documentNouns[prev]) && !isCapitalized(ws[i-1].text) &&

@@ -23,7 +23,7 @@ type verbInfo struct {
 }
 
 // reportingVerbs maps the lower-case printed forms to their description.
-var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs, findingVerbs)
+var reportingVerbs = mergedVerbs(commonReportingVerbs, moreReportingVerbs, germanReportingVerbs, findingVerbs, blameVerbs)
 
 // commonReportingVerbs are the verbs of most attributions.
 var commonReportingVerbs = map[string]verbInfo{
@@ -203,7 +203,7 @@ var channelWords = setOf("statement", "statements", "post", "posts", "interview"
 	"broadcast", "media", "telegram", "x", "twitter", "facebook", "instagram", "tiktok", "youtube",
 	"whatsapp", "website", "blog", "podcast", "channel", "newspaper", "platform", "app", "programme",
 	"program", "show", "release", "notice", "email", "parliament", "hearing", "session", "rally",
-	"summit", "call", "text", "bluesky", "threads", "linkedin", "broadcaster", "agency", "reporters",
+	"summit", "call", "text", "phone", "telephone", "bluesky", "threads", "linkedin", "broadcaster", "agency", "reporters",
 	"journalists", "news", "statement.", "vk", "weibo", "truth")
 
 // Openers of a phrase that comes before the subject without being a claim
