@@ -7,8 +7,11 @@ import "strings"
 // pic.twitter.com/j7Pv69 - Doordarshan News (@DDNewsLive) 3 May 2019") and
 // returns what it says and the account that said it.
 func embeddedPost(para string) (claim, source string, ok bool) {
+	if !strings.Contains(para[max(0, len(para)-40):], "(@") {
+		return "", "", false // the signature closes the post
+	}
 	at := strings.LastIndex(para, "(@")
-	if at < 0 || len(para)-at > 40 {
+	if len(para)-at > 40 {
 		return "", "", false // the signature closes the post
 	}
 	body := para[:at]

@@ -49,7 +49,7 @@ func subjunctiveBesidePronoun(ws []word, k int) bool {
 // the paragraph's last speaker, or else resolved like its English form.
 func withSentenceBefore(frames []rawFrame, para string, prev span, spoke speakerBefore) []rawFrame {
 	for k := 0; k < len(frames); k++ {
-		if en, ok := germanPronouns[frames[k].subject]; ok {
+		if en, ok := germanPronoun(frames[k].subject); ok {
 			frames[k].subject = en
 			if spoke.name != "" {
 				frames[k].subject = spoke.name
@@ -82,6 +82,15 @@ func withSentenceBefore(frames []rawFrame, para string, prev span, spoke speaker
 // germanPronouns speak after their verb ("schrieb er"); they are resolved
 // like their English forms.
 var germanPronouns = map[string]string{"er": "he", "sie": "she"}
+
+// germanPronoun returns the English form of a German pronoun speaker.
+func germanPronoun(subject string) (string, bool) {
+	if len(subject) > 3 {
+		return "", false // most speakers: no lookup
+	}
+	en, ok := germanPronouns[subject]
+	return en, ok
+}
 
 // speakerBefore is the last speaker of a paragraph so far: its name, and
 // whether it spoke in the sentence just before.
