@@ -11,6 +11,7 @@ func TestSpeakersBehindDescriptions(t *testing.T) {
 	checkTable(t, []claimCase{
 		{"Lena Ortiz, another resident, said her flat had been spared.", []want{{"her flat had been spared", "Lena Ortiz"}}},
 		{"Lena Ortiz, also a resident, said her flat had been spared.", []want{{"her flat had been spared", "Lena Ortiz"}}},
+		{"Ivo Marsh, 45, a baker, said his shop was destroyed.", []want{{"his shop was destroyed", "Ivo Marsh"}}},
 		{"A little-known group called Harbour Front claimed responsibility for the blast.",
 			[]want{{"responsible for the blast", "Harbour Front"}}},
 		{"The Harbour Front, a breakaway faction of the Northern Front, claimed responsibility.",

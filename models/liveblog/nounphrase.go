@@ -123,9 +123,14 @@ func addsTo(ws []word, i int) bool {
 
 // withoutLeadingSubordinator removes a conjunction that opens a claimant
 // ("after fighters from the militant group" → "fighters from the militant
-// group"): it opened the clause, not the speaker's name.
+// group"): it opened the clause, not the speaker's name; and a quantifier
+// floating after the speakers ("Ukraine and Russia both").
 func withoutLeadingSubordinator(claimant string) string {
 	s := strings.TrimSpace(claimant)
+	if sp := strings.LastIndexByte(s, ' '); sp > 0 && inSet(floatingQuantifiers, s[sp+1:]) {
+		s = strings.TrimSpace(s[:sp]) // "Ukraine and Russia both claimed"
+		claimant = s
+	}
 	sp := strings.IndexByte(s, ' ')
 	if sp <= 0 || !inSet(subordinators, s[:sp]) || pronouns[lowerASCII(strings.TrimSpace(s[sp+1:]))] {
 		return claimant // "when he" was never resolved: it stays, and goes
@@ -135,3 +140,7 @@ func withoutLeadingSubordinator(claimant string) string {
 
 // clauseOpeners open a clause without "that" ("announced it believed …").
 var clauseOpeners = setOf("it", "he", "she", "they", "we", "i", "there")
+
+// floatingQuantifiers follow a plural subject before its verb ("both
+// claimed", "all said").
+var floatingQuantifiers = setOf("both", "all", "each")

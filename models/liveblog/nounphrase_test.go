@@ -34,6 +34,12 @@ func TestClaimantsAreNounPhrases(t *testing.T) {
 		{"Two bridges were closed, according to police.", []want{{"Two bridges were closed", "police"}}},
 		{"Reports say two bridges were closed.", []want{{"two bridges were closed", "Reports"}}},
 	})
+	// A quantifier after the speakers is not part of them.
+	for _, c := range checkClaims(t, "Kalmar and Vell both claimed advances on Sunday.", want{"advances on Sunday", "Kalmar and Vell"}) {
+		if c.Claimant != "Kalmar and Vell" {
+			t.Errorf("claimant %q keeps the quantifier", c.Claimant)
+		}
+	}
 	// A conjunction opening the speaker phrase is not part of it.
 	text := "The militia and the army clashed on Friday, after fighters from the militia said they took the camp."
 	for _, c := range checkClaims(t, text, want{"they took the camp", "fighters from the militia"}) {

@@ -42,7 +42,11 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	first := n - 1
 	if trailing && n >= 2 {
-		P := withoutConjunction(strings.TrimSpace(afterQuote(s, qs, segs[n-2])))
+		pi := n - 2
+		if n >= 3 && isAge(s[segs[pi].s:segs[pi].e]) {
+			pi-- // "Ivo Marsh, 45, a baker, said": the name before the age
+		}
+		P := withoutConjunction(strings.TrimSpace(afterQuote(s, qs, segs[pi])))
 		L := strings.TrimSpace(s[segs[n-1].s:segs[n-1].e])
 		placeApposition := nameLike(L) && endsWithPlaceNoun(P) && n >= 3
 		if isInsertion(L) || (nameLike(L) && roleLike(P)) || (nameLike(P) && isRoleAppositive(L)) || isAge(L) || placeApposition {
