@@ -182,6 +182,9 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			continue
 		}
 		text := cutTails(s[cs:ce])
+		if t.info.part && t.info.display == "called" {
+			text = callingClaim(text) // "…, calling it an attempt to …"
+		}
 		switch t.info.kind {
 		case vPut:
 			f.rule = ruleFigure

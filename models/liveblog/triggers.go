@@ -74,6 +74,10 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: w.s, ve: ws[i+1].e, info: verbInfo{kind: vAccording, display: "according to"}})
 			continue
 		}
+		if t, ok := callingTrigger(ws, i); ok {
+			out = append(out, t)
+			continue
+		}
 		if t, ok := possessiveStatement(s, ws, i); ok {
 			out = append(out, t)
 			continue
