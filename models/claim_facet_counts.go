@@ -81,7 +81,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 	if lo != nil && hi != nil && !hi.After(*lo) {
 		return nil, true, nil
 	}
-	where, args := f.countWhere()
+	where, args := f.countWhere(s.d)
 	coarse, days, stories := s.countSources()
 	sum := func(src, sign string) *gorm.DB {
 		return s.read(ctx).Table(src).Select("verdict, "+sign+"SUM(n) AS n").Where(where, args...).Group("verdict")
@@ -95,7 +95,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
-		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = ?", f.StoryID), claimsPart, &parts)
+		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = "+s.d.eqArg(), f.StoryID), claimsPart, &parts)
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
@@ -214,8 +214,9 @@ func (s *Store) storyCountParts(ctx context.Context, now time.Time, lo, hi *time
 	return append(*parts, story), true, nil
 }
 
-// countWhere is f's condition on the count tables' columns.
-func (f ClaimFilter) countWhere() (string, []any) {
+// countWhere is f's condition on the count tables' columns (compared by
+// "=" through eqArg: see dialect_arg.go).
+func (f ClaimFilter) countWhere(d dialect) (string, []any) {
 	conds, args := []string{"1 = 1"}, []any{}
 	if vs, ok := facetVerdicts(f); ok {
 		conds, args = append(conds, "verdict IN ?"), append(args, verdictStrings(vs))
@@ -228,19 +229,19 @@ func (f ClaimFilter) countWhere() (string, []any) {
 		conds, args = append(conds, "verifiability IN ?"), append(args, vs)
 	}
 	if f.AssigneeID > 0 {
-		conds, args = append(conds, "assignee_id = ?"), append(args, f.AssigneeID)
+		conds, args = append(conds, "assignee_id = "+d.eqArg()), append(args, f.AssigneeID)
 	}
 	if f.Unassigned {
 		conds = append(conds, "assignee_id = 0")
 	}
 	if f.AwaitingSignOff {
-		conds, args = append(conds, "signed_off = ?"), append(args, false)
+		conds = append(conds, "signed_off = "+d.boolLit(false))
 	}
 	switch f.Withdrawn {
 	case WithdrawnHidden:
-		conds, args = append(conds, "withdrawn = ?"), append(args, false)
+		conds = append(conds, "withdrawn = "+d.boolLit(false))
 	case WithdrawnOnly:
-		conds, args = append(conds, "withdrawn = ?"), append(args, true)
+		conds = append(conds, "withdrawn = "+d.boolLit(true))
 	}
 	return strings.Join(conds, " AND "), args
 }

@@ -1,0 +1,125 @@
+package models
+
+import (
+	"context"
+	"database/sql"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"claimdesk/models/dbtest"
+)
+
+// compileWatch is a database/sql driver for SQLite that counts the SELECT
+// statements SQLite compiles on its connections: its authorizer is asked
+// while a statement is compiled, never while it runs, so a prepared
+// statement that runs again without being compiled again adds nothing.
+type compileWatch struct {
+	once     sync.Once
+	compiles atomic.Int64
+}
+
+// watch is the one compileWatch of the test binary (a driver name can be
+// registered once per process).
+var watch compileWatch
+
+// driver registers the watching driver the first time and returns its name.
+func (w *compileWatch) driver() string {
+	const name = "sqlite3-compile-watch"
+	w.once.Do(func() {
+		sql.Register(name, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			c.RegisterAuthorizer(func(action int, _, _, _ string) int {
+				if action == sqlite3.SQLITE_SELECT {
+					w.compiles.Add(1)
+				}
+				return sqlite3.SQLITE_OK
+			})
+			return nil
+		}})
+	})
+	return name
+}
+
+// TestDeskStatementsCompiledOnce checks that a desk list view asked again,
+// a minute later, compiles no statement: its token's owner, its counts and
+// its page run as prepared the first time. A "?" compared by "=" made SQLite
+// compile such statements again on every request (see dialect_arg.go).
+func TestDeskStatementsCompiledOnce(t *testing.T) {
+	dbtest.SkipOnPostgres(t, "compiling statements is SQLite's (PostgreSQL plans every execution on its own terms)")
+	// Not on the hour: the stale view's cut-off then falls on the same side
+	// of the middle of its day both times, and its counts read the same
+	// tables.
+	clock := &testClock{t: time.Date(2026, 11, 25, 14, 17, 0, 0, time.UTC)}
+	cfg := testConfig(t)
+	cfg.Now, cfg.NoReuse, cfg.sqliteDriver = clock.Now, true, watch.driver()
+	s, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if err := s.Seed(ctx, SeedOptions{Claims: 3000, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.CreateUser(ctx, NewUser{Name: "Desk Reader", Email: "reader@desk.test", Role: RoleViewer, Password: "a long enough password"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, _, err := s.CreateToken(ctx, u.Email, "script")
+	if err != nil {
+		t.Fatal(err)
+	}
+	views := []string{
+		// The ten the desk list rotates through (handlers' deskViews).
+		"unconfirmed=1", "unconfirmed=1&story=2", "verdict=verified&story=2", "stale=1", "source=2",
+		"unconfirmed=1&verifiability=not_verifiable", "assignee=2&unconfirmed=1", "", "unconfirmed=1&page=3", "story=2&sort=-updated",
+		// Other filters on the same statements.
+		"assignee=2", "assignee=none&awaiting_signoff=1", "withdrawn=only", "verdict=unverified,disputed&stale=1",
+		"story=2&stale=1", "source=2&unconfirmed=1", "tag=casualties", "since=2026-11-01&until=2026-11-20T06:00:00Z",
+	}
+	filters := make([]ClaimFilter, len(views))
+	for i, v := range views {
+		q, err := url.ParseQuery(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if filters[i], err = ParseClaimFilter(q, u.ID); err != nil {
+			t.Fatalf("%q: %v", v, err)
+		}
+	}
+	ask := func(f ClaimFilter) (*ClaimPage, int64) {
+		t.Helper()
+		before := watch.compiles.Load()
+		if _, err := s.UserByToken(ctx, secret); err != nil {
+			t.Fatal(err)
+		}
+		page, err := s.Claims(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page, watch.compiles.Load() - before
+	}
+	first := make([]*ClaimPage, len(views))
+	for i, f := range filters {
+		first[i], _ = ask(f)
+	}
+	if first[0].Total == 0 || len(first[0].Claims) == 0 {
+		t.Fatalf("the unconfirmed view is empty: %+v", first[0])
+	}
+	// The token's last use is written once a minute: that write and the
+	// requests after it are asked too.
+	clock.Advance(time.Minute)
+	for i, f := range filters {
+		page, compiled := ask(f)
+		if compiled != 0 {
+			t.Errorf("%q asked again compiled %d statements", views[i], compiled)
+		}
+		if page.Total != first[i].Total || len(page.Claims) != len(first[i].Claims) {
+			t.Errorf("%q: %d claims of %d, first %d of %d", views[i], len(page.Claims), page.Total, len(first[i].Claims), first[i].Total)
+		}
+	}
+}
