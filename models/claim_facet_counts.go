@@ -95,7 +95,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
-		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = "+s.d.eqArg(), f.StoryID), claimsPart, &parts)
+		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = "+s.d.arg(), f.StoryID), claimsPart, &parts)
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
@@ -215,7 +215,7 @@ func (s *Store) storyCountParts(ctx context.Context, now time.Time, lo, hi *time
 }
 
 // countWhere is f's condition on the count tables' columns (compared by
-// "=" through eqArg: see dialect_arg.go).
+// "=" through arg: see dialect_arg.go).
 func (f ClaimFilter) countWhere(d dialect) (string, []any) {
 	conds, args := []string{"1 = 1"}, []any{}
 	if vs, ok := facetVerdicts(f); ok {
@@ -229,7 +229,7 @@ func (f ClaimFilter) countWhere(d dialect) (string, []any) {
 		conds, args = append(conds, "verifiability IN ?"), append(args, vs)
 	}
 	if f.AssigneeID > 0 {
-		conds, args = append(conds, "assignee_id = "+d.eqArg()), append(args, f.AssigneeID)
+		conds, args = append(conds, "assignee_id = "+d.arg()), append(args, f.AssigneeID)
 	}
 	if f.Unassigned {
 		conds = append(conds, "assignee_id = 0")

@@ -44,9 +44,11 @@ func (w *compileWatch) driver() string {
 	return name
 }
 
-// TestDeskStatementsCompiledOnce checks that a desk list view asked again,
-// a minute later, compiles no statement: its token's owner, its counts and
-// its page run as prepared the first time. A "?" compared by "=" made SQLite
+// TestDeskStatementsCompiledOnce checks that a desk view asked again, a
+// minute later, compiles no statement: its token's owner, its counts, its
+// page and what the desk page adds (counts per verdict, story picker,
+// reviewers, saved views, tags, the source filtered on) run as prepared the
+// first time. A "?" compared by "=" made SQLite
 // compile such statements again on every request (see dialect_arg.go).
 func TestDeskStatementsCompiledOnce(t *testing.T) {
 	dbtest.SkipOnPostgres(t, "compiling statements is SQLite's (PostgreSQL plans every execution on its own terms)")
@@ -100,6 +102,27 @@ func TestDeskStatementsCompiledOnce(t *testing.T) {
 		page, err := s.Claims(ctx, f)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// What the desk page adds to the list.
+		if _, err := s.PageVerdictCounts(ctx, f, page); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.StoryOptions(ctx, 200); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Users(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SavedViews(ctx, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Tags(ctx, 100); err != nil {
+			t.Fatal(err)
+		}
+		if f.SourceID > 0 {
+			if _, err := s.Source(ctx, f.SourceID); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return page, watch.compiles.Load() - before
 	}

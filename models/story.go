@@ -192,7 +192,11 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 		limit = 1000
 	}
 	// Every desk page lists them: a prepared statement, scanned by hand.
-	rows, err := s.readQuery(ctx, &s.cache.storyOptions, storyOptionsSQL, false, limit)
+	q := storyOptionsSQLite
+	if s.d.pg {
+		q = storyOptionsSQL
+	}
+	rows, err := s.readQuery(ctx, &s.cache.storyOptions, q, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -208,5 +212,9 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 	return out, rows.Err()
 }
 
-// storyOptionsSQL lists StoryOptions' stories.
-const storyOptionsSQL = `SELECT id, title, archived FROM stories WHERE archived = ? ORDER BY id DESC LIMIT ?`
+// storyOptionsSQL lists StoryOptions' stories; storyOptionsSQLite is the
+// same, compiled once on SQLite (see dialect_arg.go).
+const (
+	storyOptionsSQL    = `SELECT id, title, archived FROM stories WHERE NOT archived ORDER BY id DESC LIMIT ?`
+	storyOptionsSQLite = `SELECT id, title, archived FROM stories WHERE NOT archived ORDER BY id DESC LIMIT +?`
+)
