@@ -44,6 +44,23 @@ func (w *compileWatch) driver() string {
 	return name
 }
 
+// watchedStore is a store on a fresh database seeded with claims, opened
+// through the watching driver, every answer computed.
+func watchedStore(t *testing.T, clock *testClock, claims int) *Store {
+	t.Helper()
+	cfg := testConfig(t)
+	cfg.Now, cfg.NoReuse, cfg.sqliteDriver = clock.Now, true, watch.driver()
+	s, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.Seed(context.Background(), SeedOptions{Claims: claims, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // TestDeskStatementsCompiledOnce checks that a desk view asked again, a
 // minute later, compiles no statement: its token's owner, its counts, its
 // page and what the desk page adds (counts per verdict, story picker,
@@ -56,17 +73,8 @@ func TestDeskStatementsCompiledOnce(t *testing.T) {
 	// of the middle of its day both times, and its counts read the same
 	// tables.
 	clock := &testClock{t: time.Date(2026, 11, 25, 14, 17, 0, 0, time.UTC)}
-	cfg := testConfig(t)
-	cfg.Now, cfg.NoReuse, cfg.sqliteDriver = clock.Now, true, watch.driver()
-	s, err := Open(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := watchedStore(t, clock, 3000)
 	ctx := context.Background()
-	if err := s.Seed(ctx, SeedOptions{Claims: 3000, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
 	u, err := s.CreateUser(ctx, NewUser{Name: "Desk Reader", Email: "reader@desk.test", Role: RoleViewer, Password: "a long enough password"})
 	if err != nil {
 		t.Fatal(err)
@@ -143,6 +151,49 @@ func TestDeskStatementsCompiledOnce(t *testing.T) {
 		}
 		if page.Total != first[i].Total || len(page.Claims) != len(first[i].Claims) {
 			t.Errorf("%q: %d claims of %d, first %d of %d", views[i], len(page.Claims), page.Total, len(first[i].Claims), first[i].Total)
+		}
+	}
+}
+
+// TestClaimPageStatementsCompiledOnce is TestDeskStatementsCompiledOnce for
+// a claim's page (the claim with its names, activity, links and evidence),
+// the stories list and the mentions: nothing compiled the second time.
+func TestClaimPageStatementsCompiledOnce(t *testing.T) {
+	dbtest.SkipOnPostgres(t, "compiling statements is SQLite's (PostgreSQL plans every execution on its own terms)")
+	s := watchedStore(t, &testClock{t: time.Date(2026, 11, 25, 14, 17, 0, 0, time.UTC)}, 500)
+	ctx := context.Background()
+	var err error
+	reads := []struct {
+		name string
+		read func() (int, error)
+	}{
+		{"claim", func() (int, error) { c, err := s.Claim(ctx, 42); return len(c.Text), err }},
+		{"activity", func() (int, error) { a, err := s.ClaimActivity(ctx, 42); return len(a), err }},
+		{"links", func() (int, error) { l, err := s.ClaimLinks(ctx, 42); return len(l), err }},
+		{"evidence", func() (int, error) { e, err := s.ClaimEvidence(ctx, 42); return len(e), err }},
+		{"stories", func() (int, error) { l, err := s.Stories(ctx, false, 100); return len(l), err }},
+		{"mentions", func() (int, error) { m, err := s.Mentions(ctx, 1, 50); return len(m), err }},
+	}
+	first := make([]int, len(reads))
+	for i, r := range reads {
+		if first[i], err = r.read(); err != nil {
+			t.Fatalf("%s: %v", r.name, err)
+		}
+	}
+	if first[0] == 0 || first[1] == 0 || first[4] == 0 {
+		t.Fatalf("the seeded claim, its activity or the stories are missing: %v", first)
+	}
+	for i, r := range reads {
+		before := watch.compiles.Load()
+		n, err := r.read()
+		if err != nil {
+			t.Fatalf("%s: %v", r.name, err)
+		}
+		if compiled := watch.compiles.Load() - before; compiled != 0 {
+			t.Errorf("%s read again compiled %d statements", r.name, compiled)
+		}
+		if n != first[i] {
+			t.Errorf("%s: %d the second time, %d the first", r.name, n, first[i])
 		}
 	}
 }

@@ -129,9 +129,9 @@ func (s *Store) Stories(ctx context.Context, includeArchived bool, limit int) ([
 	}
 	q := s.read(ctx).Table("stories").Select(`stories.*,
 		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.withdrawn_at IS NULL) AS claims,
-		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ? AND claims.withdrawn_at IS NULL) AS unconfirmed`, true)
+		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ` + s.d.boolLit(true) + ` AND claims.withdrawn_at IS NULL) AS unconfirmed`)
 	if !includeArchived {
-		q = q.Where("archived = ?", false)
+		q = q.Where("NOT archived")
 	}
 	var out []StoryListItem
 	err := q.Order("stories.id DESC").Limit(limit).Scan(&out).Error
