@@ -47,17 +47,21 @@ func (s *Store) facetVerdictCounts(ctx context.Context, f ClaimFilter, now time.
 	if err != nil || !ok || len(parts) == 0 {
 		return out, ok, err
 	}
-	sql := make([]string, len(parts))
-	args := make([]any, len(parts))
-	for i, p := range parts {
-		sql[i], args[i] = "SELECT verdict, n FROM (?) p"+strconv.Itoa(i), p
-	}
 	rows := []struct {
 		Verdict string
 		N       int64
 	}{}
-	q := "SELECT verdict, SUM(n) AS n FROM (" + strings.Join(sql, " UNION ALL ") + ") parts GROUP BY verdict"
-	if err := s.read(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+	// One part (most views) is its own sum: run it as it is.
+	sum := parts[0]
+	if len(parts) > 1 {
+		sql := make([]string, len(parts))
+		args := make([]any, len(parts))
+		for i, p := range parts {
+			sql[i], args[i] = "SELECT verdict, n FROM (?) p"+strconv.Itoa(i), p
+		}
+		sum = s.read(ctx).Raw("SELECT verdict, SUM(n) AS n FROM ("+strings.Join(sql, " UNION ALL ")+") parts GROUP BY verdict", args...)
+	}
+	if err := sum.Scan(&rows).Error; err != nil {
 		return nil, true, err
 	}
 	for _, r := range rows {
