@@ -1,11 +1,8 @@
 package handlers
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -84,28 +81,20 @@ func (h *Handler) listClaims(c echo.Context) error {
 		}
 		return c.JSON(http.StatusOK, page)
 	}
+	if !h.store.ReusesAnswers() {
+		return h.sendComputedClaimPage(c, f)
+	}
 	body, err := h.store.CachedRead(ctx, "claims?"+f.Key(), func(ctx context.Context) ([]byte, error) {
 		page, err := h.store.Claims(ctx, f)
 		if err != nil {
 			return nil, err
 		}
-		// The same bytes as c.JSON would write.
-		if body, ok := page.AppendJSON(nil); ok {
-			return body, nil
-		}
-		var buf bytes.Buffer
-		if err := json.NewEncoder(&buf).Encode(page); err != nil {
-			return nil, err
-		}
-		return buf.Bytes(), nil
+		return appendClaimPage(nil, page)
 	})
 	if err != nil {
 		return err
 	}
-	// Its length known, the answer goes out in one piece rather than in
-	// chunks.
-	c.Response().Header().Set(echo.HeaderContentLength, strconv.Itoa(len(body)))
-	return c.JSONBlob(http.StatusOK, body)
+	return sendJSONBody(c, body)
 }
 
 func (h *Handler) createClaim(c echo.Context) error {

@@ -79,7 +79,7 @@ func (s *Store) ClaimActivity(ctx context.Context, claimID int64) ([]Activity, e
 	var rows []Activity
 	err := s.read(ctx).Raw(`SELECT a.id, a.claim_id, a.actor_id, COALESCE(u.name, '') AS actor_name, a.action,
 		a.from_value, a.to_value, a.text, a.details, a.created_at
-		FROM activities a LEFT JOIN users u ON u.id = a.actor_id WHERE a.claim_id = ? ORDER BY a.id`, claimID).Scan(&rows).Error
+		FROM activities a LEFT JOIN users u ON u.id = a.actor_id WHERE a.claim_id = `+s.d.arg()+` ORDER BY a.id`, claimID).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}

@@ -94,8 +94,12 @@ const (
 	claims.withdrawn_at, claims.withdrawn_by_id, claims.withdrawn_reason`
 	claimDisplayColumns = `s.name, s.role, s.kind, st.title, COALESCE(e.time_text, ''), COALESCE(e.headline, ''),
 	COALESCE(ua.name, ''), COALESCE(uv.name, ''), COALESCE(us.name, '')`
-	// claimWithNamesSQL loads one claim for its page.
+	// claimWithNamesSQL loads one claim for its page (claimWithNames
+	// picks it).
 	claimWithNamesSQL = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id = ?`
+	// claimWithNamesSQLite is claimWithNamesSQL compiled once on SQLite
+	// (see dialect_arg.go).
+	claimWithNamesSQLite = `SELECT ` + claimColumns + `, ` + claimDisplayColumns + ` ` + claimJoins + ` WHERE claims.id = +?`
 )
 
 // finish fills the computed fields.
@@ -328,9 +332,9 @@ func (s *Store) claimFrom(ctx context.Context, db *gorm.DB, id int64) (*Claim, e
 	var rows *sql.Rows
 	var err error
 	if db == s.r {
-		rows, err = s.readQuery(ctx, &s.cache.claimPage, claimWithNamesSQL, id)
+		rows, err = s.readQuery(ctx, &s.cache.claimPage, s.d.claimWithNames(), id)
 	} else {
-		rows, err = db.Statement.ConnPool.QueryContext(ctx, dialectOf(db).rebind(claimWithNamesSQL), id)
+		rows, err = db.Statement.ConnPool.QueryContext(ctx, dialectOf(db).claimWithNames(), id)
 	}
 	if err != nil {
 		return nil, err

@@ -46,7 +46,7 @@ func (s *Store) countFrom(ctx context.Context, f ClaimFilter, now time.Time) *go
 	case f.CloseMatch:
 		return s.closeMatchCount(ctx, f, now)
 	case f.Tag != "":
-		join := "(SELECT claim_id AS id FROM claim_tags WHERE tag = ?) tg CROSS JOIN claims ON claims.id = tg.id"
+		join := "(SELECT claim_id AS id FROM claim_tags WHERE tag = +?) tg CROSS JOIN claims ON claims.id = tg.id"
 		if s.d.pg {
 			join = "(SELECT claim_id AS id FROM claim_tags WHERE tag = ?) tg JOIN claims ON claims.id = tg.id"
 		}

@@ -47,17 +47,21 @@ func (s *Store) facetVerdictCounts(ctx context.Context, f ClaimFilter, now time.
 	if err != nil || !ok || len(parts) == 0 {
 		return out, ok, err
 	}
-	sql := make([]string, len(parts))
-	args := make([]any, len(parts))
-	for i, p := range parts {
-		sql[i], args[i] = "SELECT verdict, n FROM (?) p"+strconv.Itoa(i), p
-	}
 	rows := []struct {
 		Verdict string
 		N       int64
 	}{}
-	q := "SELECT verdict, SUM(n) AS n FROM (" + strings.Join(sql, " UNION ALL ") + ") parts GROUP BY verdict"
-	if err := s.read(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+	// One part (most views) is its own sum: run it as it is.
+	sum := parts[0]
+	if len(parts) > 1 {
+		sql := make([]string, len(parts))
+		args := make([]any, len(parts))
+		for i, p := range parts {
+			sql[i], args[i] = "SELECT verdict, n FROM (?) p"+strconv.Itoa(i), p
+		}
+		sum = s.read(ctx).Raw("SELECT verdict, SUM(n) AS n FROM ("+strings.Join(sql, " UNION ALL ")+") parts GROUP BY verdict", args...)
+	}
+	if err := sum.Scan(&rows).Error; err != nil {
 		return nil, true, err
 	}
 	for _, r := range rows {
@@ -81,7 +85,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 	if lo != nil && hi != nil && !hi.After(*lo) {
 		return nil, true, nil
 	}
-	where, args := f.countWhere()
+	where, args := f.countWhere(s.d)
 	coarse, days, stories := s.countSources()
 	sum := func(src, sign string) *gorm.DB {
 		return s.read(ctx).Table(src).Select("verdict, "+sign+"SUM(n) AS n").Where(where, args...).Group("verdict")
@@ -95,7 +99,7 @@ func (s *Store) countParts(ctx context.Context, f ClaimFilter, now time.Time) (p
 		parts = append(parts, groupByVerdict(g.apply(s.read(ctx).Table("claims"), now, s.staleAfter), sign))
 	}
 	if f.StoryID > 0 {
-		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = ?", f.StoryID), claimsPart, &parts)
+		return s.storyCountParts(ctx, now, lo, hi, sum(stories, "").Where("story_id = "+s.d.arg(), f.StoryID), claimsPart, &parts)
 	}
 	if lo != nil && hi != nil && dayOf(*lo).Equal(dayOf(*hi)) {
 		// Within one day: the claims table answers alone.
@@ -214,8 +218,9 @@ func (s *Store) storyCountParts(ctx context.Context, now time.Time, lo, hi *time
 	return append(*parts, story), true, nil
 }
 
-// countWhere is f's condition on the count tables' columns.
-func (f ClaimFilter) countWhere() (string, []any) {
+// countWhere is f's condition on the count tables' columns (compared by
+// "=" through arg: see dialect_arg.go).
+func (f ClaimFilter) countWhere(d dialect) (string, []any) {
 	conds, args := []string{"1 = 1"}, []any{}
 	if vs, ok := facetVerdicts(f); ok {
 		conds, args = append(conds, "verdict IN ?"), append(args, verdictStrings(vs))
@@ -228,19 +233,19 @@ func (f ClaimFilter) countWhere() (string, []any) {
 		conds, args = append(conds, "verifiability IN ?"), append(args, vs)
 	}
 	if f.AssigneeID > 0 {
-		conds, args = append(conds, "assignee_id = ?"), append(args, f.AssigneeID)
+		conds, args = append(conds, "assignee_id = "+d.arg()), append(args, f.AssigneeID)
 	}
 	if f.Unassigned {
 		conds = append(conds, "assignee_id = 0")
 	}
 	if f.AwaitingSignOff {
-		conds, args = append(conds, "signed_off = ?"), append(args, false)
+		conds = append(conds, "signed_off = "+d.boolLit(false))
 	}
 	switch f.Withdrawn {
 	case WithdrawnHidden:
-		conds, args = append(conds, "withdrawn = ?"), append(args, false)
+		conds = append(conds, "withdrawn = "+d.boolLit(false))
 	case WithdrawnOnly:
-		conds, args = append(conds, "withdrawn = ?"), append(args, true)
+		conds = append(conds, "withdrawn = "+d.boolLit(true))
 	}
 	return strings.Join(conds, " AND "), args
 }

@@ -95,7 +95,7 @@ func (s *Store) ClaimLinks(ctx context.Context, claimID int64) ([]LinkedClaim, e
 		return nil, err
 	}
 	var ls []ClaimLink
-	if err := s.read(ctx).Where("from_claim_id = ? OR to_claim_id = ?", claimID, claimID).Order("id").Find(&ls).Error; err != nil {
+	if err := s.read(ctx).Where("from_claim_id = "+s.d.arg()+" OR to_claim_id = "+s.d.arg(), claimID, claimID).Order("id").Find(&ls).Error; err != nil {
 		return nil, err
 	}
 	ids := make([]int64, 0, len(ls))

@@ -146,8 +146,10 @@ func (f *ClaimFilter) isEmpty() bool {
 		!f.CloseMatch && f.Withdrawn == WithdrawnIncluded && f.Tag == "" && !f.AwaitingSignOff
 }
 
-// apply adds the filter's WHERE clauses to db (values only as arguments).
+// apply adds the filter's WHERE clauses to db (values only as arguments,
+// compared by "=" through arg: see dialect_arg.go).
 func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration) *gorm.DB {
+	d := dialectOf(db)
 	// The one place where withdrawn claims leave the list, its counts and
 	// the exports.
 	switch f.Withdrawn {
@@ -157,7 +159,7 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 		db = db.Where("claims.withdrawn_at IS NOT NULL")
 	}
 	if f.Tag != "" {
-		db = db.Where("claims.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
+		db = db.Where("claims.id IN (SELECT claim_id FROM claim_tags WHERE tag = "+d.arg()+")", f.Tag)
 	}
 	if f.AwaitingSignOff {
 		db = db.Where("claims.verdict IN ? AND claims.signed_off_at IS NULL", verdictStrings([]Verdict{Verified, False, Misleading}))
@@ -173,19 +175,19 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 		db = db.Where("claims.verifiability IN ?", vs)
 	}
 	if f.Unconfirmed || f.Stale {
-		db = db.Where("claims.unconfirmed = ?", true)
+		db = db.Where("claims.unconfirmed = " + d.boolLit(true))
 	}
 	if f.Stale {
 		db = db.Where("claims.reported_at < ?", now.Add(-staleAfter))
 	}
 	if f.StoryID > 0 {
-		db = db.Where("claims.story_id = ?", f.StoryID)
+		db = db.Where("claims.story_id = "+d.arg(), f.StoryID)
 	}
 	if f.SourceID > 0 {
-		db = db.Where("claims.source_id = ?", f.SourceID)
+		db = db.Where("claims.source_id = "+d.arg(), f.SourceID)
 	}
 	if f.AssigneeID > 0 {
-		db = db.Where("claims.assignee_id = ?", f.AssigneeID)
+		db = db.Where("claims.assignee_id = "+d.arg(), f.AssigneeID)
 	}
 	if f.Unassigned {
 		db = db.Where("claims.assignee_id IS NULL")
@@ -199,7 +201,7 @@ func (f *ClaimFilter) apply(db *gorm.DB, now time.Time, staleAfter time.Duration
 	if f.Until != nil {
 		db = db.Where("claims.reported_at < ?", f.Until.UTC())
 	}
-	if d := dialectOf(db); len(searchWords(f.Query)) > 0 {
+	if len(searchWords(f.Query)) > 0 {
 		db = db.Where("claims.id IN (SELECT docid FROM claim_search WHERE "+d.searchMatch()+")", d.filterSearchArg(*f))
 	}
 	return db
@@ -372,7 +374,7 @@ func (s *Store) searchJoinArg(ctx context.Context, f ClaimFilter, now time.Time,
 	if f.Tag != "" {
 		// The tag again, on the search index's side: checked before the
 		// claim is read, so the claims without the tag are never read.
-		db = db.Where("claim_search.docid IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", f.Tag)
+		db = db.Where("claim_search.docid IN (SELECT claim_id FROM claim_tags WHERE tag = "+s.d.arg()+")", f.Tag)
 	}
 	return db
 }

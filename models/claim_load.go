@@ -11,11 +11,20 @@ import (
 // claimInTx loads a claim with its names as it stands inside tx, for writes
 // that describe the claim they just changed; stale is left unset.
 func claimInTx(ctx context.Context, tx *gorm.DB, id int64) (*Claim, error) {
-	rows, err := tx.Statement.ConnPool.QueryContext(ctx, dialectOf(tx).rebind(claimWithNamesSQL), id)
+	rows, err := tx.Statement.ConnPool.QueryContext(ctx, dialectOf(tx).claimWithNames(), id)
 	if err != nil {
 		return nil, err
 	}
 	return claimWithExtras(ctx, tx, rows, time.Time{}, 0)
+}
+
+// claimWithNames is the statement that loads one claim with its names, for
+// d and rebound.
+func (d dialect) claimWithNames() string {
+	if d.pg {
+		return d.rebind(claimWithNamesSQL)
+	}
+	return claimWithNamesSQLite
 }
 
 // claimWithExtras scans the one claim of rows (closing them), adds its

@@ -197,7 +197,7 @@ func fillTags(db *gorm.DB, claims []*Claim) error {
 // first, for the desk's filter and the tag box's suggestions.
 func (s *Store) Tags(ctx context.Context, limit int) ([]TagCount, error) {
 	var out []TagCount
-	err := s.read(ctx).Raw(`SELECT tag, COUNT(*) AS n FROM claim_tags GROUP BY tag ORDER BY n DESC, tag LIMIT ?`, limit).Scan(&out).Error
+	err := s.read(ctx).Raw(`SELECT tag, COUNT(*) AS n FROM claim_tags GROUP BY tag ORDER BY n DESC, tag LIMIT `+s.d.arg(), limit).Scan(&out).Error
 	return out, err
 }
 

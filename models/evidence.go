@@ -265,7 +265,7 @@ func (s *Store) ClaimEvidence(ctx context.Context, claimID int64) ([]Evidence, e
 	}
 	var evs []Evidence
 	err := s.read(ctx).Raw(`SELECT evidence.*, COALESCE(users.name, '') AS added_by_name FROM evidence
-		LEFT JOIN users ON users.id = evidence.added_by_id WHERE claim_id = ? ORDER BY evidence.id`, claimID).Scan(&evs).Error
+		LEFT JOIN users ON users.id = evidence.added_by_id WHERE claim_id = `+s.d.arg()+` ORDER BY evidence.id`, claimID).Scan(&evs).Error
 	return evs, err
 }
 

@@ -110,7 +110,7 @@ func (s *Store) Mentions(ctx context.Context, userID int64, limit int) ([]Mentio
 		COALESCE(u.name, '') AS author, m.created_at AS at, m.read_at
 		FROM mentions m JOIN claims c ON c.id = m.claim_id JOIN activities a ON a.id = m.activity_id
 		LEFT JOIN users u ON u.id = a.actor_id
-		WHERE m.user_id = ? ORDER BY m.id DESC LIMIT ?`, userID, limit).Scan(&rows).Error
+		WHERE m.user_id = `+s.d.arg()+` ORDER BY m.id DESC LIMIT `+s.d.arg(), userID, limit).Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}

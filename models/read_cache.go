@@ -50,6 +50,11 @@ func (s *Store) committed() { s.cache.gen.Add(1) }
 // writer goroutine, so nothing counts them.
 func (s *Store) reusable() bool { return !s.d.pg && !s.noReuse }
 
+// ReusesAnswers reports whether CachedRead keeps what it reads. When it
+// does not, nothing refers to an answer's bytes once they are sent, and the
+// caller may write its next answer into the same buffer.
+func (s *Store) ReusesAnswers() bool { return s.reusable() }
+
 // resultCache holds the results of CachedRead, all of one generation.
 type resultCache struct {
 	mu    sync.Mutex

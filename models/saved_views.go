@@ -95,7 +95,7 @@ func (s *Store) SaveView(ctx context.Context, userID int64, name, query string) 
 // SavedViews lists a user's views by name.
 func (s *Store) SavedViews(ctx context.Context, userID int64) ([]SavedView, error) {
 	out := []SavedView{}
-	err := s.read(ctx).Where("user_id = ?", userID).Order("name, id").Find(&out).Error
+	err := s.read(ctx).Where("user_id = "+s.d.arg(), userID).Order("name, id").Find(&out).Error
 	return out, err
 }
 

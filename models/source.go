@@ -169,7 +169,12 @@ func createSourceTx(tx *gorm.DB, src *Source, aliases []string) error {
 // Source loads one source with its aliases.
 func (s *Store) Source(ctx context.Context, id int64) (*Source, error) {
 	var src Source
-	if err := s.read(ctx).Preload("Aliases", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).First(&src, id).Error; err != nil {
+	if err := s.read(ctx).First(&src, id).Error; err != nil {
+		return nil, err
+	}
+	// Read apart rather than preloaded, so that the source's id is bound
+	// as arg: the desk page of a source asks for it every time.
+	if err := s.read(ctx).Where("source_id = "+s.d.arg(), id).Order("id").Find(&src.Aliases).Error; err != nil {
 		return nil, err
 	}
 	return &src, nil

@@ -54,6 +54,10 @@ type Config struct {
 	// second, many times that under the race detector, and the suites
 	// create thousands of users.
 	PasswordCost int
+	// sqliteDriver names the database/sql driver SQLite is opened with
+	// ("sqlite3" when empty): a test registers one that watches what
+	// SQLite compiles.
+	sqliteDriver string
 }
 
 // Store is the single entry point to Claimdesk's data. It keeps one writer
@@ -186,7 +190,7 @@ func Open(cfg Config) (*Store, error) {
 		}
 		return s, nil
 	}
-	w, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, true, sync)), gcfg)
+	w, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: cfg.sqliteDriver, DSN: sqliteDSN(cfg.Path, true, sync)}), gcfg)
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", cfg.Path, err)
 	}
@@ -202,7 +206,7 @@ func Open(cfg Config) (*Store, error) {
 		_ = wdb.Close()
 		return nil, err
 	}
-	r, err := gorm.Open(sqlite.Open(sqliteDSN(cfg.Path, false, sync)), readerConfig(gcfg))
+	r, err := gorm.Open(sqlite.New(sqlite.Config{DriverName: cfg.sqliteDriver, DSN: sqliteDSN(cfg.Path, false, sync)}), readerConfig(gcfg))
 	if err != nil {
 		_ = wdb.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", cfg.Path, err)

@@ -129,9 +129,9 @@ func (s *Store) Stories(ctx context.Context, includeArchived bool, limit int) ([
 	}
 	q := s.read(ctx).Table("stories").Select(`stories.*,
 		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.withdrawn_at IS NULL) AS claims,
-		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ? AND claims.withdrawn_at IS NULL) AS unconfirmed`, true)
+		(SELECT COUNT(*) FROM claims WHERE claims.story_id = stories.id AND claims.unconfirmed = ` + s.d.boolLit(true) + ` AND claims.withdrawn_at IS NULL) AS unconfirmed`)
 	if !includeArchived {
-		q = q.Where("archived = ?", false)
+		q = q.Where("NOT archived")
 	}
 	var out []StoryListItem
 	err := q.Order("stories.id DESC").Limit(limit).Scan(&out).Error
@@ -192,7 +192,11 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 		limit = 1000
 	}
 	// Every desk page lists them: a prepared statement, scanned by hand.
-	rows, err := s.readQuery(ctx, &s.cache.storyOptions, storyOptionsSQL, false, limit)
+	q := storyOptionsSQLite
+	if s.d.pg {
+		q = storyOptionsSQL
+	}
+	rows, err := s.readQuery(ctx, &s.cache.storyOptions, q, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -208,5 +212,9 @@ func (s *Store) StoryOptions(ctx context.Context, limit int) ([]Story, error) {
 	return out, rows.Err()
 }
 
-// storyOptionsSQL lists StoryOptions' stories.
-const storyOptionsSQL = `SELECT id, title, archived FROM stories WHERE archived = ? ORDER BY id DESC LIMIT ?`
+// storyOptionsSQL lists StoryOptions' stories; storyOptionsSQLite is the
+// same, compiled once on SQLite (see dialect_arg.go).
+const (
+	storyOptionsSQL    = `SELECT id, title, archived FROM stories WHERE NOT archived ORDER BY id DESC LIMIT ?`
+	storyOptionsSQLite = `SELECT id, title, archived FROM stories WHERE NOT archived ORDER BY id DESC LIMIT +?`
+)

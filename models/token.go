@@ -156,15 +156,13 @@ type tokenOwnerRow struct {
 func (s *Store) lookupToken(ctx context.Context, hash string, now time.Time) (*tokenOwnerRow, error) {
 	// Every request with a token runs this, so it is a prepared statement
 	// scanned by hand (gorm's building and reflective scan cost more than
-	// the lookup itself); it is still read afresh for every request. On
-	// SQLite it names the index on the token's hash (its UNIQUE
-	// constraint's): with statistics taken when there was one token,
-	// SQLite would otherwise read every token.
-	q := strings.Replace(tokenOwnerSQL, "FROM api_tokens", "FROM api_tokens INDEXED BY sqlite_autoindex_api_tokens_1", 1)
+	// the lookup itself), compiled once (see dialect_arg.go); it is still
+	// read afresh for every request.
+	q := tokenOwnerSQLite
 	if s.d.pg {
 		q = tokenOwnerSQL
 	}
-	rows, err := s.readQuery(ctx, &s.cache.tokenOwner, q, hash, false, now)
+	rows, err := s.readQuery(ctx, &s.cache.tokenOwner, q, hash, now)
 	if err != nil {
 		return nil, err
 	}
@@ -186,12 +184,27 @@ func (s *Store) lookupToken(ctx context.Context, hash string, now time.Time) (*t
 	return &row, rows.Close()
 }
 
-// tokenOwnerSQL finds the owner of a working token by the token's hash.
-const tokenOwnerSQL = `SELECT users.id, users.name, users.email, users.role, users.password_hash, users.disabled,
-	users.created_at, users.updated_at, api_tokens.id, api_tokens.expires_at, api_tokens.last_used_at
-	FROM api_tokens JOIN users ON users.id = api_tokens.user_id
-	WHERE api_tokens.hash = ? AND api_tokens.revoked_at IS NULL AND users.disabled = ?
+// tokenOwnerSQL finds the owner of a working token by the token's hash, on
+// PostgreSQL.
+const tokenOwnerSQL = tokenOwnerColumns + ` FROM api_tokens` + tokenOwnerJoin + ` WHERE api_tokens.hash = ? AND ` + tokenWorking
+
+// tokenOwnerSQLite is tokenOwnerSQL for SQLite. It names the index on the
+// token's hash (its UNIQUE constraint's): with statistics taken when there
+// was one token, SQLite would otherwise read every token. The hash is "+?"
+// so that the statement is not compiled again on every request (see
+// dialect_arg.go).
+const tokenOwnerSQLite = tokenOwnerColumns + ` FROM api_tokens INDEXED BY sqlite_autoindex_api_tokens_1` + tokenOwnerJoin +
+	` WHERE api_tokens.hash = +? AND ` + tokenWorking
+
+// The parts of the two: a working token is neither revoked nor expired (at
+// the time bound last), and its owner is not disabled.
+const (
+	tokenOwnerColumns = `SELECT users.id, users.name, users.email, users.role, users.password_hash, users.disabled,
+	users.created_at, users.updated_at, api_tokens.id, api_tokens.expires_at, api_tokens.last_used_at`
+	tokenOwnerJoin = ` JOIN users ON users.id = api_tokens.user_id`
+	tokenWorking   = `api_tokens.revoked_at IS NULL AND NOT users.disabled
 	AND (api_tokens.expires_at IS NULL OR api_tokens.expires_at > ?)`
+)
 
 // tokenCache remembers the owners of the API tokens in use, by token hash.
 type tokenCache struct {
