@@ -112,3 +112,29 @@ func impossibleCheck(flat string) bool {
 // tollWords make the figures a caveat names those of people killed or
 // hurt.
 var tollWords = setOf("toll", "tolls", "casualty", "casualties", "death", "deaths", "dead", "injured", "wounded")
+
+// germanClaimNouns are what a party's statements are called in German.
+var germanClaimNouns = setOf("angaben", "aussagen", "behauptungen", "berichte", "darstellung", "darstellungen", "zahlen")
+
+// germanParty returns, in lower case, the party a German caveat names
+// after its statements ("Die Angaben der ukrainischen Armee" → "armee"):
+// the first noun, which German writes with a capital, after "der", "des",
+// "von" or "vom"; or "".
+func germanParty(ws []word) string {
+	for i := 0; i+2 < len(ws); i++ {
+		if !germanClaimNouns[ws[i].lower] {
+			continue
+		}
+		switch ws[i+1].lower {
+		case "der", "des", "von", "vom":
+		default:
+			continue
+		}
+		for _, w := range ws[i+2 : min(len(ws), i+6)] {
+			if isCapitalized(w.text) {
+				return w.lower
+			}
+		}
+	}
+	return ""
+}

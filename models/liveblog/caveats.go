@@ -318,6 +318,9 @@ func referentOf(sent, low string) caveatRef {
 			}
 		}
 	}
+	if r.party == "" {
+		r.party = germanParty(ws) // "Die Angaben der ukrainischen Armee"
+	}
 	if r.sides {
 		r.party, r.story = "", false
 	}
