@@ -220,6 +220,11 @@ var figureNouns = setOf("toll", "tolls", "figure", "figures", "number", "numbers
 
 // givesFigure reports whether a claim states a number.
 func givesFigure(claim string) bool {
+	for i := 0; i < len(claim); i++ {
+		if isDigit(claim[i]) && (i == 0 || claim[i-1] == ' ') {
+			return true // a number as a word of its own: no need to split
+		}
+	}
 	for _, w := range words(claim) {
 		if isDigit(w.lower[0]) || (numberWords[w.lower] && w.lower != "a" && w.lower != "over" && w.lower != "up" && w.lower != "less" && w.lower != "fewer") {
 			return true
