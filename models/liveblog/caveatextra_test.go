@@ -160,3 +160,18 @@ func TestCaveatTollIsCasualties(t *testing.T) {
 		want:  map[string]bool{"40 people were killed": true, "400 soldiers": true},
 	}})
 }
+
+// TestCaveatGermanParty: "Die Angaben der ukrainischen Armee" are that
+// party's claims only, in a ticker as in English copy.
+func TestCaveatGermanParty(t *testing.T) {
+	runCaveatTable(t, []caveatCase{{
+		name: "German party",
+		story: "Die ukrainische Armee teilte mit, dass 20 Drohnen abgeschossen worden seien. " +
+			"Das russische Verteidigungsministerium sagte, ein Depot sei zerstört worden. {C}",
+		forms: []string{
+			"Die Angaben der ukrainischen Armee ließen sich nicht unabhängig überprüfen.",
+			"Die Angaben der Armee konnten nicht unabhängig bestätigt werden.",
+		},
+		want: map[string]bool{"20 Drohnen": true, "Depot sei zerstört": false},
+	}})
+}

@@ -81,17 +81,29 @@ var casualtyStems = []string{"kill", "died", "dead", "death", "injur", "wound", 
 // more were still trapped", "heavy losses").
 func reportsCasualties(claim string) bool { return hasStem(claim, casualtyStems) }
 
-// hasStem reports whether a word of claim starts with one of stems.
+// hasStem reports whether a word of claim starts with one of stems (in
+// lower case), comparing in place: it runs for every claim a figure
+// caveat looks at.
 func hasStem(claim string, stems []string) bool {
-	for _, w := range words(claim) {
-		for _, p := range stems {
-			if strings.HasPrefix(w.lower, p) {
+	for _, p := range stems {
+		for i := 0; i+len(p) <= len(claim); i++ {
+			if i > 0 && isLetterASCII(claim[i-1]) {
+				continue
+			}
+			k := 0
+			for k < len(p) && claim[i+k]|0x20 == p[k] {
+				k++
+			}
+			if k == len(p) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// isLetterASCII reports whether c is an ASCII letter.
+func isLetterASCII(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // germanPassiveChecks say in German that something could not be checked,
 // with nobody doing the checking: "Die Angaben konnten nicht überprüft
@@ -112,3 +124,29 @@ func impossibleCheck(flat string) bool {
 // tollWords make the figures a caveat names those of people killed or
 // hurt.
 var tollWords = setOf("toll", "tolls", "casualty", "casualties", "death", "deaths", "dead", "injured", "wounded")
+
+// germanClaimNouns are what a party's statements are called in German.
+var germanClaimNouns = setOf("angaben", "aussagen", "behauptungen", "berichte", "darstellung", "darstellungen", "zahlen")
+
+// germanParty returns, in lower case, the party a German caveat names
+// after its statements ("Die Angaben der ukrainischen Armee" → "armee"):
+// the first noun, which German writes with a capital, after "der", "des",
+// "von" or "vom"; or "".
+func germanParty(ws []word) string {
+	for i := 0; i+2 < len(ws); i++ {
+		if !germanClaimNouns[ws[i].lower] {
+			continue
+		}
+		switch ws[i+1].lower {
+		case "der", "des", "von", "vom":
+		default:
+			continue
+		}
+		for _, w := range ws[i+2 : min(len(ws), i+6)] {
+			if isCapitalized(w.text) {
+				return w.lower
+			}
+		}
+	}
+	return ""
+}

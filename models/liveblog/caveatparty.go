@@ -16,11 +16,13 @@ var checkingVerbs = setOf("could", "couldn't", "cannot", "can't", "can", "was", 
 func partysOwnCheck(caveat string, items []*item) bool {
 	ws := words(caveat)
 	var names []string
+	verb := false
 	for i, w := range ws {
 		if checkingVerbs[w.lower] {
 			if !checksNext(ws[i:]) {
 				return false // "X is reporting …, we could not confirm"
 			}
+			verb = true
 			break
 		}
 		n := strings.TrimSuffix(strings.TrimSuffix(w.lower, "'s"), "’s")
@@ -32,6 +34,9 @@ func partysOwnCheck(caveat string, items []*item) bool {
 				names = append(names, n)
 			}
 		}
+	}
+	if !verb {
+		return false // no subject doing the checking ("Die Angaben der Armee ließen sich nicht …")
 	}
 	for _, n := range names {
 		for _, it := range items {

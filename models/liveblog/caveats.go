@@ -33,6 +33,9 @@ var caveatPhrases = []string{
 	"difficult to confirm", "hard to confirm", "difficult to corroborate",
 }
 
+// unnegatedCaveats are the caveat phrases without a negation word.
+var unnegatedCaveats = []string{"unverifiable", "difficult to", "hard to"}
+
 // referringNouns make "has not been verified" a caveat about claims (and not
 // about, say, videos).
 var referringNouns = setOf("claim", "claims", "figure", "figures", "number", "numbers", "toll", "information",
@@ -51,8 +54,7 @@ func isCaveat(low string) bool {
 		return germanCaveat(low)
 	}
 	ws := words(low)
-	var b strings.Builder
-	neg, indep, check := false, false, false
+	neg, indep, check, adjective := false, false, false, false
 	for _, w := range ws {
 		switch w.lower {
 		case "not", "cannot", "unable", "incapable", "neither", "nor", "no", "none", "without", "never", "impossible":
@@ -63,21 +65,30 @@ func isCaveat(low string) bool {
 		if strings.HasSuffix(w.lower, "n't") {
 			neg = true
 		}
+		if unchecked[w.lower] {
+			adjective = true
+		}
 		if strings.HasPrefix(w.lower, "verif") || strings.HasPrefix(w.lower, "confirm") ||
-			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") || unchecked[w.lower] {
+			strings.HasPrefix(w.lower, "corroborat") || strings.HasPrefix(w.lower, "authenticat") || adjective {
 			check = true
 		}
-		if w.lower == "independently" || w.lower == "immediately" || w.lower == "immediate" || w.lower == "yet" {
-			continue
-		}
-		b.WriteString(w.lower)
-		b.WriteByte(' ')
 	}
 	if !check {
 		return false
 	}
 	if indep && neg {
 		return true
+	}
+	if !neg && !adjective && !containsOneOf(low, unnegatedCaveats) {
+		return false // "Police confirmed that …": every other form needs a negation
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		if w.lower == "independently" || w.lower == "immediately" || w.lower == "immediate" || w.lower == "yet" {
+			continue
+		}
+		b.WriteString(w.lower)
+		b.WriteByte(' ')
 	}
 	flat := b.String()
 	for _, p := range caveatPhrases {
@@ -209,6 +220,11 @@ var figureNouns = setOf("toll", "tolls", "figure", "figures", "number", "numbers
 
 // givesFigure reports whether a claim states a number.
 func givesFigure(claim string) bool {
+	for i := 0; i < len(claim); i++ {
+		if isDigit(claim[i]) && (i == 0 || claim[i-1] == ' ') {
+			return true // a number as a word of its own: no need to split
+		}
+	}
 	for _, w := range words(claim) {
 		if isDigit(w.lower[0]) || (numberWords[w.lower] && w.lower != "a" && w.lower != "over" && w.lower != "up" && w.lower != "less" && w.lower != "fewer") {
 			return true
@@ -317,6 +333,9 @@ func referentOf(sent, low string) caveatRef {
 				r.sides = true
 			}
 		}
+	}
+	if r.party == "" {
+		r.party = germanParty(ws) // "Die Angaben der ukrainischen Armee"
 	}
 	if r.sides {
 		r.party, r.story = "", false
