@@ -16,9 +16,8 @@ import (
 // (claim_facet_counts.go), so for a view they hold the list names the index
 // itself: the candidate whose range costs least, a claim read from a
 // filter's index costing coveredWalkPerSorted entries of an index that
-// holds the filters and the order's column (schemaV19: the report-time
-// index, and a story's or an assignee's claims but by last change), read
-// without the claims. The same cost decides between that sort and a walk
+// holds the filters and the order's column (schemaV19, see holdsOrder),
+// read without the claims. The same cost decides between that sort and a walk
 // of the order's index (walkBeatsSort). Sorting the matches themselves is
 // left out of the cost: the ids and their order's column, a few hundred
 // nanoseconds a match, about what the entry cost to read.
@@ -78,13 +77,16 @@ func rangeIndexes(f ClaimFilter) []rangeIndex {
 
 // holdsOrder reports whether the index holds, beside its filters' columns,
 // the column of sort (schemaV19), so that its matches are sorted without
-// reading the claims.
+// reading the claims: the report time and the id (every index holds the
+// id) for the report-time index, and the entry time too for a story's or an
+// assignee's.
 func holdsOrder(index, sort string) bool {
+	by := strings.TrimPrefix(sort, "-")
 	switch index {
 	case "claims_reported":
-		return true
+		return by == "reported" || by == "id"
 	case "claims_story", "claims_assignee":
-		return strings.TrimPrefix(sort, "-") != "updated"
+		return by == "reported" || by == "id" || by == "created"
 	}
 	return false
 }

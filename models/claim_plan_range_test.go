@@ -45,7 +45,10 @@ func TestRangeWalkedOrSorted(t *testing.T) {
 				page  int
 				after bool
 			}{{1, false}, {2, false}, {2, true}} {
-				flt := ClaimFilter{Since: r.since, Until: r.until, Sort: sort, PerPage: 5, Page: pg.page}
+				// The source (every claim's) keeps the view out of the
+				// indexes that hold the filters, whose walks cost less
+				// (TestCoveredViewsWalkedOrSortedAlike checks those).
+				flt := ClaimFilter{Since: r.since, Until: r.until, SourceID: f.source.ID, Sort: sort, PerPage: 5, Page: pg.page}
 				if pg.after {
 					at := claims[r.asc]
 					if strings.HasPrefix(sort, "-") {
@@ -107,8 +110,8 @@ func TestRangeWalkedOrSorted(t *testing.T) {
 				if want := desc || r.since == nil || pg.after; walks != want {
 					t.Errorf("%s: walks the sort's index %v, want %v:\n%s", name, walks, want, plan)
 				}
-				if !walks && !strings.Contains(plan, "claims_reported") {
-					t.Errorf("%s: the range's claims are not read from the report-time index:\n%s", name, plan)
+				if !walks && !strings.Contains(plan, "reported_at>?") {
+					t.Errorf("%s: the range's claims are not read by report time from an index:\n%s", name, plan)
 				}
 			}
 		}
