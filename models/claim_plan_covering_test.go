@@ -153,7 +153,11 @@ func narrowestByClaims(t *testing.T, s *Store, g ClaimFilter) string {
 			t.Fatal(err)
 		}
 		cost := float64(n)
-		if !holdsOrder(c.name, g.Sort) {
+		switch {
+		case holdsOrder(c.name, g.Sort):
+		case c.name == "claims_reported":
+			cost *= reportRangeLookups
+		default:
 			cost *= coveredWalkPerSorted
 		}
 		if best == "" || cost < bestCost {
