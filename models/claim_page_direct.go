@@ -54,7 +54,10 @@ func (s *Store) claimPageAtOnce(ctx context.Context, f ClaimFilter, now time.Tim
 		return nil, err
 	}
 	db, order := s.pageQuery(ctx, f, now, total, rows)
-	if !pinnedAccess(db) {
+	if !pinnedAccess(db) || strings.HasPrefix(order, "+") {
+		// A page of sorted matches (an order written +col, see
+		// sortedMatches) too: the sort would carry every match's columns
+		// and names, where the ids alone are sorted.
 		ids, err := pluckPage(db, order, f)
 		if err != nil {
 			return nil, err

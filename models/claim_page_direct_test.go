@@ -92,6 +92,10 @@ func claimsAccess(plan string) string {
 			strings.Contains(l, "subquery-") {
 			continue
 		}
+		// An index that holds every column the ids need is read alone
+		// (schemaV19); with the names the same index is read in the same
+		// order, and only the claims that pass its columns are looked up.
+		l = strings.Replace(l, "USING COVERING INDEX", "USING INDEX", 1)
 		out = append(out, subqueryNumber.ReplaceAllString(l, "SUBQUERY n"))
 	}
 	return strings.Join(out, "\n")

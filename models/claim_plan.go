@@ -2,7 +2,6 @@ package models
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -85,7 +84,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	}
 	if direct := directIndex(f); direct != "" && !s.d.pg {
 		table = "claims INDEXED BY " + direct
-	} else if walk := sortWalks[strings.TrimPrefix(f.Sort, "-")]; walk != "" && !s.d.pg && walkSortIndex(wanted, total, rows) {
+	} else if walk := sortWalk(f); walk != "" && !s.d.pg && s.walkBeatsSort(ctx, f, now, wanted, total, rows) {
 		if s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
 			// The range's claims sit together in the sort's order (see
 			// claim_plan_range.go).
@@ -107,6 +106,10 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		// index; SQLite cannot tell how narrow a range is and would rather
 		// walk the whole table in id order.
 		table = "claims INDEXED BY claims_reported"
+	} else if !s.d.pg {
+		// Fewer matches than a walk would pass over: sorted, read from
+		// the index that holds fewest (claim_plan_narrowest.go).
+		table, order = s.sortedFromNarrowest(ctx, f, now, table, order)
 	}
 	return f.apply(s.read(ctx).Table(table), now, s.staleAfter), order
 }

@@ -48,7 +48,8 @@ const skipPerSorted = 4
 
 // walkMeetsRangeLate reports whether walking f's sort index to the page's
 // wanted matches costs more than sorting f's total matches, counting the
-// claims the walk meets before f's report-time range. A page after a
+// claims the walk meets before f's report-time range (for a view the order
+// indexes hold, see coveredRangeLate). A page after a
 // cursor continues from a claim of the view, inside the range already, so
 // its walk is left alone. A failed count leaves the walk chosen: the page
 // query then meets the error itself.
@@ -61,19 +62,25 @@ func (s *Store) walkMeetsRangeLate(ctx context.Context, f ClaimFilter, now time.
 	if err != nil {
 		return false
 	}
+	if walkCovered(f) && !s.d.pg {
+		return s.coveredRangeLate(ctx, f, now, skipped, wanted, total, rows)
+	}
 	return float64(skipped)/skipPerSorted+float64(wanted)*float64(rows)/float64(total) > float64(total)
 }
 
-// sortedMatches reads f's matches from the filters' indexes and sorts
-// them: the order's first column is written +col so that SQLite does not
-// take the sort's index for it.
+// sortedMatches reads f's matches from the filters' indexes (the narrowest
+// by the counts where the order indexes hold f, see narrowestIndex) and
+// sorts them: the order's first column is written +col so that SQLite does
+// not take the sort's index for it.
 func (s *Store) sortedMatches(ctx context.Context, f ClaimFilter, now time.Time, order string) (*gorm.DB, string) {
 	order = "+" + order
 	if s.d.searchArg(f.Query) != "" {
 		return s.searchJoin(ctx, f, now), order
 	}
 	table := "claims"
-	if onlyDateRange(f) {
+	if name, _, _ := s.narrowestIndex(ctx, f, now); name != "" {
+		table = "claims INDEXED BY " + name
+	} else if onlyDateRange(f) {
 		// As in pageRows: SQLite cannot tell how narrow a range is.
 		table = "claims INDEXED BY claims_reported"
 	}

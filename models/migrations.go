@@ -37,6 +37,7 @@ var migrations = []migration{
 	{16, "search inside a story, source or verdict", schemaV16(), nil},
 	{17, "exact counts per verdict, verifiability, assignee, sign-off and day", schemaV17, pgSchemaV17},
 	{18, "one story's or source's claims of one verdict in reported order", schemaV18, pgSchemaV18},
+	{19, "the list's orders with the filter columns beside them", schemaV19, pgSchemaV19},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
