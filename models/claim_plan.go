@@ -72,7 +72,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		// claims; the walk finds a page among the many matches sooner by
 		// checking each claim's verdict (the same for verifiability and
 		// assignee).
-		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutBroadFacets(f))), "claim_search.docid DESC"
+		return s.searchJoinArg(ctx, f, now, s.searchFacetArg(ctx, withoutBroadFacets(f), now)), "claim_search.docid DESC"
 	}
 	order := claimSorts[f.Sort]
 	if order == "" {

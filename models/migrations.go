@@ -37,6 +37,7 @@ var migrations = []migration{
 	{16, "search inside a story, source or verdict", schemaV16(), nil},
 	{17, "exact counts per verdict, verifiability, assignee, sign-off and day", schemaV17, pgSchemaV17},
 	{18, "one story's or source's claims of one verdict in reported order", schemaV18, pgSchemaV18},
+	{20, "search inside a date range or the sign-off queue", schemaV20(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.
