@@ -52,6 +52,9 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 
 // pageRows is pageQuery before the cursor.
 func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
+	if db, order, ok := s.searchFacetPage(ctx, f, now, total, rows); ok {
+		return db, order
+	}
 	m := s.d.searchArg(f.Query)
 	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
 		if f.Sort == "relevance" && total <= maxRankedMatches && !s.d.pg {

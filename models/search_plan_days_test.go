@@ -108,12 +108,10 @@ func TestDayFacetsOfRanges(t *testing.T) {
 	}
 }
 
-// A search inside a date range, the stale claims or the sign-off queue
-// finds exactly what the search alone and the filters alone both find, on
-// both databases, with its total, its counts per verdict (also counted in
-// the search index alone) and in every sort; after report times move to
-// other days and claims are signed off.
-func TestSearchInsideDatesFindsWhatBothFind(t *testing.T) {
+// searchDatesDesk is a desk of 40 claims reported every six hours back
+// from now, of every verdict, some signed off, some moved to other days,
+// one withdrawn; and the filters the date tests search inside.
+func searchDatesDesk(t *testing.T) (*fixture, map[string]ClaimFilter) {
 	f := newFixture(t)
 	ctx := context.Background()
 	now := f.s.Now()
@@ -161,11 +159,9 @@ func TestSearchInsideDatesFindsWhatBothFind(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ids := func(flt ClaimFilter) []int64 { t.Helper(); return listIDs(t, f.s, flt) }
-	sorted := func(x []int64) []int64 { x = slices.Clone(x); slices.Sort(x); return x }
 	at := func(d time.Duration) *time.Time { t := now.Add(d); return &t }
 	midnight := dayOf(now)
-	filters := map[string]ClaimFilter{
+	return f, map[string]ClaimFilter{
 		"since midnight":          {Since: ptr(midnight.AddDate(0, 0, -3))},
 		"until midnight":          {Until: ptr(midnight.AddDate(0, 0, -2))},
 		"since mid-day":           {Since: at(-100 * time.Hour)},
@@ -182,6 +178,19 @@ func TestSearchInsideDatesFindsWhatBothFind(t *testing.T) {
 		"withdrawn only, since":   {Withdrawn: WithdrawnOnly, Since: at(-200 * time.Hour)},
 		"withdrawn too, awaiting": {Withdrawn: WithdrawnIncluded, AwaitingSignOff: true},
 	}
+}
+
+// A search inside a date range, the stale claims or the sign-off queue
+// finds exactly what the search alone and the filters alone both find, on
+// both databases, with its total, its counts per verdict (also counted in
+// the search index alone) and in every sort; after report times move to
+// other days and claims are signed off.
+func TestSearchInsideDatesFindsWhatBothFind(t *testing.T) {
+	f, filters := searchDatesDesk(t)
+	ctx := context.Background()
+	now := f.s.Now()
+	ids := func(flt ClaimFilter) []int64 { t.Helper(); return listIDs(t, f.s, flt) }
+	sorted := func(x []int64) []int64 { x = slices.Clone(x); slices.Sort(x); return x }
 	found := 0
 	for what, flt := range filters {
 		for _, q := range []string{"army", "arm", "police bridge"} {
