@@ -243,11 +243,16 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	page.withClaims(f, claims)
+	return page, nil
+}
+
+// withClaims sets the page's claims and the cursor of the next page.
+func (page *ClaimPage) withClaims(f ClaimFilter, claims []Claim) {
 	page.Claims = claims
-	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < total {
+	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < page.Total {
 		page.Next = cursorFor(f.Sort, &claims[n-1])
 	}
-	return page, nil
 }
 
 // pageClaims reads the claims of f's page: in one statement where it can

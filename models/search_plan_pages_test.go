@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -93,4 +94,61 @@ func TestSearchFacetPagesAsListed(t *testing.T) {
 	if !f.s.d.pg && walked < 500 {
 		t.Fatalf("%d pages read from the search index: the test checks too little", walked)
 	}
+}
+
+// The desk page's list and counts per verdict read together are those read
+// apart, for searches inside every filter of the date tests and a story,
+// in every sort, on pages one to three, on both databases.
+func TestClaimsWithVerdictCountsAsApart(t *testing.T) {
+	f, filters := searchDatesDesk(t)
+	ctx := context.Background()
+	filters["story"] = ClaimFilter{StoryID: f.story.ID}
+	filters["unconfirmed"] = ClaimFilter{Unconfirmed: true}
+	filters["everything"] = ClaimFilter{}
+	together := 0
+	for what, flt := range filters {
+		for _, q := range []string{"army", "police bridge", ""} {
+			for _, sort := range ClaimSorts() {
+				for _, page := range []int{1, 2, 3} {
+					g := flt
+					g.Query, g.Sort, g.Page, g.PerPage = q, sort, page, 4
+					if sort == "relevance" && q == "" {
+						continue
+					}
+					want, err := f.s.Claims(ctx, g)
+					if err != nil {
+						t.Fatal(err)
+					}
+					wantCounts, err := f.s.PageVerdictCounts(ctx, g, want)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got, counts, err := f.s.ClaimsWithVerdictCounts(ctx, g)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got.Total != want.Total || got.Next != want.Next || !slices.Equal(pageIDs(got), pageIDs(want)) || !maps.Equal(counts, wantCounts) {
+						t.Errorf("%s, %q, %s, page %d: %d %v %q %v, want %d %v %q %v", what, q, sort, page,
+							got.Total, pageIDs(got), got.Next, counts, want.Total, pageIDs(want), want.Next, wantCounts)
+					}
+					if g.Validate() == nil {
+						if _, _, ok, _ := f.s.searchDeskAnswer(ctx, g, f.s.Now()); ok {
+							together++
+						}
+					}
+				}
+			}
+		}
+	}
+	if !f.s.d.pg && together < 50 {
+		t.Fatalf("%d views read together: the test checks too little", together)
+	}
+}
+
+func pageIDs(p *ClaimPage) []int64 {
+	out := []int64{}
+	for _, c := range p.Claims {
+		out = append(out, c.ID)
+	}
+	return out
 }
