@@ -286,7 +286,7 @@ func TestSearchFacetViewsReadTheIndex(t *testing.T) {
 			}
 		}
 	}
-	if counts < 70 || pages < 2000 {
+	if counts < 70 || pages < 1000 {
 		t.Fatalf("checked %d counts and %d pages: too few", counts, pages)
 	}
 }

@@ -83,20 +83,29 @@ func TestDayFacetsOfRanges(t *testing.T) {
 		{"inside one day", ClaimFilter{Since: at("2026-11-05T03:00:00Z"), Until: at("2026-11-05T09:00:00+02:00")}, "20261105", "20261106", 2, false},
 		{"since mid-day, stale", ClaimFilter{Since: at("2026-11-05T12:00:00Z"), Stale: true}, "20261105", "20261204", 2, false},
 	} {
-		d := dayFacetsOf(c.f, span)
-		if !d.ok || d.empty || len(d.outside) != c.outside || (len(d.none) > 0) != c.none {
-			t.Errorf("%s: %+v", c.what, d)
-			continue
-		}
-		for day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2028; day = day.AddDate(0, 0, 1) {
-			n := fmt.Sprintf("%08d", dayNumber(day))
-			want := (c.first == "" || n >= c.first) && (c.after == "" || n < c.after)
-			got := dayWordsMatch(d.any, dayNumber(day))
-			if c.none {
-				got = !dayWordsMatch(d.none, dayNumber(day))
+		// Unbounded, and bounded by the years the claims span (2025 to
+		// 2027), which the loop below walks.
+		spanned := span
+		spanned.from, spanned.to, spanned.spanned = 20250101, 20271231, true
+		for _, sp := range []searchSpan{span, spanned} {
+			d := dayFacetsOf(c.f, sp)
+			if !d.ok || d.empty || len(d.outside) != c.outside || (len(d.none) > 0) != c.none {
+				t.Errorf("%s: %+v", c.what, d)
+				continue
 			}
-			if got != want {
-				t.Errorf("%s, %s: in %v, want %v", c.what, n, got, want)
+			if n := len(d.any) + len(d.none); sp.spanned && n > 12 {
+				t.Errorf("%s: %d words within the claims' years", c.what, n)
+			}
+			for day := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2028; day = day.AddDate(0, 0, 1) {
+				n := fmt.Sprintf("%08d", dayNumber(day))
+				want := (c.first == "" || n >= c.first) && (c.after == "" || n < c.after)
+				got := dayWordsMatch(d.any, dayNumber(day))
+				if c.none {
+					got = !dayWordsMatch(d.none, dayNumber(day))
+				}
+				if got != want {
+					t.Errorf("%s (years bounded %v), %s: in %v, want %v", c.what, sp.spanned, n, got, want)
+				}
 			}
 		}
 	}
@@ -247,6 +256,31 @@ func TestSearchInsideDatesFindsWhatBothFind(t *testing.T) {
 	}
 	if found < 100 {
 		t.Fatalf("the searches found %d claims in all: the test checks too little", found)
+	}
+	if !f.s.d.pg && !f.s.searchSpanOf(ctx, ClaimFilter{Query: "army", Stale: true}, now).spanned {
+		t.Error("the claims' years are not bounded: the words name every year")
+	}
+	// A claim reported years ahead: the words then name every year, and
+	// the open ranges still find it.
+	ahead, text := now.AddDate(5, 0, 0), "Army convoy seen ahead"
+	c, err := f.s.CreateClaim(ctx, f.fc, ClaimInput{StoryID: &f.story.ID, SourceID: &f.source.ID, Text: &text, ReportedAt: &ahead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.s.searchSpanOf(ctx, ClaimFilter{Query: "army", Stale: true}, now).spanned {
+		t.Error("the claims' years are bounded with a claim five years ahead")
+	}
+	for what, flt := range filters {
+		want := keep(ids(flt), ids(ClaimFilter{Query: "army", Withdrawn: WithdrawnIncluded}))
+		g := flt
+		g.Query = "army"
+		g.Sort = "-reported"
+		if got := ids(g); !slices.Equal(got, want) {
+			t.Errorf("%s with a claim ahead: got %v, want %v", what, got, want)
+		}
+		if flt.Until == nil && !flt.Stale && flt.Withdrawn != WithdrawnOnly && !flt.AwaitingSignOff && len(flt.Verdicts) == 0 && !slices.Contains(want, c.ID) {
+			t.Errorf("%s: the claim ahead is not found", what)
+		}
 	}
 }
 

@@ -20,7 +20,8 @@ import (
 //     and each entry is kept when the search index matched it: the walk
 //     reads only the sort's index (report time and id), never a claim, so
 //     it is cheaper per entry than sorting the matches, which reads every
-//     matched claim for its time.
+//     matched claim for its time. Not with a verdict, verifiability or
+//     assignee filter (see broadFilters).
 
 // searchWalkCost is how many entries of a sort's index a walk may visit for
 // the price of reading one matched claim to sort it (measured at a million
@@ -66,37 +67,20 @@ func (s *Store) searchFacetPage(ctx context.Context, f ClaimFilter, now time.Tim
 			}
 			walk += float64(skipped)
 		}
-		if total <= 0 || walk >= searchWalkCost*float64(total) {
+		if broadFilters(f) || total <= 0 || walk >= searchWalkCost*float64(total) {
 			return nil, "", false
 		}
-		return s.searchSortWalk(ctx, f, now, by, wanted), claimSorts[sort], true
+		return s.searchSortWalk(ctx, f, now, by), claimSorts[sort], true
 	}
 	return nil, "", false
 }
 
-// searchBroadCheckUpTo is the most matches a page may want for the walk to
-// check the broad filters (verdict, verifiability, assignee) on the claims
-// it keeps rather than in the search index: the index reads those filters'
-// long lists of claims in full (a verdict's is a quarter of the desk), the
-// walk reads about one claim per match it keeps.
-const searchBroadCheckUpTo = 500
-
 // searchSortWalk walks the sort's index (by: reported, created or updated)
-// keeping the claims the search index matches: with every facet of f when
-// the page is deep, else without the broad ones, which are then checked on
-// the claims the walk keeps (SQLite tests the index's columns first, so a
-// claim is read only once the search index has matched it). Sorted by
-// report time, the walk starts and ends at the range's bounds.
-func (s *Store) searchSortWalk(ctx context.Context, f ClaimFilter, now time.Time, by string, wanted int64) *gorm.DB {
-	db := s.read(ctx).Table("claims INDEXED BY claims_" + by)
-	if wanted <= searchBroadCheckUpTo {
-		g := f
-		g.Query = ""
-		db = g.apply(db, now, s.staleAfter).
-			Where("claims.id IN (?)", s.searchIndexOnly(ctx, withoutBroadFacets(f), now).Select("claim_search.docid"))
-	} else {
-		db = db.Where("claims.id IN (?)", s.searchIndexOnly(ctx, f, now).Select("claim_search.docid"))
-	}
+// keeping the claims the search index matches. Sorted by report time, the
+// walk starts and ends at the range's bounds.
+func (s *Store) searchSortWalk(ctx context.Context, f ClaimFilter, now time.Time, by string) *gorm.DB {
+	db := s.read(ctx).Table("claims INDEXED BY claims_"+by).
+		Where("claims.id IN (?)", s.searchIndexOnly(ctx, f, now).Select("claim_search.docid"))
 	if lo, hi := f.reportedRange(now, s.staleAfter); by == "reported" {
 		if lo != nil {
 			db = db.Where("claims.reported_at >= ?", lo.UTC())
@@ -106,4 +90,16 @@ func (s *Store) searchSortWalk(ctx context.Context, f ClaimFilter, now time.Time
 		}
 	}
 	return db
+}
+
+// broadFilters reports whether f filters by verdict, verifiability or
+// assignee (unconfirmed, stale and the sign-off queue are verdicts): their
+// words in the search index have long lists of claims, which the index
+// reads in full (a verdict's is a quarter of the desk; at a million claims,
+// tens of milliseconds), where the list's other plans check them on the
+// claims they read.
+func broadFilters(f ClaimFilter) bool {
+	g := withoutBroadFacets(f)
+	return g.Unconfirmed != f.Unconfirmed || g.Stale != f.Stale || g.AwaitingSignOff != f.AwaitingSignOff ||
+		len(f.Verdicts) > 0 || len(f.Verifiability) > 0 || f.AssigneeID > 0 || f.Unassigned
 }
