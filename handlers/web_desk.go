@@ -85,10 +85,7 @@ func (h *Handler) renderDesk(c echo.Context, q url.Values, status int, v view) e
 	}
 	d.Filter = f
 	v.Nav = deskNav(v.Nav, f)
-	if d.List, err = h.store.Claims(ctx, f); err != nil {
-		return err
-	}
-	if d.Counts, err = h.store.PageVerdictCounts(ctx, f, d.List); err != nil {
+	if d.List, d.Counts, err = h.store.ClaimsWithVerdictCounts(ctx, f); err != nil {
 		return err
 	}
 	for _, n := range d.Counts {

@@ -245,11 +245,16 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 	if err != nil {
 		return nil, err
 	}
+	page.withClaims(f, claims)
+	return page, nil
+}
+
+// withClaims sets the page's claims and the cursor of the next page.
+func (page *ClaimPage) withClaims(f ClaimFilter, claims []Claim) {
 	page.Claims = claims
-	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < total {
+	if n := len(claims); n == f.PerPage && int64(f.Page*f.PerPage) < page.Total {
 		page.Next = cursorFor(f.Sort, &claims[n-1])
 	}
-	return page, nil
 }
 
 // pageClaims reads the claims of f's page: in one statement where it can
@@ -326,7 +331,7 @@ func (s *Store) matching(ctx context.Context, f ClaimFilter, now time.Time) *gor
 	case f.onlyQuery() || s.d.facetsCover(f):
 		// A search alone, or inside a story, source or verdict, is counted
 		// in the search index, without the table (see search_facets.go).
-		return s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(f))
+		return s.searchIndexOnly(ctx, f, now)
 	case f.CloseMatch:
 		// The few claims with a close match, each checked against the
 		// search (claim_count_from.go), rather than every match of the
@@ -354,7 +359,7 @@ func (s *Store) claimIDs(ctx context.Context, f ClaimFilter, now time.Time, tota
 
 // searchJoin selects the claims matching f, reading the search index first.
 func (s *Store) searchJoin(ctx context.Context, f ClaimFilter, now time.Time) *gorm.DB {
-	return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(f))
+	return s.searchJoinArg(ctx, f, now, s.searchFacetArg(ctx, f, now))
 }
 
 // searchJoinArg is searchJoin asking the search index for arg, which must

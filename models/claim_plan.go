@@ -51,6 +51,9 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 
 // pageRows is pageQuery before the cursor.
 func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
+	if db, order, ok := s.searchFacetPage(ctx, f, now, total, rows); ok {
+		return db, order
+	}
 	m := s.d.searchArg(f.Query)
 	if m != "" && (f.Sort == "relevance" || f.Sort == "-id") {
 		if f.Sort == "relevance" && total <= maxRankedMatches && !s.d.pg {
@@ -71,7 +74,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 		// claims; the walk finds a page among the many matches sooner by
 		// checking each claim's verdict (the same for verifiability and
 		// assignee).
-		return s.searchJoinArg(ctx, f, now, s.d.filterSearchArg(withoutBroadFacets(f))), "claim_search.docid DESC"
+		return s.searchJoinArg(ctx, f, now, s.searchFacetArg(ctx, withoutBroadFacets(f), now)), "claim_search.docid DESC"
 	}
 	order := claimSorts[f.Sort]
 	if order == "" {

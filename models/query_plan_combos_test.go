@@ -226,3 +226,74 @@ func mustQuery(t *testing.T, s string) url.Values {
 	}
 	return q
 }
+
+// Every combination of up to three desk filters with a search whose other
+// filters are all facets of the search index (story, source, verdict,
+// verifiability, unconfirmed, stale, assignee, withdrawn, awaiting sign-off
+// and date ranges since schema 20): its count reads the search index and
+// no claim (the reported-time index only for the part of a day outside a
+// range), and each page it reads from the search index (search_plan_pages.go)
+// takes its order from the search index or the sort's index, reading the
+// sort's index alone (never a claim row) and never sorting.
+func TestSearchFacetViewsReadTheIndex(t *testing.T) {
+	f := newFixture(t)
+	if f.s.d.pg {
+		t.Skip("the facets are SQLite's (PostgreSQL's search is checked by TestEveryDeskViewUsesIndexes)")
+	}
+	for i := 0; i < 30; i++ {
+		f.claim(t, "claim for statistics")
+	}
+	useMillionClaimStats(t, f.s)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	counts, pages := 0, 0
+	for _, combo := range DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3) {
+		flt, err := ParseClaimFilter(mustQuery(t, combo), f.editor.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !f.s.d.facetsCover(flt) {
+			continue
+		}
+		count := explainPlan(t, f.s, f.s.matching(ctx, flt, now).Select("COUNT(*)"))
+		for _, l := range strings.Split(count, "\n") {
+			if strings.Contains(l, "claims") && !strings.Contains(l, "COVERING INDEX claims_reported") {
+				t.Errorf("%s: the count reads the claims:\n%s", combo, count)
+			}
+		}
+		counts++
+		for _, sort := range ClaimSorts() {
+			for _, page := range []int{1, 200} {
+				g := flt
+				g.Sort, g.Page = sort, page
+				if err := g.Validate(); err != nil {
+					t.Fatal(err)
+				}
+				for _, total := range []int64{500, 5_000, 600_000} {
+					db, order, ok := f.s.searchFacetPage(ctx, g, now, total, 1_000_000)
+					if !ok {
+						continue
+					}
+					plan := explainPlan(t, f.s, db.Select("claims.id").Order(order).Limit(g.PerPage).Offset((g.Page-1)*g.PerPage))
+					if strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") {
+						t.Errorf("%s&sort=%s&page=%d, %d matches: the page sorts:\n%s", combo, sort, page, total, plan)
+					}
+					for _, l := range strings.Split(plan, "\n") {
+						l = strings.TrimLeft(l, "|-` ")
+						if strings.HasPrefix(l, "SCAN claims") && !strings.Contains(l, "USING INDEX claims_") && !strings.Contains(l, "COVERING INDEX claims_") {
+							t.Errorf("%s&sort=%s&page=%d, %d matches: the page scans the claims:\n%s", combo, sort, page, total, plan)
+						}
+					}
+					if by := strings.TrimPrefix(sort, "-"); page == 200 && (by == "reported" || by == "created" || by == "updated") &&
+						!strings.Contains(plan, "COVERING INDEX claims_"+by) {
+						t.Errorf("%s&sort=%s&page=%d, %d matches: the walk reads claims:\n%s", combo, sort, page, total, plan)
+					}
+					pages++
+				}
+			}
+		}
+	}
+	if counts < 70 || pages < 1000 {
+		t.Fatalf("checked %d counts and %d pages: too few", counts, pages)
+	}
+}

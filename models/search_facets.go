@@ -22,8 +22,9 @@ import (
 const facetMark = "\uE000"
 
 // facetWord is the index's word for one facet: kind t (story), s (source),
-// v (verdict), f (verifiability), a (assignee, or "none") or w (withdrawn),
-// then its value without underscores.
+// v (verdict), f (verifiability), a (assignee, or "none"), w (withdrawn),
+// o (signed off) or d (day reported, see search_plan_days.go), then its
+// value without underscores.
 func facetWord(kind, value string) string {
 	return `"` + facetMark + kind + strings.ReplaceAll(value, "_", "") + `"`
 }
@@ -54,6 +55,9 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 			words[i] = facetWord("f", string(v))
 		}
 		parts = append(parts, "("+strings.Join(words, " OR ")+")")
+	}
+	if f.AwaitingSignOff {
+		not = append(not, facetWord("o", ""))
 	}
 	switch f.Withdrawn {
 	case WithdrawnOnly:
@@ -133,7 +137,9 @@ func (d dialect) facetsCover(f ClaimFilter) bool {
 	g.StoryID, g.SourceID, g.Verdicts, g.Unconfirmed = 0, 0, nil, false
 	g.Verifiability, g.AssigneeID, g.Unassigned = nil, 0, false
 	g.Withdrawn = WithdrawnIncluded
-	return !d.pg && len(searchWords(f.Query)) > 0 && g.isEmpty()
+	// Since schema 20: the day reported and the sign-off.
+	g.Since, g.Until, g.Stale, g.AwaitingSignOff = nil, nil, false, false
+	return !d.pg && len(searchWords(f.Query)) > 0 && g.isEmpty() && dayWordsReach(f.Since) && dayWordsReach(f.Until)
 }
 
 // withoutBroadFacets is f without the filters that most claims may pass

@@ -70,18 +70,7 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 
 	ids := func(flt ClaimFilter) []int64 {
 		t.Helper()
-		flt.PerPage = MaxPerPage
-		page, err := f.s.Claims(ctx, flt)
-		if err != nil {
-			t.Fatalf("%+v: %v", flt, err)
-		}
-		if int(page.Total) != len(page.Claims) {
-			t.Fatalf("%+v: total %d for %d claims", flt, page.Total, len(page.Claims))
-		}
-		out := []int64{}
-		for _, c := range page.Claims {
-			out = append(out, c.ID)
-		}
+		out := listIDs(t, f.s, flt)
 		slices.Sort(out)
 		return out
 	}

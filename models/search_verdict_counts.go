@@ -39,9 +39,10 @@ func (s *Store) searchVerdictCounts(ctx context.Context, f ClaimFilter, now time
 			continue
 		}
 		g := f
-		g.Verdicts, g.Unconfirmed, g.Stale = []Verdict{v}, false, false
+		// One verdict the other filters allow; the stale cut-off stays.
+		g.Verdicts, g.Unconfirmed = []Verdict{v}, false
 		var n int64
-		if err := s.read(ctx).Table("claim_search").Where(s.d.searchMatch(), s.d.filterSearchArg(g)).Count(&n).Error; err != nil {
+		if err := s.searchIndexOnly(ctx, g, now).Count(&n).Error; err != nil {
 			return nil, false, err
 		}
 		out[string(v)] = n

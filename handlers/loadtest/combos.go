@@ -34,6 +34,9 @@ type ComboOptions struct {
 	// Sample walks one view in Sample (1 or 0: all of them), spread evenly
 	// over the combinations.
 	Sample int
+	// Containing keeps only the views whose path contains this text (e.g.
+	// "q=" for the searches); "": every view.
+	Containing string
 	// Progress receives a line every few hundred views, and every view over
 	// its target as soon as it is found; nil: none.
 	Progress io.Writer
@@ -86,6 +89,15 @@ func ComboPaths(o ComboOptions) []string {
 				out = append(out, fmt.Sprintf("%s%s&sort=%s&page=%d", base, combo, url.QueryEscape(s), page))
 			}
 		}
+	}
+	if o.Containing != "" {
+		kept := out[:0]
+		for _, p := range out {
+			if strings.Contains(p, o.Containing) {
+				kept = append(kept, p)
+			}
+		}
+		out = kept
 	}
 	if o.Sample > 1 {
 		kept := out[:0]

@@ -47,6 +47,7 @@ func main() {
 	rounds := flag.Int("rounds", 5, "with -combos: the most requests per view")
 	fast := flag.Duration("fast", 5*time.Millisecond, "with -combos: a view answered in less the first time is not requested again (0: every view -rounds times)")
 	sample := flag.Int("sample", 1, "with -combos: walk one view in this many, spread over the combinations (1: all)")
+	containing := flag.String("containing", "", `with -combos: walk only the views whose path contains this text ("q=": the searches)`)
 	deep := flag.Int("deep-page", 200, "with -combos: the deep page")
 	throughput := flag.Bool("throughput", false, "measure /healthz, the desk list and, with -email, the desk page at -clients in one run")
 	views := flag.Bool("views", false, "time each of the slowest desk views (and the desk list's ten) from one client, -rounds times; -html for the desk page")
@@ -66,7 +67,7 @@ func main() {
 			Clients: *clients, Duration: *dur, Pid: *pid, StreamBase: *streamURL}, os.Stdout)
 	case *combos:
 		o := loadtest.ComboOptions{Story: *story, Source: *source, Assignee: *assignee, Tag: *tag, Word: *word,
-			DeepPage: *deep, Rounds: *rounds, HTML: *html, Slowest: 10, Fast: *fast, Sample: *sample, Progress: os.Stderr}
+			DeepPage: *deep, Rounds: *rounds, HTML: *html, Slowest: 10, Fast: *fast, Sample: *sample, Containing: *containing, Progress: os.Stderr}
 		if *html {
 			err = c.SignIn(ctx, *email, os.Getenv("CLAIMDESK_PASSWORD"))
 		}
