@@ -317,7 +317,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				}
 			}
 			if len(frames) == 0 && !heading {
-				if c, src, ok := colonSource(sent[from:]); ok {
+				if c, src, ok := colonSource(sent[from:]); ok && !endsWithCreditLabel(c) {
 					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
 				}
 			}
