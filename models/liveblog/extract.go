@@ -256,7 +256,8 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// for no one.
 		question := isQuestion(para) || transcript && tp.asks[pi]
 		speaker, off, turn := speakerPrefix(para)
-		turn = turn && transcript
+		label := turn && headingTurn(speaker) // "Kolkata Blast LIVE UPDATES: …"
+		turn = turn && transcript && !label
 		if transcript && tp.host != "" {
 			if q, ok := qaLabel(para); ok && !q {
 				// "A: …" in a transcript whose header names the host
@@ -264,7 +265,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			}
 			heading = heading || pi == tp.header
 		}
-		if heading || question || turn || labelled(para) {
+		if heading || question || turn || label || labelled(para) {
 			briefSpeaker = ""
 		}
 		if turn && !question && !heading {
@@ -317,7 +318,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				}
 			}
 			if len(frames) == 0 && !heading {
-				if c, src, ok := colonSource(sent[from:]); ok {
+				if c, src, ok := colonSource(sent[from:]); ok && !endsWithCreditLabel(c) {
 					frames = []rawFrame{{subject: src, claim: c, rule: ruleHeadlineSource, pos: len(sent) - len(src)}}
 				}
 			}

@@ -1,0 +1,22 @@
+package liveblog
+
+import "strings"
+
+// headingTurn reports whether the "Name:" that opens a paragraph is a live
+// page's heading ("Kolkata Blast LIVE UPDATES:") or a channel readers
+// write in through ("Emails:"), not a person taking a turn: such a label
+// repeats over paragraphs as a transcript's turns do, but speaks for no
+// one.
+func headingTurn(speaker string) bool {
+	for _, w := range strings.Fields(speaker) {
+		if inSet(headingWords, strings.Trim(w, "*")) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingWords appear in a live page's running heading or name a channel
+// of readers' messages; no speaker's name holds them.
+var headingWords = setOf("live", "updates", "update", "latest", "breaking", "emails", "texts", "tweets",
+	"messages", "comments")
