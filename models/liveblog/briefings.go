@@ -25,8 +25,12 @@ func speakerPrefix(para string) (string, int, bool) {
 		return "", 0, false
 	}
 	for k, w := range ws {
-		speakerN := k == 1 && len(ws) == 2 && ws[0] == "Speaker" // "Speaker 2:"
-		if !isCapitalized(w) && !nameConnectors[w] && !(k > 0 && askerRoles[w]) && !speakerN {
+		speakerN := k == 1 && len(ws) == 2 && ws[0] == "Speaker"                  // "Speaker 2:"
+		office := k > 0 && strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") // "OSD (PR)"
+		if !isCapitalized(strings.Trim(w, "()")) && !nameConnectors[w] && !(k > 0 && askerRoles[w]) && !speakerN {
+			return "", 0, false
+		}
+		if office && len(w) < 3 {
 			return "", 0, false
 		}
 		for i := 0; i < len(w); i++ {
@@ -188,6 +192,7 @@ func readTranscript(paras []string) transcriptPlan {
 		question   bool // a "Q:" label
 		askedAny   bool // a sentence of it ends with "?"
 		endsAsking bool
+		relays     bool // it passes on a journalist's question ("X is asking, …")
 	}
 	var turns []turn
 	count := map[string]int{}
@@ -211,6 +216,7 @@ func readTranscript(paras []string) transcriptPlan {
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
 		t.endsAsking = isQuestion(p)
 		t.askedAny = t.askedAny || t.endsAsking
+		t.relays = t.relays || relaysQuestion(p)
 	}
 	main := "" // the most frequent speaker; of equals, the first with a title, else the first
 	for _, t := range turns {
@@ -221,13 +227,27 @@ func readTranscript(paras []string) transcriptPlan {
 	tp.asks = make([]bool, len(paras))
 	for _, t := range turns {
 		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
-		if t.question || t.endsAsking || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) {
+		if t.question || t.endsAsking || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
+			t.relays && t.who != main {
 			for k := t.from; k < t.to && k < len(paras); k++ {
 				tp.asks[k] = true
 			}
 		}
 	}
 	return tp
+}
+
+// relaysQuestion reports whether a paragraph passes on a journalist's
+// question, as a briefing's moderator does ("Mala from News 18 is asking,
+// …", "We have a similar question from ETV").
+func relaysQuestion(para string) bool {
+	low := lowerASCII(para)
+	for _, c := range []string{" is asking", " are asking", "question from", "questions from", "question is from", "set of question"} {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // qaLabel recognises a "Q: …" or "A: …" turn and says whether it asks.
@@ -301,8 +321,18 @@ func briefingAside(sent string) bool {
 		return true // "(Laughter.)"
 	}
 	for _, p := range []string{"with that", "a very good", "very good afternoon", "very good evening", "good to see", "sorry",
-		"very sorry", "quite a crowd", "let me start", "let me begin", "okay, i'll start", "i'll start"} {
+		"very sorry", "quite a crowd", "let me start", "let me begin", "okay, i'll start", "i'll start", "welcome to",
+		"i wish you", "we wish you"} {
 		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// The room and the running of the briefing, however long or dated
+	// the sentence: "Good evening and a very warm welcome to the first
+	// weekly media briefing of 2022", "don't have anything at the top",
+	// "we are now doing this on a virtual format", "give the floor to".
+	for _, c := range []string{"at the top", "the floor", "welcome to the", "doing this on a", "an update on", "this briefing", "media briefing"} {
+		if strings.Contains(low, c) && wordCount(sent) <= 40 {
 			return true
 		}
 	}
