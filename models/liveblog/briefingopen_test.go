@@ -7,26 +7,20 @@ import "testing"
 // what it has "at the top", however long or dated they are; the facts
 // after them stay the host's.
 func TestOpeningWelcomeRunsTheBriefing(t *testing.T) {
-	text := "MS. LANE: Hi, everyone. Welcome to the daily briefing. I have a few things at the top, and then I will be happy to open it up for questions. I think you saw our statement last night, but an update on the situation in Mosul.\n\n" +
-		"QUESTION: Can you tell us more?\n\n" +
-		"MS. LANE: The consulate in Mosul was attacked at dawn and two guards were killed."
-	cands := checkClaims(t, text, want{"two guards were killed", "LANE"})
-	if len(cands) != 1 {
-		t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
-	}
-	text = "Shri Ravi Menon, Official Spokesperson: Good evening and a very warm welcome to the first weekly media briefing of the Ministry of External Affairs of 2023. I wish you a Happy New Year. Due to the weather, we are now doing this on a virtual format till such time things improve. I would like to give the floor to Asha.\n\n" +
-		"Asha Rao: Sir, what is India's position on the new study?\n\n" +
-		"Shri Ravi Menon, Official Spokesperson: Forty fishermen were released on Monday."
-	cands = checkClaims(t, text, want{"Forty fishermen were released", "Ravi Menon"})
-	if len(cands) != 1 {
-		t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
-	}
-	text = "MR DALE: Good afternoon. I've actually come emptyhanded today, don't have anything at the top, and I see we're also empty in front, so I don't know what to do. (Laughter.)\n\n" +
-		"QUESTION: What about the tanker?\n\n" +
-		"MR DALE: The tanker was attacked by a drone off Oman on Thursday."
-	cands = checkClaims(t, text, want{"tanker was attacked", "DALE"})
-	if len(cands) != 1 {
-		t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
+	for _, c := range []struct{ text, claim, who string }{
+		{"MS. LANE: Hi, everyone. Welcome to the daily briefing. I have a few things at the top, and then I will be happy to open it up for questions. I think you saw our statement last night, but an update on the situation in Mosul.\n\n" +
+			"QUESTION: Can you tell us more?\n\n" +
+			"MS. LANE: The consulate in Mosul was attacked at dawn and two guards were killed.", "two guards were killed", "LANE"},
+		{"Shri Ravi Menon, Official Spokesperson: Good evening and a very warm welcome to the first weekly media briefing of the Ministry of External Affairs of 2023. I wish you a Happy New Year. Due to the weather, we are now doing this on a virtual format till such time things improve. I would like to give the floor to Asha.\n\n" +
+			"Asha Rao: Sir, what is India's position on the new study?\n\n" +
+			"Shri Ravi Menon, Official Spokesperson: Forty fishermen were released on Monday.", "Forty fishermen were released", "Ravi Menon"},
+		{"MR DALE: Good afternoon. I've actually come emptyhanded today, don't have anything at the top, and I see we're also empty in front, so I don't know what to do. (Laughter.)\n\n" +
+			"QUESTION: What about the tanker?\n\n" +
+			"MR DALE: The tanker was attacked by a drone off Oman on Thursday.", "tanker was attacked", "DALE"},
+	} {
+		if cands := checkClaims(t, c.text, want{c.claim, c.who}); len(cands) != 1 {
+			t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
+		}
 	}
 }
 
