@@ -144,6 +144,7 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		return "", false
 	}
 	lowPre := lowerASCII(pre)
+	wieSubj, wieClaim, wie := germanTrailingWie(s, ws, first, vi)
 	if p := ws[first].lower; vi == first+1 && (p == "er" || p == "sie") || vi > first && isGermanPronounAt(ws, vi+1) && joined(s, ws, vi+1) {
 		// "Er betonte, C" / "Zugleich betonte er, C": a pronoun speaks.
 		pron := ws[first].lower
@@ -231,6 +232,13 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			f.rule = ruleCoordinated
 		}
 		return f, f.claim != ""
+	case wie:
+		// "C, wie Lokalbehörden mitteilten."
+		f.subject, f.claim = wieSubj, wieClaim
+		if f.rule == "" {
+			f.rule = ruleClaimVerbSpeaker
+		}
+		return f, true
 	case vi-first >= 2:
 		// "Weitere Teilerfolge meldete der Generalstab aus Robotyne.": the
 		// object stands first, the speaker after the verb.
