@@ -289,7 +289,7 @@ func germanSourceFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 			}
 			if germanSourceNouns[ws[k-1].lower] {
 				// "eigenen Angaben zufolge": the sentence's subject speaks
-				subj = ""
+				subj = partyAngaben(s, ws, first, k)
 				if e := germanNP(s, ws, first); k >= 2 && ws[k-2].lower == "eigenen" && e > first && e <= k-2 {
 					subj, ps = s[ws[first].s:ws[e-1].e], ws[k-2].s
 				}
