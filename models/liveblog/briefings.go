@@ -106,14 +106,15 @@ func labelled(para string) bool {
 	return len(ws) > 0 && len(ws) <= 2 && speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))]
 }
 
-// withoutGreetings drops the pleasantries and the running of the briefing
-// that open a transcript turn ("Good afternoon, everyone. Happy Tuesday.
-// I have one announcement at the top.") and returns the rest, "" when
-// nothing else is said.
+// withoutGreetings drops the pleasantries, the running of the briefing and
+// the sympathy that open a transcript turn ("Good afternoon, everyone.
+// Happy Tuesday. I have one announcement at the top.", "We are deeply
+// saddened by this tragedy.") and returns the rest, "" when nothing else
+// is said.
 func withoutGreetings(turn string) string {
 	for _, sp := range splitSentences(turn) {
 		sent := turn[sp.s:sp.e]
-		if !isGreeting(sent) && !briefingAside(sent) {
+		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) {
 			return turn[sp.s:]
 		}
 	}
@@ -160,11 +161,14 @@ type transcriptPlan struct {
 	// turn that ends with a question, or one with a question by someone
 	// other than the briefing's main speaker.
 	asks []bool
+	// bareQA: the entry labels its turns "Q …" and "A …", without a
+	// colon, as older transcripts do.
+	bareQA bool
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
 func readTranscript(paras []string) transcriptPlan {
-	tp := transcriptPlan{header: -1}
+	tp := transcriptPlan{header: -1, bareQA: bareQALabels(paras)}
 	n, qa := 0, 0
 	for k := 0; k < len(paras) && k < 64; k++ {
 		if tp.host == "" {
@@ -177,7 +181,7 @@ func readTranscript(paras []string) transcriptPlan {
 			// A speaker with a title ("Spokesman Karim Haddad: …")
 			// is no dateline, even alone.
 			tp.transcript = tp.transcript || n >= 2 || titledName(name)
-		} else if _, ok := qaLabel(paras[k]); ok {
+		} else if _, _, ok := tp.label(paras[k]); ok {
 			qa++
 			tp.transcript = tp.transcript || qa >= 2
 		}
@@ -198,7 +202,7 @@ func readTranscript(paras []string) transcriptPlan {
 	count := map[string]int{}
 	for k, p := range paras {
 		who, _, ok := speakerPrefix(p)
-		q, isQA := qaLabel(p)
+		q, _, isQA := tp.label(p)
 		switch {
 		case ok:
 			turns = append(turns, turn{who: who, from: k})
@@ -248,6 +252,34 @@ func relaysQuestion(para string) bool {
 		}
 	}
 	return false
+}
+
+// label recognises a "Q: …"/"A: …" turn, or "Q …"/"A …" in an entry
+// that labels its turns so, and says whether it asks and where its words
+// start.
+func (tp transcriptPlan) label(para string) (question bool, off int, ok bool) {
+	if q, ok := qaLabel(para); ok {
+		return q, strings.Index(para, ": ") + 2, true
+	}
+	if tp.bareQA && len(para) > 2 && (para[0] == 'Q' || para[0] == 'A') && para[1] == ' ' && isCapitalized(para[2:]) {
+		return para[0] == 'Q', 2, true
+	}
+	return false, 0, false
+}
+
+// bareQALabels reports whether an entry labels its turns "Q …" and "A …"
+// without a colon: a "Q " paragraph, which no news sentence opens with,
+// and an "A " one.
+func bareQALabels(paras []string) bool {
+	q, a := false, false
+	for k := 0; k < len(paras) && k < 64; k++ {
+		p := paras[k]
+		if len(p) > 2 && p[1] == ' ' && isCapitalized(p[2:]) {
+			q = q || p[0] == 'Q'
+			a = a || p[0] == 'A'
+		}
+	}
+	return q && a
 }
 
 // qaLabel recognises a "Q: …" or "A: …" turn and says whether it asks.

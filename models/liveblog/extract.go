@@ -258,9 +258,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		speaker, off, turn := speakerPrefix(para)
 		turn = turn && transcript
 		if transcript && tp.host != "" {
-			if q, ok := qaLabel(para); ok && !q {
+			if q, at, ok := tp.label(para); ok && !q {
 				// "A: …" in a transcript whose header names the host
-				speaker, off, turn = tp.host, strings.Index(para, ": ")+2, true
+				speaker, off, turn = tp.host, at, true
 			}
 			heading = heading || pi == tp.header
 		}
