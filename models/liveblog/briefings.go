@@ -164,6 +164,10 @@ type transcriptPlan struct {
 	// bareQA: the entry labels its turns "Q …" and "A …", without a
 	// colon, as older transcripts do.
 	bareQA bool
+	// monologue: a header names the host and no turn follows ("Remarks
+	// from Maria Zakharova's media briefing:"); the host speaks every
+	// paragraph after it, under any subheading.
+	monologue bool
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
@@ -186,7 +190,16 @@ func readTranscript(paras []string) transcriptPlan {
 			tp.transcript = tp.transcript || qa >= 2
 		}
 	}
-	if !tp.transcript {
+	if tp.host == "" && n == 0 && qa == 0 {
+		for k := 0; k < len(paras) && k < 8; k++ {
+			if h := remarksHost(paras[k]); h != "" {
+				tp.host, tp.header, tp.monologue, tp.transcript = h, k, true, true
+				tp.asks = make([]bool, len(paras)) // no journalist asks
+				break
+			}
+		}
+	}
+	if !tp.transcript || tp.monologue {
 		return tp
 	}
 	// The turns, each with its speaker and the paragraphs it runs over.
@@ -340,6 +353,48 @@ func briefingHost(para string) string {
 	}
 	return ""
 }
+
+// remarksHost returns the speaker a header line of a briefing's remarks
+// names by the possessive: "Remarks from Maria Zakharova's media
+// briefing:", "Minister Ana Borg's press conference"; "" for any other
+// line, and for an office's briefing ("the Foreign Ministry's press
+// briefing"), which names no one.
+func remarksHost(para string) string {
+	if len(para) > 120 || strings.Contains(para, ". ") {
+		return ""
+	}
+	low := lowerASCII(para)
+	hosting := false
+	for _, h := range hostWords {
+		hosting = hosting || strings.Contains(low, h)
+	}
+	if !hosting {
+		return ""
+	}
+	ws := words(para)
+	for i, w := range ws {
+		name, ok := strings.CutSuffix(w.text, "'s")
+		if !ok {
+			name, ok = strings.CutSuffix(w.text, "’s")
+		}
+		if !ok || !isCapitalized(name) || officeWords[name] {
+			continue
+		}
+		b := i
+		for b > 0 && i-b < 3 && isCapitalized(ws[b-1].text) && !officeWords[ws[b-1].text] && joined(para, ws, b) {
+			b--
+		}
+		if b == i || !strings.Contains(lowerASCII(para[w.e:]), "briefing") && !strings.Contains(lowerASCII(para[w.e:]), "press conference") {
+			return "" // a full name: two words or more, then the briefing
+		}
+		return para[ws[b].s : w.e-len(w.text)+len(name)]
+	}
+	return ""
+}
+
+// officeWords name an office, not a person, before a briefing.
+var officeWords = setOf("Ministry", "Department", "Office", "Government", "Council", "House", "Kremlin", "Pentagon",
+	"Remarks", "Russian", "Foreign", "Transcript", "Briefing", "Spokesperson")
 
 // firstPersonSubjects, said in a briefing turn, are the turn's speaker
 // ("I noted that …", "As we've said, …").

@@ -267,6 +267,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		if heading || question || turn || labelled(para) {
 			briefSpeaker = ""
 		}
+		if tp.monologue && pi > tp.header && !heading {
+			briefSpeaker = tp.host // remarks without turns: the host's, under any subheading
+		}
 		if turn && !question && !heading {
 			briefSpeaker = speaker
 		} else if briefSpeaker != "" && !heading && !question {
