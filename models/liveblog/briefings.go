@@ -21,7 +21,11 @@ func speakerPrefix(para string) (string, int, bool) {
 	}
 	name := strings.TrimSpace(para[:k])
 	ws := strings.Fields(name)
-	if len(ws) == 0 || len(ws) > 6 || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
+	most := 6
+	if strings.Contains(name, ", ") {
+		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
+	}
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
 		return "", 0, false
 	}
 	for k, w := range ws {
@@ -47,7 +51,8 @@ func speakerPrefix(para string) (string, int, bool) {
 }
 
 // askerRoles may follow an outlet in a journalist's turn ("CCTV
-// reporter: …").
+// reporter: …"); alone ("Reporter: …") they label a journalist's turn,
+// which claims nothing even when it states what it asks about.
 var askerRoles = setOf("reporter", "correspondent", "journalist")
 
 // isQuestion reports whether a paragraph ends with a question: in a
@@ -244,7 +249,7 @@ func readTranscript(paras []string) transcriptPlan {
 	tp.asks = make([]bool, len(paras))
 	for _, t := range turns {
 		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
-		if t.question || t.endsAsking || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
+		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
 			t.relays && t.who != main {
 			for k := t.from; k < t.to && k < len(paras); k++ {
 				tp.asks[k] = true
