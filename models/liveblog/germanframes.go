@@ -190,6 +190,9 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 	case strings.HasSuffix(pre, ",") || endsWithCommaOrQuote(pre, qs, ws[first].s):
 		// "C, teilte die Behörde am Freitag mit." / "„Q“, sagte X."
 		subj, ok := after()
+		if src := germanStatementSource(s, ws, vi); src != "" {
+			subj, ok = src, true // "…, hieß es in einer Erklärung des Büros."
+		}
 		if !ok {
 			return rawFrame{}, false // "…, hieß es": no one speaks
 		}

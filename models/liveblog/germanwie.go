@@ -28,3 +28,31 @@ func germanTrailingWie(s string, ws []word, first, vi int) (subject, claim strin
 	}
 	return "", "", false
 }
+
+// germanStatementSource reads who a "hieß es" names where the statement
+// is found: "…, hieß es in einer Erklärung des UN-Nothilfebüros Ocha."
+// gives the office, "…, hieß es in der Erklärung." the statement; "" when
+// no statement is named ("…, hieß es.").
+func germanStatementSource(s string, ws []word, vi int) string {
+	k := vi + 1
+	if k+2 >= len(ws) || ws[k].lower != "es" || ws[k+1].lower != "in" {
+		return ""
+	}
+	k += 2
+	if germanArticles[ws[k].lower] {
+		k++
+	}
+	if k >= len(ws) || !isCapitalized(ws[k].text) || !joined(s, ws, k) {
+		return ""
+	}
+	noun := ws[k].text
+	if k+2 < len(ws) && (ws[k+1].lower == "des" || ws[k+1].lower == "der") && joined(s, ws, k+2) {
+		if e := germanNP(s, ws, k+2); e > k+2 {
+			return s[ws[k+2].s:ws[e-1].e]
+		}
+	}
+	if k+1 < len(ws) && joined(s, ws, k+1) {
+		return "" // more follows that is no speaker
+	}
+	return noun
+}
