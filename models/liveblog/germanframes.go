@@ -202,6 +202,24 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			f.rule = ruleClaimVerbSpeaker
 		}
 		return f, f.claim != ""
+	case vi == first+1 && germanOpeningAdverbs[ws[first].lower]:
+		// "Zugleich erklärte Selenskyj, dass C": the speaker follows the verb.
+		subj, ok := after()
+		rest := strings.TrimLeft(s[ws[vi].e:], " ")
+		k := strings.IndexAny(rest, ",:")
+		if !ok || k < 0 || inSpans(quoteSpans(rest), k) {
+			return rawFrame{}, false
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+		if hasPrefixFold(rest, "dass ") {
+			rest = rest[len("dass "):]
+		}
+		f.subject = subj
+		f.claim, f.direct = cleanClaim(rest)
+		if f.rule == "" {
+			f.rule = ruleSpeakerVerbClaim
+		}
+		return f, f.claim != ""
 	case germanNP(s, ws, first) == vi && !objectFirst:
 		// "Die Polizei teilte mit, dass C." / "Der Präsident beschuldigt Russland, …"
 		f.subject = withoutArticle(pre)

@@ -56,3 +56,8 @@ func germanStatementSource(s string, ws []word, vi int) string {
 	}
 	return noun
 }
+
+// germanOpeningAdverbs open a German sentence before its verb, so the
+// speaker follows the verb ("Zugleich erklärte Selenskyj, dass …").
+var germanOpeningAdverbs = setOf("zugleich", "zudem", "außerdem", "gleichzeitig", "später", "dabei", "ferner",
+	"unterdessen", "derweil", "inzwischen", "daraufhin", "anschließend")
