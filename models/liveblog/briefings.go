@@ -21,12 +21,20 @@ func speakerPrefix(para string) (string, int, bool) {
 	}
 	name := strings.TrimSpace(para[:k])
 	ws := strings.Fields(name)
-	if len(ws) == 0 || len(ws) > 6 || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
+	most := 6
+	if strings.Contains(name, ", ") {
+		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
+	}
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
 		return "", 0, false
 	}
 	for k, w := range ws {
-		speakerN := k == 1 && len(ws) == 2 && ws[0] == "Speaker" // "Speaker 2:"
-		if !isCapitalized(w) && !nameConnectors[w] && !(k > 0 && askerRoles[w]) && !speakerN {
+		speakerN := k == 1 && len(ws) == 2 && ws[0] == "Speaker"                  // "Speaker 2:"
+		office := k > 0 && strings.HasPrefix(w, "(") && strings.HasSuffix(w, ")") // "OSD (PR)"
+		if !isCapitalized(strings.Trim(w, "()")) && !nameConnectors[w] && !(k > 0 && askerRoles[w]) && !speakerN {
+			return "", 0, false
+		}
+		if office && len(w) < 3 {
 			return "", 0, false
 		}
 		for i := 0; i < len(w); i++ {
@@ -43,7 +51,8 @@ func speakerPrefix(para string) (string, int, bool) {
 }
 
 // askerRoles may follow an outlet in a journalist's turn ("CCTV
-// reporter: …").
+// reporter: …"); alone ("Reporter: …") they label a journalist's turn,
+// which claims nothing even when it states what it asks about.
 var askerRoles = setOf("reporter", "correspondent", "journalist")
 
 // isQuestion reports whether a paragraph ends with a question: in a
@@ -102,14 +111,15 @@ func labelled(para string) bool {
 	return len(ws) > 0 && len(ws) <= 2 && speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))]
 }
 
-// withoutGreetings drops the pleasantries and the running of the briefing
-// that open a transcript turn ("Good afternoon, everyone. Happy Tuesday.
-// I have one announcement at the top.") and returns the rest, "" when
-// nothing else is said.
+// withoutGreetings drops the pleasantries, the running of the briefing and
+// the sympathy that open a transcript turn ("Good afternoon, everyone.
+// Happy Tuesday. I have one announcement at the top.", "We are deeply
+// saddened by this tragedy.") and returns the rest, "" when nothing else
+// is said.
 func withoutGreetings(turn string) string {
 	for _, sp := range splitSentences(turn) {
 		sent := turn[sp.s:sp.e]
-		if !isGreeting(sent) && !briefingAside(sent) {
+		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) {
 			return turn[sp.s:]
 		}
 	}
@@ -156,11 +166,18 @@ type transcriptPlan struct {
 	// turn that ends with a question, or one with a question by someone
 	// other than the briefing's main speaker.
 	asks []bool
+	// bareQA: the entry labels its turns "Q …" and "A …", without a
+	// colon, as older transcripts do.
+	bareQA bool
+	// monologue: a header names the host and no turn follows ("Remarks
+	// from Maria Zakharova's media briefing:"); the host speaks every
+	// paragraph after it, under any subheading.
+	monologue bool
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
 func readTranscript(paras []string) transcriptPlan {
-	tp := transcriptPlan{header: -1}
+	tp := transcriptPlan{header: -1, bareQA: bareQALabels(paras)}
 	n, qa := 0, 0
 	for k := 0; k < len(paras) && k < 64; k++ {
 		if tp.host == "" {
@@ -173,12 +190,21 @@ func readTranscript(paras []string) transcriptPlan {
 			// A speaker with a title ("Spokesman Karim Haddad: …")
 			// is no dateline, even alone.
 			tp.transcript = tp.transcript || n >= 2 || titledName(name)
-		} else if _, ok := qaLabel(paras[k]); ok {
+		} else if _, _, ok := tp.label(paras[k]); ok {
 			qa++
 			tp.transcript = tp.transcript || qa >= 2
 		}
 	}
-	if !tp.transcript {
+	if tp.host == "" && n == 0 && qa == 0 {
+		for k := 0; k < len(paras) && k < 8; k++ {
+			if h := remarksHost(paras[k]); h != "" {
+				tp.host, tp.header, tp.monologue, tp.transcript = h, k, true, true
+				tp.asks = make([]bool, len(paras)) // no journalist asks
+				break
+			}
+		}
+	}
+	if !tp.transcript || tp.monologue {
 		return tp
 	}
 	// The turns, each with its speaker and the paragraphs it runs over.
@@ -188,12 +214,13 @@ func readTranscript(paras []string) transcriptPlan {
 		question   bool // a "Q:" label
 		askedAny   bool // a sentence of it ends with "?"
 		endsAsking bool
+		relays     bool // it passes on a journalist's question ("X is asking, …")
 	}
 	var turns []turn
 	count := map[string]int{}
 	for k, p := range paras {
 		who, _, ok := speakerPrefix(p)
-		q, isQA := qaLabel(p)
+		q, _, isQA := tp.label(p)
 		switch {
 		case ok:
 			turns = append(turns, turn{who: who, from: k})
@@ -211,6 +238,7 @@ func readTranscript(paras []string) transcriptPlan {
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
 		t.endsAsking = isQuestion(p)
 		t.askedAny = t.askedAny || t.endsAsking
+		t.relays = t.relays || relaysQuestion(p)
 	}
 	main := "" // the most frequent speaker; of equals, the first with a title, else the first
 	for _, t := range turns {
@@ -221,13 +249,55 @@ func readTranscript(paras []string) transcriptPlan {
 	tp.asks = make([]bool, len(paras))
 	for _, t := range turns {
 		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
-		if t.question || t.endsAsking || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) {
+		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
+			t.relays && t.who != main {
 			for k := t.from; k < t.to && k < len(paras); k++ {
 				tp.asks[k] = true
 			}
 		}
 	}
 	return tp
+}
+
+// relaysQuestion reports whether a paragraph passes on a journalist's
+// question, as a briefing's moderator does ("Mala from News 18 is asking,
+// …", "We have a similar question from ETV").
+func relaysQuestion(para string) bool {
+	low := lowerASCII(para)
+	for _, c := range []string{" is asking", " are asking", "question from", "questions from", "question is from", "set of question"} {
+		if strings.Contains(low, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// label recognises a "Q: …"/"A: …" turn, or "Q …"/"A …" in an entry
+// that labels its turns so, and says whether it asks and where its words
+// start.
+func (tp transcriptPlan) label(para string) (question bool, off int, ok bool) {
+	if q, ok := qaLabel(para); ok {
+		return q, strings.Index(para, ": ") + 2, true
+	}
+	if tp.bareQA && len(para) > 2 && (para[0] == 'Q' || para[0] == 'A') && para[1] == ' ' && isCapitalized(para[2:]) {
+		return para[0] == 'Q', 2, true
+	}
+	return false, 0, false
+}
+
+// bareQALabels reports whether an entry labels its turns "Q …" and "A …"
+// without a colon: a "Q " paragraph, which no news sentence opens with,
+// and an "A " one.
+func bareQALabels(paras []string) bool {
+	q, a := false, false
+	for k := 0; k < len(paras) && k < 64; k++ {
+		p := paras[k]
+		if len(p) > 2 && p[1] == ' ' && isCapitalized(p[2:]) {
+			q = q || p[0] == 'Q'
+			a = a || p[0] == 'A'
+		}
+	}
+	return q && a
 }
 
 // qaLabel recognises a "Q: …" or "A: …" turn and says whether it asks.
@@ -289,6 +359,48 @@ func briefingHost(para string) string {
 	return ""
 }
 
+// remarksHost returns the speaker a header line of a briefing's remarks
+// names by the possessive: "Remarks from Maria Zakharova's media
+// briefing:", "Minister Ana Borg's press conference"; "" for any other
+// line, and for an office's briefing ("the Foreign Ministry's press
+// briefing"), which names no one.
+func remarksHost(para string) string {
+	if len(para) > 120 || strings.Contains(para, ". ") {
+		return ""
+	}
+	low := lowerASCII(para)
+	hosting := false
+	for _, h := range hostWords {
+		hosting = hosting || strings.Contains(low, h)
+	}
+	if !hosting {
+		return ""
+	}
+	ws := words(para)
+	for i, w := range ws {
+		name, ok := strings.CutSuffix(w.text, "'s")
+		if !ok {
+			name, ok = strings.CutSuffix(w.text, "’s")
+		}
+		if !ok || !isCapitalized(name) || officeWords[name] {
+			continue
+		}
+		b := i
+		for b > 0 && i-b < 3 && isCapitalized(ws[b-1].text) && !officeWords[ws[b-1].text] && joined(para, ws, b) {
+			b--
+		}
+		if b == i || !strings.Contains(lowerASCII(para[w.e:]), "briefing") && !strings.Contains(lowerASCII(para[w.e:]), "press conference") {
+			return "" // a full name: two words or more, then the briefing
+		}
+		return para[ws[b].s : w.e-len(w.text)+len(name)]
+	}
+	return ""
+}
+
+// officeWords name an office, not a person, before a briefing.
+var officeWords = setOf("Ministry", "Department", "Office", "Government", "Council", "House", "Kremlin", "Pentagon",
+	"Remarks", "Russian", "Foreign", "Transcript", "Briefing", "Spokesperson")
+
 // firstPersonSubjects, said in a briefing turn, are the turn's speaker
 // ("I noted that …", "As we've said, …").
 var firstPersonSubjects = setOf("i", "we", "i've", "we've", "i’ve", "we’ve", "i'd", "we'd")
@@ -301,8 +413,18 @@ func briefingAside(sent string) bool {
 		return true // "(Laughter.)"
 	}
 	for _, p := range []string{"with that", "a very good", "very good afternoon", "very good evening", "good to see", "sorry",
-		"very sorry", "quite a crowd", "let me start", "let me begin", "okay, i'll start", "i'll start"} {
+		"very sorry", "quite a crowd", "let me start", "let me begin", "okay, i'll start", "i'll start", "welcome to",
+		"i wish you", "we wish you"} {
 		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// The room and the running of the briefing, however long or dated
+	// the sentence: "Good evening and a very warm welcome to the first
+	// weekly media briefing of 2022", "don't have anything at the top",
+	// "we are now doing this on a virtual format", "give the floor to".
+	for _, c := range []string{"at the top", "the floor", "welcome to the", "doing this on a", "an update on", "this briefing", "media briefing"} {
+		if strings.Contains(low, c) && wordCount(sent) <= 40 {
 			return true
 		}
 	}

@@ -259,14 +259,17 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		label := turn && headingTurn(speaker) // "Kolkata Blast LIVE UPDATES: …"
 		turn = turn && transcript && !label
 		if transcript && tp.host != "" {
-			if q, ok := qaLabel(para); ok && !q {
+			if q, at, ok := tp.label(para); ok && !q {
 				// "A: …" in a transcript whose header names the host
-				speaker, off, turn = tp.host, strings.Index(para, ": ")+2, true
+				speaker, off, turn = tp.host, at, true
 			}
 			heading = heading || pi == tp.header
 		}
 		if heading || question || turn || label || labelled(para) {
 			briefSpeaker = ""
+		}
+		if tp.monologue && pi > tp.header && !heading {
+			briefSpeaker = tp.host // remarks without turns: the host's, under any subheading
 		}
 		if turn && !question && !heading {
 			briefSpeaker = speaker

@@ -144,6 +144,7 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		return "", false
 	}
 	lowPre := lowerASCII(pre)
+	wieSubj, wieClaim, wie := germanTrailingWie(s, ws, first, vi)
 	if p := ws[first].lower; vi == first+1 && (p == "er" || p == "sie") || vi > first && isGermanPronounAt(ws, vi+1) && joined(s, ws, vi+1) {
 		// "Er betonte, C" / "Zugleich betonte er, C": a pronoun speaks.
 		pron := ws[first].lower
@@ -189,6 +190,9 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 	case strings.HasSuffix(pre, ",") || endsWithCommaOrQuote(pre, qs, ws[first].s):
 		// "C, teilte die Behörde am Freitag mit." / "„Q“, sagte X."
 		subj, ok := after()
+		if src := germanStatementSource(s, ws, vi); src != "" {
+			subj, ok = src, true // "…, hieß es in einer Erklärung des Büros."
+		}
 		if !ok {
 			return rawFrame{}, false // "…, hieß es": no one speaks
 		}
@@ -196,6 +200,24 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		f.claim, f.direct = cleanClaim(strings.TrimRight(pre, " ,"))
 		if f.rule == "" {
 			f.rule = ruleClaimVerbSpeaker
+		}
+		return f, f.claim != ""
+	case vi == first+1 && germanOpeningAdverbs[ws[first].lower]:
+		// "Zugleich erklärte Selenskyj, dass C": the speaker follows the verb.
+		subj, ok := after()
+		rest := strings.TrimLeft(s[ws[vi].e:], " ")
+		k := strings.IndexAny(rest, ",:")
+		if !ok || k < 0 || inSpans(quoteSpans(rest), k) {
+			return rawFrame{}, false
+		}
+		rest = strings.TrimLeft(rest[k+1:], " ")
+		if hasPrefixFold(rest, "dass ") {
+			rest = rest[len("dass "):]
+		}
+		f.subject = subj
+		f.claim, f.direct = cleanClaim(rest)
+		if f.rule == "" {
+			f.rule = ruleSpeakerVerbClaim
 		}
 		return f, f.claim != ""
 	case germanNP(s, ws, first) == vi && !objectFirst:
@@ -231,6 +253,13 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			f.rule = ruleCoordinated
 		}
 		return f, f.claim != ""
+	case wie:
+		// "C, wie Lokalbehörden mitteilten."
+		f.subject, f.claim = wieSubj, wieClaim
+		if f.rule == "" {
+			f.rule = ruleClaimVerbSpeaker
+		}
+		return f, true
 	case vi-first >= 2:
 		// "Weitere Teilerfolge meldete der Generalstab aus Robotyne.": the
 		// object stands first, the speaker after the verb.
@@ -281,7 +310,7 @@ func germanSourceFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 			}
 			if germanSourceNouns[ws[k-1].lower] {
 				// "eigenen Angaben zufolge": the sentence's subject speaks
-				subj = ""
+				subj = partyAngaben(s, ws, first, k)
 				if e := germanNP(s, ws, first); k >= 2 && ws[k-2].lower == "eigenen" && e > first && e <= k-2 {
 					subj, ps = s[ws[first].s:ws[e-1].e], ws[k-2].s
 				}

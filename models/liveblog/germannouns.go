@@ -94,3 +94,18 @@ func withoutArticle(p string) string {
 	}
 	return p
 }
+
+// partyAngaben returns the source of "den Angaben zufolge": the figures
+// the text has named ("Angaben der Behörden … Mehr als 33 Millionen
+// Menschen sind den Angaben zufolge betroffen"), whose noun stands at k-1
+// before "zufolge" at k; "" for "neuen Angaben" or "russischen Angaben",
+// which name no speaker by themselves.
+func partyAngaben(s string, ws []word, first, k int) string {
+	if k < first+2 || ws[k-1].lower != "angaben" || !joined(s, ws, k-1) {
+		return ""
+	}
+	if adj := ws[k-2].lower; adj == "den" || adj == "diesen" {
+		return ws[k-1].text
+	}
+	return ""
+}

@@ -7,7 +7,8 @@ import "strings"
 // developments"): it says nothing a fact-checker could check.
 var sympathyPhrases = []string{"thoughts and prayers", "our thoughts are with", "my thoughts are with",
 	"hearts go out", "heart goes out", "deeply saddened", "heartbroken by",
-	"i am closely following", "we are closely following", "i am following closely", "we are following closely"}
+	"i am closely following", "we are closely following", "i am following closely", "we are following closely",
+	"express deepest condolences", "express our deepest condolences", "express sincere condolences", "express our sincere condolences"}
 
 // expressesSympathy reports whether a claim only expresses sympathy or
 // attention. One that gives a number ("our thoughts are with the 12
@@ -16,7 +17,7 @@ func expressesSympathy(claim string) bool {
 	// Most claims hold none of the phrases' key words: skip them before
 	// lowering a copy.
 	if !strings.Contains(claim, "hought") && !strings.Contains(claim, "eart") && !strings.Contains(claim, "adden") &&
-		!strings.Contains(claim, "ollowing") {
+		!strings.Contains(claim, "ollowing") && !strings.Contains(claim, "ondolence") {
 		return false
 	}
 	low := lowerASCII(claim)
