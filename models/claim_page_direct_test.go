@@ -17,19 +17,14 @@ import (
 // query alone does: the same index or search, in the same order, with no
 // sort the page query does not have. The names follow, one lookup each.
 func TestClaimPageAtOnceKeepsPlans(t *testing.T) {
-	f := newFixture(t)
+	f, now := planFixture(t, 30)
 	if f.s.d.pg {
 		t.Skip("PostgreSQL reads a page's ids first, then the claims")
 	}
-	for i := 0; i < 30; i++ {
-		f.claim(t, "claim for statistics")
-	}
-	useMillionClaimStats(t, f.s)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	mid := &Claim{ID: 500_000, ReportedAt: now.Add(-48 * time.Hour), CreatedAt: now.Add(-47 * time.Hour), UpdatedAt: now.Add(-46 * time.Hour)}
 	checked := 0
-	for _, combo := range DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3) {
+	for _, combo := range planCombos(f) {
 		for _, sort := range ClaimSorts() {
 			for _, after := range []string{"", cursorFor(sort, mid)} {
 				q, err := url.ParseQuery(fmt.Sprintf("%s&sort=%s", combo, url.QueryEscape(sort)))

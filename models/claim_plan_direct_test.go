@@ -11,15 +11,8 @@ import (
 // that on SQLite their page query reads that index in order (no walk of
 // another index, no sort) for a first page, a deep page and a cursor.
 func TestDirectIndexViews(t *testing.T) {
-	f := newFixture(t)
-	for i := 0; i < 5; i++ {
-		f.claim(t, "claim for statistics")
-	}
-	if !f.s.d.pg {
-		useMillionClaimStats(t, f.s)
-	}
+	f, now := planFixture(t, 5)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	mid := &Claim{ID: 500_000, ReportedAt: now.Add(-48 * time.Hour), UpdatedAt: now.Add(-46 * time.Hour)}
 	for _, c := range []struct {
 		f    ClaimFilter

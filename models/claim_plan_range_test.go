@@ -124,16 +124,13 @@ func TestRangeWalkedOrSorted(t *testing.T) {
 // are sorted instead of walked: the filters' indexes (or the search index)
 // find them, never a scan of the whole table.
 func TestSortedRangeUsesIndexes(t *testing.T) {
-	f := newFixture(t)
+	f, now := planFixture(t, 1)
 	if f.s.d.pg {
 		t.Skip("the sort's index is walked on SQLite only; PostgreSQL's planner chooses")
 	}
-	f.claim(t, "claim for statistics")
-	useMillionClaimStats(t, f.s)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	checked := 0
-	for _, combo := range DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3) {
+	for _, combo := range planCombos(f) {
 		for _, sort := range ClaimSorts() {
 			flt, err := ParseClaimFilter(mustQuery(t, combo+"&sort="+sort), f.editor.ID)
 			if err != nil {

@@ -61,6 +61,27 @@ func useMillionClaimStats(t *testing.T, s *Store) {
 	}
 }
 
+// planFixture is a desk of n claims whose planner, on SQLite, weighs the
+// claims table as a million-claim desk's (useMillionClaimStats), for the
+// tests that read query plans; now is the fixed time their views are read at.
+func planFixture(t *testing.T, n int) (f *fixture, now time.Time) {
+	t.Helper()
+	f = newFixture(t)
+	for i := 0; i < n; i++ {
+		f.claim(t, "claim for statistics")
+	}
+	if !f.s.d.pg {
+		useMillionClaimStats(t, f.s)
+	}
+	return f, time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+}
+
+// planCombos are the desk's filter combinations of up to three over f's
+// story, source, editor, a tag and a search word.
+func planCombos(f *fixture) []string {
+	return DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3)
+}
+
 // explainPlan returns the database's plan for q, one step a line: SQLite's
 // EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN with sequential scans priced
 // out, so that a plan with a Seq Scan means no index can serve the query.
@@ -141,17 +162,10 @@ func planProblem(pg bool, plan string, mayScanInOrder, maySort bool) string {
 // walks an index in the sort's order (never the whole table unordered), and
 // a view with many matches never sorts them; the count uses an index too.
 func TestEveryDeskViewUsesIndexes(t *testing.T) {
-	f := newFixture(t)
-	for i := 0; i < 30; i++ {
-		f.claim(t, "claim for statistics")
-	}
-	if !f.s.d.pg {
-		useMillionClaimStats(t, f.s)
-	}
+	f, now := planFixture(t, 30)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	const rows = 1_000_000
-	combos := DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3)
+	combos := planCombos(f)
 	checked := 0
 	for _, combo := range combos {
 		for _, sort := range ClaimSorts() {
@@ -236,18 +250,13 @@ func mustQuery(t *testing.T, s string) url.Values {
 // takes its order from the search index or the sort's index, reading the
 // sort's index alone (never a claim row) and never sorting.
 func TestSearchFacetViewsReadTheIndex(t *testing.T) {
-	f := newFixture(t)
+	f, now := planFixture(t, 30)
 	if f.s.d.pg {
 		t.Skip("the facets are SQLite's (PostgreSQL's search is checked by TestEveryDeskViewUsesIndexes)")
 	}
-	for i := 0; i < 30; i++ {
-		f.claim(t, "claim for statistics")
-	}
-	useMillionClaimStats(t, f.s)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
 	counts, pages := 0, 0
-	for _, combo := range DeskFilterCombos(DeskFilterAtoms(f.story.ID, f.source.ID, f.editor.ID, "casualties", "army"), 3) {
+	for _, combo := range planCombos(f) {
 		flt, err := ParseClaimFilter(mustQuery(t, combo), f.editor.ID)
 		if err != nil {
 			t.Fatal(err)
