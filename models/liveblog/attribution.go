@@ -105,7 +105,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
-		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
+		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && invertedSpeakerLength(subj) && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
 			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker

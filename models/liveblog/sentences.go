@@ -40,10 +40,10 @@ func splitSentences(p string) []span { return appendSentences(nil, p) }
 // appendSentences appends the sentences of p to out (see splitSentences), so
 // a caller can reuse one list for many paragraphs.
 func appendSentences(out []span, p string) []span {
-	start := 0
+	start := bulletLen(p) // "• Russia says …": the list mark is no part of the sentence
 	inQuote := false
 	low9 := false // the quotation opened with a German „, which “ closes
-	for i := 0; i < len(p); {
+	for i := start; i < len(p); {
 		r, size := rune(p[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(p[i:])
