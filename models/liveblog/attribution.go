@@ -146,7 +146,9 @@ func endsWithCommaOrQuote(pre string, qs []span, lo int) bool {
 		return true
 	}
 	r, size := utf8.DecodeLastRuneInString(pre)
-	if r != '"' && r != '”' {
+	if r == '\'' && strings.HasSuffix(pre, "''") {
+		size = 2
+	} else if r != '"' && r != '”' && r != '’' {
 		return false
 	}
 	inner := strings.TrimRight(pre[:len(pre)-size], " ")
@@ -472,8 +474,7 @@ func cleanClaim(c string) (string, bool) {
 		rest := strings.TrimSpace(c[qs[0].e:])
 		if strings.Trim(rest, ".,!?;") == "" {
 			inner := c[qs[0].s:qs[0].e]
-			_, fs := utf8.DecodeRuneInString(inner)
-			_, ls := utf8.DecodeLastRuneInString(inner)
+			fs, ls := quoteMarkLen(inner, false), quoteMarkLen(inner, true)
 			if len(inner) > fs+ls {
 				inner = inner[fs : len(inner)-ls]
 			}

@@ -452,7 +452,7 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 		return true
 	}
 	rest := strings.TrimLeft(s[cs:], " ,:")
-	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "‘") || strings.HasPrefix(rest, "''")
 }
 
 // moveTrailingChannel moves a channel phrase at the end of a claim ("… in a

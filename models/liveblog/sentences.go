@@ -164,9 +164,22 @@ func firstWord(s string) string {
 func quoteSpans(s string) []span {
 	var out []span
 	open := -1
+	var single rune // the mark that closes an open single quotation (see singlequotes.go)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' && isDoubledApostrophe(s, i) {
+			r, size = '\'', 2
+		}
 		switch {
+		case single != 0:
+			if r == single && size == 2 || r == '’' && single == '’' && closesSingleQuote(s, i+size) {
+				out = append(out, span{open, i + size})
+				open, single = -1, 0
+			}
+		case size == 2 && r == '\'' && open < 0:
+			open, single = i, '\''
+		case r == '‘' && open < 0 && opensSingleQuote(s, i):
+			open, single = i, '’'
 		case (r == '“' || r == '„') && open < 0:
 			open = i
 		case r == '“' && strings.HasPrefix(s[open:], "„"): // German „…“
@@ -183,7 +196,7 @@ func quoteSpans(s string) []span {
 		}
 		i += size
 	}
-	if open >= 0 {
+	if open >= 0 && single == 0 {
 		out = append(out, span{open, len(s)})
 	}
 	return out
