@@ -331,6 +331,7 @@ func afterClaimNoun(text string) (string, bool) {
 // from:to, up to the first word that looks like a verb, or "".
 func initialNounPhrase(sc *sentenceScan, from, to int) string {
 	s := sc.s
+	from = afterOpeningLinker(s, from, to)
 	ws := sc.wordsN(from, to, 11)
 	end := -1
 	for k, w := range ws {
