@@ -95,6 +95,7 @@ func analyzeSubject(raw string) subjectInfo {
 	si := subjectInfo{raw: raw}
 	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
 	s = removeParentheses(keepInitialismDot(raw, s))
+	s = withoutTrailingRelative(s) // "officials in other provinces who [earlier gave …]"
 	var parts []string
 	for _, sp := range topLevelSplit(s, nil, 0, len(s)) {
 		p := s[sp.s:sp.e]

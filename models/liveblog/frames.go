@@ -188,6 +188,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		switch t.info.kind {
 		case vPut:
 			f.rule = ruleFigure
+			text = tollOnly(text) // "a toll of 128 effectively pushed …": the toll
 		case vAccuse:
 			f.rule = ruleAccusation
 			if isBlameVerb(t.info.display) {
@@ -222,7 +223,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
-		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) {
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) && !announcesCount(t.info.display, text) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
 			f.generic = true

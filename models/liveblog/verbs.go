@@ -63,6 +63,7 @@ var commonReportingVerbs = map[string]verbInfo{
 	"rejected": {kind: vDeny, display: "rejected"}, "rejects": {kind: vDeny, display: "rejects"},
 	"dismissed": {kind: vDeny, display: "dismissed"},
 	"put":       {kind: vPut, display: "put"}, "puts": {kind: vPut, display: "puts"},
+	"gave": {kind: vPut, display: "gave"}, "gives": {kind: vPut, display: "gives"}, // a toll (givestoll.go)
 	"saying": {kind: vSay, display: "said", part: true}, "adding": {kind: vSay, display: "added", part: true},
 	"claiming": {kind: vSay, display: "claimed", part: true}, "insisting": {kind: vSay, display: "insisted", part: true},
 	"warning": {kind: vSay, display: "warned", part: true}, "noting": {kind: vSay, display: "noted", part: true},
