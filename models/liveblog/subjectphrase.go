@@ -77,7 +77,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	// A quotation inside the subject segment ends the claim.
 	for _, q := range qs {
-		if q.e > ss && q.e <= se {
+		if q.e > ss && q.e <= se && !quotedInAppositive(s, q, segs[first].e) {
 			ss = q.e
 			sep = q.e
 		}
