@@ -23,6 +23,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		var cs int
 		var hadThat bool
 		introChannel, splitHead := "", ""
+		alleger := "" // the party whose claim a denial names (allegedby.go)
 		relative := false
 		switch {
 		case t.info.kind == vAccording:
@@ -202,6 +203,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				// "rejected claims that C": C is what is denied.
 				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
 					text, hadThat = text[k+4:], true
+				} else if who, at, ok := claimsMadeBy(text); ok {
+					text, hadThat, alleger = text[at:], true, who // "rejected the claims made by X that C"
 				}
 			}
 			if !hadThat && isGenericDenial(text) {
@@ -250,6 +253,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			f.claim = "" // "said little about its losses", "confirmed the figure"
 		}
 		if f.deny && hadThat && f.claim != "" {
+			if c, who, ok := allegedTail(f.claim); ok {
+				f.claim, alleger = c, who // "denied that C, as alleged by X"
+			}
+			if alleger != "" {
+				out = append(out, allegedFrame(alleger, f))
+			}
 			f.claim = negate(f.claim)
 		}
 		if f.claim == "" {
