@@ -82,7 +82,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
+		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) || reportsSuggest(ws, i) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
