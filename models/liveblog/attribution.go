@@ -89,7 +89,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		}
 		claimEnd := lo + len(strings.TrimRight(pre, " ,;:–—-"))
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
-		subj = countOwner(subj)
+		subj = countOwner(accordingSourceOnly(subj))
 		if subj == "" || !isAccordingSource(subj) {
 			return rawFrame{}, 0, 0, false
 		}

@@ -31,7 +31,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if !ok {
 				continue
 			}
-			subj = countOwner(subj)
+			subj = countOwner(accordingSourceOnly(subj))
 			if !isAccordingSource(subj) {
 				continue // "According to plan, …"
 			}

@@ -14,7 +14,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	// Adverbs between subject and verb: "later told", "has said".
 	for {
 		w := lastWord(s[lo:end])
-		if w == "" || !inSet(subjectAdverbs, w) || end-len(w) <= lo {
+		if w == "" || !inSet(subjectAdverbs, w) && !isLyAdverb(w) || end-len(w) <= lo {
 			break
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
