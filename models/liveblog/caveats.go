@@ -429,10 +429,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// deaths.
 			named = func(it *item) bool { return reportsDeaths(it.f.claim) }
 		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)),
-			c.ref.story && !c.ref.single && end == len(items) && items[end-1].sent != c.sent:
+			c.ref.story && !c.ref.single && end == len(items) && items[end-1].sent != c.sent,
+			c.ref.happened && c.ref.party == "" && items[end-1].sent != c.sent:
 			// "Northwire could not verify the reports" in a paragraph
-			// of its own, or closing the story: every report of the
-			// story before it.
+			// of its own, or closing the story, or "what happened"
+			// after the last report: every report of the story before
+			// it.
 			named = func(*item) bool { return true }
 		case c.ref.story && para != c.para:
 			// "Reuters could not verify the report" on its own with

@@ -349,6 +349,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			if f, ok := thatIsAccording(sent[from:], unattributed); ok && !heading {
 				frames = []rawFrame{f} // "…. That's according to the weather service."
 			}
+			if si > 0 {
+				itFromSentenceBefore(frames, unattributed) // "Israel did not comment. It has acknowledged …"
+			}
 			unattributed = ""
 			if len(frames) == 0 && !heading {
 				unattributed = sent[from:]

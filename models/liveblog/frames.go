@@ -23,6 +23,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		var cs int
 		var hadThat bool
 		introChannel, splitHead := "", ""
+		alleger := "" // the party whose claim a denial names (allegedby.go)
 		relative := false
 		switch {
 		case t.info.kind == vAccording:
@@ -30,7 +31,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if !ok {
 				continue
 			}
-			subj = countOwner(subj)
+			subj = countOwner(accordingSourceOnly(subj))
 			if !isAccordingSource(subj) {
 				continue // "According to plan, …"
 			}
@@ -188,6 +189,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		switch t.info.kind {
 		case vPut:
 			f.rule = ruleFigure
+			text = tollOnly(text) // "a toll of 128 effectively pushed …": the toll
 		case vAccuse:
 			f.rule = ruleAccusation
 			if isBlameVerb(t.info.display) {
@@ -201,6 +203,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				// "rejected claims that C": C is what is denied.
 				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
 					text, hadThat = text[k+4:], true
+				} else if who, at, ok := claimsMadeBy(text); ok {
+					text, hadThat, alleger = text[at:], true, who // "rejected the claims made by X that C"
 				}
 			}
 			if !hadThat && isGenericDenial(text) {
@@ -222,7 +226,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
-		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) {
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) && !announcesCount(t.info.display, text) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
 			f.generic = true
@@ -249,6 +253,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			f.claim = "" // "said little about its losses", "confirmed the figure"
 		}
 		if f.deny && hadThat && f.claim != "" {
+			if c, who, ok := allegedTail(f.claim); ok {
+				f.claim, alleger = c, who // "denied that C, as alleged by X"
+			}
+			if alleger != "" {
+				out = append(out, allegedFrame(alleger, f))
+			}
 			f.claim = negate(f.claim)
 		}
 		if f.claim == "" {
@@ -331,6 +341,7 @@ func afterClaimNoun(text string) (string, bool) {
 // from:to, up to the first word that looks like a verb, or "".
 func initialNounPhrase(sc *sentenceScan, from, to int) string {
 	s := sc.s
+	from = afterOpeningLinker(s, from, to)
 	ws := sc.wordsN(from, to, 11)
 	end := -1
 	for k, w := range ws {
@@ -452,7 +463,7 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 		return true
 	}
 	rest := strings.TrimLeft(s[cs:], " ,:")
-	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "‘") || strings.HasPrefix(rest, "''")
 }
 
 // moveTrailingChannel moves a channel phrase at the end of a claim ("… in a

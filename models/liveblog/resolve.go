@@ -19,6 +19,9 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		if d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
+		if l := ix.loneSpeakerAfter(p, pos); l >= 0 {
+			return ix.fullName(ix.ms[l].name, pos, blog)
+		}
 		if p >= 0 {
 			return ix.fullName(ix.ms[p].name, pos, blog)
 		}

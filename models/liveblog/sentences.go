@@ -40,10 +40,10 @@ func splitSentences(p string) []span { return appendSentences(nil, p) }
 // appendSentences appends the sentences of p to out (see splitSentences), so
 // a caller can reuse one list for many paragraphs.
 func appendSentences(out []span, p string) []span {
-	start := 0
+	start := bulletLen(p) // "• Russia says …": the list mark is no part of the sentence
 	inQuote := false
 	low9 := false // the quotation opened with a German „, which “ closes
-	for i := 0; i < len(p); {
+	for i := start; i < len(p); {
 		r, size := rune(p[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(p[i:])
@@ -164,9 +164,22 @@ func firstWord(s string) string {
 func quoteSpans(s string) []span {
 	var out []span
 	open := -1
+	var single rune // the mark that closes an open single quotation (see singlequotes.go)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' && isDoubledApostrophe(s, i) {
+			r, size = '\'', 2
+		}
 		switch {
+		case single != 0:
+			if r == single && size == 2 || r == '’' && single == '’' && closesSingleQuote(s, i+size) {
+				out = append(out, span{open, i + size})
+				open, single = -1, 0
+			}
+		case size == 2 && r == '\'' && open < 0:
+			open, single = i, '\''
+		case r == '‘' && open < 0 && opensSingleQuote(s, i):
+			open, single = i, '’'
 		case (r == '“' || r == '„') && open < 0:
 			open = i
 		case r == '“' && strings.HasPrefix(s[open:], "„"): // German „…“
@@ -183,7 +196,7 @@ func quoteSpans(s string) []span {
 		}
 		i += size
 	}
-	if open >= 0 {
+	if open >= 0 && single == 0 {
 		out = append(out, span{open, len(s)})
 	}
 	return out
