@@ -309,7 +309,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			// ("Kremlin spokespeople claim …") is that speaker's, not
 			// the turn's.
 			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
-				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
+				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" && !smallTalk(c) {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
 			}
