@@ -1,0 +1,68 @@
+package liveblog
+
+import "strings"
+
+// The rules find a speaker by where it stands: before "said", after
+// "according to", before a colon. In ordinary news sentences that place
+// sometimes holds a piece of a clause instead of someone — "…, is one of
+// the most impoverished states. It's considered …", "It's confirmed
+// that …", "Please tell us …", "In Yemen, the agency, which …, reported",
+// "…, according to accounts from officials Wednesday". This file tells
+// such pieces from speakers, after the rules, so a desk is not offered a
+// claim by "It's" or "Wednesday".
+
+// withoutClauseLead removes what a speaker phrase can carry in front of
+// the speaker: a transcript's answer label ("A: China noted …") and the
+// wire formula "The attack came as the minister denied …".
+func withoutClauseLead(claimant string) string {
+	s := strings.TrimSpace(claimant)
+	for _, p := range []string{"A: ", "A. ", "came as ", "comes as ", "come as "} {
+		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return claimant
+}
+
+// notAClaimant reports whether a claimant is a piece of a clause rather
+// than someone who spoke: it opens with a verb ("is one of the most
+// impoverished", "Please"), it is "it" with nothing resolved or an
+// expletive ("It's confirmed that …"), a pronoun with its verb ("we are organising …"), a day
+// ("Wednesday"), or a place with its preposition ("In Yemen").
+func notAClaimant(claimant string) bool {
+	ws := strings.Fields(claimant)
+	if len(ws) == 0 {
+		return false
+	}
+	first := lowerASCII(strings.Trim(ws[0], "\"“”‘’'(),;:"))
+	switch {
+	case auxiliaries[first] || first == "please" || first == "been" || first == "being":
+		return true
+	case len(ws) == 1 && (first == "it" || expletives[first] || weekdays[first]):
+		return true // a person's "he" or "we" left unresolved keeps the phrase; "it" is a thing or no one
+	case len(ws) >= 2 && subjectPronouns[first] && auxiliaries[ws[1]]:
+		return true // "we are organising signature events as they're"
+	case len(ws) == 2 && (first == "in" || first == "at") && isCapitalized(ws[1]):
+		return true // "In Yemen, the agency … reported"
+	}
+	return false
+}
+
+// expletives are a subject pronoun with its verb, standing for no one
+// ("It's confirmed that …", "There's word that …").
+var expletives = setOf("it's", "it’s", "there's", "there’s", "that's", "that’s")
+
+// placeIntroduction reports whether a phrase before a speaker's commas
+// only sets the scene ("In Tarsia, the Pallas agency, which …,
+// reported"): a preposition and a capitalised name, no speaker.
+func placeIntroduction(seg string) bool {
+	ws := strings.Fields(seg)
+	if len(ws) < 2 || len(ws) > 4 {
+		return false
+	}
+	switch lowerASCII(ws[0]) {
+	case "in", "at", "from", "inside", "outside", "near":
+		return isCapitalized(ws[1])
+	}
+	return false
+}
