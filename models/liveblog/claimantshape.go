@@ -66,3 +66,32 @@ func placeIntroduction(seg string) bool {
 	}
 	return false
 }
+
+// nameOnlyClaim reports whether what a "C, S said" rule took for the claim
+// is only a name or a title ("The Somali Prime Minister, Abdi Said
+// Shirdon, called on …", "Donetsk in Russian-occupied Ukraine, local
+// officials said"): every word capitalised but the joints of a name, no
+// figure and no word that may be a verb. A title in apposition to its
+// speaker, or a dateline, says nothing.
+func nameOnlyClaim(claim string) bool {
+	ws := strings.Fields(claim)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, f := range ws {
+		w := strings.Trim(f, "\"“”‘’'(),;:.")
+		if w != "" && !isCapitalized(w) && !nameConnectors[w] && !inSet(nameJoints, w) {
+			return false
+		}
+		low := lowerASCII(w)
+		verbLike := !strings.Contains(w, "-") && (strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ing"))
+		if verbLike || strings.IndexAny(w, "0123456789") >= 0 || figureWords[low] {
+			return false // a headline in title case: "Nine Soldiers Died, Army Says"
+		}
+	}
+	return true
+}
+
+// nameJoints join the words of a name or a place ("Minister of State for
+// Defence", "Donetsk in eastern Ukraine" is no name: "eastern" is lower).
+var nameJoints = setOf("the", "of", "in", "and", "for", "on", "at", "a", "an", "de", "al")

@@ -60,3 +60,15 @@ func TestClaimantLeads(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleInAppositionIsNoClaim drops a "C, S said" reading whose claim
+// is only a title or a place ("The Veldan Interior Minister, Ora Pelt,
+// called on …"); a short claim with a verb stays.
+func TestTitleInAppositionIsNoClaim(t *testing.T) {
+	checkClaims(t, "The Veldan Interior Minister, Ora Pelt, called on the two militias to withdraw.", want{"Veldan Interior Minister", ""})
+	checkClaims(t, "Kessel in Russian-Occupied Veldan, local officials said.", want{"Kessel in", ""})
+	checkClaims(t, "Nine Soldiers Died, the army said.", want{"Nine Soldiers Died", "army"})
+	if !nameOnlyClaim("The Somali Prime Minister") || nameOnlyClaim("The ministry said Two Died") || nameOnlyClaim("Rebels advanced") {
+		t.Error("nameOnlyClaim misreads a title or a clause")
+	}
+}

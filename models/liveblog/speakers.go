@@ -13,7 +13,8 @@ func keepSpeakers(out []Candidate) []Candidate {
 	for i := range out {
 		c := out[i]
 		c.Claimant = withoutLeadingSubordinator(withoutTrailingAdverb(withoutTrailingDate(withoutClauseLead(c.Claimant))))
-		if !isSpeakerPhrase(c.Claimant) || isLoneAdverbOrCondition(c.Claimant) || notAClaimant(c.Claimant) || !isNounPhraseClaimant(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) {
+		if !isSpeakerPhrase(c.Claimant) || isLoneAdverbOrCondition(c.Claimant) || notAClaimant(c.Claimant) || !isNounPhraseClaimant(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) ||
+			c.Rule == ruleClaimSpeakerVerb && nameOnlyClaim(c.Claim) {
 			continue
 		}
 		kept = append(kept, c)
