@@ -117,6 +117,9 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 					continue
 				}
 			}
+			if !handoutCredit(c.Credit) {
+				continue
+			}
 			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
 			src := creditSource(c.Credit)
 			if src == "" {
