@@ -231,7 +231,7 @@ var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then"
 var nounPhraseOpeners = setOf("the", "a", "an", "our", "his", "her", "their", "its", "local", "state", "this", "that", "one")
 
 // Name connectors that may stand between capitalised words of a name.
-var nameConnectors = setOf("of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "del", "for", "and", "the", "el", "di", "dos", "das", "ibn")
+var nameConnectors = setOf("of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "del", "for", "and", "the", "el", "di", "dos", "das", "ibn", "&")
 
 // Generic objects of a denial that carry no claim of their own ("rejected
 // the accusation").
