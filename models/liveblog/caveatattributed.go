@@ -70,6 +70,9 @@ func impersonalCheck(before string) bool {
 // the attack, but it was not possible to verify their account"): the
 // text's caveat, though a party opens the sentence.
 func impersonalCaveat(caveat string) bool {
+	if !strings.Contains(caveat, "but it ") && !strings.Contains(caveat, "but there ") {
+		return false // most caveats: no copy lowered
+	}
 	low := lowerASCII(caveat)
 	k := -1
 	for _, w := range []string{"verif", "confirm", "corroborat"} {

@@ -30,23 +30,41 @@ func withoutClauseLead(claimant string) string {
 // expletive ("It's confirmed that …"), a pronoun with its verb ("we are organising …"), a day
 // ("Wednesday"), or a place with its preposition ("In Yemen").
 func notAClaimant(claimant string) bool {
-	ws := strings.Fields(claimant)
-	if len(ws) == 0 {
+	// The first three words, without a slice per claimant: this runs on
+	// every candidate.
+	var ws [3]string
+	n := 0
+	rest := strings.TrimSpace(claimant)
+	for rest != "" && n < len(ws) {
+		w, after, _ := strings.Cut(rest, " ")
+		if w != "" {
+			ws[n] = w
+			n++
+		}
+		rest = strings.TrimLeft(after, " ")
+	}
+	if n == 0 {
 		return false
 	}
-	first := lowerASCII(strings.Trim(ws[0], "\"“”‘’'(),;:"))
+	if rest != "" {
+		n++ // more than three words
+	}
+	first := strings.Trim(ws[0], "\"“”‘’'(),;:")
 	switch {
-	case auxiliaries[first] || first == "please" || first == "been" || first == "being":
+	case inSet(auxiliaries, first) || inSet(requestOpeners, first):
 		return true
-	case len(ws) == 1 && (first == "it" || expletives[first] || weekdays[first]):
+	case n == 1 && (inSet(expletives, first) || inSet(weekdays, first) || len(first) == 2 && equalLower(first, "it")):
 		return true // a person's "he" or "we" left unresolved keeps the phrase; "it" is a thing or no one
-	case len(ws) >= 2 && subjectPronouns[first] && auxiliaries[ws[1]]:
+	case n >= 2 && inSet(subjectPronouns, first) && auxiliaries[ws[1]]:
 		return true // "we are organising signature events as they're"
-	case len(ws) == 2 && (first == "in" || first == "at") && isCapitalized(ws[1]):
+	case n == 2 && len(first) == 2 && (equalLower(first, "in") || equalLower(first, "at")) && isCapitalized(ws[1]):
 		return true // "In Yemen, the agency … reported"
 	}
 	return false
 }
+
+// requestOpeners open a request or a verb phrase, never a name.
+var requestOpeners = setOf("please", "been", "being")
 
 // expletives are a subject pronoun with its verb, standing for no one
 // ("It's confirmed that …", "There's word that …").
@@ -74,22 +92,29 @@ func placeIntroduction(seg string) bool {
 // figure and no word that may be a verb. A title in apposition to its
 // speaker, or a dateline, says nothing.
 func nameOnlyClaim(claim string) bool {
-	ws := strings.Fields(claim)
-	if len(ws) < 2 {
-		return false
-	}
-	for _, f := range ws {
+	words := 0
+	for rest := strings.TrimSpace(claim); rest != ""; {
+		f, after, _ := strings.Cut(rest, " ")
+		rest = strings.TrimLeft(after, " ")
 		w := strings.Trim(f, "\"“”‘’'(),;:.")
-		if w != "" && !isCapitalized(w) && !nameConnectors[w] && !inSet(nameJoints, w) {
+		if w == "" {
+			continue
+		}
+		words++
+		if !isCapitalized(w) && !nameConnectors[w] && !inSet(nameJoints, w) {
 			return false
 		}
-		low := lowerASCII(w)
-		verbLike := !strings.Contains(w, "-") && (strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ing"))
-		if verbLike || strings.IndexAny(w, "0123456789") >= 0 || figureWords[low] {
+		verbLike := !strings.Contains(w, "-") && (hasSuffixLower(w, "ed") || hasSuffixLower(w, "ing"))
+		if verbLike || strings.IndexAny(w, "0123456789") >= 0 || inSet(figureWords, w) {
 			return false // a headline in title case: "Nine Soldiers Died, Army Says"
 		}
 	}
-	return true
+	return words >= 2
+}
+
+// hasSuffixLower is strings.HasSuffix(lowerASCII(s), low).
+func hasSuffixLower(s, low string) bool {
+	return len(s) >= len(low) && equalLower(s[len(s)-len(low):], low)
 }
 
 // nameJoints join the words of a name or a place ("Minister of State for
