@@ -236,7 +236,7 @@ func readTranscript(paras []string) transcriptPlan {
 		t := &turns[len(turns)-1]
 		t.to = k + 1
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
-		t.endsAsking = isQuestion(p)
+		t.endsAsking = isQuestion(p) && !callsOnSomeone(p)
 		t.askedAny = t.askedAny || t.endsAsking
 		t.relays = t.relays || relaysQuestion(p)
 	}

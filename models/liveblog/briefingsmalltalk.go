@@ -127,3 +127,54 @@ func containsAny(s string, subs []string) bool {
 	}
 	return false
 }
+
+// callsOnSomeone reports whether a paragraph ends by giving the floor to a
+// journalist by name ("With that, I'll take questions. Lita?", "Yes,
+// Lara?"): the host's turn, not a question of its own. Every word of the
+// closing question is a name or a word of calling ("yes", "go ahead").
+func callsOnSomeone(para string) bool {
+	t := strings.TrimRight(para, " \"”’)")
+	if !strings.HasSuffix(t, "?") {
+		return false
+	}
+	last := t
+	if k := strings.LastIndexAny(t[:len(t)-1], ".?!"); k >= 0 {
+		last = t[k+1:]
+	}
+	n := 0
+	for _, f := range strings.Fields(last) {
+		w := strings.Trim(f, "\"“”‘’'(),;:?")
+		if w == "" {
+			continue
+		}
+		n++
+		if !isCapitalized(w) && !inSet(callingWords, w) || inSet(questionOpeners, w) && !inSet(callingWords, w) {
+			return false
+		}
+	}
+	return n > 0 && n <= 4
+}
+
+// callingWords give the floor ("Yes, go ahead, Lara?"); questionOpeners
+// start a real question however short ("Why?", "Any update?").
+var (
+	callingWords    = setOf("yes", "okay", "ok", "go", "ahead", "please", "then", "first", "next", "sir", "ma'am")
+	questionOpeners = setOf("what", "why", "how", "when", "where", "who", "which", "any", "anything", "is", "are", "was",
+		"were", "do", "does", "did", "can", "could", "will", "would", "has", "have", "should", "and", "so", "but", "really")
+)
+
+// withoutClosingFloor drops the sentences that close a turn by running
+// the room ("With that, we'll take questions. Lita?") and returns the
+// rest.
+func withoutClosingFloor(turn string) string {
+	sps := splitSentences(turn)
+	end := len(turn)
+	for k := len(sps) - 1; k > 0; k-- {
+		sent := turn[sps[k].s:sps[k].e]
+		if !briefingAside(sent) && !floorAside(sent) && !callsOnSomeone(sent) {
+			break
+		}
+		end = sps[k].s
+	}
+	return strings.TrimSpace(turn[:end])
+}

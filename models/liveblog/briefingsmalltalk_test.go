@@ -1,6 +1,9 @@
 package liveblog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestBriefingSmallTalkClaimsNothing drops the turns of a briefing that
 // only banter with the room or run it — a short remark naming nothing
@@ -79,4 +82,24 @@ func TestBriefingNoInformationOpensNothing(t *testing.T) {
 			t.Errorf("the turn's claim keeps its no-information opening: %q", c.Claim)
 		}
 	}
+}
+
+// TestHostCallingOnJournalistStillSpeaks keeps a host's statement whose
+// turn ends by calling on a journalist ("With that, we'll take questions.
+// Lita?"): the call is not a question, and it is cut from the claim. A
+// journalist's short question stays a question.
+func TestHostCallingOnJournalistStillSpeaks(t *testing.T) {
+	for _, text := range []string{
+		"MR. DORN: Good afternoon. The minister spoke with her Latvian counterpart and offered two more radar units.\n\nWith that, we'll take questions. Lita?\n\nQUESTION: Thanks. Where will the radars go?\n\nMR. DORN: They will be placed near the eastern border.",
+		"MR. DORN: The minister spoke with her Latvian counterpart and offered two more radar units. With that, we'll take questions. Yes, Lita?\n\nQUESTION: Thanks. Where will the radars go?\n\nMR. DORN: They will be placed near the eastern border.",
+	} {
+		cands := checkClaims(t, text, want{"offered two more radar units", "DORN"}, want{"placed near the eastern border", "DORN"})
+		for _, c := range cands {
+			if strings.Contains(c.Claim, "Lita") || strings.Contains(c.Claim, "take questions") {
+				t.Errorf("the call on a journalist stays in the claim: %q", c.Claim)
+			}
+		}
+	}
+	checkClaims(t, "Lin Hao: The talks will resume in May.\n\nHarbour TV: The ships were seen near the reef. Any update?\n\nLin Hao: I would refer you to the competent authorities.",
+		want{"talks will resume", "Lin Hao"}, want{"ships were seen near the reef", ""})
 }
