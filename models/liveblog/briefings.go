@@ -238,7 +238,7 @@ func readTranscript(paras []string) transcriptPlan {
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
 		t.endsAsking = isQuestion(p) && !callsOnSomeone(p)
 		t.askedAny = t.askedAny || t.endsAsking
-		t.relays = t.relays || relaysQuestion(p)
+		t.relays = t.relays || relaysQuestion(p) || asksInWords(p)
 	}
 	main := "" // the most frequent speaker; of equals, the first with a title, else the first
 	for _, t := range turns {

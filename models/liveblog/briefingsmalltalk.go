@@ -178,3 +178,16 @@ func withoutClosingFloor(turn string) string {
 	}
 	return strings.TrimSpace(turn[:end])
 }
+
+// asksInWords reports whether a paragraph asks in so many words, as a
+// journalist's turn does even without a question mark ("I would like to
+// ask about …", "Please tell us how …", "Could you comment on …").
+func asksInWords(para string) bool {
+	return containsAny(lowerASCII(para), askingPhrases)
+}
+
+// askingPhrases ask a question without a question mark.
+var askingPhrases = []string{"would like to ask", "want to ask", "wanted to ask", "like to ask you", "my question is",
+	"my second question", "my first question", "please tell us", "could you tell us", "can you tell us", "could you comment",
+	"can you comment", "could you please comment", "please comment on", "could you elaborate", "can you elaborate",
+	"could you confirm", "can you confirm"}

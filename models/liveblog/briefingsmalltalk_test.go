@@ -103,3 +103,15 @@ func TestHostCallingOnJournalistStillSpeaks(t *testing.T) {
 	checkClaims(t, "Lin Hao: The talks will resume in May.\n\nHarbour TV: The ships were seen near the reef. Any update?\n\nLin Hao: I would refer you to the competent authorities.",
 		want{"talks will resume", "Lin Hao"}, want{"ships were seen near the reef", ""})
 }
+
+// TestJournalistAsksWithoutQuestionMark reads a turn that asks in so many
+// words ("I would like to ask about …", "Please tell us …") as a
+// journalist's, though it ends with a full stop; the spokesperson's answer
+// stays a claim.
+func TestJournalistAsksWithoutQuestionMark(t *testing.T) {
+	text := "Press Secretary Ito Ken: The minister will travel to Manila on Monday.\n\n" +
+		"Harbour TV, Mori: I would like to ask about the ferry accident. Reports say twelve nationals were on board. Please tell us what the government knows.\n\n" +
+		"Press Secretary Ito Ken: Two nationals were on board and both are safe."
+	checkClaims(t, text, want{"travel to Manila", "Ito Ken"}, want{"both are safe", "Ito Ken"},
+		want{"twelve nationals were on board", ""}, want{"ferry accident", ""})
+}
