@@ -21,9 +21,10 @@ const smallTalkWords = 10
 
 // smallTalk reports whether what is left of a transcript turn, once its
 // greetings and asides are gone, is a remark to the room: a few words
-// that name nothing, give no figure, point at nothing in the world ("the
-// border") and weigh no claim ("We cannot confirm it was shelled"
-// answers the question).
+// that speak of the room ("I", "you", "it", "there"), name nothing, give
+// no figure, point at nothing in the world ("the border", "they") and
+// weigh no claim ("We cannot confirm it was shelled" answers the
+// question).
 func smallTalk(turn string) bool {
 	if wordCount(turn) > smallTalkWords || namesOrCounts(turn) {
 		return false
@@ -32,13 +33,23 @@ func smallTalk(turn string) bool {
 	if containsAny(low, weighingWords) {
 		return false
 	}
+	room := false
 	for _, w := range words(low) {
-		if definiteWords[w.lower] {
-			return false // "The border reopened this morning.": something in the world
+		if definiteWords[w.lower] || thirdPersons[w.lower] {
+			return false // "The border reopened this morning.", "Yes, they were released.": something in the world
 		}
+		room = room || roomWords[w.lower]
 	}
-	return true
+	return room // "No casualties were reported." speaks of no one in the room, and is news
 }
+
+// roomWords are the speaker, the journalists and the moment: small talk
+// is about them ("I'm sure it's a combination", "There does seem to be an
+// echo"); thirdPersons report on someone else.
+var (
+	roomWords    = setOf("i", "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d", "me", "my", "you", "your", "you're", "you’re", "we", "we're", "we’re", "we'll", "we’ll", "us", "it", "it's", "it’s", "that", "that's", "that’s", "there", "there's", "there’s")
+	thirdPersons = setOf("he", "she", "they", "them", "his", "him", "her", "their", "they're", "they’re")
+)
 
 // definiteWords point at something in the world a short answer reports
 // on ("the coast guard", "their word"); small talk points at the room.
@@ -98,8 +109,8 @@ func floorAside(sent string) bool {
 	if containsAny(low, floorPhrases) {
 		return true
 	}
-	if !containsAny(low, noKnowledgePhrases) || containsAny(low, weighingWords) {
-		return false
+	if !containsAny(low, noKnowledgePhrases) || containsAny(low, weighingWords) || strings.Contains(low, " but ") {
+		return false // "I have nothing on that, but our embassy is in touch with the families"
 	}
 	return !namesOrCounts(strings.TrimSpace(sent))
 }

@@ -11,7 +11,7 @@ import (
 // "no opening remarks, let's go to Dana" — while an answer that names
 // someone or gives a figure stays the spokesperson's.
 func TestBriefingSmallTalkClaimsNothing(t *testing.T) {
-	text := "MS. VALE: Right on time, as promised.\n\n" +
+	text := "MS. VALE: Right on time, it seems.\n\n" +
 		"QUESTION: Barely. The coffee line was long.\n\n" +
 		"MS. VALE: Ah, I see, you were stuck downstairs. (Laughter.) Maybe tomorrow we start a bit later for you.\n\n" +
 		"All right, I have no opening remarks today, so let's go to Dana.\n\n" +
@@ -20,7 +20,9 @@ func TestBriefingSmallTalkClaimsNothing(t *testing.T) {
 		"QUESTION: Has the envoy left for Cairo?\n\n" +
 		"MS. VALE: Yes. The envoy left for Cairo this morning and will meet the foreign minister on Friday.\n\n" +
 		"QUESTION: And the convoy?\n\n" +
-		"MS. VALE: Yes, it arrived."
+		"MS. VALE: Yes, it arrived.\n\n" +
+		"QUESTION: Any casualties?\n\n" +
+		"MS. VALE: No casualties were reported."
 	cands := checkClaims(t, text,
 		want{"envoy left for Cairo", "VALE"},
 		want{"right on time", ""},
@@ -29,9 +31,10 @@ func TestBriefingSmallTalkClaimsNothing(t *testing.T) {
 		want{"opening remarks", ""},
 		want{"let's go to", ""},
 		want{"sounds about right", ""},
-		want{"it arrived", ""})
-	if len(cands) != 1 {
-		t.Errorf("%d candidates, want 1: %s", len(cands), describe(cands))
+		want{"it arrived", ""},
+		want{"No casualties were reported", "VALE"})
+	if len(cands) != 2 {
+		t.Errorf("%d candidates, want 2: %s", len(cands), describe(cands))
 	}
 }
 
@@ -70,11 +73,14 @@ func TestBriefingNoInformationOpensNothing(t *testing.T) {
 		"Reporter: What about the fishing boats?\n\n" +
 		"Lin Hao: I have no information on that. The coast guard escorted 14 boats back to port on Tuesday.\n\n" +
 		"Reporter: And the rumours about the border post?\n\n" +
-		"Lin Hao: We have no information to confirm the post was shelled."
+		"Lin Hao: We have no information to confirm the post was shelled.\n\n" +
+		"Reporter: And the crew?\n\n" +
+		"Lin Hao: I don't have anything on that, but our embassy is in touch with their families."
 	cands := checkClaims(t, text,
 		want{"visit Hanoi", "Lin Hao"},
 		want{"escorted 14 boats", "Lin Hao"},
 		want{"no information to confirm", "Lin Hao"},
+		want{"embassy is in touch", "Lin Hao"},
 		want{"not aware of the report", ""},
 		want{"nothing to share", ""})
 	for _, c := range cands {
