@@ -1,6 +1,9 @@
 package liveblog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestClausePiecesAreNoClaimants drops candidates whose claimant is a
 // piece of an ordinary sentence: a verb phrase, an expletive "It's", a
@@ -70,5 +73,18 @@ func TestTitleInAppositionIsNoClaim(t *testing.T) {
 	checkClaims(t, "Nine Soldiers Died, the army said.", want{"Nine Soldiers Died", "army"})
 	if !nameOnlyClaim("The Somali Prime Minister") || nameOnlyClaim("The ministry said Two Died") || nameOnlyClaim("Rebels advanced") {
 		t.Error("nameOnlyClaim misreads a title or a clause")
+	}
+}
+
+// TestCharacterisationInsideAReport gives "in what it called …" inside a
+// reported claim to the speaker who reported it, not to the subject of the
+// reported clause.
+func TestCharacterisationInsideAReport(t *testing.T) {
+	cands := checkClaims(t, "The health office said that most of the victims were women and children, in what it called a \"terrible massacre\" by the militia.",
+		want{"most of the victims were women", "health office"})
+	for _, c := range cands {
+		if strings.Contains(c.Claimant, "victims") {
+			t.Errorf("claim %q by %q", c.Claim, c.Claimant)
+		}
 	}
 }
