@@ -24,3 +24,21 @@ func TestOfficialAccountCaveat(t *testing.T) {
 		t.Error("impersonalCaveat misreads who could not verify")
 	}
 }
+
+// TestCaveatOnTheCitedSource keeps a caveat that qualifies its own
+// sentence's source ("according to differing accounts that could not be
+// independently verified") to that sentence: closing a story, it does not
+// flag the claims before it.
+func TestCaveatOnTheCitedSource(t *testing.T) {
+	text := "At least 12 people were killed in fighting near Orlo, the army said.\n\n" +
+		"Rebel spokesman Ivo Tan said two of their fighters were killed.\n\n" +
+		"The fighting follows clashes last month that killed up to 30 combatants, according to differing accounts that could not be independently verified."
+	for _, c := range checkClaims(t, text, want{"At least 12 people were killed", "army"}, want{"two of their fighters", "Ivo Tan"}) {
+		if c.Unverifiable && !strings.Contains(c.Claim, "30 combatants") {
+			t.Errorf("%q by %q flagged by the caveat on another sentence's source", c.Claim, c.Claimant)
+		}
+	}
+	if citedSourceCaveat("the toll could not be verified, according to the agency") || !citedSourceCaveat("…, according to figures which could not be confirmed") {
+		t.Error("citedSourceCaveat misreads where the caveat stands")
+	}
+}

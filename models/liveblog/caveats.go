@@ -210,6 +210,10 @@ type caveatRef struct {
 	// common: party is a common noun ("the group's claim"), which may
 	// describe a claimant named otherwise ("Al-Shabab").
 	common bool
+	// ownSource: it qualifies the source its sentence cites ("…,
+	// according to accounts that could not be verified"): that
+	// sentence's claims only.
+	ownSource bool
 }
 
 // sideNouns, after "either", "both", "all" or "neither", name the parties
@@ -350,6 +354,7 @@ func referentOf(sent, low string) caveatRef {
 	if r.party == "" && !r.sides && namesDetails(ws) {
 		r.story, r.single = true, false
 	}
+	r.ownSource = citedSourceCaveat(low)
 	if conflictingAccounts(ws) {
 		// Accounts that conflict are more than one party's, wherever
 		// they came from ("the conflicting reports from the port").
@@ -376,6 +381,10 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			end++
 		}
 		if partysOwnCheck(c.text, items) {
+			continue
+		}
+		if c.ref.ownSource {
+			mark(ownSentence(items, end, c), c.text)
 			continue
 		}
 		if c.ref.common {
