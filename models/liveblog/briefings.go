@@ -119,7 +119,7 @@ func labelled(para string) bool {
 func withoutGreetings(turn string) string {
 	for _, sp := range splitSentences(turn) {
 		sent := turn[sp.s:sp.e]
-		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) {
+		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) && !floorAside(sent) {
 			return turn[sp.s:]
 		}
 	}
@@ -236,9 +236,9 @@ func readTranscript(paras []string) transcriptPlan {
 		t := &turns[len(turns)-1]
 		t.to = k + 1
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
-		t.endsAsking = isQuestion(p)
+		t.endsAsking = isQuestion(p) && !callsOnSomeone(p)
 		t.askedAny = t.askedAny || t.endsAsking
-		t.relays = t.relays || relaysQuestion(p)
+		t.relays = t.relays || relaysQuestion(p) || asksInWords(p)
 	}
 	main := "" // the most frequent speaker; of equals, the first with a title, else the first
 	for _, t := range turns {
@@ -249,7 +249,7 @@ func readTranscript(paras []string) transcriptPlan {
 	tp.asks = make([]bool, len(paras))
 	for _, t := range turns {
 		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
-		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
+		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || procedureRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
 			t.relays && t.who != main {
 			for k := t.from; k < t.to && k < len(paras); k++ {
 				tp.asks[k] = true

@@ -117,6 +117,9 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 					continue
 				}
 			}
+			if !handoutCredit(c.Credit) {
+				continue
+			}
 			claim := strings.TrimSuffix(strings.TrimSpace(c.Text), ".")
 			src := creditSource(c.Credit)
 			if src == "" {
@@ -254,7 +257,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
 		// for no one.
-		question := isQuestion(para) || transcript && tp.asks[pi]
+		question := isQuestion(para) && !(transcript && callsOnSomeone(para)) || transcript && tp.asks[pi]
 		speaker, off, turn := speakerPrefix(para)
 		label := turn && headingTurn(speaker) // "Kolkata Blast LIVE UPDATES: …"
 		turn = turn && transcript && !label
@@ -309,7 +312,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			// ("Kremlin spokespeople claim …") is that speaker's, not
 			// the turn's.
 			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
-				if c, _ := cleanClaim(withoutGreetings(para[off:])); c != "" {
+				if c, _ := cleanClaim(withoutClosingFloor(withoutGreetings(para[off:]))); c != "" && !smallTalk(c) {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
 			}

@@ -62,7 +62,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			// one after another all belong to the name before them.
 			for first > 0 {
 				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
-				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) {
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) || placeIntroduction(s[segs[first-1].s:segs[first-1].e]) {
 					break
 				}
 				first--

@@ -104,9 +104,10 @@ func characterisation(s string, from int, qs []span, ws []word, i int, frames []
 	}
 	rel := ws[i]
 	start := from
+	outer := "" // the speaker whose claim holds the characterisation
 	for _, f := range frames {
 		if k := strings.Index(s, f.claim); f.claim != "" && k >= 0 && k <= rel.s && rel.s < k+len(f.claim) {
-			start = k
+			start, outer = k, f.subject
 		}
 	}
 	prefix := strings.TrimSpace(s[start:rel.s])
@@ -122,7 +123,11 @@ func characterisation(s string, from int, qs []span, ws []word, i int, frames []
 	default:
 		claim = prefix + ", " + rest
 	}
-	if pronouns[lowerASCII(speaker)] {
+	if pronouns[lowerASCII(speaker)] && outer != "" && !pronouns[lowerASCII(outer)] {
+		// "The office said that most victims were children, in what it
+		// called a massacre": "it" is the office, not the victims.
+		speaker = outer
+	} else if pronouns[lowerASCII(speaker)] {
 		sc := &sentenceScan{s: s, low: lowerASCII(s), qs: qs}
 		if subj := initialNounPhrase(sc, start, rel.s); subj != "" {
 			speaker = subj
