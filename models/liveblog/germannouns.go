@@ -107,5 +107,16 @@ func partyAngaben(s string, ws []word, first, k int) string {
 	if adj := ws[k-2].lower; adj == "den" || adj == "diesen" {
 		return ws[k-1].text
 	}
+	if germanSourceAdjective(ws[k-2].lower) {
+		return s[ws[k-2].s:ws[k-1].e] // "russischen Angaben zufolge"
+	}
 	return ""
+}
+
+// germanSourceAdjective reports whether an adjective before "Angaben"
+// names a source ("offiziellen", "russischen", "israelischen"), not a
+// time ("neuen", "jüngsten").
+func germanSourceAdjective(w string) bool {
+	return strings.HasSuffix(w, "ischen") || w == "offiziellen" || w == "amtlichen" || w == "behördlichen" ||
+		w == "staatlichen" || w == "offizielle"
 }

@@ -7,7 +7,8 @@ import "strings"
 // ("demnach").
 var germanSubjunctives = setOf("sei", "seien", "habe", "hätten", "hätte", "wäre", "wären", "gebe", "gehe", "werde",
 	"könne", "könnten", "müsse", "solle", "wolle", "dürfe", "richte", "gehöre", "liege", "stehe", "bleibe", "komme",
-	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge")
+	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge", "stünden", "stünde", "gäbe", "gäben",
+	"läge", "lägen", "käme", "kämen")
 
 // germanReportedSpeech reports whether a German sentence speaks in the
 // subjunctive of reported speech outside quotations: it continues the
@@ -24,7 +25,7 @@ func germanReportedSpeech(ws []word, qs []span) bool {
 			return true
 		}
 	}
-	return false
+	return subjunctiveAfterSubject(ws)
 }
 
 // subjunctiveBesidePronoun reports whether word k is a verb in the

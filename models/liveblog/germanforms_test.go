@@ -1,0 +1,79 @@
+package liveblog
+
+import "testing"
+
+// TestGermanObjectVerbs reads the verbs whose object is the claim: a
+// separable "gibt … an" closing its clause, "sprach von", "erwähnte",
+// "zählt", with the subject first (an adverb may follow it) or after the
+// verb.
+func TestGermanObjectVerbs(t *testing.T) {
+	checkClaims(t, "Die Armee selbst gibt die eigenen Verluste deutlich niedriger an.",
+		want{"eigenen Verluste deutlich niedriger", "Armee"})
+	checkClaims(t, "Kiew wiederum gibt die Zahl der Toten weiterhin mit etwa 200 an.",
+		want{"mit etwa 200", "Kiew"})
+	checkClaims(t, "Bürgermeisterin Petra Lang sprach am Abend von 40 zerstörten Häusern.",
+		want{"40 zerstörten Häusern", "Petra Lang"})
+	checkClaims(t, "Der Landrat erwähnte auch drei vermisste Wanderer.",
+		want{"drei vermisste Wanderer", "Landrat"})
+	checkClaims(t, "Seit Beginn der Flut zählt die Behörde mehr als 300 zerstörte Häuser.",
+		want{"300 zerstörte Häuser", "Behörde"})
+	// Not a claim: "zählt zu", "gibt … an" with no subject, "sprach mit".
+	checkClaims(t, "Die Stadt zählt zu den ältesten des Landes.", want{"ältesten des Landes", ""})
+	checkClaims(t, "Der Minister sprach am Abend mit seinem Amtskollegen.", want{"Amtskollegen", ""})
+}
+
+// TestGermanClauseOrder reads a speaker whose clause is not the sentence's
+// first: a main clause after a subordinate one (", behauptete X, dass C"),
+// a subordinate clause whose verb comes last ("Während X von C
+// berichtete,"), a pronoun after a comma (", er erklärte aber, dass C").
+func TestGermanClauseOrder(t *testing.T) {
+	checkClaims(t, "Während die Regierung von 30 Toten berichtete, behauptete die Opposition später, dass mehr als 100 Menschen getötet worden seien.",
+		want{"mehr als 100 Menschen getötet", "Opposition"}, want{"von 30 Toten", "Regierung"})
+	checkClaims(t, "„Wir haben viele Verletzte“, sagte der Sprecher der Klinik. Genaue Zahlen nannte der Sprecher nicht, er erklärte aber, dass die Lage unter Kontrolle sei.",
+		want{"Lage unter Kontrolle", "Sprecher"})
+}
+
+// TestGermanPerfectThat reads the perfect and pluperfect of a reporting
+// verb followed by its clause ("hatten bestätigt, dass C", "hat …
+// vorgeworfen, … zu blockieren"), with a subject of two parties.
+func TestGermanPerfectThat(t *testing.T) {
+	checkClaims(t, "Das Rathaus und die Feuerwehr hatten am Montag bestätigt, dass die Brücke gesperrt bleibt.",
+		want{"Brücke gesperrt bleibt", "Feuerwehr"})
+	checkClaims(t, "Umweltministerin Lena Roth hat dem Konzern vorgeworfen, die Warnungen ignoriert zu haben.",
+		want{"Warnungen ignoriert", "Lena Roth"})
+}
+
+// TestGermanSpeakerPhrases reads speakers that the plain noun phrase
+// misses: an apposition before the verb ("Der Leiter des Dienstes, Karl
+// Weber, sagte laut dpa, C"), "lautet die Einschätzung von X", a name in
+// quotation marks after its medium, an addressee in the dative after the
+// speaker, a plural verb, and "nach offiziellen Angaben".
+func TestGermanSpeakerPhrases(t *testing.T) {
+	checkClaims(t, "Der Leiter des Wetterdienstes, Karl Weber, sagte laut dpa, dies sei der stärkste Sturm seit 1990.",
+		want{"stärkste Sturm seit 1990", "Karl Weber"})
+	checkClaims(t, "Die Lage bleibt „angespannt“, lautet die Einschätzung von Innenminister Jens Hoff.",
+		want{"Lage bleibt", "Jens Hoff"})
+	checkClaims(t, "Der Minister trete zurück, berichtete die Zeitung „Kyiv Post“ unter Berufung auf Regierungskreise.",
+		want{"Minister trete zurück", "Kyiv Post"})
+	checkClaims(t, "In der Region sind 40 Teams im Einsatz, teilte der Innenminister Ali Demir der staatlichen Nachrichtenagentur Anadolu mit.",
+		want{"40 Teams im Einsatz", "Ali Demir"})
+	checkClaims(t, "In der Altstadt stürzten mehrere Häuser ein, berichteten Anwohner.",
+		want{"mehrere Häuser ein", "Anwohner"})
+	checkClaims(t, "Nach offiziellen Angaben gab es in der Nacht zwei weitere Nachbeben.",
+		want{"zwei weitere Nachbeben", "Angaben"})
+	checkClaims(t, "Die Regierung kündigte weitere Hilfen an: „Die Schulen bleiben geschlossen“, teilte das Ministerium am Mittwoch mit.",
+		want{"Schulen bleiben geschlossen", "Ministerium"})
+}
+
+// TestGermanSubjunctiveGoesOn continues a speaker through a sentence whose
+// verb is in the subjunctive without a pronoun beside it ("Die Zahl
+// schließe … ein", "stünden … bereit").
+func TestGermanSubjunctiveGoesOn(t *testing.T) {
+	checkClaims(t, "„Wir haben 40 Verletzte“, sagte die Sprecherin der Klinik. Die genannte Zahl schließe auch leicht Verletzte ein.",
+		want{"schließe auch leicht", "Sprecherin"})
+	checkClaims(t, "In der Region sind 40 Teams im Einsatz, teilte das Innenministerium mit. Für die Opfer stünden 500 Betten bereit.",
+		want{"500 Betten", "Innenministerium"})
+	// Not reported speech: an adjective before its noun.
+	checkClaims(t, "In der Region sind 40 Teams im Einsatz, teilte das Innenministerium mit. Die neue Brücke wurde gesperrt.",
+		want{"neue Brücke", ""})
+}
