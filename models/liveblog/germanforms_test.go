@@ -77,3 +77,13 @@ func TestGermanSubjunctiveGoesOn(t *testing.T) {
 	checkClaims(t, "In der Region sind 40 Teams im Einsatz, teilte das Innenministerium mit. Die neue Brücke wurde gesperrt.",
 		want{"neue Brücke", ""})
 }
+
+// TestGermanRoleSpeakers keeps a role with its genitive as the speaker
+// ("ein Beamter des US-Militärs", not "US-Militärs") and takes the name
+// that follows a role after a comma.
+func TestGermanRoleSpeakers(t *testing.T) {
+	checkClaims(t, "„Die Schätzung ist vorsichtig“, sagt ein hochrangiger Beamter des US-Militärs.",
+		want{"Schätzung ist vorsichtig", "Beamter des US-Militärs"})
+	checkClaims(t, "Darunter seien auch Söldner, sagte der Sprecher des russischen Verteidigungsministeriums, Igor Konaschenkow, am Samstag.",
+		want{"auch Söldner", "Igor Konaschenkow"})
+}

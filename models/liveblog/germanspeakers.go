@@ -64,7 +64,28 @@ func germanSpeakerAfter(s string, qs []span, ws []word, k int) (string, int) {
 			break
 		}
 	}
+	if name, next := germanAppositionName(s, ws, e); name != "" {
+		return name, next // "der Sprecher des Ministeriums, Igor Konaschenkow, am Samstag"
+	}
 	return withoutArticle(s[ws[k].s:ws[e-1].e]), e
+}
+
+// germanAppositionName reads a person's name set off by a comma after a
+// speaker's role, at word e: two or three capitalised words that close
+// the sentence or are followed by a comma or an adjunct ("…, Igor
+// Konaschenkow, am Samstag"). It returns "" when none stands there.
+func germanAppositionName(s string, ws []word, e int) (string, int) {
+	if e+1 >= len(ws) || strings.TrimSpace(s[ws[e-1].e:ws[e].s]) != "," {
+		return "", e
+	}
+	n := e
+	for n < len(ws) && n < e+3 && isCapitalized(ws[n].text) && (n == e || joined(s, ws, n)) && !germanArticles[ws[n].lower] {
+		n++
+	}
+	if n-e < 2 || n < len(ws) && joined(s, ws, n) && !germanAdjuncts[ws[n].lower] {
+		return "", e
+	}
+	return s[ws[e].s:ws[n-1].e], n
 }
 
 // hasAnySuffix reports whether w ends with one of the suffixes.
