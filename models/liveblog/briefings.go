@@ -25,7 +25,7 @@ func speakerPrefix(para string) (string, int, bool) {
 	if strings.Contains(name, ", ") {
 		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
 	}
-	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] || germanTopicLabel(ws) {
 		return "", 0, false
 	}
 	for k, w := range ws {
@@ -78,7 +78,7 @@ func colonSource(line string) (claim, source string, ok bool) {
 	}
 	src := withoutPlaceTail(strings.TrimSpace(t[k+2:])) // "Railway minister Ashwini Vaishnaw at the accident site"
 	ws := strings.Fields(src)
-	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
+	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") || germanTopicLabel(strings.Fields(t[:k])) {
 		return "", "", false
 	}
 	capital := true

@@ -87,3 +87,23 @@ func TestGermanRoleSpeakers(t *testing.T) {
 	checkClaims(t, "Darunter seien auch Söldner, sagte der Sprecher des russischen Verteidigungsministeriums, Igor Konaschenkow, am Samstag.",
 		want{"auch Söldner", "Igor Konaschenkow"})
 }
+
+// TestGermanSourceFigures names the source of "russischen Angaben
+// zufolge" and "nach offiziellen Angaben" with its adjective: the
+// figures of a party, not a speaker called "Angaben".
+func TestGermanSourceFigures(t *testing.T) {
+	checkClaims(t, "Seit Kriegsbeginn sollen russischen Angaben zufolge 2000 Soldaten getötet worden sein. Die Angaben lassen sich nicht unabhängig überprüfen.",
+		want{"2000 Soldaten", "russischen Angaben"})
+	checkClaims(t, "Nach offiziellen Angaben gab es in der Nacht zwei weitere Nachbeben.",
+		want{"zwei weitere Nachbeben", "offiziellen Angaben"})
+}
+
+// TestGermanTopicLabels reads a ticker's summary lines "Thema: Satz" as
+// no transcript: a topic with a genitive is no speaker's name.
+func TestGermanTopicLabels(t *testing.T) {
+	text := "Von: Anna Berg, Jan Roth\n\nAnzahl der Opfer: Die Zahl der Toten in beiden Ländern steigt auf über 700.\n\n" +
+		"Bürgerkrieg: Die Hilfe für die Opfer in Syrien gestaltet sich schwierig.\n\n" +
+		"+++ 22.25 Uhr: Die Zahl der Toten steigt weiter, teilte die Behörde Afad mit."
+	checkClaims(t, text, want{"in beiden Ländern steigt", ""}, want{"gestaltet sich schwierig", ""}, want{"Anzahl der Opfer", ""},
+		want{"Zahl der Toten steigt weiter", "Afad"})
+}

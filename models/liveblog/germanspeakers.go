@@ -97,3 +97,25 @@ func hasAnySuffix(w string, suffixes []string) bool {
 	}
 	return false
 }
+
+// germanTopicLabel reports whether the words before a colon are a German
+// ticker's topic ("Anzahl der Opfer: Die Zahl der Toten steigt …") or
+// byline ("Von: Helena Gries, …"), not a speaker's name: a noun followed
+// by a genitive article, which a name holds only after "von" or "van"
+// ("Ursula von der Leyen").
+func germanTopicLabel(ws []string) bool {
+	if len(ws) == 1 && ws[0] == "Von" {
+		return true
+	}
+	for k := 1; k+1 < len(ws); k++ {
+		if (ws[k] == "der" || ws[k] == "des") && ws[k-1] != "von" && ws[k-1] != "van" && ws[k-1] != "Van" && ws[k-1] != "Von" {
+			// "Sprecherin der Feuerwehr:" is a person's role, and speaks
+			return !hasAnySuffix(lowerASCII(ws[k-1]), germanPersonSuffixes)
+		}
+	}
+	return false
+}
+
+// germanPersonSuffixes end the German nouns of a person's role
+// ("Sprecher", "Ministerin", "Präsident", "Direktor", "Chef").
+var germanPersonSuffixes = []string{"er", "in", "ent", "or", "eur", "ist", "at", "ef"}
