@@ -372,3 +372,40 @@ func subjunctiveAfterSubject(ws []word) bool {
 	return len(w) >= 4 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "te") && !germanFunctionWords[w] &&
 		!germanNotVerbs[w] && next[0] >= 'a' && next[0] <= 'z'
 }
+
+// germanOpeningPrepositions open a sentence with an adjunct, not its
+// subject ("In Bayern sieht der Minister …").
+var germanOpeningPrepositions = setOf("in", "an", "aus", "mit", "für", "seit", "zu", "von", "über", "unter", "trotz",
+	"wegen", "nach", "bei", "auf", "vor", "am", "im", "beim", "zum", "zur", "vom", "laut", "gegen", "ab", "bis")
+
+// germanOpeningSubject returns the noun phrase that opens sentence ps
+// as its subject, without its article ("Umweltministerin Thekla Walker
+// fordert …"), or "" when the sentence opens otherwise.
+func germanOpeningSubject(ps string) string {
+	ws := wordsN(ps, 12)
+	if len(ws) < 2 || germanOpeningPrepositions[ws[0].lower] {
+		return ""
+	}
+	e := germanNP(ps, ws, 0)
+	if e == 0 || e == 1 && germanNoSubjects[ws[0].lower] {
+		return ""
+	}
+	return withoutArticle(ps[:ws[e-1].e])
+}
+
+// germanDeterminers stand before an attributive participle: "die drei
+// bestätigten Todesfälle", "seine erklärten Ziele".
+var germanDeterminers = setOf("zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf",
+	"beiden", "alle", "allen", "ersten", "diese", "dieser", "diesen", "seine", "seiner", "seinen", "ihre", "ihrer",
+	"ihren", "unsere", "mehrere", "viele", "vielen", "weitere", "weiteren", "bisher", "bislang", "offiziell", "offiziellen")
+
+// germanAttributive reports whether the verb form at word k is a
+// participle used as an adjective ("die bestätigten Todesfälle"): after an
+// article, a figure or a determiner and before its noun.
+func germanAttributive(s string, ws []word, k int) bool {
+	if k == 0 || k+1 >= len(ws) || !joined(s, ws, k) || !joined(s, ws, k+1) || !isCapitalized(ws[k+1].text) {
+		return false
+	}
+	p := ws[k-1].lower
+	return germanArticles[p] || germanDeterminers[p] || isDigit(p[0])
+}

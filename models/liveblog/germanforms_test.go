@@ -107,3 +107,19 @@ func TestGermanTopicLabels(t *testing.T) {
 	checkClaims(t, text, want{"in beiden Ländern steigt", ""}, want{"gestaltet sich schwierig", ""}, want{"Anzahl der Opfer", ""},
 		want{"Zahl der Toten steigt weiter", "Afad"})
 }
+
+// TestGermanPronounAfterNewSubject gives "sagte sie" to the person the
+// sentence before opens with, even when another spoke earlier in the
+// paragraph and that sentence is hardly German by its function words.
+func TestGermanPronounAfterNewSubject(t *testing.T) {
+	checkClaims(t, "Kretschmann wiederholte seine Forderung. „Es gibt keinen Weg“, sagte er. "+
+		"Umweltministerin Thekla Walker fordert hingegen regelmäßige Prüfungen. „Wir müssen wachsam bleiben“, sagte sie.",
+		want{"Es gibt keinen Weg", "Kretschmann"}, want{"wachsam bleiben", "Thekla Walker"})
+}
+
+// TestGermanAttributiveParticiple reads "die drei bestätigten Todesfälle"
+// as a noun phrase, not as "bestätigten" with the speaker "Todesfälle".
+func TestGermanAttributiveParticiple(t *testing.T) {
+	checkClaims(t, "Das Kabinett hielt eine Stille für die drei bestätigten Todesfälle.", want{"Kabinett hielt", ""})
+	checkClaims(t, "In der Altstadt stürzten mehrere Häuser ein, berichteten Anwohner.", want{"mehrere Häuser ein", "Anwohner"})
+}

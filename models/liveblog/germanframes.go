@@ -114,7 +114,7 @@ func germanFrames(s string, qs []span, ws []word, from int) []rawFrame {
 func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool) {
 	vi := -1
 	for k := first; k < len(ws); k++ {
-		if _, ok := germanVerbs[ws[k].lower]; ok && !inSpans(qs, ws[k].s) {
+		if _, ok := germanVerbs[ws[k].lower]; ok && !inSpans(qs, ws[k].s) && !germanAttributive(s, ws, k) {
 			vi = k
 			break
 		}

@@ -56,10 +56,8 @@ func withSentenceBefore(frames []rawFrame, para string, prev span, spoke speaker
 				frames[k].subject = spoke.name
 			}
 			if prev.s >= 0 && !spoke.lastSentence {
-				ps := para[prev.s:prev.e]
-				ws := words(ps)
-				if e := germanNP(ps, ws, 0); e > 0 && isGermanSentence(ws) {
-					frames[k].subject = withoutArticle(ps[:ws[e-1].e])
+				if subj := germanOpeningSubject(para[prev.s:prev.e]); subj != "" {
+					frames[k].subject = subj
 				}
 			}
 		}
