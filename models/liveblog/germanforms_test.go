@@ -123,3 +123,16 @@ func TestGermanAttributiveParticiple(t *testing.T) {
 	checkClaims(t, "Das Kabinett hielt eine Stille für die drei bestätigten Todesfälle.", want{"Kabinett hielt", ""})
 	checkClaims(t, "In der Altstadt stürzten mehrere Häuser ein, berichteten Anwohner.", want{"mehrere Häuser ein", "Anwohner"})
 }
+
+// TestGermanSubjunctiveForms continues a speaker through the subjunctive
+// of a verb whose stem ends in -t ("Man arbeite daran", which looks like
+// a past tense) and through "müssten" and "würden".
+func TestGermanSubjunctiveForms(t *testing.T) {
+	checkClaims(t, "„Wir haben Kontakt aufgenommen“, sagte Sullivan. Man arbeite unermüdlich daran, alle Helfer aus dem Land zu bringen.",
+		want{"Man arbeite unermüdlich", "Sullivan"})
+	checkClaims(t, "„Das geht nicht aus der Ferne“, sagte General Kenneth McKenzie. Die Soldaten müssten dieses Risiko eingehen.",
+		want{"dieses Risiko eingehen", "McKenzie"})
+	// Past tense, not reported speech: "Man machte …".
+	checkClaims(t, "„Wir haben Kontakt aufgenommen“, sagte Sullivan. Man machte sich sofort auf den Weg zu den Helfern.",
+		want{"Man machte", ""})
+}

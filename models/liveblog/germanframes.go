@@ -18,7 +18,9 @@ var (
 		"seien", "nach", "bei", "wie", "auch", "zur", "zum", "vom", "werde", "habe", "wird", "werden", "noch", "über", "aus",
 		"es", "sie", "er", "wir", "dass", "laut", "zufolge", "soll", "sollen", "teilte", "sagte", "einen", "nur", "aber",
 		"seit", "bis", "gegen", "durch", "unter", "ihre", "ihren", "seine", "seinen", "dieser", "diese", "bereits",
-		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man", "am")
+		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man", "am",
+		"dieses", "diesem", "ihm", "ihn", "uns", "kein", "kann", "können", "muss", "müssen", "müssten", "würde", "würden",
+		"wäre", "schon", "sehr", "mehr", "immer", "jetzt", "dann", "doch", "wenn")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
 		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )

@@ -8,7 +8,9 @@ import "strings"
 var germanSubjunctives = setOf("sei", "seien", "habe", "hätten", "hätte", "wäre", "wären", "gebe", "gehe", "werde",
 	"könne", "könnten", "müsse", "solle", "wolle", "dürfe", "richte", "gehöre", "liege", "stehe", "bleibe", "komme",
 	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge", "stünden", "stünde", "gäbe", "gäben",
-	"läge", "lägen", "käme", "kämen")
+	"läge", "lägen", "käme", "kämen",
+	"arbeite", "halte", "leiste", "erwarte", "beobachte", "fürchte", "bereite", "vertrete", "berichte",
+	"müssten", "müsste", "würden", "würde")
 
 // germanReportedSpeech reports whether a German sentence speaks in the
 // subjunctive of reported speech outside quotations: it continues the
