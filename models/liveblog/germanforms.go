@@ -21,6 +21,8 @@ var germanObjectVerbs = map[string]string{
 	"sprach": "von", "spricht": "von", "sprachen": "von", "sprechen": "von",
 	"erwähnte": "", "erwähnt": "", "erwähnten": "",
 	"zählt": "#", "zählte": "#", "zählen": "#", "zählten": "#",
+	"beklagt": "", "beklagte": "", "beklagen": "", "beklagten": "",
+	"erwartet": "", "erwartete": "", "erwarten": "", "erwarteten": "",
 }
 
 // germanSubjectAdverbs may stand between a subject and its verb ("Die
@@ -407,5 +409,20 @@ func germanAttributive(s string, ws []word, k int) bool {
 		return false
 	}
 	p := ws[k-1].lower
+	if k == 1 && (p == "das" || p == "dies") {
+		return false // "Das teilte Oberstaatsanwalt X mit.": a demonstrative
+	}
 	return germanArticles[p] || germanDeterminers[p] || isDigit(p[0])
+}
+
+// germanAfterColon returns where the clause of the verb at vi starts when
+// a colon stands between the sentence's start and the verb ("Der Regen
+// dürfte die Lage verschärfen: Der Wetterdienst kündigt … an"), or first.
+func germanAfterColon(s string, qs []span, ws []word, first, vi int) int {
+	for k := vi - 1; k > first; k-- {
+		if g := s[ws[k-1].e:ws[k].s]; strings.Contains(g, ":") && !inSpans(qs, ws[k-1].e) && isCapitalized(ws[k].text) {
+			return k
+		}
+	}
+	return first
 }

@@ -121,6 +121,8 @@ func TestGermanPronounAfterNewSubject(t *testing.T) {
 // as a noun phrase, not as "bestätigten" with the speaker "Todesfälle".
 func TestGermanAttributiveParticiple(t *testing.T) {
 	checkClaims(t, "Das Kabinett hielt eine Stille für die drei bestätigten Todesfälle.", want{"Kabinett hielt", ""})
+	checkClaims(t, "Der Mieter ist ums Leben gekommen. Das teilte Oberstaatsanwalt Hauke Roggenbuck am Donnerstag mit.",
+		want{"Mieter ist ums Leben", "Hauke Roggenbuck"})
 	checkClaims(t, "In der Altstadt stürzten mehrere Häuser ein, berichteten Anwohner.", want{"mehrere Häuser ein", "Anwohner"})
 }
 
@@ -135,4 +137,31 @@ func TestGermanSubjunctiveForms(t *testing.T) {
 	// Past tense, not reported speech: "Man machte …".
 	checkClaims(t, "„Wir haben Kontakt aufgenommen“, sagte Sullivan. Man machte sich sofort auf den Weg zu den Helfern.",
 		want{"Man machte", ""})
+}
+
+// TestGermanTickerForms reads forms of German tickers: a clause after a
+// colon, an abbreviation in brackets after a speaker, "kündigt … an",
+// "Wie aus Ermittlerkreisen verlautete", "erwartete" and "beklagt" with
+// their object, and "soll" or "drohe" going on with the speaker.
+func TestGermanTickerForms(t *testing.T) {
+	checkClaims(t, "Der Regen dürfte die Lage verschärfen: Der Deutsche Wetterdienst (DWD) kündigt für den Harz bis Dienstag Dauerregen an. "+
+		"Auch an vielen Bächen drohe weiter Hochwassergefahr.",
+		want{"bis Dienstag Dauerregen", "Wetterdienst"}, want{"drohe weiter Hochwassergefahr", "Wetterdienst"})
+	checkClaims(t, "Wie aus französischen Ermittlerkreisen verlautete, verließ der Pilot das Cockpit.",
+		want{"verließ der Pilot", "Ermittlerkreisen"})
+	checkClaims(t, "Der Deutsche Wetterdienst erwartete jedoch erneut große Mengen an Niederschlag.",
+		want{"Mengen an Niederschlag", "Wetterdienst"})
+	checkClaims(t, "Die Polizei beklagt Plünderungen in der Altstadt.", want{"Plünderungen in der Altstadt", "Polizei"})
+	checkClaims(t, "Die Maschine soll einen schlechten Ruf gehabt haben, berichtet die Zeitung „Der Westen“. Das Flugzeug soll oft am Boden geblieben sein.",
+		want{"schlechten Ruf", "Der Westen"}, want{"oft am Boden", "Der Westen"})
+}
+
+// TestGermanLabelsThatSpeakNot keeps lines of phone numbers, a ticker's
+// name and a German photo caption from being read as transcript turns.
+func TestGermanLabelsThatSpeakNot(t *testing.T) {
+	checkClaims(t, "Germanwings: 0800 1133 5577\n\nAuswärtiges Amt: 030 5000 3000\n\nWetter-Ticker: Die Flutkatastrophe im Ahrtal und in der Eifel",
+		want{"0800", ""}, want{"030", ""}, want{"Flutkatastrophe", ""})
+	checkClaims(t, "Sachsen-Anhalt, Blankenburg: Das Foto der Polizei zeigt das Haus. (Foto) Suche\n\n"+
+		"Sachsen-Anhalt, Blankenburg: Das Foto der Polizei zeigt das Haus, in dem sich die Explosion ereignet hat. Bild: Polizei Magdeburg/dpa",
+		want{"Foto der Polizei zeigt", ""})
 }

@@ -20,7 +20,8 @@ var (
 		"seit", "bis", "gegen", "durch", "unter", "ihre", "ihren", "seine", "seinen", "dieser", "diese", "bereits",
 		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man", "am",
 		"dieses", "diesem", "ihm", "ihn", "uns", "kein", "kann", "können", "muss", "müssen", "müssten", "würde", "würden",
-		"wäre", "schon", "sehr", "mehr", "immer", "jetzt", "dann", "doch", "wenn")
+		"wäre", "schon", "sehr", "mehr", "immer", "jetzt", "dann", "doch", "wenn", "jedoch", "weiter", "weitere", "viele",
+		"vielen", "alle", "allen", "mehrere")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
 		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )
@@ -77,6 +78,8 @@ var germanVerbs = map[string]germanVerb{
 	"berichteten": {vSay, "berichteten", ""}, "bestätigten": {vSay, "bestätigten", ""}, "betonten": {vSay, "betonten", ""},
 	"warnten": {vSay, "warnten", ""}, "schrieben": {vSay, "schrieben", ""}, "behaupteten": {vSay, "behaupteten", ""},
 	"lautet": {vSay, "lautet", ""}, "lautete": {vSay, "lautete", ""},
+	"kündigt": {vSay, "kündigt an", "an"}, "kündigen": {vSay, "kündigen an", "an"}, "kündigten": {vSay, "kündigten an", "an"},
+	"verlautete": {vSay, "verlautete", ""}, "verlautet": {vSay, "verlautet", ""},
 }
 
 // germanArticles open a noun phrase.
@@ -124,6 +127,7 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 	if f, ok := germanPerfectFrame(s, qs, ws, first); ok || vi < 0 {
 		return f, ok
 	}
+	first = germanAfterColon(s, qs, ws, first, vi)
 	if vi == first && !strings.HasPrefix(ws[vi].lower, "mitteil") {
 		return rawFrame{}, false
 	}
@@ -184,12 +188,16 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		}
 		return f, true
 	case ws[first].lower == "wie" && vi > first+1:
-		// "Wie die Bahn mitteilte, C."
-		e := germanNP(s, ws, first+1)
-		if e == first+1 || e > vi || !strings.HasPrefix(strings.TrimLeft(s[ws[vi].e:], " "), ",") {
+		// "Wie die Bahn mitteilte, C." / "Wie aus Ermittlerkreisen verlautete, C."
+		np := first + 1
+		if ws[np].lower == "aus" {
+			np++
+		}
+		e := germanNP(s, ws, np)
+		if e == np || e > vi || !strings.HasPrefix(strings.TrimLeft(s[ws[vi].e:], " "), ",") {
 			return rawFrame{}, false
 		}
-		f.subject = withoutArticle(s[ws[first+1].s:ws[e-1].e])
+		f.subject = withoutArticle(s[ws[np].s:ws[e-1].e])
 		f.claim, f.direct = cleanClaim(s[ws[vi].e:])
 		f.rule = ruleAccordingBefore
 		return f, f.claim != ""

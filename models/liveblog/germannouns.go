@@ -12,6 +12,10 @@ func germanNP(s string, ws []word, i int) int {
 	if end == i {
 		return i
 	}
+	if end < len(ws) && strings.TrimSpace(s[ws[end-1].e:ws[end].s]) == "(" && strings.HasPrefix(s[ws[end].e:], ")") &&
+		isCapitalized(ws[end].text) {
+		end++ // "Der Deutsche Wetterdienst (DWD)"
+	}
 	if end < len(ws) && joined(s, ws, end) {
 		switch l := ws[end].lower; {
 		case l == "des" || l == "der" && germanArticles[ws[i].lower]:

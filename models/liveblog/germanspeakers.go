@@ -119,3 +119,11 @@ func germanTopicLabel(ws []string) bool {
 // germanPersonSuffixes end the German nouns of a person's role
 // ("Sprecher", "Ministerin", "Präsident", "Direktor", "Chef").
 var germanPersonSuffixes = []string{"er", "in", "ent", "or", "eur", "ist", "at", "ef"}
+
+// germanCaptionLine reports whether a paragraph is a German photo caption
+// ("Sachsen-Anhalt, Blankenburg: Das … Foto zeigt …. Bild: X/dpa"), whose
+// place before the colon is no speaker.
+func germanCaptionLine(para string) bool {
+	return strings.Contains(para, "(Foto)") || strings.Contains(para, " Bild: ") || strings.Contains(para, "Bildrechte:") ||
+		strings.Contains(para, "Foto zeigt")
+}
