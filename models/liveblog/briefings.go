@@ -198,7 +198,7 @@ func readTranscript(paras []string) transcriptPlan {
 	}
 	if tp.host == "" && n == 0 && qa == 0 {
 		for k := 0; k < len(paras) && k < 8; k++ {
-			if h := remarksHost(paras[k]); h != "" {
+			if h := monologueHost(paras[k]); h != "" {
 				tp.host, tp.header, tp.monologue, tp.transcript = h, k, true, true
 				tp.asks = make([]bool, len(paras)) // no journalist asks
 				break
