@@ -72,6 +72,9 @@ var colonSources = setOf("police", "officials", "official", "ministry", "ministe
 // end ("Radiation at the plant gate has doubled: TEPCO") and returns the
 // claim and the source.
 func colonSource(line string) (claim, source string, ok bool) {
+	if claim, source, ok := updatesColon(line); ok {
+		return claim, source, ok // "Chief Secretary updates on rescue work: 7 NDRF teams …"
+	}
 	t := strings.TrimRight(strings.TrimSpace(line), ".")
 	k := strings.LastIndex(t, ": ")
 	if k <= 0 {
