@@ -39,8 +39,8 @@ var germanNoSubjects = setOf("es", "das", "dies", "man", "hier", "dort", "da", "
 // and where the verb should stand; end == first when there is none.
 func germanSubjectEnd(s string, ws []word, first int) (end, next int) {
 	end = germanNP(s, ws, first)
-	if end == first || germanNoSubjects[ws[first].lower] && end == first+1 {
-		return first, first
+	if end == first || germanNoSubjects[ws[first].lower] && end == first+1 || germanOpeningAdverbs[ws[first].lower] {
+		return first, first // "Zugleich beklagte der Präsident …": the subject follows the verb
 	}
 	if end+1 < len(ws) && ws[end].lower == "und" && joined(s, ws, end) && joined(s, ws, end+1) {
 		if e := germanNP(s, ws, end+1); e > end+1 {
@@ -420,7 +420,9 @@ func germanAttributive(s string, ws []word, k int) bool {
 // dürfte die Lage verschärfen: Der Wetterdienst kündigt … an"), or first.
 func germanAfterColon(s string, qs []span, ws []word, first, vi int) int {
 	for k := vi - 1; k > first; k-- {
-		if g := s[ws[k-1].e:ws[k].s]; strings.Contains(g, ":") && !inSpans(qs, ws[k-1].e) && isCapitalized(ws[k].text) {
+		g := s[ws[k-1].e:ws[k].s]
+		if strings.Contains(g, ":") && !inSpans(qs, ws[k-1].e) && isCapitalized(ws[k].text) &&
+			strings.Count(s[:ws[k].s], "(") == strings.Count(s[:ws[k].s], ")") { // "(früher: Lemberg)" ends no clause
 			return k
 		}
 	}

@@ -80,6 +80,16 @@ var germanVerbs = map[string]germanVerb{
 	"lautet": {vSay, "lautet", ""}, "lautete": {vSay, "lautete", ""},
 	"kündigt": {vSay, "kündigt an", "an"}, "kündigen": {vSay, "kündigen an", "an"}, "kündigten": {vSay, "kündigten an", "an"},
 	"verlautete": {vSay, "verlautete", ""}, "verlautet": {vSay, "verlautet", ""},
+	"mitteilt": {vSay, "mitteilt", ""}, "glaubt": {vSay, "glaubt", ""}, "glaubte": {vSay, "glaubte", ""},
+	"meint": {vSay, "meint", ""}, "meinte": {vSay, "meinte", ""}, "kommentierte": {vSay, "kommentierte", ""},
+	"kommentiert": {vSay, "kommentiert", ""}, "unterstrich": {vSay, "unterstrich", ""}, "unterstreicht": {vSay, "unterstreicht", ""},
+	"erläuterte": {vSay, "erläuterte", ""}, "erläutert": {vSay, "erläutert", ""}, "bekräftigt": {vSay, "bekräftigt", ""},
+	"versichert": {vSay, "versichert", ""}, "ergänzt": {vSay, "ergänzt", ""}, "fügt": {vSay, "fügt hinzu", "hinzu"},
+	"schätzt": {vSay, "schätzt", ""}, "schätzte": {vSay, "schätzte", ""}, "vermutet": {vSay, "vermutet", ""},
+	"vermutete": {vSay, "vermutete", ""}, "befürchtet": {vSay, "befürchtet", ""}, "befürchtete": {vSay, "befürchtete", ""},
+	"räumt": {vSay, "räumt ein", "ein"}, "warnt": {vSay, "warnt", ""}, "warnen": {vSay, "warnen", ""},
+	"dementiert": {vDeny, "dementiert", ""}, "bestreitet": {vDeny, "bestreitet", ""}, "bestritten": {vDeny, "bestritten", ""},
+	"erklären": {vSay, "erklären", ""}, "sagen": {vSay, "sagen", ""},
 }
 
 // germanArticles open a noun phrase.
@@ -363,6 +373,9 @@ func germanAngaben(s string, ws []word, first, k int) (string, int) {
 	switch {
 	case strings.HasSuffix(n.lower, "angaben") && len(n.lower) > len("angaben"):
 		return n.text[:len(n.text)-len("angaben")], n.e // "Polizeiangaben"
+	case isCapitalized(n.text) && strings.HasSuffix(n.text, "s") && len(n.text) > 3 && k+2 < len(ws) &&
+		germanSourceNouns[ws[k+2].lower] && joined(s, ws, k+2):
+		return n.text[:len(n.text)-1], ws[k+2].e // "nach Moskaus Darstellung"
 	case germanSourceAdjective(n.lower) && k+2 < len(ws) && ws[k+2].lower == "angaben" &&
 		(k+3 == len(ws) || !joined(s, ws, k+3) || !germanArticles[ws[k+3].lower] && ws[k+3].lower != "aus" && ws[k+3].lower != "von"):
 		return s[n.s:ws[k+2].e], ws[k+2].e // "nach offiziellen Angaben"

@@ -10,7 +10,7 @@ var germanSubjunctives = setOf("sei", "seien", "habe", "hätten", "hätte", "wä
 	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge", "stünden", "stünde", "gäbe", "gäben",
 	"läge", "lägen", "käme", "kämen",
 	"arbeite", "halte", "leiste", "erwarte", "beobachte", "fürchte", "bereite", "vertrete", "berichte",
-	"müssten", "müsste", "würden", "würde", "drohe", "drohten", "soll", "sollen")
+	"müssten", "müsste", "würden", "würde", "drohe", "drohten")
 
 // germanReportedSpeech reports whether a German sentence speaks in the
 // subjunctive of reported speech outside quotations: it continues the
