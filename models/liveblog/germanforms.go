@@ -95,13 +95,9 @@ func germanObjectFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 	f := rawFrame{verb: ws[vi].text, pos: ws[vi].s, rule: ruleSpeakerVerbClaim}
 	if end, next := germanSubjectEnd(s, ws, first); next == vi && end > first && need != "#" {
 		f.subject = withoutArticle(s[ws[first].s:ws[end-1].e])
-	} else if vi-first >= 1 && vi+1 < len(ws) && joined(s, ws, vi+1) {
+	} else if vi-first >= 1 && vi+1 < len(ws) && joined(s, ws, vi+1) && (need != "#" || germanArticles[ws[vi+1].lower]) {
 		// the subject after the verb: "Seit Februar zählt die Ukraine …"
-		if isGermanPronounAt(ws, vi+1) {
-			f.subject = ws[vi+1].lower
-		} else if e := germanNP(s, ws, vi+1); e > vi+1 && germanArticles[ws[vi+1].lower] || e > vi+1 && need != "#" {
-			f.subject = withoutArticle(s[ws[vi+1].s:ws[e-1].e])
-		}
+		f.subject, _ = germanSpeakerAfter(s, qs, ws, vi+1)
 		f.rule = ruleClaimVerbSpeaker
 	}
 	if f.subject == "" {

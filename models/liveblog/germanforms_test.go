@@ -187,3 +187,13 @@ func TestGermanMoreVerbs(t *testing.T) {
 	checkClaims(t, "In der Stadt Lwiw (früher: Lemberg) gab es nach Angaben der Behörden erstmals Tote.",
 		want{"erstmals Tote", "Behörden"})
 }
+
+// TestGermanEpithetsAndAppeals reads "der 44-Jährige" as the person named
+// before, "zum 144. Kriegstag" as no sentence end, and an appeal ("Bitte
+// treffen Sie Vorkehrungen") as no claim.
+func TestGermanEpithetsAndAppeals(t *testing.T) {
+	checkClaims(t, "In der Nacht zum 144. Kriegstag bekräftigt der Präsident Wolodymyr Selenskyj, sein Land werde die Gebiete zurückholen. "+
+		"Zugleich beklagte der 44-Jährige einen gezielten Informationsterror.",
+		want{"Gebiete zurückholen", "Selenskyj"}, want{"Informationsterror", "Selenskyj"})
+	checkClaims(t, "Die Polizei warnt: Bitte treffen Sie Vorkehrungen und sichern Sie Ihre Keller.", want{"Vorkehrungen", ""})
+}

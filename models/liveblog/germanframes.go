@@ -116,6 +116,7 @@ func germanFrames(s string, qs []span, ws []word, from int) []rawFrame {
 	for _, frame := range [...]func(string, []span, []word, int) (rawFrame, bool){germanQuoteThenVerb,
 		germanAppositionFrame, germanVerbFrame, germanPronounClause, germanSourceFrame, germanObjectFrame} {
 		if f, ok := frame(s, qs, ws, first); ok {
+			f.generic = f.generic || germanImperative(f.claim) // an appeal: the speaker speaks on, with no claim
 			return []rawFrame{f}
 		}
 	}

@@ -26,6 +26,9 @@ func germanSpeakerAfter(s string, qs []span, ws []word, k int) (string, int) {
 	if isGermanPronounAt(ws, k) {
 		return ws[k].lower, k + 1
 	}
+	if pron := germanAgeEpithet(ws, k); pron != "" {
+		return pron, k + 2 // "der 44-Jährige": the person named before
+	}
 	e := germanNP(s, ws, k)
 	if e == k {
 		return "", k
@@ -126,4 +129,32 @@ var germanPersonSuffixes = []string{"er", "in", "ent", "or", "eur", "ist", "at",
 func germanCaptionLine(para string) bool {
 	return strings.Contains(para, "(Foto)") || strings.Contains(para, " Bild: ") || strings.Contains(para, "Bildrechte:") ||
 		strings.Contains(para, "Foto zeigt")
+}
+
+// germanAgeEpithet reads "der 44-Jährige" or "die 61-Jährige" at word k,
+// by which German news refers back to the person it named: it returns the
+// pronoun that stands for that person ("er", "sie"), or "".
+func germanAgeEpithet(ws []word, k int) string {
+	if k+1 >= len(ws) || !strings.HasSuffix(ws[k+1].lower, "-jährige") || !isDigit(ws[k+1].lower[0]) {
+		return ""
+	}
+	switch ws[k].lower {
+	case "der":
+		return "er"
+	case "die":
+		return "sie"
+	}
+	return ""
+}
+
+// germanImperative reports whether a German claim is an appeal ("Bitte
+// treffen Sie Vorkehrungen", "Verschwenden Sie nicht Ihre Zeit"), which
+// asks for something and claims nothing.
+func germanImperative(claim string) bool {
+	ws := wordsN(claim, 3)
+	if len(ws) < 2 {
+		return false
+	}
+	return ws[0].lower == "bitte" || ws[1].text == "Sie" && isCapitalized(ws[0].text) && !germanArticles[ws[0].lower] &&
+		!germanNoSubjects[ws[0].lower]
 }
