@@ -25,7 +25,8 @@ func speakerPrefix(para string) (string, int, bool) {
 	if strings.Contains(name, ", ") {
 		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
 	}
-	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] || germanTopicLabel(ws) ||
+		germanCaptionLine(para) {
 		return "", 0, false
 	}
 	for k, w := range ws {
@@ -44,7 +45,7 @@ func speakerPrefix(para string) (string, int, bool) {
 		}
 	}
 	rest := k + 2
-	if wordCount(para[rest:min(len(para), rest+40)]) < 3 {
+	if wordCount(para[rest:min(len(para), rest+40)]) < 3 || !hasLetter(para[rest:min(len(para), rest+40)]) {
 		return "", 0, false
 	}
 	return name, rest, true
@@ -71,6 +72,9 @@ var colonSources = setOf("police", "officials", "official", "ministry", "ministe
 // end ("Radiation at the plant gate has doubled: TEPCO") and returns the
 // claim and the source.
 func colonSource(line string) (claim, source string, ok bool) {
+	if claim, source, ok := updatesColon(line); ok {
+		return claim, source, ok // "Chief Secretary updates on rescue work: 7 NDRF teams …"
+	}
 	t := strings.TrimRight(strings.TrimSpace(line), ".")
 	k := strings.LastIndex(t, ": ")
 	if k <= 0 {
@@ -78,7 +82,7 @@ func colonSource(line string) (claim, source string, ok bool) {
 	}
 	src := withoutPlaceTail(strings.TrimSpace(t[k+2:])) // "Railway minister Ashwini Vaishnaw at the accident site"
 	ws := strings.Fields(src)
-	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
+	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") || germanTopicLabel(strings.Fields(t[:k])) {
 		return "", "", false
 	}
 	capital := true
@@ -197,7 +201,7 @@ func readTranscript(paras []string) transcriptPlan {
 	}
 	if tp.host == "" && n == 0 && qa == 0 {
 		for k := 0; k < len(paras) && k < 8; k++ {
-			if h := remarksHost(paras[k]); h != "" {
+			if h := monologueHost(paras[k]); h != "" {
 				tp.host, tp.header, tp.monologue, tp.transcript = h, k, true, true
 				tp.asks = make([]bool, len(paras)) // no journalist asks
 				break

@@ -231,7 +231,8 @@ func placeBefore(ws []string, r int) bool {
 
 // placePrepositions before a capitalised run make it a complement ("a doctor
 // at the hospital in Vellamar"), not the speaker's name.
-var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside", "inside", "on", "with", "to", "by")
+var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside", "inside", "on", "with", "to", "by",
+	"des", "der") // German genitives: "Sprecher des russischen Ministeriums"
 
 // lowerFirstArticle writes a description's opening article in lower case:
 // "The interior ministry" → "the interior ministry".

@@ -123,13 +123,19 @@ func headlineLike(s string) bool {
 }
 
 // pastTense reports whether a line has a past-tense auxiliary ("were",
-// "had"), which headlines, written in the present, do not: such a line is
-// a sentence that lost its full stop.
+// "had") or a perfect one ("have been"), which headlines, written in the
+// present without auxiliaries, do not: such a line is a sentence that lost
+// its full stop ("407 people have been rescued, according to …").
 func pastTense(s string) bool {
-	for _, w := range wordsN(s, 25) {
+	ws := wordsN(s, 25)
+	for k, w := range ws {
 		switch w.lower {
 		case "was", "were", "had", "did":
 			return true
+		case "been":
+			if k > 0 && (ws[k-1].lower == "have" || ws[k-1].lower == "has") {
+				return true
+			}
 		}
 	}
 	return false
