@@ -40,14 +40,14 @@ type mention struct {
 // look-up tables so resolution needs no scan of the whole entry.
 type entityIndex struct {
 	ms      []mention
-	byHead  map[string][]int
-	byLast  map[string][]int
+	byHead  keyedLists
+	byLast  keyedLists
 	persons []int
 	orgs    []int
-	plurals []int            // descriptions of several speakers, for "they"
-	bodies  []int            // descriptions of one body that spoke ("the government"), for "it"
-	people  []int            // descriptions of one person who spoke ("the resident"), for "he", "she"
-	descs   map[string][]int // descriptions without a name, by head
+	plurals []int      // descriptions of several speakers, for "they"
+	bodies  []int      // descriptions of one body that spoke ("the government"), for "it"
+	people  []int      // descriptions of one person who spoke ("the resident"), for "he", "she"
+	descs   keyedLists // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
 	// claim that looks at it.
@@ -145,7 +145,6 @@ func (ix *entityIndex) add(m mention) {
 // build sorts the mentions and fills the look-up tables.
 func (ix *entityIndex) build() {
 	slices.SortStableFunc(ix.ms, func(a, b mention) int { return cmp.Compare(a.pos, b.pos) })
-	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
 	var surnames map[string]bool
 	for _, m := range ix.ms {
 		if m.person && m.multi {
@@ -189,7 +188,10 @@ func (ix *entityIndex) build() {
 	ix.people, _ = appendIndexes(lists, ix.ms, func(m mention) bool {
 		return m.name == "" && m.head != "" && !m.plural && m.speaker && m.person
 	})
-	ix.byHead, ix.byLast, ix.descs = groupIndexes(heads), groupIndexes(lasts), groupIndexes(descs)
+	all := make([]int, len(heads)+len(lasts)+len(descs)) // the three tables' lists, one array
+	ix.byHead = newKeyedLists(heads, all)
+	ix.byLast = newKeyedLists(lasts, all[len(heads):])
+	ix.descs = newKeyedLists(descs, all[len(heads)+len(lasts):])
 }
 
 // appendIndexes appends to free the indexes of the mentions that pass ok
@@ -201,40 +203,6 @@ func appendIndexes(free []int, ms []mention, ok func(mention) bool) (list, rest 
 		}
 	}
 	return free[:len(free):len(free)], free[len(free):]
-}
-
-// keyedIndex is a mention's index under one of its look-up keys.
-type keyedIndex struct {
-	key string
-	i   int
-}
-
-// groupIndexes turns keyed indexes, in the order of the mentions, into a
-// table from key to the mentions' indexes, each list in mention order and
-// all of them parts of one array.
-func groupIndexes(ks []keyedIndex) map[string][]int {
-	if len(ks) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(ks, func(a, b keyedIndex) int { return strings.Compare(a.key, b.key) })
-	keys := 1
-	for k := 1; k < len(ks); k++ {
-		if ks[k].key != ks[k-1].key {
-			keys++
-		}
-	}
-	table := make(map[string][]int, keys)
-	all := make([]int, len(ks))
-	for start := 0; start < len(ks); {
-		end := start
-		for end < len(ks) && ks[end].key == ks[start].key {
-			all[end] = ks[end].i
-			end++
-		}
-		table[ks[start].key] = all[start:end:end]
-		start = end
-	}
-	return table
 }
 
 // nearest returns the index in list of the mention nearest before pos,

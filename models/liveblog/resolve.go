@@ -60,7 +60,7 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// "Its commander": a named mention with that role, else the body
 		// it belongs to.
 		h := roleHead(si.role)
-		if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(si.role, m) }); k >= 0 && ix.ms[k].person {
+		if k := ix.nearest(ix.byHead.get(h), pos, func(m mention) bool { return describes(si.role, m) }); k >= 0 && ix.ms[k].person {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
 		if si.pron == "its" || si.pron == "their" {
@@ -127,7 +127,7 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 		return name
 	}
 	low := lowerASCII(name)
-	if k := ix.nearest(ix.byLast[low], pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
+	if k := ix.nearest(ix.byLast.get(low), pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
 		return ix.ms[k].name
 	}
 	if full, ok := blog.bySurname[low]; ok {
@@ -145,7 +145,7 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
-	k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) })
+	k := ix.nearest(ix.byHead.get(h), pos, func(m mention) bool { return describes(clean, m) })
 	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
 		// "the agency": the outlet that reported last, unless a body
 		// called an agency was named after it.
@@ -169,7 +169,7 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	// thousands of "the ministry" costs the same per claim as a short one.
 	cw := contentWords(clean)
 	best := ""
-	list := ix.descs[h]
+	list := ix.descs.get(h)
 	at := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
 	for _, k := range list[max(0, at-descWindow):min(len(list), at+descWindow)] {
 		dd := ix.descInfo(k)

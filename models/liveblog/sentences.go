@@ -276,9 +276,14 @@ func appendWords(out []word, s, low string, n int) []word {
 			j = i + size
 		}
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && wordByte[c] {
-				j++
-				continue
+			if c := s[j]; c < utf8.RuneSelf {
+				if wordByte[c] {
+					j++
+					continue
+				}
+				if c != '\'' && c != '-' && c != '.' && c != ',' {
+					break // a space or a mark that joins nothing: no rune to decode
+				}
 			}
 			c, cs := utf8.DecodeRuneInString(s[j:])
 			if c >= utf8.RuneSelf && isWordRune(c) {
