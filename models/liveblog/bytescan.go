@@ -21,3 +21,24 @@ func indexColonOrDash(s string) int {
 	}
 	return -1
 }
+
+// hasWords reports whether wordCount(s) >= n, reading only as far as the
+// n-th word: a claim is tested for having two words, and counting all the
+// words of a long one showed in the profile.
+func hasWords(s string, n int) bool {
+	if n <= 0 {
+		return true
+	}
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		space := c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+		if !space && !in {
+			if n--; n == 0 {
+				return true
+			}
+		}
+		in = !space
+	}
+	return false
+}

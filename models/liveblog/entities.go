@@ -225,21 +225,18 @@ func (ix *entityIndex) nearest(list []int, pos int, ok func(mention) bool) int {
 // appendFields appends the fields of s, as strings.Fields splits them, to
 // out, so a caller can keep them in a buffer on its stack.
 func appendFields(out []string, s string) []string {
-	space := func(i int) (bool, int) {
-		if c := s[i]; c < utf8.RuneSelf {
-			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		return unicode.IsSpace(r), size
-	}
 	for i := 0; i < len(s); {
-		if sp, size := space(i); sp {
+		if sp, size := spaceAt(s, i); sp {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
-			sp, size := space(j)
+			if c := s[j]; c > ' ' && c < utf8.RuneSelf {
+				j++ // most bytes: a letter
+				continue
+			}
+			sp, size := spaceAt(s, j)
 			if sp {
 				break
 			}
@@ -249,4 +246,14 @@ func appendFields(out []string, s string) []string {
 		i = j
 	}
 	return out
+}
+
+// spaceAt reports whether s holds white space at i, as unicode.IsSpace
+// tells it, and the size of the rune there.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }

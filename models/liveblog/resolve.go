@@ -141,12 +141,16 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex) string {
 	clean := strings.TrimSpace(role)
 	low := lowerASCII(clean)
-	if !strings.HasPrefix(low, "the ") || len(contentWords(clean)) > 3 {
+	if !strings.HasPrefix(low, "the ") {
+		return lowerFirstArticle(clean)
+	}
+	cw := contentWords(clean) // once, for the tests below and the fuller description
+	if len(cw) > 3 {
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
 	k := ix.nearest(ix.byHead.get(h), pos, func(m mention) bool { return describes(clean, m) })
-	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
+	if agencyHeads[h] && len(cw) <= 2 {
 		// "the agency": the outlet that reported last, unless a body
 		// called an agency was named after it.
 		if o := ix.lastOutlet(pos); o >= 0 && (k < 0 || ix.ms[o].pos > ix.ms[k].pos) {
@@ -167,7 +171,6 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	// rail operator". Only the descriptions with this head near pos are
 	// looked at (descWindow on either side), so that an entry with
 	// thousands of "the ministry" costs the same per claim as a short one.
-	cw := contentWords(clean)
 	best := ""
 	list := ix.descs.get(h)
 	at := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })

@@ -165,6 +165,10 @@ func quoteSpans(s string) []span {
 	var out []span
 	open := -1
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // most bytes: no rune to decode
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case (r == '“' || r == '„') && open < 0:
@@ -356,6 +360,9 @@ func collapseSpaces(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			continue // most bytes: neither white space nor the start of a rune
+		}
 		if c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break

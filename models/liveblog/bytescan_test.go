@@ -1,0 +1,32 @@
+package liveblog
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHasWordsAgreesWithWordCount checks the early-stopping count against
+// the full one on texts with every kind of white space.
+func TestHasWordsAgreesWithWordCount(t *testing.T) {
+	texts := []string{"", " ", "one", " one ", "one two", "one\ttwo\nthree", "a  b\r\nc d e f g h i j",
+		"\u00a0word\u00a0", "“Quoted,” she said.", "x\vy\fz"}
+	for _, s := range texts {
+		for n := 0; n <= 12; n++ {
+			if got, want := hasWords(s, n), wordCount(s) >= n; got != want {
+				t.Errorf("hasWords(%q, %d) = %v, wordCount says %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// TestIndexColonOrDashAgreesWithIndexAny checks the byte scan against
+// strings.IndexAny, also on broken UTF-8 and a dash cut in half.
+func TestIndexColonOrDashAgreesWithIndexAny(t *testing.T) {
+	texts := []string{"", "KYIV: text", "ABUJA, Nigeria — text", "GAZA – text", "no mark here",
+		"\xe2\x80", "x\xe2\x80\x94", "\xe2\xe2\x80\x94", "\xf0\xe2\x80\x93y", "é—:", "a\xe2\x80\x95b:"}
+	for _, s := range texts {
+		if got, want := indexColonOrDash(s), strings.IndexAny(s, ":—–"); got != want {
+			t.Errorf("indexColonOrDash(%q) = %d, strings.IndexAny says %d", s, got, want)
+		}
+	}
+}
