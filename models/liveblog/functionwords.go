@@ -25,3 +25,15 @@ func languageOfFunctionWords() map[string]uint8 {
 	}
 	return m
 }
+
+// functionWordFilter turns away most words that are no function word
+// before functionWordLanguage is looked up.
+var functionWordFilter = newWordFilter(functionWordLanguage)
+
+// functionWordLang is functionWordLanguage[w], 0 for a word in neither set.
+func functionWordLang(w string) uint8 {
+	if !functionWordFilter.mayHold(w) {
+		return 0
+	}
+	return functionWordLanguage[w]
+}

@@ -33,7 +33,7 @@ func isGermanSentence(ws []word) bool {
 		if len(w.lower) > 9 {
 			continue // no function word is that long
 		}
-		if lang := functionWordLanguage[w.lower]; lang == languageGerman {
+		if lang := functionWordLang(w.lower); lang == languageGerman {
 			g++
 		} else if lang == languageEnglish {
 			e++

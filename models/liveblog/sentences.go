@@ -234,7 +234,7 @@ func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
 // enough to be inlined, so the words of the usual short prefix live in the
 // caller's stack frame: it is called several times per reporting verb. A
 // longer list grows onto the heap as usual.
-func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 12), s, "", n) }
+func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 16), s, "", n) }
 
 // wordsOf splits s into words; low is s in lower case; n < 0 means all
 // words.
@@ -349,6 +349,9 @@ func isWordStartAfter(c rune, rest string) bool {
 // isCapitalized reports whether a word starts with an upper-case letter or
 // a digit-free acronym.
 func isCapitalized(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z' // the usual case: no rune to decode
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
