@@ -53,7 +53,7 @@ type entityIndex struct {
 	// claim that looks at it.
 	dinfo []*descInfo
 	// subjects is the blog's cache of analyzeSubject (see subject).
-	subjects map[string]*subjectInfo
+	subjects map[string]*knownSubject
 	// surnames maps the surname of each person named in full so far to
 	// the full name, so a later bare "Andaya" is a mention of him.
 	surnames map[string]string
@@ -68,16 +68,7 @@ type entityIndex struct {
 //
 // The result is shared by every claim of that speaker and must not be
 // changed; sharing keeps a claim's record small in a claim-dense text.
-func (ix *entityIndex) subject(raw string) *subjectInfo {
-	if si, ok := ix.subjects[raw]; ok {
-		return si
-	}
-	si := analyzeSubject(raw)
-	if ix.subjects != nil {
-		ix.subjects[raw] = &si
-	}
-	return &si
-}
+func (ix *entityIndex) subject(raw string) *subjectInfo { return &ix.known(raw).subjectInfo }
 
 // descWindow is how many descriptions with the same head, before and after
 // a claim, resolveDescription looks at for a fuller one. A description
@@ -116,15 +107,17 @@ type blogIndex struct {
 	byHead    map[string]string
 	// subjects caches analyzeSubject for the whole text; it is a pure
 	// function of the phrase.
-	subjects map[string]*subjectInfo
+	subjects map[string]*knownSubject
 }
 
 func newBlogIndex() *blogIndex {
-	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*subjectInfo{}}
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*knownSubject{}}
 }
 
 func (ix *entityIndex) add(m mention) {
-	m.head = roleHead(m.role)
+	if m.head == "" { // else the caller knows it (see knownSubject)
+		m.head = roleHead(m.role)
+	}
 	m.sent = ix.sent
 	if m.speaker && m.name == "" && m.head != "" {
 		m.plural = isPluralHead(m.head)

@@ -202,7 +202,7 @@ type entryScan struct {
 // the cache of analyzeSubject of the goroutine that scans (see
 // entityIndex.subject); scratch is its word buffer, which holds nothing
 // between calls.
-func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word, readAhead bool) entryScan {
+func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]word, readAhead bool) entryScan {
 	ix := entityIndex{subjects: subjects}
 	size := 0
 	for _, p := range paras {
@@ -395,12 +395,12 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
-					it.si = ix.subject(mediaAgent(f.subject))
+					ks := ix.known(mediaAgent(f.subject))
+					it.si = &ks.subjectInfo
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
-						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
-							person:  classify(it.si.name, it.si.role, it.si.pron),
-							speaker: true})
+						ix.add(mention{name: it.si.name, role: it.si.role, head: ks.head, pos: it.subjPos,
+							person: ks.person, speaker: true})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos

@@ -1,0 +1,27 @@
+package liveblog
+
+// knownSubject is a speaker phrase taken apart (see analyzeSubject), with
+// the two answers every claim of that speaker asks for when it is noted
+// as a mention: the head of its role and whether it is a person. A
+// speaker recurs in claim after claim, and working them out again for
+// each claim showed in the extractor's profile.
+type knownSubject struct {
+	subjectInfo
+	head   string // roleHead(role)
+	person bool   // classify(name, role, pron)
+}
+
+// known returns the taken-apart phrase raw, from the cache shared by the
+// whole text when the phrase was seen before (see subject). The result
+// must not be changed.
+func (ix *entityIndex) known(raw string) *knownSubject {
+	if k, ok := ix.subjects[raw]; ok {
+		return k
+	}
+	k := &knownSubject{subjectInfo: analyzeSubject(raw)}
+	k.head, k.person = roleHead(k.role), classify(k.name, k.role, k.pron)
+	if ix.subjects != nil {
+		ix.subjects[raw] = k
+	}
+	return k
+}
