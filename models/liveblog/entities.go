@@ -138,17 +138,10 @@ func (ix *entityIndex) add(m mention) {
 // build sorts the mentions and fills the look-up tables.
 func (ix *entityIndex) build() {
 	slices.SortStableFunc(ix.ms, func(a, b mention) int { return cmp.Compare(a.pos, b.pos) })
-	var surnames map[string]bool
-	for _, m := range ix.ms {
-		if m.person && m.multi {
-			if surnames == nil {
-				surnames = map[string]bool{}
-			}
-			surnames[m.last] = true
-		}
-	}
+	// ix.surnames holds the surname of every person named in full (see
+	// add): a one-word name that is one of them is a person too.
 	for i := range ix.ms {
-		if m := &ix.ms[i]; !m.person && !m.multi && surnames[m.last] {
+		if m := &ix.ms[i]; !m.person && !m.multi && ix.surnames[m.last] != "" {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}

@@ -1,14 +1,17 @@
 package liveblog
 
 // knownSubject is a speaker phrase taken apart (see analyzeSubject), with
-// the two answers every claim of that speaker asks for when it is noted
-// as a mention: the head of its role and whether it is a person. A
+// the answers every claim of that speaker asks for when it is noted as a
+// mention: the head of its role and whether it is a person. A
 // speaker recurs in claim after claim, and working them out again for
 // each claim showed in the extractor's profile.
 type knownSubject struct {
 	subjectInfo
 	head   string // roleHead(role)
 	person bool   // classify(name, role, pron)
+	// named is classify(name, role, ""): the phrase met as a name in
+	// passing (see scanNames), where no pronoun stands for it.
+	named bool
 }
 
 // known returns the taken-apart phrase raw, from the cache shared by the
@@ -20,6 +23,10 @@ func (ix *entityIndex) known(raw string) *knownSubject {
 	}
 	k := &knownSubject{subjectInfo: analyzeSubject(raw)}
 	k.head, k.person = roleHead(k.role), classify(k.name, k.role, k.pron)
+	k.named = k.person
+	if k.pron != "" {
+		k.named = classify(k.name, k.role, "")
+	}
 	if ix.subjects != nil {
 		ix.subjects[raw] = k
 	}

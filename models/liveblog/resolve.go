@@ -254,7 +254,8 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 		name := s[ws[start].s:ws[j].e]
 		// "Mayor Richard Bissen’s office": the name without the possessive.
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-		si := ix.subject(name)
+		ks := ix.known(name)
+		si := &ks.subjectInfo
 		if si.name == "" || !strings.Contains(si.name, " ") {
 			i = j
 			continue
@@ -278,8 +279,14 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 			}
 		}
 		// "in Viña del Mar": a name after a place preposition is a place.
-		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
-		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s,
+		head, person := "", false
+		if role == si.role { // as taken apart with the phrase
+			head, person = ks.head, ks.named
+		} else {
+			person = classify(si.name, role, "")
+		}
+		person = person && !(start > 0 && placePrepositions[ws[start-1].lower])
+		ix.add(mention{name: si.name, role: role, head: head, person: person, pos: base + ws[start].s,
 			opens: start <= 3 && !strings.ContainsAny(s[ws[0].s:ws[start].s], ",;:") && j < len(ws)-1})
 		i = j
 	}
