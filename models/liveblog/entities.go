@@ -124,7 +124,10 @@ func (ix *entityIndex) add(m mention) {
 	}
 	if m.name != "" {
 		k := strings.LastIndexByte(m.name, ' ')
-		m.last, m.multi = lowerASCII(m.name[k+1:]), k >= 0
+		m.multi = k >= 0
+		if m.last == "" { // else the caller knows it (see knownSubject)
+			m.last = lowerASCII(m.name[k+1:])
+		}
 		if m.person && m.multi {
 			if ix.surnames == nil {
 				ix.surnames = map[string]string{}

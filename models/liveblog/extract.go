@@ -399,7 +399,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 					it.si = &ks.subjectInfo
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
-						ix.add(mention{name: it.si.name, role: it.si.role, head: ks.head, pos: it.subjPos,
+						ix.add(mention{name: it.si.name, role: it.si.role, head: ks.head, last: ks.last, pos: it.subjPos,
 							person: ks.person, speaker: true})
 					}
 				case prevInSentence != nil:

@@ -286,7 +286,7 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 			person = classify(si.name, role, "")
 		}
 		person = person && !(start > 0 && placePrepositions[ws[start-1].lower])
-		ix.add(mention{name: si.name, role: role, head: head, person: person, pos: base + ws[start].s,
+		ix.add(mention{name: si.name, role: role, head: head, last: ks.last, person: person, pos: base + ws[start].s,
 			opens: start <= 3 && !strings.ContainsAny(s[ws[0].s:ws[start].s], ",;:") && j < len(ws)-1})
 		i = j
 	}
