@@ -1,5 +1,7 @@
 package liveblog
 
+import "strings"
+
 // Byte scans for the hottest look-ups of a few fixed characters, where the
 // general functions of package strings walk the text rune by rune (IndexAny
 // with a non-ASCII set) and show in the extractor's profile.
@@ -39,6 +41,45 @@ func hasWords(s string, n int) bool {
 			}
 		}
 		in = !space
+	}
+	return false
+}
+
+// containsCheckingStem reports whether s contains "verif", "confirm",
+// "corroborat" or "authenticat", as four calls of strings.Contains would;
+// every sentence is asked whether it may be a caveat. It looks for the
+// stems' rarer letters instead of their first ones: the "f" of "verif"
+// and "confirm", the "b" of "corroborat", the "u" of "authenticat".
+func containsCheckingStem(s string) bool {
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i >= 4 && s[i-4:i+1] == "verif" || i >= 3 && strings.HasPrefix(s[i-3:], "confirm") {
+			return true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], 'b')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i >= 5 && strings.HasPrefix(s[i-5:], "corroborat") {
+			return true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		k := strings.IndexByte(s[i:], 'u')
+		if k < 0 {
+			break
+		}
+		i += k
+		if i >= 1 && strings.HasPrefix(s[i-1:], "authenticat") {
+			return true
+		}
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package liveblog
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,25 @@ func TestIndexColonOrDashAgreesWithIndexAny(t *testing.T) {
 	for _, s := range texts {
 		if got, want := indexColonOrDash(s), strings.IndexAny(s, ":—–"); got != want {
 			t.Errorf("indexColonOrDash(%q) = %d, strings.IndexAny says %d", s, got, want)
+		}
+	}
+}
+
+// TestContainsCheckingStemAgreesWithContains checks the letter-anchored
+// search against strings.Contains on texts built from the stems' pieces.
+func TestContainsCheckingStemAgreesWithContains(t *testing.T) {
+	pieces := []string{"verif", "ver", "if", "confirm", "conf", "irm", "corroborat", "corro", "borat", "authenticat",
+		"a", "uthenticat", "f", "b", "u", " ", "Verif", "é", "unverified", "con", "firm"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 5000; n++ {
+		s := ""
+		for k := rng.IntN(6); k >= 0; k-- {
+			s += pieces[rng.IntN(len(pieces))]
+		}
+		want := strings.Contains(s, "verif") || strings.Contains(s, "confirm") ||
+			strings.Contains(s, "corroborat") || strings.Contains(s, "authenticat")
+		if got := containsCheckingStem(s); got != want {
+			t.Fatalf("containsCheckingStem(%q) = %v, strings.Contains says %v", s, got, want)
 		}
 	}
 }
