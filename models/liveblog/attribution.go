@@ -227,7 +227,7 @@ func isIntroLike(text string) bool {
 	if text == "" {
 		return true
 	}
-	if wordCount(text) > 8 || hasAuxiliary(text) {
+	if hasWords(text, 9) || hasAuxiliary(text) {
 		return false // "At least 12 people were killed" is a claim
 	}
 	for _, q := range []string{"at least", "at most", "more than", "up to", "as many as", "as few as", "about ", "around "} {
@@ -485,7 +485,7 @@ func cleanClaim(c string) (string, bool) {
 	c = strings.TrimRight(c, ",;: ")
 	c = strings.TrimSuffix(c, ".")
 	c = strings.TrimSpace(c)
-	if wordCount(c) < 2 {
+	if !hasWords(c, 2) {
 		return "", false
 	}
 	return collapseSpaces(c), direct

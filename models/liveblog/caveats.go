@@ -49,8 +49,7 @@ var singularNouns = setOf("claim", "figure", "number", "toll", "statement", "acc
 // isCaveat reports whether a sentence says that what came before could not
 // be independently verified or confirmed.
 func isCaveat(low string) bool {
-	if !strings.Contains(low, "verif") && !strings.Contains(low, "confirm") &&
-		!strings.Contains(low, "corroborat") && !strings.Contains(low, "authenticat") {
+	if !mentionsChecking(low) {
 		return germanCaveat(low)
 	}
 	ws := words(low)

@@ -12,10 +12,7 @@ var refusalPhrases = []string{"would not respond", "would not comment", "would n
 // or could not say anything ("it would not respond to any claims", "was
 // unable to provide any update on a report").
 func refusal(claim string) bool {
-	ws := words(claim)
-	if len(ws) > 10 {
-		ws = ws[:10]
-	}
+	ws := wordsN(claim, 10)
 	if len(ws) == 0 {
 		return false
 	}

@@ -96,7 +96,9 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 	}
 	p := parseNormalized(norm, false)
 	blog := newBlogIndex()
-	out := make([]Candidate, 0, len(norm)/200+1) // about one claim per 200 bytes of news
+	// About one claim per 128 bytes of claim-rich news (one per 115 in the
+	// benchmark's live blogs): growing the list copies every candidate.
+	out := make([]Candidate, 0, len(norm)/128+1)
 	byEntry := map[int][]int{}
 	for k, c := range p.blog.Captions {
 		byEntry[c.EntryIndex] = append(byEntry[c.EntryIndex], k)
@@ -203,15 +205,17 @@ type entryScan struct {
 // the cache of analyzeSubject of the goroutine that scans (see
 // entityIndex.subject); scratch is its word buffer, which holds nothing
 // between calls.
-func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word, readAhead bool) entryScan {
+func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]word, readAhead bool) entryScan {
 	ix := entityIndex{subjects: subjects}
 	size := 0
 	for _, p := range paras {
 		size += len(p)
 	}
-	// About one mention per 48 bytes of name-dense news; growing the list by
-	// doubling from empty would copy a long entry's mentions many times.
-	ix.ms = make([]mention, 0, size/48+4)
+	// About one mention per 64 bytes of name-dense news (one per 80 in the
+	// benchmark's live blogs); growing the list by doubling from empty would
+	// copy a long entry's mentions many times, and reserving much more than
+	// the entry uses costs as much again in clearing and collecting.
+	ix.ms = make([]mention, 0, size/64+2)
 	// About one claim per 200 bytes of news: one allocation for most
 	// entries rather than one per doubling (the list outlives the scan).
 	items := make([]*item, 0, size/160+2)
@@ -397,12 +401,12 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 				it := &item{f: f.keep(), para: pi, sent: si, quote: q}
 				switch {
 				case f.subject != "":
-					it.si = ix.subject(mediaAgent(f.subject))
+					ks := ix.known(mediaAgent(f.subject))
+					it.si = &ks.subjectInfo
 					it.subjPos = base + sp.s + f.pos
 					if it.si.name != "" || it.si.role != "" {
-						ix.add(mention{name: it.si.name, role: it.si.role, pos: it.subjPos,
-							person:  classify(it.si.name, it.si.role, it.si.pron),
-							speaker: true})
+						ix.add(mention{name: it.si.name, role: it.si.role, head: ks.head, last: ks.last, pos: it.subjPos,
+							person: ks.person, speaker: true})
 					}
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos

@@ -481,12 +481,18 @@ func moveTrailingChannel(text, channel string) (string, string) {
 	return text[:from+k], ch
 }
 
+// trailingChannels are the channel phrases trailingChannelAt looks for, in
+// the order it tries them.
+var trailingChannels = newLowerPhrases(" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised",
+	" in a message", " in a whatsapp message", " in a telegram message", " in a letter", " in an email")
+
 // trailingChannelAt finds a channel phrase at the end of text, in any case,
 // and returns where the claim ends and the channel.
 func trailingChannelAt(text, channel string) (int, string) {
-	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised",
-		" in a message", " in a whatsapp message", " in a telegram message", " in a letter", " in an email"} {
-		k := lastIndexLower(text, p)
+	var buf [24]int
+	ks := trailingChannels.lastIndexes(text, buf[:0])
+	for i := range trailingChannels.phrases {
+		k := ks[i]
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
 			continue
 		}

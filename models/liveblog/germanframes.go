@@ -36,9 +36,9 @@ func isGermanSentence(ws []word) bool {
 		if len(w.lower) > 9 {
 			continue // no function word is that long
 		}
-		if germanFunctionWords[w.lower] {
+		if lang := functionWordLang(w.lower); lang == languageGerman {
 			g++
-		} else if englishFunctionWords[w.lower] {
+		} else if lang == languageEnglish {
 			e++
 			if e >= 4 && g <= 1 {
 				return false // plainly English: most sentences end here

@@ -164,7 +164,8 @@ func wordCount(s string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); i++ {
-		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		c := s[i]
+		space := c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r')
 		if !space && !in {
 			n++
 		}

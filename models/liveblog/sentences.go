@@ -166,6 +166,10 @@ func quoteSpans(s string) []span {
 	open := -1
 	var single rune // the mark that closes an open single quotation (see singlequotes.go)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+			i++ // most bytes: no rune to decode
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == '\'' && isDoubledApostrophe(s, i) {
 			r, size = '\'', 2
@@ -243,7 +247,7 @@ func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
 // enough to be inlined, so the words of the usual short prefix live in the
 // caller's stack frame: it is called several times per reporting verb. A
 // longer list grows onto the heap as usual.
-func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 12), s, "", n) }
+func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 16), s, "", n) }
 
 // wordsOf splits s into words; low is s in lower case; n < 0 means all
 // words.
@@ -289,9 +293,14 @@ func appendWords(out []word, s, low string, n int) []word {
 			j = i + size
 		}
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && wordByte[c] {
-				j++
-				continue
+			if c := s[j]; c < utf8.RuneSelf {
+				if wordByte[c] {
+					j++
+					continue
+				}
+				if c != '\'' && c != '-' && c != '.' && c != ',' {
+					break // a space or a mark that joins nothing: no rune to decode
+				}
 			}
 			c, cs := utf8.DecodeRuneInString(s[j:])
 			if c >= utf8.RuneSelf && isWordRune(c) {
@@ -353,6 +362,9 @@ func isWordStartAfter(c rune, rest string) bool {
 // isCapitalized reports whether a word starts with an upper-case letter or
 // a digit-free acronym.
 func isCapitalized(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z' // the usual case: no rune to decode
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -364,6 +376,9 @@ func collapseSpaces(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			continue // most bytes: neither white space nor the start of a rune
+		}
 		if c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break

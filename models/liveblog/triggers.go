@@ -86,7 +86,7 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
-		info, ok := reportingVerbs[w.lower]
+		info, ok := reportingVerb(w.lower)
 		if !ok || (i == 0 && info.base) {
 			continue
 		}

@@ -27,13 +27,17 @@ var characterisationVerbs = setOf("was", "were", "is", "are", "would", "will", "
 // The claim is the clause around it with the attribution taken out; inside
 // another frame's claim it starts where that claim starts.
 func characterisations(s, low string, from int, qs []span, ws []word, frames []rawFrame) []rawFrame {
-	if !strings.Contains(low, "what ") && !strings.Contains(low, " that ") && !strings.Contains(low, " which ") {
-		return nil
-	}
 	var out []rawFrame
+	checked := false // the test of the text below, made once a word asks for it
 	for i, w := range ws {
 		if w.s <= from || (w.lower != "what" && w.lower != "that" && w.lower != "which") || inSpans(qs, w.s) {
 			continue
+		}
+		if !checked {
+			if !strings.Contains(low, "what ") && !strings.Contains(low, " that ") && !strings.Contains(low, " which ") {
+				return nil
+			}
+			checked = true
 		}
 		f, ok := characterisation(s, from, qs, ws, i, frames)
 		if ok {
