@@ -166,7 +166,7 @@ func quoteSpans(s string) []span {
 	open := -1
 	var single rune // the mark that closes an open single quotation (see singlequotes.go)
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && c != '"' {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
 			i++ // most bytes: no rune to decode
 			continue
 		}
