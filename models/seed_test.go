@@ -52,7 +52,7 @@ func TestSeed(t *testing.T) {
 	}
 	idx, trig := claimIndexStatements()
 	var n int64
-	f.s.r.Raw("SELECT COUNT(*) FROM sqlite_master WHERE (type = 'index' AND name LIKE 'claims\\_%' ESCAPE '\\') OR name IN ('claims_search_ins', 'claims_counts_ins', 'claims_counts_upd')").Scan(&n)
+	f.s.r.Raw("SELECT COUNT(*) FROM sqlite_master WHERE (type = 'index' AND name LIKE 'claims\\_%' ESCAPE '\\') OR name IN ('claims_search_ins', 'claims_counts_ins', 'claims_counts_upd', 'claims_counts_firsts_ins', 'claims_counts_firsts_upd')").Scan(&n)
 	if int(n) != len(idx)+len(trig) {
 		t.Errorf("%d claim indexes and triggers after seeding, want %d", n, len(idx)+len(trig))
 	}
