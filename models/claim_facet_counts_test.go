@@ -155,6 +155,7 @@ func TestMaintainedCountsEqualCountingTheClaims(t *testing.T) {
 		}
 	}
 	checkCountTables(t, f.s)
+	checkDayFirsts(t, f.s)
 	checkFacetCounts(t, f)
 	if f.s.d.pg {
 		if err := f.s.compactCounts(ctx); err != nil {

@@ -47,6 +47,7 @@ func TestSeed(t *testing.T) {
 	}
 	// The count tables hold the seeded claims, on SQLite counted in bulk.
 	checkCountTables(t, f.s)
+	checkDayFirsts(t, f.s)
 	if f.s.d.pg {
 		return // the rest checks SQLite's bulk path, which PostgreSQL does not take
 	}
