@@ -80,7 +80,7 @@ func (s *Store) walksFilterOrder(ctx context.Context, f ClaimFilter, now time.Ti
 	if name == "" || cost > float64(wanted)*float64(span)/float64(total) {
 		return "", false
 	}
-	if sortedBy, sorted, _ := s.narrowestIndex(ctx, f, now); sortedBy != "" && sorted < cost {
+	if sortedBy, sorted := s.sortedCost(ctx, f, now, wanted, total); sortedBy != "" && sorted < cost {
 		return "", false
 	}
 	return name, true

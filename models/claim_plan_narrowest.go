@@ -142,6 +142,26 @@ func (s *Store) narrowestIndex(ctx context.Context, f ClaimFilter, now time.Time
 	return best.name, cost, inOrder
 }
 
+// deepSortPerMatch is what sorting costs per match, in entries of a walk
+// inside an index, when a page deep by offset keeps many of them: at a
+// million claims (sqlite3, CPU time) one story's 67,000 claims were read
+// from its covering index in 9 ms, and read and sorted for page 200 (the
+// sort keeping 10,000) in 46–53 ms, about 0.55 µs more a match, four
+// entries' worth; for a first page (keeping 50) the sort cost nothing
+// measurable beside the reading.
+const deepSortPerMatch = 4
+
+// sortedCost is narrowestIndex with the cost of sorting f's total matches
+// to keep the page's wanted first (nothing when the index hands them over
+// in order, or keeps a first page's few).
+func (s *Store) sortedCost(ctx context.Context, f ClaimFilter, now time.Time, wanted, total int64) (name string, cost float64) {
+	name, cost, inOrder := s.narrowestIndex(ctx, f, now)
+	if !inOrder && wanted > 1000 {
+		cost += deepSortPerMatch * float64(total)
+	}
+	return name, cost
+}
+
 // sortedFromNarrowest is the table and order that read f's matches from
 // their narrowest index (see narrowestIndex), or table and order as given
 // when SQLite is left to choose. An order the index does not give is

@@ -2,6 +2,7 @@ package models
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -42,11 +43,13 @@ var rangeStartColumns = map[string][2]string{
 	"updated": {"claims.updated_at", "first_updated"},
 }
 
-// rangeStartOf is f's rangeStart on SQLite, for a view with a start sorted
-// oldest first (not after a cursor, which seeks its own start). A failed
-// read leaves no bound: the walk from the start is still right.
+// rangeStartOf is f's rangeStart on SQLite, for a view with a start (not
+// after a cursor, which seeks its own start). Sorted newest first, the walk
+// meets the range's claims first and ends at the bound: it too passes over
+// about the entries past the bound, not the whole order. A failed read
+// leaves no bound: the walk over the whole order is still right.
 func (s *Store) rangeStartOf(ctx context.Context, f ClaimFilter) rangeStart {
-	cols, ok := rangeStartColumns[f.Sort]
+	cols, ok := rangeStartColumns[strings.TrimPrefix(f.Sort, "-")]
 	if s.d.pg || !ok || f.Since == nil || f.cursor() != nil {
 		return rangeStart{}
 	}
