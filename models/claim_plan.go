@@ -51,6 +51,7 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 
 // pageRows is pageQuery before the cursor.
 func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
+	ctx = withNarrowestMemo(ctx)
 	if db, order, ok := s.searchFacetPage(ctx, f, now, total, rows); ok {
 		return db, order
 	}

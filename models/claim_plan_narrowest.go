@@ -118,6 +118,10 @@ func (s *Store) narrowestIndex(ctx context.Context, f ClaimFilter, now time.Time
 	if s.d.pg || !walkCovered(f) {
 		return "", 0, false
 	}
+	memo, known := narrowestMemoOf(ctx, f, now)
+	if known {
+		return memo.name, memo.cost, memo.inOrder
+	}
 	var best rangeIndex
 	for _, c := range rangeIndexes(f) {
 		n, err := s.countClaims(ctx, c.holds, now)
@@ -139,6 +143,9 @@ func (s *Store) narrowestIndex(ctx context.Context, f ClaimFilter, now time.Time
 	h := best.holds
 	inOrder = best.name != "" && best.name != "claims_withdrawn" && len(h.Verdicts) <= 1 && len(h.Verifiability) <= 1 &&
 		(f.Sort == "reported" || f.Sort == "-reported")
+	if memo != nil {
+		memo.name, memo.cost, memo.inOrder = best.name, cost, inOrder
+	}
 	return best.name, cost, inOrder
 }
 

@@ -90,6 +90,13 @@ func planCombos(f *fixture) []string {
 // out, so that a plan with a Seq Scan means no index can serve the query.
 func explainPlan(t *testing.T, s *Store, q *gorm.DB) string {
 	t.Helper()
+	return explainPlanWith(t, s, q)
+}
+
+// explainPlanWith is explainPlan with PostgreSQL's planner settings also
+// set as given (e.g. "enable_sort = off": whether an index gives the order).
+func explainPlanWith(t *testing.T, s *Store, q *gorm.DB, pgSettings ...string) string {
+	t.Helper()
 	stmt := q.Session(&gorm.Session{DryRun: true}).Find(&[]int64{}).Statement
 	query, vars := stmt.SQL.String(), stmt.Vars
 	var lines []string
@@ -123,8 +130,10 @@ func explainPlan(t *testing.T, s *Store, q *gorm.DB) string {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-		t.Fatal(err)
+	for _, set := range append([]string{"enable_seqscan = off"}, pgSettings...) {
+		if _, err := tx.ExecContext(ctx, "SET LOCAL "+set); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, "EXPLAIN "+query, vars...)
 	if err != nil {
