@@ -106,13 +106,13 @@ func TestRangeWalkedOrSorted(t *testing.T) {
 				// Every page walks the sort's index: from the range's side
 				// (newest first, or after a cursor) it starts in the
 				// range; oldest first it starts where the range's days
-				// start (claim_day_firsts), past the claims before it.
+				// start (claim_day_bounds), past the claims before it.
 				desc := strings.HasPrefix(sort, "-")
 				if !walks {
 					t.Errorf("%s: does not walk the sort's index:\n%s", name, plan)
 				}
 				col := map[string]string{"id": "rowid>?", "created": "created_at>?", "updated": "updated_at>?"}[sort]
-				if fromStart := !desc && r.since != nil && !pg.after; fromStart && (!strings.Contains(plan, col) || !strings.Contains(plan, "claim_day_firsts")) {
+				if fromStart := !desc && r.since != nil && !pg.after; fromStart && (!strings.Contains(plan, col) || !strings.Contains(plan, "claim_day_bounds")) {
 					t.Errorf("%s: the walk does not start at the range's first day:\n%s", name, plan)
 				}
 			}

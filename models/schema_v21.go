@@ -9,14 +9,18 @@ import "strings"
 // claims sit together at the far end of those orders, and a walk from the
 // start passed over every claim reported before the range (911,000 for
 // "since 1 November" at a million claims) while sorting the range's matches
-// read each of their rows (50–80 ms of CPU). claim_day_firsts holds, per
-// day reported (UTC, the first ten characters of the stored time, as in
-// claim_day_counts), a lower bound of the id, entry time and last change of
-// the claims reported that day, kept by triggers: a walk starts at the
-// range's bound (claim_plan_range_start.go) and passes over the range's
-// claims, not the year before it. Each bound only ever moves down (a claim
-// entering a day, or a value moving below it); a change time moving up, as
-// every edit does, leaves it a lower bound, so an edit writes nothing here.
+// read each of their rows (50–80 ms of CPU); newest first, a range ending
+// before today passed over every claim reported since. claim_day_bounds
+// holds, per day reported (UTC, the first ten characters of the stored
+// time, as in claim_day_counts), bounds of the ids and entry times (lowest
+// and highest) and the lowest last change of the claims reported that
+// day, kept by triggers: a walk starts and ends at the range's bounds
+// (claim_plan_range_start.go) and passes over the range's claims, not the
+// year before or the weeks after it. Bounds only ever widen (a claim
+// entering a day, or a value moving out of them); a last change moving
+// up, as every edit does, leaves the lowest a bound, so an edit writes
+// nothing here (the highest last change would have to follow every edit:
+// none is kept).
 //
 // Deep pages of one story's or one assignee's claims in the order they
 // were entered or changed: no index gave that order with the filter, so
@@ -28,20 +32,22 @@ import "strings"
 // other filters among those columns walks its claims in order inside the
 // index (claim_plan_filter_order.go).
 var schemaV21 = []string{
-	`CREATE TABLE claim_day_firsts (
+	`CREATE TABLE claim_day_bounds (
 		day TEXT NOT NULL PRIMARY KEY,
 		first_id INTEGER NOT NULL,
+		last_id INTEGER NOT NULL,
 		first_created TEXT NOT NULL,
+		last_created TEXT NOT NULL,
 		first_updated TEXT NOT NULL) WITHOUT ROWID`,
-	dayFirstsFillSQL,
-	`CREATE TRIGGER claims_counts_firsts_ins AFTER INSERT ON claims BEGIN
-		` + dayFirstsUpsertSQL + `
+	dayBoundsFillSQL,
+	`CREATE TRIGGER claims_counts_bounds_ins AFTER INSERT ON claims BEGIN
+		` + dayBoundsUpsertSQL + `
 	END`,
-	`CREATE TRIGGER claims_counts_firsts_upd AFTER UPDATE OF id, reported_at, created_at, updated_at ON claims
+	`CREATE TRIGGER claims_counts_bounds_upd AFTER UPDATE OF id, reported_at, created_at, updated_at ON claims
 		WHEN substr(OLD.reported_at, 1, 10) IS NOT substr(NEW.reported_at, 1, 10)
-			OR NEW.id < OLD.id OR NEW.created_at < OLD.created_at OR NEW.updated_at < OLD.updated_at
+			OR NEW.id IS NOT OLD.id OR NEW.created_at IS NOT OLD.created_at OR NEW.updated_at < OLD.updated_at
 	BEGIN
-		` + dayFirstsUpsertSQL + `
+		` + dayBoundsUpsertSQL + `
 	END`,
 	`DROP INDEX claims_story_updated`,
 	`CREATE INDEX claims_story_updated ON claims(story_id, updated_at, id, ` + filterColumnsBeside("story_id") + `, reported_at)`,
@@ -81,15 +87,15 @@ func filterColumnsBeside(lead string) string {
 	return strings.Join(out, ", ")
 }
 
-// dayFirstsFillSQL fills an empty claim_day_firsts from the claims table
-// (the schema step, and the seed of an empty desk); dayFirstsUpsertSQL
-// lowers NEW's day's bounds to NEW's values where they are lower.
+// dayBoundsFillSQL fills an empty claim_day_bounds from the claims table
+// (the schema step, and the seed of an empty desk); dayBoundsUpsertSQL
+// widens NEW's day's bounds to take in NEW's values.
 const (
-	dayFirstsFillSQL = `INSERT INTO claim_day_firsts(day, first_id, first_created, first_updated)
-		SELECT substr(reported_at, 1, 10), MIN(id), MIN(created_at), MIN(updated_at) FROM claims GROUP BY 1`
-	dayFirstsUpsertSQL = `INSERT INTO claim_day_firsts(day, first_id, first_created, first_updated)
-		VALUES (substr(NEW.reported_at, 1, 10), NEW.id, NEW.created_at, NEW.updated_at)
-		ON CONFLICT(day) DO UPDATE SET first_id = min(first_id, excluded.first_id),
-			first_created = min(first_created, excluded.first_created),
+	dayBoundsFillSQL = `INSERT INTO claim_day_bounds(day, first_id, last_id, first_created, last_created, first_updated)
+		SELECT substr(reported_at, 1, 10), MIN(id), MAX(id), MIN(created_at), MAX(created_at), MIN(updated_at) FROM claims GROUP BY 1`
+	dayBoundsUpsertSQL = `INSERT INTO claim_day_bounds(day, first_id, last_id, first_created, last_created, first_updated)
+		VALUES (substr(NEW.reported_at, 1, 10), NEW.id, NEW.id, NEW.created_at, NEW.created_at, NEW.updated_at)
+		ON CONFLICT(day) DO UPDATE SET first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id),
+			first_created = min(first_created, excluded.first_created), last_created = max(last_created, excluded.last_created),
 			first_updated = min(first_updated, excluded.first_updated);`
 )
