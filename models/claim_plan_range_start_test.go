@@ -74,7 +74,7 @@ func rangeDesk(t *testing.T, inOrder bool) (f *fixture, story, assignee int64) {
 // step 21 against the plain filter and order, on both databases: views with
 // a date range sorted by entry, change or id (the walk starting and ending
 // at the range's days' bounds), and views of a story or an assignee
-// in entry or change order (the walk inside their own index), with other
+// in entry, change or id order (the walk inside their own index), with other
 // filters; the first page, the second and the sixth by offset and the
 // second after a cursor, read by the plan the list takes, by a walk and by a
 // sort of the matches, are the claims the filter alone gives in that order.
@@ -106,7 +106,7 @@ func TestRangeStartAndFilterOrderPagesAsPlain(t *testing.T) {
 	}
 	checked, bounded, inFilterOrder := 0, 0, 0
 	for _, view := range views {
-		for _, sort := range []string{"created", "updated", "id", "-created", "-updated"} {
+		for _, sort := range []string{"created", "updated", "id", "-created", "-updated", "-id"} {
 			flt, err := ParseClaimFilter(mustQuery(t, view+"&sort="+sort+"&per_page=7"), f.editor.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -193,7 +193,7 @@ func TestRangeStartAndFilterOrderPagesAsPlain(t *testing.T) {
 // claims (its count tables and the days' ids scaled 500 times, SQLite given
 // a million-claim desk's statistics): a date range sorted by entry, last
 // change (with a start) or id, and a story's or an assignee's view in
-// entry or change order, with 20,000 matches or more, never walks an
+// entry, change or id order, with 20,000 matches or more, never walks an
 // index from its start, and sorts its matches only where no index gives
 // its order with the filter (then from a covering index's range): on
 // SQLite the first is bounded by the range's days, the second seeks the
@@ -251,9 +251,9 @@ func TestRangeStartAndFilterOrderPlans(t *testing.T) {
 		if total < 20_000 {
 			continue
 		}
-		for _, sort := range []string{"created", "updated", "id", "-created", "-updated"} {
+		for _, sort := range []string{"created", "updated", "id", "-created", "-updated", "-id"} {
 			rangeStarts := flt.Since != nil || flt.Until != nil && !strings.HasSuffix(sort, "updated")
-			filterOrder := (flt.StoryID > 0 || flt.AssigneeID > 0 || flt.Unassigned) && sort != "id"
+			filterOrder := flt.StoryID > 0 || flt.AssigneeID > 0 || flt.Unassigned
 			if !rangeStarts && !filterOrder {
 				continue
 			}

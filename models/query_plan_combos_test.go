@@ -21,6 +21,8 @@ var millionClaimStats = map[string]string{
 	"claims_story_created":             "1000000 2000 1 1 1 1 1 1 1 1 1",
 	"claims_assignee_updated":          "1000000 90910 1 1 1 1 1 1 1 1 1",
 	"claims_assignee_created":          "1000000 90910 1 1 1 1 1 1 1 1 1",
+	"claims_story_id":                  "1000000 2000 1 1 1 1 1 1 1 1",
+	"claims_assignee_id":               "1000000 90910 1 1 1 1 1 1 1 1",
 	"claims_source_verdict":            "1000000 50 8",
 	"claims_story_verdict":             "1000000 2000 286",
 	"claims_unconfirmed_updated":       "1000000 500000 1",

@@ -27,8 +27,8 @@ import "strings"
 // page 200 walked the whole order's index (up to 900,000 entries) or read
 // and sorted every claim of the story. The story's index by last change is
 // widened with the filter columns (as schemaV19 did for the order indexes),
-// and three like it added: a story's claims by entry time, an assignee's by
-// entry time and by last change. A view of a story or an assignee with
+// and five like it added: a story's claims by entry time and by id, an
+// assignee's by entry time, last change and id. A view of a story or an assignee with
 // other filters among those columns walks its claims in order inside the
 // index (claim_plan_filter_order.go).
 var schemaV21 = []string{
@@ -54,12 +54,16 @@ var schemaV21 = []string{
 	`CREATE INDEX claims_story_created ON claims(story_id, created_at, id, ` + filterColumnsBeside("story_id") + `, reported_at)`,
 	`CREATE INDEX claims_assignee_updated ON claims(assignee_id, updated_at, id, ` + filterColumnsBeside("assignee_id") + `, reported_at)`,
 	`CREATE INDEX claims_assignee_created ON claims(assignee_id, created_at, id, ` + filterColumnsBeside("assignee_id") + `, reported_at)`,
+	`CREATE INDEX claims_story_id ON claims(story_id, id, ` + filterColumnsBeside("story_id") + `, reported_at)`,
+	`CREATE INDEX claims_assignee_id ON claims(assignee_id, id, ` + filterColumnsBeside("assignee_id") + `, reported_at)`,
 	// As in schemaV19: a sample of each new index's statistics at once.
 	`PRAGMA analysis_limit = 400`,
 	`ANALYZE claims_story_updated`,
 	`ANALYZE claims_story_created`,
 	`ANALYZE claims_assignee_updated`,
 	`ANALYZE claims_assignee_created`,
+	`ANALYZE claims_story_id`,
+	`ANALYZE claims_assignee_id`,
 }
 
 // pgSchemaV21 is schemaV21's indexes on PostgreSQL, the filter columns
@@ -73,6 +77,8 @@ var pgSchemaV21 = []string{
 	`CREATE INDEX claims_story_created ON claims(story_id, created_at, id) INCLUDE (` + filterColumnsBeside("story_id") + `, reported_at)`,
 	`CREATE INDEX claims_assignee_updated ON claims(assignee_id, updated_at, id) INCLUDE (` + filterColumnsBeside("assignee_id") + `, reported_at)`,
 	`CREATE INDEX claims_assignee_created ON claims(assignee_id, created_at, id) INCLUDE (` + filterColumnsBeside("assignee_id") + `, reported_at)`,
+	`CREATE INDEX claims_story_id ON claims(story_id, id) INCLUDE (` + filterColumnsBeside("story_id") + `, reported_at)`,
+	`CREATE INDEX claims_assignee_id ON claims(assignee_id, id) INCLUDE (` + filterColumnsBeside("assignee_id") + `, reported_at)`,
 }
 
 // filterColumnsBeside is coveredFilterColumns without lead, the column an
