@@ -86,9 +86,9 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if f.cursor() != nil {
 		wanted = int64(f.PerPage)
 	}
-	// A walk in the order of a range sorted oldest first starts where the
-	// range starts (claim_plan_range_start.go), passing over span entries
-	// of the order at most rather than every claim.
+	// A walk of a date range in entry, change or id order starts and ends
+	// at the range's days' bounds (claim_plan_range_start.go), passing over
+	// about span entries of the order rather than every claim.
 	start := s.rangeStartOf(ctx, f)
 	span := start.span(rows)
 	if direct := directIndex(f); directOnPage(direct, f, wanted) && !s.d.pg {
