@@ -175,7 +175,7 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 			out = s.emit(out, i, e.Time, e.Headline, blog)
 		}
 	}
-	return keepSpeakers(out), nil
+	return withoutTurnEchoes(keepSpeakers(out)), nil
 }
 
 // extractEntry finds the claims of one entry, resolves their speakers within
@@ -259,6 +259,9 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 		// for no one.
 		question := isQuestion(para) && !(transcript && callsOnSomeone(para)) || transcript && tp.asks[pi]
 		speaker, off, turn := speakerPrefix(para)
+		if !turn && transcript {
+			speaker, off, turn = tp.shortTurn(paras, pi) // "MS. PSAKI: Hi, Nicole."
+		}
 		label := turn && headingTurn(speaker) // "Kolkata Blast LIVE UPDATES: …"
 		turn = turn && transcript && !label
 		if transcript && tp.host != "" {
