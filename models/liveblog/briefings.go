@@ -177,6 +177,10 @@ type transcriptPlan struct {
 	// from Maria Zakharova's media briefing:"); the host speaks every
 	// paragraph after it, under any subheading.
 	monologue bool
+	// short holds, for a paragraph that is a turn of fewer than three
+	// words ("MS. PSAKI: Hi, Nicole.", "Reporter: Anything else?"),
+	// where its words start; nil when there is none (see shortTurns).
+	short map[int]int
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
@@ -211,6 +215,7 @@ func readTranscript(paras []string) transcriptPlan {
 	if !tp.transcript || tp.monologue {
 		return tp
 	}
+	tp.short = shortTurns(paras)
 	// The turns, each with its speaker and the paragraphs it runs over.
 	type turn struct {
 		who        string
@@ -224,6 +229,9 @@ func readTranscript(paras []string) transcriptPlan {
 	count := map[string]int{}
 	for k, p := range paras {
 		who, _, ok := speakerPrefix(p)
+		if !ok {
+			who, _, ok = tp.shortTurn(paras, k)
+		}
 		q, _, isQA := tp.label(p)
 		switch {
 		case ok:

@@ -33,7 +33,7 @@ func smallTalk(turn string) bool {
 	if containsAny(low, weighingWords) {
 		return false
 	}
-	room := false
+	room := strings.Contains(turn, "?") // "Breezy? Yes.": an exchange with the room
 	for _, w := range words(low) {
 		if definiteWords[w.lower] || thirdPersons[w.lower] {
 			return false // "The border reopened this morning.", "Yes, they were released.": something in the world
@@ -202,3 +202,75 @@ var askingPhrases = []string{"would like to ask", "want to ask", "wanted to ask"
 	"my second question", "my first question", "please tell us", "could you tell us", "can you tell us", "could you comment",
 	"can you comment", "could you please comment", "please comment on", "could you elaborate", "can you elaborate",
 	"could you confirm", "can you confirm"}
+
+// withoutTurnEchoes drops a candidate that repeats part of the transcript
+// turn just before it by the same speaker ("Lin Hao: I noted that the
+// fishermen were released." proposes the turn, and "the fishermen were
+// released" again from its "I noted that"): the desk would see the same
+// claim twice. It works in place and returns the kept candidates.
+func withoutTurnEchoes(out []Candidate) []Candidate {
+	kept := out[:0]
+	turn := -1 // index in kept of the last turn's candidate
+	for _, c := range out {
+		if turn >= 0 && c.Rule != ruleSpeakerColon {
+			t := kept[turn]
+			if t.EntryIndex == c.EntryIndex && t.Claimant == c.Claimant && strings.Contains(t.Claim, c.Claim) {
+				continue
+			}
+		}
+		if c.Rule == ruleSpeakerColon {
+			turn = len(kept)
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// shortTurns finds the turns of a transcript too short for speakerPrefix,
+// which wants three words after the colon so that a dateline ("Gaza: Two
+// killed") is not a turn: "MS. PSAKI: Hi, Nicole.", "Reporter: Anything
+// else?". Such a paragraph is a turn when its label is a journalist's or
+// an operator's, or a speaker's who has a full turn in the entry; read as
+// the words of the turn before, it would put "Anything else?" in the
+// host's mouth, or make the host's statement a question.
+func shortTurns(paras []string) map[int]int {
+	known := map[string]bool{}
+	full := make([]bool, len(paras))
+	for k, p := range paras {
+		if name, _, ok := speakerPrefix(p); ok {
+			known[name], full[k] = true, true
+		}
+	}
+	var short map[int]int
+	for k, p := range paras {
+		if full[k] {
+			continue
+		}
+		c := strings.Index(p[:min(len(p), 64)], ": ")
+		if c <= 0 || wordCount(p[c+2:]) == 0 {
+			continue
+		}
+		name := p[:c]
+		if _, _, ok := speakerPrefix(name + ": and so on"); !ok {
+			continue
+		}
+		low := lowerASCII(name)
+		if known[name] || askerRoles[low] || procedureRoles[low] || low == "question" {
+			if short == nil {
+				short = map[int]int{}
+			}
+			short[k] = c + 2
+		}
+	}
+	return short
+}
+
+// shortTurn returns the speaker of paragraph k and where its words start
+// when it is a short turn (see shortTurns).
+func (tp transcriptPlan) shortTurn(paras []string, k int) (string, int, bool) {
+	off, ok := tp.short[k]
+	if !ok {
+		return "", 0, false
+	}
+	return paras[k][:off-2], off, true
+}

@@ -17,6 +17,8 @@ func TestBriefingSmallTalkClaimsNothing(t *testing.T) {
 		"All right, I have no opening remarks today, so let's go to Dana.\n\n" +
 		"QUESTION: Is the microphone working?\n\n" +
 		"MS. VALE: That sounds about right to me.\n\n" +
+		"QUESTION: Short answer.\n\n" +
+		"MS. VALE: Short? Sure.\n\n" +
 		"QUESTION: Has the envoy left for Cairo?\n\n" +
 		"MS. VALE: Yes. The envoy left for Cairo this morning and will meet the foreign minister on Friday.\n\n" +
 		"QUESTION: And the convoy?\n\n" +
@@ -31,6 +33,7 @@ func TestBriefingSmallTalkClaimsNothing(t *testing.T) {
 		want{"opening remarks", ""},
 		want{"let's go to", ""},
 		want{"sounds about right", ""},
+		want{"Short? Sure", ""},
 		want{"it arrived", ""},
 		want{"No casualties were reported", "VALE"})
 	if len(cands) != 2 {
@@ -120,4 +123,32 @@ func TestJournalistAsksWithoutQuestionMark(t *testing.T) {
 		"Press Secretary Ito Ken: Two nationals were on board and both are safe."
 	checkClaims(t, text, want{"travel to Manila", "Ito Ken"}, want{"both are safe", "Ito Ken"},
 		want{"twelve nationals were on board", ""}, want{"ferry accident", ""})
+}
+
+// TestTurnEchoProposedOnce proposes a claim a spokesperson's turn makes
+// once, not again from the "I noted that …" inside it; another speaker
+// named in the turn keeps its own claim, without the turn's label. The
+// journalist's two-word turn ("Reporter: Anything else?") is a turn of its
+// own, so the host's statement before it is no question.
+func TestTurnEchoProposedOnce(t *testing.T) {
+	text := "Lin Hao: Good afternoon. I noted that the fishermen were released on Tuesday.\n\n" +
+		"Reporter: Anything else?\n\n" +
+		"Lin Hao: The coast guard said the boats were towed to port."
+	cands := checkClaims(t, text, want{"fishermen were released", "Lin Hao"}, want{"boats were towed", "Lin Hao"})
+	n := 0
+	for _, c := range cands {
+		if strings.Contains(c.Claim, "fishermen were released") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the fishermen's release proposed %d times: %s", n, describe(cands))
+	}
+	found := false
+	for _, c := range cands {
+		found = found || strings.HasPrefix(c.Claimant, "The coast guard") && strings.Contains(c.Claim, "boats were towed")
+	}
+	if !found {
+		t.Errorf("the coast guard's claim inside the turn is gone: %s", describe(cands))
+	}
 }

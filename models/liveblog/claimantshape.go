@@ -12,16 +12,20 @@ import "strings"
 // claim by "It's" or "Wednesday".
 
 // withoutClauseLead removes what a speaker phrase can carry in front of
-// the speaker: a transcript's answer label ("A: China noted …") and the
-// wire formula "The attack came as the minister denied …".
+// the speaker: a transcript's turn or answer label ("A: China noted …",
+// "Lin Hao: The coast guard said …") and the wire formula "The attack came
+// as the minister denied …".
 func withoutClauseLead(claimant string) string {
 	s := strings.TrimSpace(claimant)
-	for _, p := range []string{"A: ", "A. ", "came as ", "comes as ", "come as "} {
+	if k := strings.LastIndex(s, ": "); k > 0 && k+2 < len(s) {
+		s = s[k+2:] // "Lin Hao: The coast guard": the turn's label is not the speaker
+	}
+	for _, p := range []string{"A. ", "came as ", "comes as ", "come as "} {
 		if rest, ok := strings.CutPrefix(s, p); ok && rest != "" {
 			return strings.TrimSpace(rest)
 		}
 	}
-	return claimant
+	return s
 }
 
 // notAClaimant reports whether a claimant is a piece of a clause rather

@@ -177,7 +177,7 @@ func extract(text string, plan scanPlan) ([]Candidate, error) {
 			out = s.emit(out, i, e.Time, e.Headline, blog)
 		}
 	}
-	return keepSpeakers(out), nil
+	return withoutTurnEchoes(keepSpeakers(out)), nil
 }
 
 // extractEntry finds the claims of one entry, resolves their speakers within
@@ -263,6 +263,9 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 		// for no one.
 		question := isQuestion(para) && !(transcript && callsOnSomeone(para)) || transcript && tp.asks[pi]
 		speaker, off, turn := speakerPrefix(para)
+		if !turn && transcript {
+			speaker, off, turn = tp.shortTurn(paras, pi) // "MS. PSAKI: Hi, Nicole."
+		}
 		label := turn && headingTurn(speaker) // "Kolkata Blast LIVE UPDATES: …"
 		turn = turn && transcript && !label
 		if transcript && tp.host != "" {
