@@ -16,9 +16,9 @@ func refusal(claim string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	head := " " + lowerASCII(claim[:ws[len(ws)-1].e]) + " "
+	head := claim[:ws[len(ws)-1].e]
 	for _, p := range refusalPhrases {
-		if strings.Contains(head, " "+p+" ") {
+		if hasPhraseLower(head, p) { // " "+p+" " in " "+head+" ", in any case
 			return true
 		}
 	}

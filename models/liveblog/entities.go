@@ -177,10 +177,12 @@ func (ix *entityIndex) build() {
 	ix.people, _ = appendIndexes(lists, ix.ms, func(m mention) bool {
 		return m.name == "" && m.head != "" && !m.plural && m.speaker && m.person
 	})
-	all := make([]int, len(heads)+len(lasts)+len(descs)) // the three tables' lists, one array
-	ix.byHead = newKeyedLists(heads, all)
-	ix.byLast = newKeyedLists(lasts, all[len(heads):])
-	ix.descs = newKeyedLists(descs, all[len(heads)+len(lasts):])
+	// The three tables' lists are one array, and their keys another.
+	nh, nl, nd := sortKeyed(heads), sortKeyed(lasts), sortKeyed(descs)
+	all, runs := make([]int, len(heads)+len(lasts)+len(descs)), make([]keyRun, nh+nl+nd)
+	ix.byHead = newKeyedLists(heads, nh, all, runs)
+	ix.byLast = newKeyedLists(lasts, nl, all[len(heads):], runs[nh:])
+	ix.descs = newKeyedLists(descs, nd, all[len(heads)+len(lasts):], runs[nh+nl:])
 }
 
 // appendIndexes appends to free the indexes of the mentions that pass ok

@@ -153,3 +153,21 @@ func (lp *lowerPhrases) lastIndexes(s string, out []int) []int {
 	}
 	return out
 }
+
+// hasPhraseLower is strings.Contains(" "+lowerASCII(s)+" ", " "+low+" "):
+// low stands in s, in any case, between spaces or the ends of s. It makes
+// neither the lower-case copy nor the padded strings.
+func hasPhraseLower(s, low string) bool {
+	for from := 0; from <= len(s); from++ {
+		k := indexLower(s[from:], low)
+		if k < 0 {
+			return false
+		}
+		i, j := from+k, from+k+len(low)
+		if (i == 0 || s[i-1] == ' ') && (j == len(s) || s[j] == ' ') {
+			return true
+		}
+		from = i
+	}
+	return false
+}

@@ -31,21 +31,28 @@ type keyedIndex struct {
 	i   int
 }
 
-// newKeyedLists files the keyed indexes ks, given in mention order; the
-// lists are parts of all, which must hold len(ks) elements. ks is sorted in
-// place and not kept.
-func newKeyedLists(ks []keyedIndex, all []int) keyedLists {
-	if len(ks) == 0 {
-		return keyedLists{}
-	}
+// sortKeyed sorts keyed indexes, given in mention order, by key (mention
+// order within a key) and returns how many distinct keys they have.
+func sortKeyed(ks []keyedIndex) int {
 	slices.SortStableFunc(ks, func(a, b keyedIndex) int { return strings.Compare(a.key, b.key) })
-	keys := 1
+	keys := min(len(ks), 1)
 	for k := 1; k < len(ks); k++ {
 		if ks[k].key != ks[k-1].key {
 			keys++
 		}
 	}
-	runs := make([]keyRun, 0, keys)
+	return keys
+}
+
+// newKeyedLists files the keyed indexes ks, sorted by sortKeyed, which
+// found keys distinct keys. The lists are parts of all, which must hold
+// len(ks) elements, and the keys go into runs, which must have room for
+// keys more; ks is not kept.
+func newKeyedLists(ks []keyedIndex, keys int, all []int, runs []keyRun) keyedLists {
+	if len(ks) == 0 {
+		return keyedLists{}
+	}
+	runs = runs[:0:keys]
 	for k := range ks {
 		all[k] = ks[k].i
 		if k+1 == len(ks) || ks[k+1].key != ks[k].key {

@@ -16,7 +16,11 @@ func TestKeyedListsGivesEachKeysMentionsInOrder(t *testing.T) {
 		ks[i] = keyedIndex{k, i}
 		want[k] = append(want[k], i)
 	}
-	l := newKeyedLists(ks, make([]int, len(ks)))
+	n := sortKeyed(ks)
+	if n != len(want) {
+		t.Errorf("sortKeyed found %d keys, want %d", n, len(want))
+	}
+	l := newKeyedLists(ks, n, make([]int, len(ks)), make([]keyRun, n))
 	for k, idx := range want {
 		if got := l.get(k); !slices.Equal(got, idx) {
 			t.Errorf("get(%q) = %v, want %v", k, got, idx)
