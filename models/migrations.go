@@ -39,7 +39,7 @@ var migrations = []migration{
 	{18, "one story's or source's claims of one verdict in reported order", schemaV18, pgSchemaV18},
 	{19, "the list's orders with the filter columns beside them", schemaV19, pgSchemaV19},
 	{20, "search inside a date range or the sign-off queue", schemaV20(), nil},
-	{22, "each claim's verdict by id, for a search's counts per verdict", schemaV22, nil},
+	{22, "search inside two broad filters; each claim's verdict by id", schemaV22(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -43,6 +43,29 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	if f.SourceID > 0 {
 		parts = append(parts, facetWord("s", strconv.FormatInt(f.SourceID, 10)))
 	}
+	switch f.Withdrawn {
+	case WithdrawnOnly:
+		parts = append(parts, facetWord("w", ""))
+	case WithdrawnHidden:
+		not = append(not, facetWord("w", ""))
+	}
+	if pairs, ok := pairFacets(f); ok {
+		// Two broad filters together: their pairs' shorter lists (see
+		// search_facet_pairs.go).
+		parts = append(parts, pairs...)
+	} else {
+		parts, not = broadFacets(f, parts, not)
+	}
+	if len(not) == 0 {
+		return strings.Join(parts, " ")
+	}
+	return "(" + strings.Join(parts, " ") + ") NOT " + strings.Join(not, " NOT ")
+}
+
+// broadFacets adds the words of f's verdict, verifiability, assignee and
+// sign-off filters to parts (words every match has) and not (words none
+// has), each filter by its own words.
+func broadFacets(f ClaimFilter, parts, not []string) ([]string, []string) {
 	if f.AssigneeID > 0 {
 		parts = append(parts, facetWord("a", strconv.FormatInt(f.AssigneeID, 10)))
 	}
@@ -58,12 +81,6 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	}
 	if f.AwaitingSignOff {
 		not = append(not, facetWord("o", ""))
-	}
-	switch f.Withdrawn {
-	case WithdrawnOnly:
-		parts = append(parts, facetWord("w", ""))
-	case WithdrawnHidden:
-		not = append(not, facetWord("w", ""))
 	}
 	if in, ok := facetVerdicts(f); ok {
 		var out []string
@@ -90,10 +107,7 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 			parts = append(parts, "("+strings.Join(words, " OR ")+")")
 		}
 	}
-	if len(not) == 0 {
-		return strings.Join(parts, " ")
-	}
-	return "(" + strings.Join(parts, " ") + ") NOT " + strings.Join(not, " NOT ")
+	return parts, not
 }
 
 // facetVerdicts is the set of verdicts f allows, from its verdict,
