@@ -1,5 +1,7 @@
 package models
 
+import "strings"
+
 // schemaV22 rebuilds the SQLite search index with facets that pair two
 // broad filters, and adds a narrow index of each claim's id and verdict.
 //
@@ -24,34 +26,15 @@ package models
 // PostgreSQL keeps its own search index and counts a search's verdicts its
 // own way (no step there).
 func schemaV22() []string {
-	return []string{
-		`DROP TRIGGER IF EXISTS claims_search_ins`,
-		`DROP TRIGGER IF EXISTS claims_search_upd`,
-		`DROP TABLE claim_search`,
-		`CREATE VIRTUAL TABLE claim_search USING fts4(text, quote, claimant, facets, tokenize=unicode61, order=DESC)`,
-		`INSERT INTO claim_search(docid, text, quote, claimant, facets)
-		SELECT c.id, c.text, c.quote, ` + claimantSQL("s") + `, ` + facetsV22SQL("c") + `
-		FROM claims c JOIN sources s ON s.id = c.source_id`,
-		`INSERT INTO claim_search(claim_search) VALUES('optimize')`,
-		`INSERT INTO claim_search(claim_search) VALUES('automerge=8')`,
-		`CREATE TRIGGER claims_search_ins AFTER INSERT ON claims BEGIN
-		INSERT INTO claim_search(docid, text, quote, claimant, facets)
-		SELECT NEW.id, NEW.text, NEW.quote, ` + claimantSQL("s") + `, ` + facetsV22SQL("NEW") + `
-		FROM sources s WHERE s.id = NEW.source_id;
-	END`,
-		`CREATE TRIGGER claims_search_upd AFTER UPDATE OF text, quote, source_id, story_id, verdict, verifiability, assignee_id, withdrawn_at, reported_at, signed_off_at ON claims
-		WHEN NEW.text IS NOT OLD.text OR NEW.quote IS NOT OLD.quote OR NEW.source_id IS NOT OLD.source_id
-			OR NEW.story_id IS NOT OLD.story_id OR NEW.verdict IS NOT OLD.verdict OR NEW.verifiability IS NOT OLD.verifiability
-			OR NEW.assignee_id IS NOT OLD.assignee_id OR (NEW.withdrawn_at IS NULL) IS NOT (OLD.withdrawn_at IS NULL)
-			OR substr(NEW.reported_at, 1, 10) IS NOT substr(OLD.reported_at, 1, 10)
-			OR (NEW.signed_off_at IS NULL) IS NOT (OLD.signed_off_at IS NULL) BEGIN
-		DELETE FROM claim_search WHERE docid = OLD.id;
-		INSERT INTO claim_search(docid, text, quote, claimant, facets)
-		SELECT NEW.id, NEW.text, NEW.quote, ` + claimantSQL("s") + `, ` + facetsV22SQL("NEW") + `
-		FROM sources s WHERE s.id = NEW.source_id;
-	END`,
-		`CREATE INDEX IF NOT EXISTS claims_id_verdict ON claims(id, verdict)`,
+	// Schema 20's rebuild and triggers, writing the new facets.
+	var out []string
+	for _, stmt := range schemaV20() {
+		for _, row := range []string{"NEW", "c"} {
+			stmt = strings.ReplaceAll(stmt, facetsV20SQL(row), facetsV22SQL(row))
+		}
+		out = append(out, stmt)
 	}
+	return append(out, `CREATE INDEX IF NOT EXISTS claims_id_verdict ON claims(id, verdict)`)
 }
 
 // facetsV22SQL is the facets column for claims row c: those of schemaV20,
