@@ -34,8 +34,12 @@ func schemaV22() []string {
 		}
 		out = append(out, stmt)
 	}
-	return append(out, `CREATE INDEX IF NOT EXISTS claims_id_verdict ON claims(id, verdict)`)
+	return append(out, `CREATE INDEX claims_id_verdict ON claims(id, verdict)`)
 }
+
+// searchFillV22SQL fills an empty search index from the claims table, in
+// bulk, with the facets of schemaV22 (the bulk seed's fill).
+var searchFillV22SQL = strings.ReplaceAll(searchFillV20SQL, facetsV20SQL("c"), facetsV22SQL("c"))
 
 // facetsV22SQL is the facets column for claims row c: those of schemaV20,
 // then the words e (verdict and sign-off), x (those and verifiability),
