@@ -38,15 +38,7 @@ func (s *Store) searchListed(ctx context.Context, f ClaimFilter, now time.Time, 
 	if e, _, known := s.counts.get(key); known && e.n > exactCountLimit {
 		return nil, nil, false, nil
 	}
-	db := s.searchIndexOnly(ctx, f, now)
-	cols := "claim_search.docid"
-	if verdicts {
-		// The narrow index of ids and verdicts: a claim's row is ten times
-		// as wide and costs twice as much to reach.
-		db = db.Joins("CROSS JOIN claims INDEXED BY claims_id_verdict ON claims.id = claim_search.docid")
-		cols += ", claims.verdict"
-	}
-	rows, err := db.Select(cols).Order("claim_search.docid DESC").Limit(exactCountLimit + 1).Rows()
+	rows, err := s.listedQuery(ctx, f, now, verdicts).Rows()
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -77,6 +69,21 @@ func (s *Store) searchListed(ctx context.Context, f ClaimFilter, now time.Time, 
 	}
 	s.counts.put(key, countEntry{n: n})
 	return nil, nil, false, nil
+}
+
+// listedQuery selects the ids of f's matches (and their verdicts when
+// verdicts is true) from the search index, newest first, up to one more
+// than exactCountLimit.
+func (s *Store) listedQuery(ctx context.Context, f ClaimFilter, now time.Time, verdicts bool) *gorm.DB {
+	db := s.searchIndexOnly(ctx, f, now)
+	cols := "claim_search.docid"
+	if verdicts {
+		// The narrow index of ids and verdicts: a claim's row is ten times
+		// as wide and costs twice as much to reach.
+		db = db.Joins("CROSS JOIN claims INDEXED BY claims_id_verdict ON claims.id = claim_search.docid")
+		cols += ", claims.verdict"
+	}
+	return db.Select(cols).Order("claim_search.docid DESC").Limit(exactCountLimit + 1)
 }
 
 // searchListedClaims is Claims for such a search; ok is false when
