@@ -1,8 +1,10 @@
 package models
 
 import (
+	"context"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Pairs of broad filters in the search index (schemaV22). A verdict, a
@@ -96,4 +98,17 @@ func anyOf(kind string, first, second []string) string {
 // the 0), underscores left out, as facetsV22SQL writes it.
 func pairWord(kind, a, b string) string {
 	return facetWord(kind, a+"0"+b)
+}
+
+// searchRankArg is the search argument of a search ranked by relevance
+// (claimPlan's few matches): each filter's own words, not their pairs. The
+// rank is the length of the index's offsets of every word asked for, the
+// facets' words among them, so asking for a pair instead of two words
+// would reorder claims of equal rank.
+func (s *Store) searchRankArg(ctx context.Context, f ClaimFilter, now time.Time) string {
+	arg := s.d.facetSearchArg(f, false)
+	if s.d.pg {
+		return arg
+	}
+	return dayFacetsOf(f, s.searchSpanOf(ctx, f, now)).withDays(arg)
 }

@@ -32,6 +32,13 @@ func facetWord(kind, value string) string {
 // filterSearchArg is the search argument for f: its words (searchArg) and,
 // on SQLite, the facets of its filters. "" when f searches nothing.
 func (d dialect) filterSearchArg(f ClaimFilter) string {
+	return d.facetSearchArg(f, true)
+}
+
+// facetSearchArg is filterSearchArg, asking for two broad filters' pair
+// words when pairs is true, else for each filter's own words (see
+// searchRankArg).
+func (d dialect) facetSearchArg(f ClaimFilter, pairs bool) string {
 	arg := d.searchArg(f.Query)
 	if arg == "" || d.pg {
 		return arg
@@ -49,10 +56,10 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	case WithdrawnHidden:
 		not = append(not, facetWord("w", ""))
 	}
-	if pairs, ok := pairFacets(f); ok {
+	if words, ok := pairFacets(f); ok && pairs {
 		// Two broad filters together: their pairs' shorter lists (see
 		// search_facet_pairs.go).
-		parts = append(parts, pairs...)
+		parts = append(parts, words...)
 	} else {
 		parts, not = broadFacets(f, parts, not)
 	}

@@ -65,6 +65,14 @@ func TestSearchListedPlans(t *testing.T) {
 					t.Errorf("%s: asks for a broad filter's own words: %s", combo, arg)
 				}
 			}
+			// Ranked by relevance, the words asked for are each filter's
+			// own, as before the pairs: the rank counts them.
+			rank := f.s.searchRankArg(ctx, flt, now)
+			for _, pair := range []string{"e", "x", "y", "z"} {
+				if strings.Contains(rank, `"`+facetMark+pair) {
+					t.Errorf("%s: the ranked search asks for pair words: %s", combo, rank)
+				}
+			}
 			paired++
 		}
 	}
