@@ -197,3 +197,10 @@ func TestGermanEpithetsAndAppeals(t *testing.T) {
 		want{"Gebiete zurückholen", "Selenskyj"}, want{"Informationsterror", "Selenskyj"})
 	checkClaims(t, "Die Polizei warnt: Bitte treffen Sie Vorkehrungen und sichern Sie Ihre Keller.", want{"Vorkehrungen", ""})
 }
+
+// TestGermanDescribesAs reads "X beschreiben ihn als Y" as X's claim, and
+// an opening "Weiter" as no speaker.
+func TestGermanDescribesAs(t *testing.T) {
+	checkClaims(t, "Nachbarn beschreiben den Verdächtigen als zurückgezogen.", want{"als zurückgezogen", "Nachbarn"})
+	checkClaims(t, "Weiter heißt es in dem Schreiben: „Der Einsatz macht mich betroffen.“", want{"Einsatz macht mich", ""})
+}
