@@ -36,7 +36,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		n--
 		segs = segs[:n]
 	}
-	for trailing && n >= 3 && placeAppositive(s[segs[n-1].s:segs[n-1].e], s[segs[n-2].s:segs[n-2].e]) {
+	for trailing && (n >= 3 || n == 2 && describedFromPlace(s[segs[0].s:segs[0].e])) && placeAppositive(s[segs[n-1].s:segs[n-1].e], s[segs[n-2].s:segs[n-2].e]) {
 		n-- // "…, a spokesman for the corps in Ostra, the capital of Vell province,"
 		segs = segs[:n]
 	}
