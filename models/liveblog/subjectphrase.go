@@ -41,7 +41,11 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		segs = segs[:n]
 	}
 	first := n - 1
-	if trailing && n >= 2 {
+	if trailing && n >= 3 && officeAndBody(s, qs, segs[n-3], segs[n-2], segs[n-1]) {
+		// "Gen. Ivo Marek, Director, Army Public Relations, said": the
+		// name, its office and the office's body.
+		first = n - 3
+	} else if trailing && n >= 2 {
 		pi := n - 2
 		if n >= 3 && isAge(s[segs[pi].s:segs[pi].e]) {
 			pi-- // "Ivo Marsh, 45, a baker, said": the name before the age
