@@ -319,7 +319,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 			// ("Kremlin spokespeople claim …") is that speaker's, not
 			// the turn's.
 			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
-				if c, _ := cleanClaim(withoutClosingFloor(withoutGreetings(para[off:]))); c != "" && !smallTalk(c) {
+				if c, _ := cleanClaim(withoutRoomTalk(para[off:])); c != "" && !smallTalk(c) {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
 			}
