@@ -31,7 +31,7 @@ func withoutRoomTalk(turn string) string {
 		if k := strings.Index(lowerASCII(sent), "(laughter"); k >= 0 {
 			sent = strings.TrimSpace(sent[:k]) // "He looked away. (Laughter.)": the joke
 		}
-		remarks = remarks && wordCount(sent) <= banterWords && !strings.ContainsAny(sent, "0123456789")
+		remarks = remarks && joke(sent)
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
@@ -43,9 +43,35 @@ func withoutRoomTalk(turn string) string {
 	return b.String()
 }
 
-// banterWords is the length up to which the sentences beside a laugh
-// are taken for the joke: an answer that reports something takes more.
+// joke reports whether a sentence beside a laugh is part of the joke: a
+// short one without figures ("He gave me nothing."), or one that speaks
+// only of the room and names no one ("Next time I'll mean three minutes
+// when I say two."). An answer that reports something takes more words,
+// or names or points at what it reports on.
+func joke(sent string) bool {
+	n := wordCount(sent)
+	if n <= banterWords && !strings.ContainsAny(sent, "0123456789") {
+		return true
+	}
+	low := lowerASCII(sent)
+	return n <= smallTalkWords+2 && !namesSomeone(sent) && !containsAny(low, weighingWords) && speaksOfTheRoom(low, false)
+}
+
+// banterWords is the length up to which any sentence without a figure
+// beside a laugh is taken for the joke.
 const banterWords = 8
+
+// namesSomeone reports whether a sentence holds a capitalised word that
+// does not open it, other than "I".
+func namesSomeone(sent string) bool {
+	for i, f := range strings.Fields(sent) {
+		w := strings.Trim(f, "\"“”‘’'()[],;:–—-.?!")
+		if i > 0 && w != "" && isCapitalized(w) && !firstPersonI(w) {
+			return true
+		}
+	}
+	return false
+}
 
 // roomOpeners are the words that lead into a sentence without changing
 // what it does ("And with that, …", "So, welcome.").

@@ -20,6 +20,8 @@ func TestBriefingRoomTalkSentencesDropped(t *testing.T) {
 		"And with that, Pavel, I’ll take your question.\n\n" +
 		"QUESTION: Is the accord final?\n\n" +
 		"MS. ORTA: I saw Pavel yawning. He looked bored. (Laughter.) Happy Friday again.\n\n" +
+		"QUESTION: Some of us have deadlines.\n\n" +
+		"MS. ORTA: Oh, I didn't realise you were in a hurry. (Laughter.) Next week I'll give you ten minutes, not two.\n\n" +
 		"QUESTION: Seriously though?\n\n" +
 		"MS. ORTA: Yes. Both governments approved the final text last week."
 	cands := checkClaims(t, text,
@@ -32,7 +34,8 @@ func TestBriefingRoomTalkSentencesDropped(t *testing.T) {
 		want{"journalism students", ""},
 		want{"enjoyed the tour", ""},
 		want{"take your question", ""},
-		want{"yawning", ""})
+		want{"yawning", ""},
+		want{"ten minutes, not two", ""})
 	for _, c := range cands {
 		if c.Claimant == "ORTA" && (strings.Contains(c.Claim, "Good to see") || strings.Contains(c.Claim, "Happy Friday")) {
 			t.Errorf("claim %q keeps its room talk", c.Claim)
