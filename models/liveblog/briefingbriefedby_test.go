@@ -19,6 +19,15 @@ func TestSpokespersonsPageSpeaksThroughout(t *testing.T) {
 		want{"Nine relief convoys reached the delta", "Ines Valko"},
 		want{"Relief Coordinator arrived in the capital", "Ines Valko"},
 		want{"less than 8 per cent", "Ines Valko"})
+	// The page goes on with questions and answers: the summary before
+	// them is still the host's, under its subheadings.
+	qa := text + "\n\n**Questions and Answers\n\nQuestion: Is the road to the delta open?\n\n" +
+		"Spokesperson: Yes, the road reopened on Friday and trucks are moving."
+	checkClaims(t, qa,
+		want{"Nine relief convoys reached the delta", "Ines Valko"},
+		want{"less than 8 per cent", "Ines Valko"},
+		want{"road reopened on Friday", "Spokesperson"},
+		want{"road to the delta open", ""})
 	checkClaims(t, "At a briefing by Ines Valko, the UN spokesperson, reporters pressed for figures.\n\nNine relief convoys reached the delta this morning.",
 		want{"relief convoys reached", ""})
 	for line, host := range map[string]string{

@@ -17,6 +17,26 @@ func monologueHost(para string) string {
 	return unnamedSpokesperson(para)
 }
 
+// notedHost returns the spokesperson the note of a briefing's page names
+// (see briefedBy), the note's paragraph and the first turn after it:
+// the host speaks the summary between them. It returns "", -1, 0 when
+// no note names a host.
+func notedHost(paras []string) (string, int, int) {
+	for k := 0; k < len(paras) && k < 8; k++ {
+		if h := briefedBy(paras[k]); h != "" {
+			end := k + 1
+			for end < len(paras) && !speakerLike(paras[end]) {
+				if _, ok := qaLabel(paras[end]); ok {
+					break
+				}
+				end++
+			}
+			return h, k, end
+		}
+	}
+	return "", -1, 0
+}
+
 // pageNotes open the note of a page that transcribes or sums up a
 // briefing.
 var pageNotes = []string{"the following is", "following is", "highlights of", "summary of", "transcript of",

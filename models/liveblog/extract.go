@@ -278,7 +278,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 		if heading || question || turn || label || labelled(para) {
 			briefSpeaker = ""
 		}
-		if tp.monologue && pi > tp.header && !heading {
+		if (tp.monologue || pi < tp.summaryEnd) && pi > tp.header && !heading {
 			briefSpeaker = tp.host // remarks without turns: the host's, under any subheading
 		}
 		if turn && !question && !heading {
