@@ -61,7 +61,7 @@ func startsWithAny(s string, prefixes []string) bool {
 // unnamedSpokesperson reads.
 func briefedBy(para string) string {
 	t := strings.TrimSpace(para)
-	if len(t) > 240 || strings.Contains(t, ". ") {
+	if len(t) > 240 || !strings.Contains(t, "riefing by") || strings.Contains(t, ". ") {
 		return ""
 	}
 	low := lowerASCII(t)

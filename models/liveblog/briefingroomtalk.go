@@ -16,31 +16,45 @@ import "strings"
 // remarks beside it is banter ("I was looking at him. He gave me
 // nothing. (Laughter.)") and says nothing either.
 func withoutRoomTalk(turn string) string {
-	laughter := strings.Contains(lowerASCII(turn), "(laughter")
+	laughter := hasLaughter(turn)
 	turn = withoutClosingFloor(withoutGreetings(turn))
 	if turn == "" {
 		return ""
 	}
-	var b strings.Builder
-	remarks := true
-	for _, sp := range splitSentences(turn) {
+	sps := splitSentences(turn)
+	remarks, dropped := true, false
+	for _, sp := range sps {
 		sent := strings.TrimSpace(turn[sp.s:sp.e])
 		if roomSentence(sent) {
+			dropped = true
 			continue
 		}
-		if k := strings.Index(lowerASCII(sent), "(laughter"); k >= 0 {
-			sent = strings.TrimSpace(sent[:k]) // "He looked away. (Laughter.)": the joke
+		if hasLaughter(sent) {
+			sent = strings.TrimSpace(sent[:strings.Index(lowerASCII(sent), "(laughter")]) // "He looked away. (Laughter.)": the joke
 		}
-		remarks = remarks && joke(sent)
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(sent)
+		remarks = remarks && (!laughter || joke(sent))
 	}
 	if laughter && remarks {
 		return ""
 	}
+	if !dropped {
+		return turn // most turns: no copy
+	}
+	var b strings.Builder
+	for _, sp := range sps {
+		if sent := strings.TrimSpace(turn[sp.s:sp.e]); !roomSentence(sent) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(sent)
+		}
+	}
 	return b.String()
+}
+
+// hasLaughter reports whether a transcript marks laughter in s.
+func hasLaughter(s string) bool {
+	return strings.Contains(s, "(Laughter") || strings.Contains(s, "(laughter") || strings.Contains(s, "(LAUGHTER")
 }
 
 // joke reports whether a sentence beside a laugh is part of the joke: a
@@ -96,20 +110,31 @@ const pleasantryWords = 14
 // such a sentence names — the visitors' ministry, the building they
 // toured — is part of the courtesy, not a claim.
 func roomSentence(sent string) bool {
-	low := strings.TrimSpace(lowerASCII(sent))
-	for _, o := range roomOpeners {
-		low = strings.TrimPrefix(low, o)
-	}
 	n := wordCount(sent)
+	welcome := strings.Contains(sent, "elcome")
+	visitors := n <= welcomeWords/2 && containsAny(sent, []string{"isitors", "tudents", "uests"})
+	if n > welcomeWords || n > pleasantryWords && !welcome && !visitors {
+		return false // most sentences of an answer, without lowering them
+	}
+	t := strings.TrimSpace(sent)
+	for _, o := range roomOpeners {
+		if hasPrefixFold(t, o) {
+			t = t[len(o):]
+		}
+	}
 	for _, p := range pleasantries {
-		if strings.HasPrefix(low, p) && n <= pleasantryWords && !strings.HasPrefix(low, "happy to") {
+		if hasPrefixFold(t, p) && n <= pleasantryWords && !hasPrefixFold(t, "happy to") {
 			return true
 		}
 	}
-	if strings.HasPrefix(low, "with that") && n <= 12 && !strings.ContainsAny(low, "0123456789") {
+	if hasPrefixFold(t, "with that") && n <= 12 && !strings.ContainsAny(t, "0123456789") {
 		return true // "And with that, I'll take your questions."
 	}
-	return n <= welcomeWords && greetsTheRoom(low) || remarksOnTheDay(low, n) || n <= welcomeWords/2 && presentsVisitors(low)
+	if !welcome && !visitors && (n > 12 || !containsAny(t, []string{"day", "afternoon", "morning", "weather", "outside"})) {
+		return false
+	}
+	low := lowerASCII(t)
+	return welcome && n <= welcomeWords && greetsTheRoom(low) || remarksOnTheDay(low, n) || visitors && presentsVisitors(low)
 }
 
 // presentsVisitors reports whether a lower-cased sentence points out
@@ -135,6 +160,9 @@ const welcomeWords = 60
 // briefing") rather than welcoming a decision ("We welcome the
 // agreement", a stance and a claim).
 func greetsTheRoom(low string) bool {
+	if !strings.Contains(low, "welcome") {
+		return false
+	}
 	ws := words(low)
 	for i, w := range ws {
 		if w.lower != "welcome" {
