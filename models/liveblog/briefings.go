@@ -181,6 +181,10 @@ type transcriptPlan struct {
 	// words ("MS. PSAKI: Hi, Nicole.", "Reporter: Anything else?"),
 	// where its words start; nil when there is none (see shortTurns).
 	short map[int]int
+	// summaryEnd: on a spokesperson's page whose note names the host
+	// (see notedHost), the first turn after the note; the host speaks
+	// the paragraphs before it, under any subheading.
+	summaryEnd int
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
@@ -211,6 +215,11 @@ func readTranscript(paras []string) transcriptPlan {
 				break
 			}
 		}
+	}
+	if tp.host == "" && !tp.monologue {
+		// A spokesperson's page: a summary, then questions and answers.
+		tp.host, tp.header, tp.summaryEnd = notedHost(paras)
+		tp.transcript = tp.transcript || tp.host != ""
 	}
 	if !tp.transcript || tp.monologue {
 		return tp

@@ -33,14 +33,23 @@ func smallTalk(turn string) bool {
 	if containsAny(low, weighingWords) {
 		return false
 	}
-	room := strings.Contains(turn, "?") // "Breezy? Yes.": an exchange with the room
+	return speaksOfTheRoom(low, strings.Contains(turn, "?")) // "Breezy? Yes.": an exchange with the room
+}
+
+// speaksOfTheRoom reports whether a lower-cased remark speaks of the room
+// ("I", "you", "it", "there"), or is an exchange with it (asked), and
+// points at nothing in the world: "The border reopened this morning.",
+// "Yes, they were released." report on something, and "No casualties were
+// reported." speaks of no one in the room, and is news.
+func speaksOfTheRoom(low string, asked bool) bool {
+	room := asked
 	for _, w := range words(low) {
 		if definiteWords[w.lower] || thirdPersons[w.lower] {
-			return false // "The border reopened this morning.", "Yes, they were released.": something in the world
+			return false
 		}
 		room = room || roomWords[w.lower]
 	}
-	return room // "No casualties were reported." speaks of no one in the room, and is news
+	return room
 }
 
 // roomWords are the speaker, the journalists and the moment: small talk

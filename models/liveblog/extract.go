@@ -278,7 +278,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 		if heading || question || turn || label || labelled(para) {
 			briefSpeaker = ""
 		}
-		if tp.monologue && pi > tp.header && !heading {
+		if (tp.monologue || pi < tp.summaryEnd) && pi > tp.header && !heading {
 			briefSpeaker = tp.host // remarks without turns: the host's, under any subheading
 		}
 		if turn && !question && !heading {
@@ -319,7 +319,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 			// ("Kremlin spokespeople claim …") is that speaker's, not
 			// the turn's.
 			if turn && si == 0 && !(off == 0 && len(frames) > 0 && strings.TrimSpace(para[sp.e:]) == "") {
-				if c, _ := cleanClaim(withoutClosingFloor(withoutGreetings(para[off:]))); c != "" && !smallTalk(c) {
+				if c, _ := cleanClaim(withoutRoomTalk(para[off:])); c != "" && !smallTalk(c) {
 					frames = append([]rawFrame{{subject: speaker, claim: c, rule: ruleSpeakerColon}}, frames...)
 				}
 			}
