@@ -244,7 +244,7 @@ func scanEntry(paras []string, subjects map[string]*subjectInfo, scratch *[]word
 			base += len(para) + 2
 			continue
 		}
-		dl := datelineLen(para)
+		dl := textStart(para)
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
