@@ -106,7 +106,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
 		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
-			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) {
+			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) && !coordinatedAfter(subj) && !relativeAsideBefore(pre) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
 			f.claim, f.direct = cleanClaim(s[lo:claimEnd])

@@ -52,6 +52,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				f.via = agent + " quoted"
 			}
 		case t.quoted:
+			if subj, agent, ok := quotedByAgent(s[lo:t.vs]); ok {
+				f.subject, f.via = subj, agent+" quoted"
+				f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
+				break
+			}
 			pre := strings.TrimRight(s[lo:t.vs], " ")
 			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
 			pre = strings.TrimSuffix(pre, "quoted")

@@ -69,6 +69,13 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			}
 		}
 	}
+	if trailing && first == n-1 && n >= 3 {
+		// "The official, who is in Kabul and spoke on condition of
+		// anonymity, said": the noun the relative clause describes.
+		if k := relativeAsideIn(segmentTexts(s, segs)); k >= 0 {
+			first, n = k, k+1 // the clause says nothing of who speaks
+		}
+	}
 	ss = segs[first].s
 	se = segs[n-1].e
 	sep = -1

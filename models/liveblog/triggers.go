@@ -113,6 +113,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
 			continue
 		}
+		if info.part && i > 1 && progressiveAdverbs[prev] && progressiveAuxiliaries[prev2] {
+			// "The BBC is now reporting that …": the same, with an adverb.
+			info.part = false
+			out = append(out, trigger{vs: ws[i-2].s, ve: w.e, info: info})
+			continue
+		}
 		if info.part && i > 1 {
 			// "…, with President Ana Diaz saying …": the name speaks.
 			if k := withSubject(ws, i); k >= 0 {
@@ -320,6 +326,10 @@ func activeQuote(ws []word, i int, info verbInfo) (trigger, bool) {
 	for q := last - 1; q >= 0 && q >= i-10; q-- {
 		switch ws[q].lower {
 		case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+			if passiveQuote(ws, q) {
+				// "X was quoted by ANI as saying": X, before the verb, speaks.
+				return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true}, true
+			}
 			return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true,
 				quotedName: span{ws[q+1].s, ws[last].e}, agentEnd: ws[q].s}, true
 		case "said", "says", "told", "that":
