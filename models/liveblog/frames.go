@@ -178,7 +178,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			}
 		}
 		if cs >= ce {
-			if f.subject != "" && strings.HasSuffix(strings.TrimSpace(s[t.ve:hi]), ":") {
+			if f.subject != "" && endsAsLeadIn(s[t.ve:hi]) {
 				// "PA Media says:" at the end: what it says follows in
 				// the next paragraph; keep the speaker for it.
 				f.generic = true
