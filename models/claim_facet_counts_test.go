@@ -155,6 +155,7 @@ func TestMaintainedCountsEqualCountingTheClaims(t *testing.T) {
 		}
 	}
 	checkCountTables(t, f.s)
+	checkDayBounds(t, f.s)
 	checkFacetCounts(t, f)
 	if f.s.d.pg {
 		if err := f.s.compactCounts(ctx); err != nil {

@@ -51,6 +51,7 @@ func (s *Store) pageQuery(ctx context.Context, f ClaimFilter, now time.Time, tot
 
 // pageRows is pageQuery before the cursor.
 func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, total, rows int64) (*gorm.DB, string) {
+	ctx = withNarrowestMemo(ctx)
 	if db, order, ok := s.searchFacetPage(ctx, f, now, total, rows); ok {
 		return db, order
 	}
@@ -85,15 +86,24 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 	if f.cursor() != nil {
 		wanted = int64(f.PerPage)
 	}
-	if direct := directIndex(f); direct != "" && !s.d.pg {
+	// A walk of a date range in entry, change or id order starts and ends
+	// at the range's days' bounds (claim_plan_range_start.go), passing over
+	// about span entries of the order rather than every claim.
+	start := s.rangeStartOf(ctx, f)
+	span := start.span(rows)
+	if direct := directIndex(f); directOnPage(direct, f, wanted) && !s.d.pg {
 		table = "claims INDEXED BY " + direct
-	} else if walk := sortWalk(f); walk != "" && !s.d.pg && s.walkBeatsSort(ctx, f, now, wanted, total, rows) {
-		if s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
+	} else if index, ok := s.walksFilterOrder(ctx, f, now, wanted, total, span); ok {
+		// A story's or an assignee's claims in the order
+		// (claim_plan_filter_order.go).
+		return start.from(f.apply(s.read(ctx).Table("claims INDEXED BY "+index), now, s.staleAfter)), order
+	} else if walk := sortWalk(f); walk != "" && !s.d.pg && s.walkBeatsSort(ctx, f, now, wanted, total, span) {
+		if !start.ok && s.walkMeetsRangeLate(ctx, f, now, wanted, total, rows) {
 			// The range's claims sit together in the sort's order (see
 			// claim_plan_range.go).
 			return s.sortedMatches(ctx, f, now, order)
 		}
-		table = walk
+		return start.from(f.apply(s.read(ctx).Table(walk), now, s.staleAfter)), order
 	} else if !s.d.pg && m != "" {
 		// A search with fewer matches than a walk would skip: the search
 		// index (narrowed by the filters' facets) hands over the matches,

@@ -68,7 +68,7 @@ func (s *Store) walkBeatsSort(ctx context.Context, f ClaimFilter, now time.Time,
 	if walk <= float64(total) {
 		return true
 	}
-	name, sorted, _ := s.narrowestIndex(ctx, f, now)
+	name, sorted := s.sortedCost(ctx, f, now, wanted, total)
 	return name == "" || walk < sorted
 }
 
@@ -81,7 +81,7 @@ func (s *Store) walkBeatsSort(ctx context.Context, f ClaimFilter, now time.Time,
 // first, where the range's 89,000 entries of the report-time index are
 // read and their matches sorted in 9 ms of CPU.
 func (s *Store) coveredRangeLate(ctx context.Context, f ClaimFilter, now time.Time, skipped, wanted, total, rows int64) bool {
-	name, sorted, _ := s.narrowestIndex(ctx, f, now)
+	name, sorted := s.sortedCost(ctx, f, now, wanted, total)
 	// Reading the matches passes over every one of them at least (the
 	// counts of a few hours at a range's ends may be a moment older).
 	sorted = max(sorted, float64(total))

@@ -126,7 +126,7 @@ func TestCoveredViewsWalkedOrSortedAlike(t *testing.T) {
 						}
 					}
 					if want := narrowestByClaims(t, f.s, p.g); as == 1 && strings.HasPrefix(table, "claims INDEXED BY ") && table != sortWalk(p.g) &&
-						directIndex(p.g) == "" && !onlyDateRange(p.g) {
+						directIndex(p.g) == "" && !onlyDateRange(p.g) && !walksInFilterOrder(table) {
 						sorted++
 						if table != "claims INDEXED BY "+want {
 							t.Errorf("%s&sort=%s: matches read from %q, the narrowest is %s", combo, sort, table, want)
@@ -165,4 +165,17 @@ func narrowestByClaims(t *testing.T, s *Store, g ClaimFilter) string {
 		}
 	}
 	return best
+}
+
+// walksInFilterOrder reports whether table walks a story's or an
+// assignee's claims in order (claim_plan_filter_order.go), which costs
+// less than reading the narrowest index's matches to sort them when the
+// story or assignee holds fewer claims than a sort would read rows.
+func walksInFilterOrder(table string) bool {
+	for _, index := range filterOrderIndexes {
+		if table == "claims INDEXED BY "+index {
+			return true
+		}
+	}
+	return false
 }

@@ -66,3 +66,17 @@ func directIndex(f ClaimFilter) string {
 	sort.Strings(cols)
 	return directIndexes[strings.Join(cols, "+")+" "+sortBy]
 }
+
+// coveringDirect are the direct indexes that hold every filter column the
+// order indexes hold (schemaV19, schemaV21): their walk checks the view
+// without reading a claim.
+var coveringDirect = map[string]bool{"claims_story": true, "claims_assignee": true, "claims_story_updated": true}
+
+// directOnPage reports whether direct serves f's page of wanted claims: a
+// page deep by offset of a view the order indexes hold is not read through
+// a narrow direct index, which reads the row of every claim it skips to
+// check that it is not withdrawn (10,000 rows for page 200, 25–30 ms of CPU
+// at a million claims), where a covered walk checks the index alone.
+func directOnPage(direct string, f ClaimFilter, wanted int64) bool {
+	return direct != "" && (wanted <= int64(f.PerPage) || f.Withdrawn == WithdrawnIncluded || !walkCovered(f) || coveringDirect[direct])
+}

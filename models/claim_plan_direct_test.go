@@ -9,7 +9,9 @@ import (
 
 // TestDirectIndexViews checks which views an index serves by itself, and
 // that on SQLite their page query reads that index in order (no walk of
-// another index, no sort) for a first page, a deep page and a cursor.
+// another index, no sort) for a first page, a deep page and a cursor; a
+// deep page by offset of a view hiding withdrawn claims whose index does
+// not hold the filters walks a covering index instead (directOnPage).
 func TestDirectIndexViews(t *testing.T) {
 	f, now := planFixture(t, 5)
 	ctx := context.Background()
@@ -54,6 +56,14 @@ func TestDirectIndexViews(t *testing.T) {
 			g.Page, g.After = page.Page, page.After
 			db, order := f.s.pageQuery(ctx, g, now, 600_000, 1_000_000)
 			plan := explainPlan(t, f.s, db.Select("claims.id").Order(order).Limit(g.PerPage).Offset((g.Page-1)*g.PerPage))
+			if g.cursor() == nil && !directOnPage(got, g, int64(g.Page*g.PerPage)) {
+				// A deep page by offset walks an index that holds the
+				// filters instead, reading no claim it skips.
+				if !strings.Contains(plan, "USING COVERING INDEX ") || strings.Contains(plan, "TEMP B-TREE") {
+					t.Errorf("%+v page %d: the page query reads claims it skips:\n%s", c.f, g.Page, plan)
+				}
+				continue
+			}
 			reads := strings.Contains(plan, "USING INDEX "+got+" (") || strings.Contains(plan, "USING COVERING INDEX "+got+" (")
 			if !reads || strings.Contains(plan, "TEMP B-TREE") {
 				t.Errorf("%+v page %d: the page query does not read %s in order:\n%s", c.f, g.Page, got, plan)

@@ -39,6 +39,7 @@ var migrations = []migration{
 	{18, "one story's or source's claims of one verdict in reported order", schemaV18, pgSchemaV18},
 	{19, "the list's orders with the filter columns beside them", schemaV19, pgSchemaV19},
 	{20, "search inside a date range or the sign-off queue", schemaV20(), nil},
+	{21, "where a date range starts in each order; a story's and an assignee's claims by entry and by change", schemaV21, pgSchemaV21},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -17,7 +17,12 @@ import (
 // sources, 11 assignees, seven verdicts), so that the plans checked here are
 // the plans SQLite makes at that size, not those of a test's few rows.
 var millionClaimStats = map[string]string{
-	"claims_story_updated":             "1000000 2000 1",
+	"claims_story_updated":             "1000000 2000 1 1 1 1 1 1 1 1 1",
+	"claims_story_created":             "1000000 2000 1 1 1 1 1 1 1 1 1",
+	"claims_assignee_updated":          "1000000 90910 1 1 1 1 1 1 1 1 1",
+	"claims_assignee_created":          "1000000 90910 1 1 1 1 1 1 1 1 1",
+	"claims_story_id":                  "1000000 2000 1 1 1 1 1 1 1 1",
+	"claims_assignee_id":               "1000000 90910 1 1 1 1 1 1 1 1",
 	"claims_source_verdict":            "1000000 50 8",
 	"claims_story_verdict":             "1000000 2000 286",
 	"claims_unconfirmed_updated":       "1000000 500000 1",
@@ -87,6 +92,13 @@ func planCombos(f *fixture) []string {
 // out, so that a plan with a Seq Scan means no index can serve the query.
 func explainPlan(t *testing.T, s *Store, q *gorm.DB) string {
 	t.Helper()
+	return explainPlanWith(t, s, q)
+}
+
+// explainPlanWith is explainPlan with PostgreSQL's planner settings also
+// set as given (e.g. "enable_sort = off": whether an index gives the order).
+func explainPlanWith(t *testing.T, s *Store, q *gorm.DB, pgSettings ...string) string {
+	t.Helper()
 	stmt := q.Session(&gorm.Session{DryRun: true}).Find(&[]int64{}).Statement
 	query, vars := stmt.SQL.String(), stmt.Vars
 	var lines []string
@@ -120,8 +132,10 @@ func explainPlan(t *testing.T, s *Store, q *gorm.DB) string {
 		t.Fatal(err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, "SET LOCAL enable_seqscan = off"); err != nil {
-		t.Fatal(err)
+	for _, set := range append([]string{"enable_seqscan = off"}, pgSettings...) {
+		if _, err := tx.ExecContext(ctx, "SET LOCAL "+set); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, "EXPLAIN "+query, vars...)
 	if err != nil {

@@ -47,12 +47,13 @@ func TestSeed(t *testing.T) {
 	}
 	// The count tables hold the seeded claims, on SQLite counted in bulk.
 	checkCountTables(t, f.s)
+	checkDayBounds(t, f.s)
 	if f.s.d.pg {
 		return // the rest checks SQLite's bulk path, which PostgreSQL does not take
 	}
 	idx, trig := claimIndexStatements()
 	var n int64
-	f.s.r.Raw("SELECT COUNT(*) FROM sqlite_master WHERE (type = 'index' AND name LIKE 'claims\\_%' ESCAPE '\\') OR name IN ('claims_search_ins', 'claims_counts_ins', 'claims_counts_upd')").Scan(&n)
+	f.s.r.Raw("SELECT COUNT(*) FROM sqlite_master WHERE (type = 'index' AND name LIKE 'claims\\_%' ESCAPE '\\') OR name IN ('claims_search_ins', 'claims_counts_ins', 'claims_counts_upd', 'claims_counts_bounds_ins', 'claims_counts_bounds_upd')").Scan(&n)
 	if int(n) != len(idx)+len(trig) {
 		t.Errorf("%d claim indexes and triggers after seeding, want %d", n, len(idx)+len(trig))
 	}

@@ -89,7 +89,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		}
 		claimEnd := lo + len(strings.TrimRight(pre, " ,;:–—-"))
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
-		subj = countOwner(subj)
+		subj = countOwner(accordingSourceOnly(subj))
 		if subj == "" || !isAccordingSource(subj) {
 			return rawFrame{}, 0, 0, false
 		}
@@ -105,7 +105,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj, ae := phraseUntilEnd(s, qs, t.ve, hi)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
-		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && wordCount(subj) <= 10 && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
+		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && invertedSpeakerLength(subj) && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
 			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) && !coordinatedAfter(subj) && !relativeAsideBefore(pre) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
@@ -146,7 +146,9 @@ func endsWithCommaOrQuote(pre string, qs []span, lo int) bool {
 		return true
 	}
 	r, size := utf8.DecodeLastRuneInString(pre)
-	if r != '"' && r != '”' {
+	if r == '\'' && strings.HasSuffix(pre, "''") {
+		size = 2
+	} else if r != '"' && r != '”' && r != '’' {
 		return false
 	}
 	inner := strings.TrimRight(pre[:len(pre)-size], " ")
@@ -225,7 +227,7 @@ func isIntroLike(text string) bool {
 	if text == "" {
 		return true
 	}
-	if wordCount(text) > 8 || hasAuxiliary(text) {
+	if hasWords(text, 9) || hasAuxiliary(text) {
 		return false // "At least 12 people were killed" is a claim
 	}
 	for _, q := range []string{"at least", "at most", "more than", "up to", "as many as", "as few as", "about ", "around "} {
@@ -472,8 +474,7 @@ func cleanClaim(c string) (string, bool) {
 		rest := strings.TrimSpace(c[qs[0].e:])
 		if strings.Trim(rest, ".,!?;") == "" {
 			inner := c[qs[0].s:qs[0].e]
-			_, fs := utf8.DecodeRuneInString(inner)
-			_, ls := utf8.DecodeLastRuneInString(inner)
+			fs, ls := quoteMarkLen(inner, false), quoteMarkLen(inner, true)
 			if len(inner) > fs+ls {
 				inner = inner[fs : len(inner)-ls]
 			}
@@ -484,7 +485,7 @@ func cleanClaim(c string) (string, bool) {
 	c = strings.TrimRight(c, ",;: ")
 	c = strings.TrimSuffix(c, ".")
 	c = strings.TrimSpace(c)
-	if wordCount(c) < 2 {
+	if !hasWords(c, 2) {
 		return "", false
 	}
 	return collapseSpaces(c), direct

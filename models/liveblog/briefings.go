@@ -25,7 +25,8 @@ func speakerPrefix(para string) (string, int, bool) {
 	if strings.Contains(name, ", ") {
 		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
 	}
-	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] {
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] || germanTopicLabel(ws) ||
+		germanCaptionLine(para) {
 		return "", 0, false
 	}
 	for k, w := range ws {
@@ -44,7 +45,7 @@ func speakerPrefix(para string) (string, int, bool) {
 		}
 	}
 	rest := k + 2
-	if wordCount(para[rest:min(len(para), rest+40)]) < 3 {
+	if wordCount(para[rest:min(len(para), rest+40)]) < 3 || !hasLetter(para[rest:min(len(para), rest+40)]) {
 		return "", 0, false
 	}
 	return name, rest, true
@@ -71,6 +72,9 @@ var colonSources = setOf("police", "officials", "official", "ministry", "ministe
 // end ("Radiation at the plant gate has doubled: TEPCO") and returns the
 // claim and the source.
 func colonSource(line string) (claim, source string, ok bool) {
+	if claim, source, ok := updatesColon(line); ok {
+		return claim, source, ok // "Chief Secretary updates on rescue work: 7 NDRF teams …"
+	}
 	t := strings.TrimRight(strings.TrimSpace(line), ".")
 	k := strings.LastIndex(t, ": ")
 	if k <= 0 {
@@ -78,7 +82,7 @@ func colonSource(line string) (claim, source string, ok bool) {
 	}
 	src := withoutPlaceTail(strings.TrimSpace(t[k+2:])) // "Railway minister Ashwini Vaishnaw at the accident site"
 	ws := strings.Fields(src)
-	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") {
+	if len(ws) == 0 || len(ws) > 5 || wordCount(t[:k]) < 3 || strings.ContainsAny(src, "\"“”,;") || germanTopicLabel(strings.Fields(t[:k])) {
 		return "", "", false
 	}
 	capital := true
@@ -119,7 +123,7 @@ func labelled(para string) bool {
 func withoutGreetings(turn string) string {
 	for _, sp := range splitSentences(turn) {
 		sent := turn[sp.s:sp.e]
-		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) {
+		if !isGreeting(sent) && !briefingAside(sent) && !expressesSympathy(sent) && !floorAside(sent) {
 			return turn[sp.s:]
 		}
 	}
@@ -173,6 +177,10 @@ type transcriptPlan struct {
 	// from Maria Zakharova's media briefing:"); the host speaks every
 	// paragraph after it, under any subheading.
 	monologue bool
+	// short holds, for a paragraph that is a turn of fewer than three
+	// words ("MS. PSAKI: Hi, Nicole.", "Reporter: Anything else?"),
+	// where its words start; nil when there is none (see shortTurns).
+	short map[int]int
 }
 
 // readTranscript reads the turns of an entry's paragraphs.
@@ -197,7 +205,7 @@ func readTranscript(paras []string) transcriptPlan {
 	}
 	if tp.host == "" && n == 0 && qa == 0 {
 		for k := 0; k < len(paras) && k < 8; k++ {
-			if h := remarksHost(paras[k]); h != "" {
+			if h := monologueHost(paras[k]); h != "" {
 				tp.host, tp.header, tp.monologue, tp.transcript = h, k, true, true
 				tp.asks = make([]bool, len(paras)) // no journalist asks
 				break
@@ -207,6 +215,7 @@ func readTranscript(paras []string) transcriptPlan {
 	if !tp.transcript || tp.monologue {
 		return tp
 	}
+	tp.short = shortTurns(paras)
 	// The turns, each with its speaker and the paragraphs it runs over.
 	type turn struct {
 		who        string
@@ -220,6 +229,9 @@ func readTranscript(paras []string) transcriptPlan {
 	count := map[string]int{}
 	for k, p := range paras {
 		who, _, ok := speakerPrefix(p)
+		if !ok {
+			who, _, ok = tp.shortTurn(paras, k)
+		}
 		q, _, isQA := tp.label(p)
 		switch {
 		case ok:
@@ -236,9 +248,9 @@ func readTranscript(paras []string) transcriptPlan {
 		t := &turns[len(turns)-1]
 		t.to = k + 1
 		t.askedAny = t.askedAny || strings.Contains(p, "? ")
-		t.endsAsking = isQuestion(p)
+		t.endsAsking = isQuestion(p) && !callsOnSomeone(p)
 		t.askedAny = t.askedAny || t.endsAsking
-		t.relays = t.relays || relaysQuestion(p)
+		t.relays = t.relays || relaysQuestion(p) || asksInWords(p)
 	}
 	main := "" // the most frequent speaker; of equals, the first with a title, else the first
 	for _, t := range turns {
@@ -249,7 +261,7 @@ func readTranscript(paras []string) transcriptPlan {
 	tp.asks = make([]bool, len(paras))
 	for _, t := range turns {
 		numbered := t.who != "" && isDigit(t.who[len(t.who)-1]) // "Speaker 2", never the host
-		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
+		if t.question || t.endsAsking || askerRoles[lowerASCII(t.who)] || procedureRoles[lowerASCII(t.who)] || t.askedAny && t.who != "" && t.who != main && (numbered || !titledName(t.who)) ||
 			t.relays && t.who != main {
 			for k := t.from; k < t.to && k < len(paras); k++ {
 				tp.asks[k] = true

@@ -3,8 +3,8 @@ package liveblog
 import "testing"
 
 // TestCaptionAttributions reads a caption that attributes what it says as
-// that party's claim, not the photographer's; a plain caption stays its
-// credit's.
+// that party's claim, not the photographer's; a handout's caption stays
+// its credit's.
 func TestCaptionAttributions(t *testing.T) {
 	cands := checkClaims(t, "Warships lie at anchor in the bay on May 8. According to local media, sailors will parade on Friday. (Photo: Northwire / Ana Borg)",
 		want{"sailors will parade on Friday", "local media"})

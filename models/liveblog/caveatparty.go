@@ -14,6 +14,9 @@ var checkingVerbs = setOf("could", "couldn't", "cannot", "can't", "can", "was", 
 // party's account of its own knowledge, not the text saying it could not
 // check what it reports, so it flags no claim.
 func partysOwnCheck(caveat string, items []*item) bool {
+	if impersonalCaveat(caveat) {
+		return false
+	}
 	ws := words(caveat)
 	var names []string
 	verb := false

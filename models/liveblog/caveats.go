@@ -49,8 +49,7 @@ var singularNouns = setOf("claim", "figure", "number", "toll", "statement", "acc
 // isCaveat reports whether a sentence says that what came before could not
 // be independently verified or confirmed.
 func isCaveat(low string) bool {
-	if !strings.Contains(low, "verif") && !strings.Contains(low, "confirm") &&
-		!strings.Contains(low, "corroborat") && !strings.Contains(low, "authenticat") {
+	if !mentionsChecking(low) {
 		return germanCaveat(low)
 	}
 	ws := words(low)
@@ -210,6 +209,10 @@ type caveatRef struct {
 	// common: party is a common noun ("the group's claim"), which may
 	// describe a claimant named otherwise ("Al-Shabab").
 	common bool
+	// ownSource: it qualifies the source its sentence cites ("…,
+	// according to accounts that could not be verified"): that
+	// sentence's claims only.
+	ownSource bool
 }
 
 // sideNouns, after "either", "both", "all" or "neither", name the parties
@@ -334,6 +337,9 @@ func referentOf(sent, low string) caveatRef {
 			}
 		}
 	}
+	if p := officialParty(ws); p != "" {
+		r.party, r.common = p, true // "the official account of the incident": officials'
+	}
 	if r.party == "" {
 		r.party = germanParty(ws) // "Die Angaben der ukrainischen Armee"
 	}
@@ -347,6 +353,7 @@ func referentOf(sent, low string) caveatRef {
 	if r.party == "" && !r.sides && namesDetails(ws) {
 		r.story, r.single = true, false
 	}
+	r.ownSource = citedSourceCaveat(low)
 	if conflictingAccounts(ws) {
 		// Accounts that conflict are more than one party's, wherever
 		// they came from ("the conflicting reports from the port").
@@ -373,6 +380,10 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			end++
 		}
 		if partysOwnCheck(c.text, items) {
+			continue
+		}
+		if c.ref.ownSource {
+			mark(ownSentence(items, end, c), c.text)
 			continue
 		}
 		if c.ref.common {
@@ -429,10 +440,12 @@ func applyCaveats(items []*item, caveats []caveatAt) {
 			// deaths.
 			named = func(it *item) bool { return reportsDeaths(it.f.claim) }
 		case c.ref.story && para != c.para && (!c.ref.single || end == len(items)),
-			c.ref.story && !c.ref.single && end == len(items) && items[end-1].sent != c.sent:
+			c.ref.story && !c.ref.single && end == len(items) && items[end-1].sent != c.sent,
+			c.ref.happened && c.ref.party == "" && items[end-1].sent != c.sent:
 			// "Northwire could not verify the reports" in a paragraph
-			// of its own, or closing the story: every report of the
-			// story before it.
+			// of its own, or closing the story, or "what happened"
+			// after the last report: every report of the story before
+			// it.
 			named = func(*item) bool { return true }
 		case c.ref.story && para != c.para:
 			// "Reuters could not verify the report" on its own with
@@ -552,52 +565,4 @@ func mark(items []*item, caveat string) {
 		it.unverifiable = true
 		it.caveat = caveat
 	}
-}
-
-// attributedCaveat reports whether a sentence that reads as a caveat is in
-// fact a party's statement that it cannot confirm something ("U.S.
-// officials said they were unable to confirm the reports"): that is the
-// party's claim, not the text saying it could not verify what it reports.
-// A caveat in a relative clause after a claim ("X said Y, which could not
-// be verified") stays the text's own.
-func attributedCaveat(frames []rawFrame) bool {
-	for _, f := range frames {
-		low := lowerASCII(f.claim)
-		k := strings.Index(low, "verif")
-		for _, w := range []string{"confirm", "corroborat", "authenticat"} {
-			if j := strings.Index(low, w); j >= 0 && (k < 0 || j < k) {
-				k = j
-			}
-		}
-		if k < 0 {
-			continue
-		}
-		if w := strings.LastIndex(low[:k], "which"); w >= 0 {
-			continue
-		}
-		return true
-	}
-	return false
-}
-
-// speakersOwnCaveat reports whether a caveat sentence is a speaker's word
-// about their own knowledge ("They could not confirm who held the town.",
-// after officials spoke): a pronoun that does the checking refers back to
-// a speaker, so the sentence is that speaker's, not the text's caveat. "It
-// could not be verified" (a passive) and "We could not verify" (the
-// outlet) stay caveats.
-func speakersOwnCaveat(low string) bool {
-	ws := words(low)
-	if len(ws) < 3 || (ws[0].lower != "he" && ws[0].lower != "she" && ws[0].lower != "they") {
-		return false
-	}
-	for _, w := range ws[1:] {
-		switch {
-		case w.lower == "be" || w.lower == "been" || w.lower == "being":
-			return false
-		case mentionsChecking(w.lower):
-			return true
-		}
-	}
-	return false
 }

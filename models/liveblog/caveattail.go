@@ -61,8 +61,7 @@ func cutCaveatTail(claim string) (string, bool) {
 
 // mentionsChecking is the cheap test before cutCaveatTail looks closer.
 func mentionsChecking(s string) bool {
-	return strings.Contains(s, "verif") || strings.Contains(s, "confirm") ||
-		strings.Contains(s, "corroborat") || strings.Contains(s, "authenticat")
+	return containsCheckingStem(s) // "verif", "confirm", "corroborat", "authenticat"
 }
 
 // caveatHeadStarts open a caveat clause set off before the claim it is

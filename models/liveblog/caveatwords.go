@@ -12,16 +12,13 @@ var refusalPhrases = []string{"would not respond", "would not comment", "would n
 // or could not say anything ("it would not respond to any claims", "was
 // unable to provide any update on a report").
 func refusal(claim string) bool {
-	ws := words(claim)
-	if len(ws) > 10 {
-		ws = ws[:10]
-	}
+	ws := wordsN(claim, 10)
 	if len(ws) == 0 {
 		return false
 	}
-	head := " " + lowerASCII(claim[:ws[len(ws)-1].e]) + " "
+	head := claim[:ws[len(ws)-1].e]
 	for _, p := range refusalPhrases {
-		if strings.Contains(head, " "+p+" ") {
+		if hasPhraseLower(head, p) { // " "+p+" " in " "+head+" ", in any case
 			return true
 		}
 	}

@@ -95,6 +95,7 @@ func analyzeSubject(raw string) subjectInfo {
 	si := subjectInfo{raw: raw}
 	s := strings.TrimSpace(strings.Trim(raw, " \"“”‘’'.,;:–—-"))
 	s = removeParentheses(keepInitialismDot(raw, s))
+	s = withoutTrailingRelative(s) // "officials in other provinces who [earlier gave …]"
 	var parts []string
 	for _, sp := range topLevelSplit(s, nil, 0, len(s)) {
 		p := s[sp.s:sp.e]
@@ -123,6 +124,12 @@ func analyzeSubject(raw string) subjectInfo {
 	}
 	if len(parts) >= 2 && placeAndCountry(parts[len(parts)-2], parts[len(parts)-1]) {
 		parts = parts[:len(parts)-1]
+	}
+	if len(parts) >= 3 && nameLike(parts[0]) && !nameLike(parts[1]) && !nameLike(parts[len(parts)-1]) {
+		// "Ana Borg, a resident of Aparri, a coastal town in the north":
+		// the later appositives describe the office's place.
+		si.name, si.role = cleanName(parts[0]), parts[1]
+		return si
 	}
 	if len(parts) >= 2 {
 		a, b := parts[len(parts)-2], parts[len(parts)-1]
@@ -224,7 +231,8 @@ func placeBefore(ws []string, r int) bool {
 
 // placePrepositions before a capitalised run make it a complement ("a doctor
 // at the hospital in Vellamar"), not the speaker's name.
-var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside", "inside", "on", "with", "to", "by")
+var placePrepositions = setOf("in", "at", "of", "from", "for", "near", "outside", "inside", "on", "with", "to", "by",
+	"des", "der") // German genitives: "Sprecher des russischen Ministeriums"
 
 // lowerFirstArticle writes a description's opening article in lower case:
 // "The interior ministry" → "the interior ministry".

@@ -90,3 +90,15 @@ func isListItem(para string) bool {
 	p := strings.TrimLeft(para, " \t")
 	return strings.HasPrefix(p, "•") || strings.HasPrefix(p, "▪") || strings.HasPrefix(p, "· ")
 }
+
+// bulletLen is the length of the list mark and spaces that open a bulleted
+// paragraph ("  • "), 0 for any other paragraph.
+func bulletLen(para string) int {
+	p := strings.TrimLeft(para, " \t")
+	for _, m := range []string{"•", "▪", "· "} {
+		if strings.HasPrefix(p, m) {
+			return len(para) - len(strings.TrimLeft(p[len(m):], " \t"))
+		}
+	}
+	return 0
+}

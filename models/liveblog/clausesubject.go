@@ -130,7 +130,8 @@ var placeEnds = setOf("bay", "city", "strip", "coast", "peninsula", "bank", "gul
 
 // genericOutlets name a kind of outlet, not one outlet ("state TV", "local
 // Radio").
-var genericOutlets = setOf("tv", "radio", "television", "media", "press")
+var genericOutlets = setOf("tv", "radio", "television", "media", "press",
+	"angaben", "medien", "kreise") // German: "russischen Angaben", "ukrainische Medien", "Regierungskreise"
 
 // circumstanceParticiple reports whether a phrase after "he said," is a
 // participle clause of circumstance ("referring to the time the quake

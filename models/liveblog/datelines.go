@@ -58,7 +58,7 @@ func slashDateline(s string) int {
 // place in capitals, then a colon or a dash. Mixed case would also match a
 // speaker's turn ("Lin Wei: …"), so it is not read as a dateline.
 func capitalsDateline(s string) int {
-	k := strings.IndexAny(s[:min(len(s), 60)], ":—–") // a place is short: look no further
+	k := indexColonOrDash(s[:min(len(s), 60)]) // a place is short: look no further
 	if k < 2 || k > 50 {
 		return 0
 	}

@@ -8,7 +8,7 @@ import "strings"
 // returns what it says and the account that said it.
 func embeddedPost(para string) (claim, source string, ok bool) {
 	if !strings.Contains(para[max(0, len(para)-40):], "(@") {
-		return "", "", false // the signature closes the post
+		return signedPost(para) // the signature closes the post
 	}
 	at := strings.LastIndex(para, "(@")
 	if len(para)-at > 40 {

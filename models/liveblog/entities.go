@@ -40,20 +40,20 @@ type mention struct {
 // look-up tables so resolution needs no scan of the whole entry.
 type entityIndex struct {
 	ms      []mention
-	byHead  map[string][]int
-	byLast  map[string][]int
+	byHead  keyedLists
+	byLast  keyedLists
 	persons []int
 	orgs    []int
-	plurals []int            // descriptions of several speakers, for "they"
-	bodies  []int            // descriptions of one body that spoke ("the government"), for "it"
-	people  []int            // descriptions of one person who spoke ("the resident"), for "he", "she"
-	descs   map[string][]int // descriptions without a name, by head
+	plurals []int      // descriptions of several speakers, for "they"
+	bodies  []int      // descriptions of one body that spoke ("the government"), for "it"
+	people  []int      // descriptions of one person who spoke ("the resident"), for "he", "she"
+	descs   keyedLists // descriptions without a name, by head
 	// dinfo caches, per mention index, a description taken apart for
 	// resolveDescription, so it is done once per mention and not once per
 	// claim that looks at it.
 	dinfo []*descInfo
 	// subjects is the blog's cache of analyzeSubject (see subject).
-	subjects map[string]*subjectInfo
+	subjects map[string]*knownSubject
 	// surnames maps the surname of each person named in full so far to
 	// the full name, so a later bare "Andaya" is a mention of him.
 	surnames map[string]string
@@ -68,16 +68,7 @@ type entityIndex struct {
 //
 // The result is shared by every claim of that speaker and must not be
 // changed; sharing keeps a claim's record small in a claim-dense text.
-func (ix *entityIndex) subject(raw string) *subjectInfo {
-	if si, ok := ix.subjects[raw]; ok {
-		return si
-	}
-	si := analyzeSubject(raw)
-	if ix.subjects != nil {
-		ix.subjects[raw] = &si
-	}
-	return &si
-}
+func (ix *entityIndex) subject(raw string) *subjectInfo { return &ix.known(raw).subjectInfo }
 
 // descWindow is how many descriptions with the same head, before and after
 // a claim, resolveDescription looks at for a fuller one. A description
@@ -116,22 +107,27 @@ type blogIndex struct {
 	byHead    map[string]string
 	// subjects caches analyzeSubject for the whole text; it is a pure
 	// function of the phrase.
-	subjects map[string]*subjectInfo
+	subjects map[string]*knownSubject
 }
 
 func newBlogIndex() *blogIndex {
-	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*subjectInfo{}}
+	return &blogIndex{bySurname: map[string]string{}, byHead: map[string]string{}, subjects: map[string]*knownSubject{}}
 }
 
 func (ix *entityIndex) add(m mention) {
-	m.head = roleHead(m.role)
+	if m.head == "" { // else the caller knows it (see knownSubject)
+		m.head = roleHead(m.role)
+	}
 	m.sent = ix.sent
 	if m.speaker && m.name == "" && m.head != "" {
 		m.plural = isPluralHead(m.head)
 	}
 	if m.name != "" {
 		k := strings.LastIndexByte(m.name, ' ')
-		m.last, m.multi = lowerASCII(m.name[k+1:]), k >= 0
+		m.multi = k >= 0
+		if m.last == "" { // else the caller knows it (see knownSubject)
+			m.last = lowerASCII(m.name[k+1:])
+		}
 		if m.person && m.multi {
 			if ix.surnames == nil {
 				ix.surnames = map[string]string{}
@@ -145,18 +141,10 @@ func (ix *entityIndex) add(m mention) {
 // build sorts the mentions and fills the look-up tables.
 func (ix *entityIndex) build() {
 	slices.SortStableFunc(ix.ms, func(a, b mention) int { return cmp.Compare(a.pos, b.pos) })
-	ix.byHead, ix.byLast, ix.descs = map[string][]int{}, map[string][]int{}, map[string][]int{}
-	var surnames map[string]bool
-	for _, m := range ix.ms {
-		if m.person && m.multi {
-			if surnames == nil {
-				surnames = map[string]bool{}
-			}
-			surnames[m.last] = true
-		}
-	}
+	// ix.surnames holds the surname of every person named in full (see
+	// add): a one-word name that is one of them is a person too.
 	for i := range ix.ms {
-		if m := &ix.ms[i]; !m.person && !m.multi && surnames[m.last] {
+		if m := &ix.ms[i]; !m.person && !m.multi && ix.surnames[m.last] != "" {
 			m.person = true // "Borg" after "Ana Borg"
 		}
 	}
@@ -189,7 +177,12 @@ func (ix *entityIndex) build() {
 	ix.people, _ = appendIndexes(lists, ix.ms, func(m mention) bool {
 		return m.name == "" && m.head != "" && !m.plural && m.speaker && m.person
 	})
-	ix.byHead, ix.byLast, ix.descs = groupIndexes(heads), groupIndexes(lasts), groupIndexes(descs)
+	// The three tables' lists are one array, and their keys another.
+	nh, nl, nd := sortKeyed(heads), sortKeyed(lasts), sortKeyed(descs)
+	all, runs := make([]int, len(heads)+len(lasts)+len(descs)), make([]keyRun, nh+nl+nd)
+	ix.byHead = newKeyedLists(heads, nh, all, runs)
+	ix.byLast = newKeyedLists(lasts, nl, all[len(heads):], runs[nh:])
+	ix.descs = newKeyedLists(descs, nd, all[len(heads)+len(lasts):], runs[nh+nl:])
 }
 
 // appendIndexes appends to free the indexes of the mentions that pass ok
@@ -201,40 +194,6 @@ func appendIndexes(free []int, ms []mention, ok func(mention) bool) (list, rest 
 		}
 	}
 	return free[:len(free):len(free)], free[len(free):]
-}
-
-// keyedIndex is a mention's index under one of its look-up keys.
-type keyedIndex struct {
-	key string
-	i   int
-}
-
-// groupIndexes turns keyed indexes, in the order of the mentions, into a
-// table from key to the mentions' indexes, each list in mention order and
-// all of them parts of one array.
-func groupIndexes(ks []keyedIndex) map[string][]int {
-	if len(ks) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(ks, func(a, b keyedIndex) int { return strings.Compare(a.key, b.key) })
-	keys := 1
-	for k := 1; k < len(ks); k++ {
-		if ks[k].key != ks[k-1].key {
-			keys++
-		}
-	}
-	table := make(map[string][]int, keys)
-	all := make([]int, len(ks))
-	for start := 0; start < len(ks); {
-		end := start
-		for end < len(ks) && ks[end].key == ks[start].key {
-			all[end] = ks[end].i
-			end++
-		}
-		table[ks[start].key] = all[start:end:end]
-		start = end
-	}
-	return table
 }
 
 // nearest returns the index in list of the mention nearest before pos,
@@ -257,21 +216,18 @@ func (ix *entityIndex) nearest(list []int, pos int, ok func(mention) bool) int {
 // appendFields appends the fields of s, as strings.Fields splits them, to
 // out, so a caller can keep them in a buffer on its stack.
 func appendFields(out []string, s string) []string {
-	space := func(i int) (bool, int) {
-		if c := s[i]; c < utf8.RuneSelf {
-			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		return unicode.IsSpace(r), size
-	}
 	for i := 0; i < len(s); {
-		if sp, size := space(i); sp {
+		if sp, size := spaceAt(s, i); sp {
 			i += size
 			continue
 		}
 		j := i
 		for j < len(s) {
-			sp, size := space(j)
+			if c := s[j]; c > ' ' && c < utf8.RuneSelf {
+				j++ // most bytes: a letter
+				continue
+			}
+			sp, size := spaceAt(s, j)
 			if sp {
 				break
 			}
@@ -281,4 +237,14 @@ func appendFields(out []string, s string) []string {
 		i = j
 	}
 	return out
+}
+
+// spaceAt reports whether s holds white space at i, as unicode.IsSpace
+// tells it, and the size of the rune there.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }

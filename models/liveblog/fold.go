@@ -1,6 +1,9 @@
 package liveblog
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // These helpers search s as if it had been passed through lowerASCII, for a
 // pattern already in lower case, without making the lower-case copy: the
@@ -83,4 +86,88 @@ func lastIndexLower(s, low string) int {
 		}
 	}
 	return -1
+}
+
+// lowerPhrases is a list of lower-case phrases looked for together at the
+// end of a short text: lastIndexes answers lastIndexLower for each, reading
+// the text once per group of phrases that open alike (" in a …", " on …")
+// instead of once per phrase.
+type lowerPhrases struct {
+	phrases []string
+	groups  []phraseGroup
+}
+
+// phraseGroup is the phrases (indexes in lowerPhrases.phrases) that open
+// with prefix.
+type phraseGroup struct {
+	prefix  string
+	members []int
+}
+
+// phrasePrefix is how many opening bytes the phrases of a group share.
+const phrasePrefix = 4
+
+// newLowerPhrases groups phrases, which must be in lower case, by their
+// opening bytes.
+func newLowerPhrases(phrases ...string) *lowerPhrases {
+	lp := &lowerPhrases{phrases: phrases}
+	for i, p := range phrases {
+		prefix := p[:min(len(p), phrasePrefix)]
+		g := slices.IndexFunc(lp.groups, func(g phraseGroup) bool { return g.prefix == prefix })
+		if g < 0 {
+			lp.groups = append(lp.groups, phraseGroup{prefix: prefix})
+			g = len(lp.groups) - 1
+		}
+		lp.groups[g].members = append(lp.groups[g].members, i)
+	}
+	return lp
+}
+
+// lastIndexes appends to out, for each phrase in order,
+// lastIndexLower(s, phrase).
+func (lp *lowerPhrases) lastIndexes(s string, out []int) []int {
+	from := len(out)
+	for range lp.phrases {
+		out = append(out, -1)
+	}
+	res := out[from:]
+	for _, g := range lp.groups {
+		if g.prefix == "" {
+			for _, m := range g.members {
+				res[m] = len(s) // as lastIndexLower answers for ""
+			}
+			continue
+		}
+		left := len(g.members)
+		for e := len(s) - len(g.prefix); e >= 0 && left > 0; e-- {
+			if lowerByte(s[e]) != g.prefix[0] || !equalLower(s[e:e+len(g.prefix)], g.prefix) {
+				continue
+			}
+			for _, m := range g.members {
+				if p := lp.phrases[m]; res[m] < 0 && e+len(p) <= len(s) && equalLower(s[e:e+len(p)], p) {
+					res[m] = e
+					left--
+				}
+			}
+		}
+	}
+	return out
+}
+
+// hasPhraseLower is strings.Contains(" "+lowerASCII(s)+" ", " "+low+" "):
+// low stands in s, in any case, between spaces or the ends of s. It makes
+// neither the lower-case copy nor the padded strings.
+func hasPhraseLower(s, low string) bool {
+	for from := 0; from <= len(s); from++ {
+		k := indexLower(s[from:], low)
+		if k < 0 {
+			return false
+		}
+		i, j := from+k, from+k+len(low)
+		if (i == 0 || s[i-1] == ' ') && (j == len(s) || s[j] == ' ') {
+			return true
+		}
+		from = i
+	}
+	return false
 }

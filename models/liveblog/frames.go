@@ -23,6 +23,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		var cs int
 		var hadThat bool
 		introChannel, splitHead := "", ""
+		alleger := "" // the party whose claim a denial names (allegedby.go)
 		relative := false
 		switch {
 		case t.info.kind == vAccording:
@@ -30,7 +31,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			if !ok {
 				continue
 			}
-			subj = countOwner(subj)
+			subj = countOwner(accordingSourceOnly(subj))
 			if !isAccordingSource(subj) {
 				continue // "According to plan, …"
 			}
@@ -193,6 +194,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 		switch t.info.kind {
 		case vPut:
 			f.rule = ruleFigure
+			text = tollOnly(text) // "a toll of 128 effectively pushed …": the toll
 		case vAccuse:
 			f.rule = ruleAccusation
 			if isBlameVerb(t.info.display) {
@@ -206,6 +208,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				// "rejected claims that C": C is what is denied.
 				if k := indexWord(text, "that", 3); k > 0 && isGenericDenial(text[:k]) {
 					text, hadThat = text[k+4:], true
+				} else if who, at, ok := claimsMadeBy(text); ok {
+					text, hadThat, alleger = text[at:], true, who // "rejected the claims made by X that C"
 				}
 			}
 			if !hadThat && isGenericDenial(text) {
@@ -227,7 +231,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
-		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) {
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) && !announcesCount(t.info.display, text) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
 			f.generic = true
@@ -254,6 +258,12 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			f.claim = "" // "said little about its losses", "confirmed the figure"
 		}
 		if f.deny && hadThat && f.claim != "" {
+			if c, who, ok := allegedTail(f.claim); ok {
+				f.claim, alleger = c, who // "denied that C, as alleged by X"
+			}
+			if alleger != "" {
+				out = append(out, allegedFrame(alleger, f))
+			}
 			f.claim = negate(f.claim)
 		}
 		if f.claim == "" {
@@ -336,6 +346,7 @@ func afterClaimNoun(text string) (string, bool) {
 // from:to, up to the first word that looks like a verb, or "".
 func initialNounPhrase(sc *sentenceScan, from, to int) string {
 	s := sc.s
+	from = afterOpeningLinker(s, from, to)
 	ws := sc.wordsN(from, to, 11)
 	end := -1
 	for k, w := range ws {
@@ -457,7 +468,7 @@ func startsQuoteOrColon(s string, from, cs int) bool {
 		return true
 	}
 	rest := strings.TrimLeft(s[cs:], " ,:")
-	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“")
+	return strings.HasPrefix(rest, "\"") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "‘") || strings.HasPrefix(rest, "''")
 }
 
 // moveTrailingChannel moves a channel phrase at the end of a claim ("… in a
@@ -475,12 +486,18 @@ func moveTrailingChannel(text, channel string) (string, string) {
 	return text[:from+k], ch
 }
 
+// trailingChannels are the channel phrases trailingChannelAt looks for, in
+// the order it tries them.
+var trailingChannels = newLowerPhrases(" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised",
+	" in a message", " in a whatsapp message", " in a telegram message", " in a letter", " in an email")
+
 // trailingChannelAt finds a channel phrase at the end of text, in any case,
 // and returns where the claim ends and the channel.
 func trailingChannelAt(text, channel string) (int, string) {
-	for _, p := range []string{" in a statement", " in a post", " in a video", " on telegram", " on social media", " in an interview", " at a news conference", " at a press conference", " in a televised",
-		" in a message", " in a whatsapp message", " in a telegram message", " in a letter", " in an email"} {
-		k := lastIndexLower(text, p)
+	var buf [24]int
+	ks := trailingChannels.lastIndexes(text, buf[:0])
+	for i := range trailingChannels.phrases {
+		k := ks[i]
 		if k < 0 || strings.ContainsAny(text[k:], "\"“,") || wordCount(text[k:]) > 8 {
 			continue
 		}

@@ -62,8 +62,15 @@ func germanDate(before, after string) bool {
 	for d < n && d < 3 && isDigit(before[n-1-d]) {
 		d++
 	}
-	if d == 0 || d > 2 || (n > d && before[n-1-d] != ' ') {
+	if d == 0 || d > 3 || (n > d && before[n-1-d] != ' ') {
 		return false
 	}
-	return germanMonths[strings.ToLower(firstWord(after))]
+	if germanOrdinalBefore[lowerASCII(lastWord(strings.TrimRight(before[:n-d], " ")))] && isCapitalized(firstWord(after)) {
+		return true // "zum 144. Kriegstag": an ordinal
+	}
+	return d <= 2 && germanMonths[strings.ToLower(firstWord(after))]
 }
+
+// germanOrdinalBefore stand before an ordinal number ("zum 144.
+// Kriegstag", "am 3. Tag"), whose full stop ends no sentence.
+var germanOrdinalBefore = setOf("am", "zum", "im", "vom", "beim", "zur", "der", "die", "das", "dem", "den", "des")

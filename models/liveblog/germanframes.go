@@ -18,7 +18,10 @@ var (
 		"seien", "nach", "bei", "wie", "auch", "zur", "zum", "vom", "werde", "habe", "wird", "werden", "noch", "über", "aus",
 		"es", "sie", "er", "wir", "dass", "laut", "zufolge", "soll", "sollen", "teilte", "sagte", "einen", "nur", "aber",
 		"seit", "bis", "gegen", "durch", "unter", "ihre", "ihren", "seine", "seinen", "dieser", "diese", "bereits",
-		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man")
+		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man", "am",
+		"dieses", "diesem", "ihm", "ihn", "uns", "kein", "kann", "können", "muss", "müssen", "müssten", "würde", "würden",
+		"wäre", "schon", "sehr", "mehr", "immer", "jetzt", "dann", "doch", "wenn", "jedoch", "weiter", "weitere", "viele",
+		"vielen", "alle", "allen", "mehrere")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
 		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )
@@ -33,9 +36,9 @@ func isGermanSentence(ws []word) bool {
 		if len(w.lower) > 9 {
 			continue // no function word is that long
 		}
-		if germanFunctionWords[w.lower] {
+		if lang := functionWordLang(w.lower); lang == languageGerman {
 			g++
-		} else if englishFunctionWords[w.lower] {
+		} else if lang == languageEnglish {
 			e++
 			if e >= 4 && g <= 1 {
 				return false // plainly English: most sentences end here
@@ -72,6 +75,21 @@ var germanVerbs = map[string]germanVerb{
 	"warf": {vAccuse, "warf vor", "vor"}, "wirft": {vAccuse, "wirft vor", "vor"},
 	"reklamierte": {vSay, "reklamierte", ""}, "reklamiert": {vSay, "reklamiert", ""},
 	"verlautbarte": {vSay, "verlautbarte", ""}, "verlautbart": {vSay, "verlautbart", ""},
+	"berichteten": {vSay, "berichteten", ""}, "bestätigten": {vSay, "bestätigten", ""}, "betonten": {vSay, "betonten", ""},
+	"warnten": {vSay, "warnten", ""}, "schrieben": {vSay, "schrieben", ""}, "behaupteten": {vSay, "behaupteten", ""},
+	"lautet": {vSay, "lautet", ""}, "lautete": {vSay, "lautete", ""},
+	"kündigt": {vSay, "kündigt an", "an"}, "kündigen": {vSay, "kündigen an", "an"}, "kündigten": {vSay, "kündigten an", "an"},
+	"verlautete": {vSay, "verlautete", ""}, "verlautet": {vSay, "verlautet", ""},
+	"mitteilt": {vSay, "mitteilt", ""}, "glaubt": {vSay, "glaubt", ""}, "glaubte": {vSay, "glaubte", ""},
+	"meint": {vSay, "meint", ""}, "meinte": {vSay, "meinte", ""}, "kommentierte": {vSay, "kommentierte", ""},
+	"kommentiert": {vSay, "kommentiert", ""}, "unterstrich": {vSay, "unterstrich", ""}, "unterstreicht": {vSay, "unterstreicht", ""},
+	"erläuterte": {vSay, "erläuterte", ""}, "erläutert": {vSay, "erläutert", ""}, "bekräftigt": {vSay, "bekräftigt", ""},
+	"versichert": {vSay, "versichert", ""}, "ergänzt": {vSay, "ergänzt", ""}, "fügt": {vSay, "fügt hinzu", "hinzu"},
+	"schätzt": {vSay, "schätzt", ""}, "schätzte": {vSay, "schätzte", ""}, "vermutet": {vSay, "vermutet", ""},
+	"vermutete": {vSay, "vermutete", ""}, "befürchtet": {vSay, "befürchtet", ""}, "befürchtete": {vSay, "befürchtete", ""},
+	"räumt": {vSay, "räumt ein", "ein"}, "warnt": {vSay, "warnt", ""}, "warnen": {vSay, "warnen", ""},
+	"dementiert": {vDeny, "dementiert", ""}, "bestreitet": {vDeny, "bestreitet", ""}, "bestritten": {vDeny, "bestritten", ""},
+	"erklären": {vSay, "erklären", ""}, "sagen": {vSay, "sagen", ""},
 }
 
 // germanArticles open a noun phrase.
@@ -92,11 +110,15 @@ func germanFrames(s string, qs []span, ws []word, from int) []rawFrame {
 	for first < len(ws) && ws[first].s < from {
 		first++
 	}
-	if f, ok := germanVerbFrame(s, qs, ws, first); ok {
-		return []rawFrame{f}
+	if fs := germanClauseFrames(s, qs, ws, first); len(fs) > 0 {
+		return fs
 	}
-	if f, ok := germanSourceFrame(s, qs, ws, first); ok {
-		return []rawFrame{f}
+	for _, frame := range [...]func(string, []span, []word, int) (rawFrame, bool){germanQuoteThenVerb,
+		germanAppositionFrame, germanVerbFrame, germanPronounClause, germanSourceFrame, germanObjectFrame} {
+		if f, ok := frame(s, qs, ws, first); ok {
+			f.generic = f.generic || germanImperative(f.claim) // an appeal: the speaker speaks on, with no claim
+			return []rawFrame{f}
+		}
 	}
 	return nil
 }
@@ -108,7 +130,7 @@ func germanFrames(s string, qs []span, ws []word, from int) []rawFrame {
 func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool) {
 	vi := -1
 	for k := first; k < len(ws); k++ {
-		if _, ok := germanVerbs[ws[k].lower]; ok && !inSpans(qs, ws[k].s) {
+		if _, ok := germanVerbs[ws[k].lower]; ok && !inSpans(qs, ws[k].s) && !germanAttributive(s, ws, k) {
 			vi = k
 			break
 		}
@@ -116,6 +138,7 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 	if f, ok := germanPerfectFrame(s, qs, ws, first); ok || vi < 0 {
 		return f, ok
 	}
+	first = germanAfterColon(s, qs, ws, first, vi)
 	if vi == first && !strings.HasPrefix(ws[vi].lower, "mitteil") {
 		return rawFrame{}, false
 	}
@@ -138,10 +161,8 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			}
 			return ws[vi+1].lower, true // "schrieb er": see withSentenceBefore
 		}
-		if e := germanNP(s, ws, vi+1); e > vi+1 {
-			return withoutArticle(s[ws[vi+1].s:ws[e-1].e]), true
-		}
-		return "", false
+		subj, _ := germanSpeakerAfter(s, qs, ws, vi+1)
+		return subj, subj != ""
 	}
 	lowPre := lowerASCII(pre)
 	wieSubj, wieClaim, wie := germanTrailingWie(s, ws, first, vi)
@@ -178,17 +199,24 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 		}
 		return f, true
 	case ws[first].lower == "wie" && vi > first+1:
-		// "Wie die Bahn mitteilte, C."
-		e := germanNP(s, ws, first+1)
-		if e == first+1 || e > vi || !strings.HasPrefix(strings.TrimLeft(s[ws[vi].e:], " "), ",") {
+		// "Wie die Bahn mitteilte, C." / "Wie aus Ermittlerkreisen verlautete, C."
+		np := first + 1
+		if ws[np].lower == "aus" {
+			np++
+		}
+		e := germanNP(s, ws, np)
+		if e == np || e > vi || !strings.HasPrefix(strings.TrimLeft(s[ws[vi].e:], " "), ",") {
 			return rawFrame{}, false
 		}
-		f.subject = withoutArticle(s[ws[first+1].s:ws[e-1].e])
+		f.subject = withoutArticle(s[ws[np].s:ws[e-1].e])
 		f.claim, f.direct = cleanClaim(s[ws[vi].e:])
 		f.rule = ruleAccordingBefore
 		return f, f.claim != ""
 	case strings.HasSuffix(pre, ",") || endsWithCommaOrQuote(pre, qs, ws[first].s):
 		// "C, teilte die Behörde am Freitag mit." / "„Q“, sagte X."
+		if f2, ok := germanVerbFirstFrame(s, qs, ws, vi); ok {
+			return f2, true // "…, behauptete die Ukraine, dass C"
+		}
 		subj, ok := after()
 		if src := germanStatementSource(s, ws, vi); src != "" {
 			subj, ok = src, true // "…, hieß es in einer Erklärung des Büros."
@@ -220,9 +248,9 @@ func germanVerbFrame(s string, qs []span, ws []word, first int) (rawFrame, bool)
 			f.rule = ruleSpeakerVerbClaim
 		}
 		return f, f.claim != ""
-	case germanNP(s, ws, first) == vi && !objectFirst:
+	case germanSubjectAt(s, ws, first, vi) > first && !objectFirst:
 		// "Die Polizei teilte mit, dass C." / "Der Präsident beschuldigt Russland, …"
-		f.subject = withoutArticle(pre)
+		f.subject = withoutArticle(s[ws[first].s:ws[germanSubjectAt(s, ws, first, vi)-1].e])
 		rest := strings.TrimLeft(s[ws[vi].e:], " ")
 		if gv.particle != "" && strings.HasPrefix(rest, gv.particle) {
 			rest = strings.TrimLeft(rest[len(gv.particle):], " ")
@@ -346,6 +374,12 @@ func germanAngaben(s string, ws []word, first, k int) (string, int) {
 	switch {
 	case strings.HasSuffix(n.lower, "angaben") && len(n.lower) > len("angaben"):
 		return n.text[:len(n.text)-len("angaben")], n.e // "Polizeiangaben"
+	case isCapitalized(n.text) && strings.HasSuffix(n.text, "s") && len(n.text) > 3 && k+2 < len(ws) &&
+		germanSourceNouns[ws[k+2].lower] && joined(s, ws, k+2):
+		return n.text[:len(n.text)-1], ws[k+2].e // "nach Moskaus Darstellung"
+	case germanSourceAdjective(n.lower) && k+2 < len(ws) && ws[k+2].lower == "angaben" &&
+		(k+3 == len(ws) || !joined(s, ws, k+3) || !germanArticles[ws[k+3].lower] && ws[k+3].lower != "aus" && ws[k+3].lower != "von"):
+		return s[n.s:ws[k+2].e], ws[k+2].e // "nach offiziellen Angaben"
 	case n.lower == "eigenen" && k+2 < len(ws) && germanSourceNouns[ws[k+2].lower]:
 		if e := germanNP(s, ws, first); e > first && e <= k {
 			return s[ws[first].s:ws[e-1].e], ws[k+2].e
@@ -391,11 +425,11 @@ var germanParticiples = setOf("bestätigt", "mitgeteilt", "erklärt", "berichtet
 func germanPerfectFrame(s string, qs []span, ws []word, first int) (rawFrame, bool) {
 	a := germanNP(s, ws, first)
 	if a == first || a+2 >= len(ws) || (ws[a].lower != "hat" && ws[a].lower != "haben") {
-		return rawFrame{}, false
+		return germanPerfectThat(s, qs, ws, first)
 	}
 	p := len(ws) - 1
 	if !germanParticiples[ws[p].lower] || inSpans(qs, ws[p].s) || strings.ContainsAny(s[ws[p].e:], ",;:") {
-		return rawFrame{}, false
+		return germanPerfectThat(s, qs, ws, first)
 	}
 	f := rawFrame{subject: withoutArticle(s[ws[first].s:ws[a-1].e]), verb: "hat " + ws[p].text, pos: ws[a].s, rule: ruleSpeakerVerbClaim}
 	f.claim, f.direct = cleanClaim(s[ws[first].s:])

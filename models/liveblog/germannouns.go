@@ -12,6 +12,10 @@ func germanNP(s string, ws []word, i int) int {
 	if end == i {
 		return i
 	}
+	if end < len(ws) && strings.TrimSpace(s[ws[end-1].e:ws[end].s]) == "(" && strings.HasPrefix(s[ws[end].e:], ")") &&
+		isCapitalized(ws[end].text) {
+		end++ // "Der Deutsche Wetterdienst (DWD)"
+	}
 	if end < len(ws) && joined(s, ws, end) {
 		switch l := ws[end].lower; {
 		case l == "des" || l == "der" && germanArticles[ws[i].lower]:
@@ -107,5 +111,16 @@ func partyAngaben(s string, ws []word, first, k int) string {
 	if adj := ws[k-2].lower; adj == "den" || adj == "diesen" {
 		return ws[k-1].text
 	}
+	if germanSourceAdjective(ws[k-2].lower) {
+		return s[ws[k-2].s:ws[k-1].e] // "russischen Angaben zufolge"
+	}
 	return ""
+}
+
+// germanSourceAdjective reports whether an adjective before "Angaben"
+// names a source ("offiziellen", "russischen", "israelischen"), not a
+// time ("neuen", "jüngsten").
+func germanSourceAdjective(w string) bool {
+	return strings.HasSuffix(w, "ischen") || w == "offiziellen" || w == "amtlichen" || w == "behördlichen" ||
+		w == "staatlichen" || w == "offizielle"
 }

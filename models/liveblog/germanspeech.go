@@ -7,7 +7,10 @@ import "strings"
 // ("demnach").
 var germanSubjunctives = setOf("sei", "seien", "habe", "hätten", "hätte", "wäre", "wären", "gebe", "gehe", "werde",
 	"könne", "könnten", "müsse", "solle", "wolle", "dürfe", "richte", "gehöre", "liege", "stehe", "bleibe", "komme",
-	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge")
+	"handele", "handle", "gelte", "fehle", "laufe", "demnach", "demzufolge", "stünden", "stünde", "gäbe", "gäben",
+	"läge", "lägen", "käme", "kämen",
+	"arbeite", "halte", "leiste", "erwarte", "beobachte", "fürchte", "bereite", "vertrete", "berichte",
+	"müssten", "müsste", "würden", "würde", "drohe", "drohten")
 
 // germanReportedSpeech reports whether a German sentence speaks in the
 // subjunctive of reported speech outside quotations: it continues the
@@ -24,7 +27,7 @@ func germanReportedSpeech(ws []word, qs []span) bool {
 			return true
 		}
 	}
-	return false
+	return subjunctiveAfterSubject(ws)
 }
 
 // subjunctiveBesidePronoun reports whether word k is a verb in the
@@ -55,10 +58,8 @@ func withSentenceBefore(frames []rawFrame, para string, prev span, spoke speaker
 				frames[k].subject = spoke.name
 			}
 			if prev.s >= 0 && !spoke.lastSentence {
-				ps := para[prev.s:prev.e]
-				ws := words(ps)
-				if e := germanNP(ps, ws, 0); e > 0 && isGermanSentence(ws) {
-					frames[k].subject = withoutArticle(ps[:ws[e-1].e])
+				if subj := germanOpeningSubject(para[prev.s:prev.e]); subj != "" {
+					frames[k].subject = subj
 				}
 			}
 		}

@@ -91,7 +91,7 @@ func (ix *entityIndex) describedSince(h string, k, pos int) bool {
 	if ix.ms[k].pos >= pos {
 		return false
 	}
-	d := ix.nearestBefore(ix.descs[h], pos)
+	d := ix.nearestBefore(ix.descs.get(h), pos)
 	// "the governor said" after "Gov. Ana Diaz" refers back to her; only
 	// a new, indefinite description ("an army colonel") is someone else.
 	return d >= 0 && ix.ms[d].speaker && ix.ms[d].pos > ix.ms[k].pos && !hasPrefixLower(strings.TrimSpace(ix.ms[d].role), "the ")

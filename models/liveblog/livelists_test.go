@@ -16,3 +16,9 @@ func TestUpdateList(t *testing.T) {
 	checkClaims(t, "Schools to stay shut, minister says\n\nParents told to keep children home\n\nThe education minister said schools would stay shut until Monday.",
 		want{"Schools to stay shut", ""}, want{"schools would stay shut until Monday", "education minister"})
 }
+
+// TestUpdatesColon reads "X updates on Y: C" as X's claim C.
+func TestUpdatesColon(t *testing.T) {
+	checkClaims(t, "Odisha Chief Secretary updates on rescue work: 9 NDRF teams and 20 fire service units are working at the site",
+		want{"9 NDRF teams", "Chief Secretary"})
+}

@@ -123,13 +123,19 @@ func headlineLike(s string) bool {
 }
 
 // pastTense reports whether a line has a past-tense auxiliary ("were",
-// "had"), which headlines, written in the present, do not: such a line is
-// a sentence that lost its full stop.
+// "had") or a perfect one ("have been"), which headlines, written in the
+// present without auxiliaries, do not: such a line is a sentence that lost
+// its full stop ("407 people have been rescued, according to …").
 func pastTense(s string) bool {
-	for _, w := range wordsN(s, 25) {
+	ws := wordsN(s, 25)
+	for k, w := range ws {
 		switch w.lower {
 		case "was", "were", "had", "did":
 			return true
+		case "been":
+			if k > 0 && (ws[k-1].lower == "have" || ws[k-1].lower == "has") {
+				return true
+			}
 		}
 	}
 	return false
@@ -158,7 +164,8 @@ func wordCount(s string) int {
 	n := 0
 	in := false
 	for i := 0; i < len(s); i++ {
-		space := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		c := s[i]
+		space := c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r')
 		if !space && !in {
 			n++
 		}

@@ -19,6 +19,9 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		if d >= 0 && (p < 0 || ix.ms[d].pos > ix.ms[p].pos) {
 			return ix.resolveDescription(ix.ms[d].role, ix.ms[d].pos, blog)
 		}
+		if l := ix.loneSpeakerAfter(p, pos); l >= 0 {
+			return ix.fullName(ix.ms[l].name, pos, blog)
+		}
 		if p >= 0 {
 			return ix.fullName(ix.ms[p].name, pos, blog)
 		}
@@ -60,7 +63,7 @@ func (ix *entityIndex) resolve(si *subjectInfo, pos int, blog *blogIndex) string
 		// "Its commander": a named mention with that role, else the body
 		// it belongs to.
 		h := roleHead(si.role)
-		if k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(si.role, m) }); k >= 0 && ix.ms[k].person {
+		if k := ix.nearest(ix.byHead.get(h), pos, func(m mention) bool { return describes(si.role, m) }); k >= 0 && ix.ms[k].person {
 			return ix.fullName(ix.ms[k].name, pos, blog)
 		}
 		if si.pron == "its" || si.pron == "their" {
@@ -127,7 +130,7 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 		return name
 	}
 	low := lowerASCII(name)
-	if k := ix.nearest(ix.byLast[low], pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
+	if k := ix.nearest(ix.byLast.get(low), pos, func(m mention) bool { return strings.Contains(m.name, " ") }); k >= 0 {
 		return ix.ms[k].name
 	}
 	if full, ok := blog.bySurname[low]; ok {
@@ -141,12 +144,16 @@ func (ix *entityIndex) fullName(name string, pos int, blog *blogIndex) string {
 func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex) string {
 	clean := strings.TrimSpace(role)
 	low := lowerASCII(clean)
-	if !strings.HasPrefix(low, "the ") || len(contentWords(clean)) > 3 {
+	if !strings.HasPrefix(low, "the ") {
+		return lowerFirstArticle(clean)
+	}
+	cw := contentWords(clean) // once, for the tests below and the fuller description
+	if len(cw) > 3 {
 		return lowerFirstArticle(clean)
 	}
 	h := roleHead(clean)
-	k := ix.nearest(ix.byHead[h], pos, func(m mention) bool { return describes(clean, m) })
-	if agencyHeads[h] && len(contentWords(clean)) <= 2 {
+	k := ix.nearest(ix.byHead.get(h), pos, func(m mention) bool { return describes(clean, m) })
+	if agencyHeads[h] && len(cw) <= 2 {
 		// "the agency": the outlet that reported last, unless a body
 		// called an agency was named after it.
 		if o := ix.lastOutlet(pos); o >= 0 && (k < 0 || ix.ms[o].pos > ix.ms[k].pos) {
@@ -167,9 +174,8 @@ func (ix *entityIndex) resolveDescription(role string, pos int, blog *blogIndex)
 	// rail operator". Only the descriptions with this head near pos are
 	// looked at (descWindow on either side), so that an entry with
 	// thousands of "the ministry" costs the same per claim as a short one.
-	cw := contentWords(clean)
 	best := ""
-	list := ix.descs[h]
+	list := ix.descs.get(h)
 	at := sort.Search(len(list), func(i int) bool { return ix.ms[list[i]].pos >= pos })
 	for _, k := range list[max(0, at-descWindow):min(len(list), at+descWindow)] {
 		dd := ix.descInfo(k)
@@ -251,7 +257,8 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 		name := s[ws[start].s:ws[j].e]
 		// "Mayor Richard Bissen’s office": the name without the possessive.
 		name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
-		si := ix.subject(name)
+		ks := ix.known(name)
+		si := &ks.subjectInfo
 		if si.name == "" || !strings.Contains(si.name, " ") {
 			i = j
 			continue
@@ -275,8 +282,14 @@ func (ix *entityIndex) scanNames(s string, qs []span, ws []word, base int) {
 			}
 		}
 		// "in Viña del Mar": a name after a place preposition is a place.
-		person := classify(si.name, role, "") && !(start > 0 && placePrepositions[ws[start-1].lower])
-		ix.add(mention{name: si.name, role: role, person: person, pos: base + ws[start].s,
+		head, person := "", false
+		if role == si.role { // as taken apart with the phrase
+			head, person = ks.head, ks.named
+		} else {
+			person = classify(si.name, role, "")
+		}
+		person = person && !(start > 0 && placePrepositions[ws[start-1].lower])
+		ix.add(mention{name: si.name, role: role, head: head, last: ks.last, person: person, pos: base + ws[start].s,
 			opens: start <= 3 && !strings.ContainsAny(s[ws[0].s:ws[start].s], ",;:") && j < len(ws)-1})
 		i = j
 	}

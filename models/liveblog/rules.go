@@ -25,6 +25,7 @@ const (
 	ruleReportedSpeech   = "reported-speech"      // Es gehe um …: German subjunctive goes on with the speaker
 	ruleEmbeddedPost     = "embedded-post"        // … pic.twitter.com/… - ANI (@ANI) 3 May 2019
 	ruleCharacterised    = "what-speaker-said"    // … in what the army said was C
+	ruleAlleged          = "alleged-by"           // S denied C, as alleged by X
 )
 
 // RuleDescription says in a reader's words why a rule proposed a claim, for
@@ -75,6 +76,8 @@ func RuleDescription(rule string) string {
 		return "German reported speech (“Es gehe um …”) going on with the speaker before"
 	case ruleCharacterised:
 		return "a party's description inside the sentence (“in what the army said was …”)"
+	case ruleAlleged:
+		return "the party whose claim a denial answers (“denied …, as alleged by X”)"
 	}
 	return ""
 }

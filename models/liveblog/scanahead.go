@@ -109,7 +109,7 @@ func scanAhead(tasks [][]string, workers int) (next func() *entryScan, stop func
 	})
 	for range workers {
 		wg.Go(func() {
-			subjects := map[string]*subjectInfo{}
+			subjects := map[string]*knownSubject{}
 			scratch := new([]word)
 			for b := range jobs {
 				slots[b%len(slots)] <- scanRun(tasks[batches[b][0]:batches[b][1]], subjects, scratch)
@@ -155,7 +155,7 @@ func batchTasks(tasks [][]string) [][2]int {
 }
 
 // scanRun scans a run of tasks for scanAhead.
-func scanRun(tasks [][]string, subjects map[string]*subjectInfo, scratch *[]word) (r scanBatch) {
+func scanRun(tasks [][]string, subjects map[string]*knownSubject, scratch *[]word) (r scanBatch) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = scanBatch{panicked: p}

@@ -126,11 +126,11 @@ func TestBatchTasksCoversEveryTaskOnce(t *testing.T) {
 // to be raised in the caller's goroutine (where a server recovers from it)
 // rather than ending the process from a worker.
 func TestScanRunReportsPanic(t *testing.T) {
-	r := scanRun([][]string{{"The union said the strike would go on."}}, map[string]*subjectInfo{}, nil)
+	r := scanRun([][]string{{"The union said the strike would go on."}}, map[string]*knownSubject{}, nil)
 	if r.panicked == nil {
 		t.Fatal("a scan without a word buffer did not fail")
 	}
-	r = scanRun([][]string{nil, {"The union said the strike would go on."}}, map[string]*subjectInfo{}, new([]word))
+	r = scanRun([][]string{nil, {"The union said the strike would go on."}}, map[string]*knownSubject{}, new([]word))
 	if r.panicked != nil || len(r.scans) != 2 || r.scans[0] != nil || len(r.scans[1].items) != 1 {
 		t.Fatalf("scanRun = %+v; want no scan for the nil task and one claim for the other", r)
 	}

@@ -40,10 +40,10 @@ func splitSentences(p string) []span { return appendSentences(nil, p) }
 // appendSentences appends the sentences of p to out (see splitSentences), so
 // a caller can reuse one list for many paragraphs.
 func appendSentences(out []span, p string) []span {
-	start := 0
+	start := bulletLen(p) // "• Russia says …": the list mark is no part of the sentence
 	inQuote := false
 	low9 := false // the quotation opened with a German „, which “ closes
-	for i := 0; i < len(p); {
+	for i := start; i < len(p); {
 		r, size := rune(p[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(p[i:])
@@ -164,9 +164,26 @@ func firstWord(s string) string {
 func quoteSpans(s string) []span {
 	var out []span
 	open := -1
+	var single rune // the mark that closes an open single quotation (see singlequotes.go)
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != '"' && c != '\'' {
+			i++ // most bytes: no rune to decode
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '\'' && isDoubledApostrophe(s, i) {
+			r, size = '\'', 2
+		}
 		switch {
+		case single != 0:
+			if r == single && size == 2 || r == '’' && single == '’' && closesSingleQuote(s, i+size) {
+				out = append(out, span{open, i + size})
+				open, single = -1, 0
+			}
+		case size == 2 && r == '\'' && open < 0:
+			open, single = i, '\''
+		case r == '‘' && open < 0 && opensSingleQuote(s, i):
+			open, single = i, '’'
 		case (r == '“' || r == '„') && open < 0:
 			open = i
 		case r == '“' && strings.HasPrefix(s[open:], "„"): // German „…“
@@ -183,7 +200,7 @@ func quoteSpans(s string) []span {
 		}
 		i += size
 	}
-	if open >= 0 {
+	if open >= 0 && single == 0 {
 		out = append(out, span{open, len(s)})
 	}
 	return out
@@ -230,7 +247,7 @@ func words(s string) []word { return wordsOf(s, lowerASCII(s), -1) }
 // enough to be inlined, so the words of the usual short prefix live in the
 // caller's stack frame: it is called several times per reporting verb. A
 // longer list grows onto the heap as usual.
-func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 12), s, "", n) }
+func wordsN(s string, n int) []word { return appendWords(make([]word, 0, 16), s, "", n) }
 
 // wordsOf splits s into words; low is s in lower case; n < 0 means all
 // words.
@@ -276,9 +293,14 @@ func appendWords(out []word, s, low string, n int) []word {
 			j = i + size
 		}
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && wordByte[c] {
-				j++
-				continue
+			if c := s[j]; c < utf8.RuneSelf {
+				if wordByte[c] {
+					j++
+					continue
+				}
+				if c != '\'' && c != '-' && c != '.' && c != ',' {
+					break // a space or a mark that joins nothing: no rune to decode
+				}
 			}
 			c, cs := utf8.DecodeRuneInString(s[j:])
 			if c >= utf8.RuneSelf && isWordRune(c) {
@@ -340,6 +362,9 @@ func isWordStartAfter(c rune, rest string) bool {
 // isCapitalized reports whether a word starts with an upper-case letter or
 // a digit-free acronym.
 func isCapitalized(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z' // the usual case: no rune to decode
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -351,6 +376,9 @@ func collapseSpaces(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c > ' ' && c < utf8.RuneSelf {
+			continue // most bytes: neither white space nor the start of a rune
+		}
 		if c == '\n' || c == '\t' || c == '\r' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			clean = false
 			break

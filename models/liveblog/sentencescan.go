@@ -42,5 +42,5 @@ func (m *sentenceScan) at(lo, vs int) (ss, se, sep int, ok bool) {
 // sentence's copy. It is small enough to be inlined, so the words stay in
 // the caller's stack frame, as wordsN's do.
 func (m *sentenceScan) wordsN(from, to, n int) []word {
-	return appendWords(make([]word, 0, 12), m.s[from:to], m.low[from:to], n)
+	return appendWords(make([]word, 0, 16), m.s[from:to], m.low[from:to], n)
 }

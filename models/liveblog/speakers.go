@@ -12,8 +12,9 @@ func keepSpeakers(out []Candidate) []Candidate {
 	kept := out[:0]
 	for i := range out {
 		c := out[i]
-		c.Claimant = withoutLeadingSubordinator(withoutTrailingAdverb(withoutTrailingDate(c.Claimant)))
-		if !isSpeakerPhrase(c.Claimant) || isLoneAdverbOrCondition(c.Claimant) || !isNounPhraseClaimant(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) {
+		c.Claimant = withoutLeadingSubordinator(withoutTrailingAdverb(withoutTrailingDate(withoutClauseLead(c.Claimant))))
+		if !isSpeakerPhrase(c.Claimant) || isLoneAdverbOrCondition(c.Claimant) || notAClaimant(c.Claimant) || !isNounPhraseClaimant(c.Claimant) || isOwnTally(c.Claimant) || objectOnly(c.Claim) ||
+			c.Rule == ruleClaimSpeakerVerb && nameOnlyClaim(c.Claim) {
 			continue
 		}
 		kept = append(kept, c)

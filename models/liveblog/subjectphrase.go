@@ -14,7 +14,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	// Adverbs between subject and verb: "later told", "has said".
 	for {
 		w := lastWord(s[lo:end])
-		if w == "" || !inSet(subjectAdverbs, w) || end-len(w) <= lo {
+		if w == "" || !inSet(subjectAdverbs, w) && !isLyAdverb(w) || end-len(w) <= lo {
 			break
 		}
 		end = lo + len(strings.TrimRight(s[lo:end-len(w)], " "))
@@ -62,7 +62,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			// one after another all belong to the name before them.
 			for first > 0 {
 				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
-				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) {
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) || placeIntroduction(s[segs[first-1].s:segs[first-1].e]) {
 					break
 				}
 				first--
@@ -84,7 +84,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 	}
 	// A quotation inside the subject segment ends the claim.
 	for _, q := range qs {
-		if q.e > ss && q.e <= se {
+		if q.e > ss && q.e <= se && !quotedInAppositive(s, q, segs[first].e) {
 			ss = q.e
 			sep = q.e
 		}

@@ -82,11 +82,11 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, t)
 			continue
 		}
-		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) {
+		if isDataVerb(w.lower) && (dataSubject(ws, i) || mediaByAgent(ws, i) > 0) || reportsSuggest(ws, i) {
 			out = append(out, trigger{vs: w.s, ve: w.e, info: verbInfo{kind: vSay, display: w.lower}})
 			continue
 		}
-		info, ok := reportingVerbs[w.lower]
+		info, ok := reportingVerb(w.lower)
 		if !ok || (i == 0 && info.base) {
 			continue
 		}
@@ -208,7 +208,8 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 				continue
 			}
 		}
-		if info.kind == vPut && !putsFigure(ws[i+1:min(len(ws), i+16)]) {
+		if info.kind == vPut && !(info.display != "gave" && info.display != "gives" && putsFigure(ws[i+1:min(len(ws), i+16)]) ||
+			givesToll(ws[i+1:min(len(ws), i+16)])) {
 			continue
 		}
 		if w.lower == "read" && !documentReads(ws, i) {

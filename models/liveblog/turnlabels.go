@@ -9,7 +9,8 @@ import "strings"
 // one.
 func headingTurn(speaker string) bool {
 	for _, w := range strings.Fields(speaker) {
-		if inSet(headingWords, strings.Trim(w, "*")) {
+		w = strings.Trim(w, "*")
+		if inSet(headingWords, w[strings.LastIndexByte(w, '-')+1:]) { // "Wetter-Ticker"
 			return true
 		}
 	}
@@ -19,4 +20,16 @@ func headingTurn(speaker string) bool {
 // headingWords appear in a live page's running heading or name a channel
 // of readers' messages; no speaker's name holds them.
 var headingWords = setOf("live", "updates", "update", "latest", "breaking", "emails", "texts", "tweets",
-	"messages", "comments")
+	"messages", "comments", "ticker", "liveticker", "newsticker", "liveblog") // German: "Wetter-Ticker"
+
+// hasLetter reports whether s holds an ASCII letter: a turn of a
+// transcript says something, a line of phone numbers ("Germanwings: 0800
+// 1133 5577") does not.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLetterASCII(s[i]) {
+			return true
+		}
+	}
+	return false
+}

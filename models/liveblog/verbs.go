@@ -63,6 +63,7 @@ var commonReportingVerbs = map[string]verbInfo{
 	"rejected": {kind: vDeny, display: "rejected"}, "rejects": {kind: vDeny, display: "rejects"},
 	"dismissed": {kind: vDeny, display: "dismissed"},
 	"put":       {kind: vPut, display: "put"}, "puts": {kind: vPut, display: "puts"},
+	"gave": {kind: vPut, display: "gave"}, "gives": {kind: vPut, display: "gives"}, // a toll (givestoll.go)
 	"saying": {kind: vSay, display: "said", part: true}, "adding": {kind: vSay, display: "added", part: true},
 	"claiming": {kind: vSay, display: "claimed", part: true}, "insisting": {kind: vSay, display: "insisted", part: true},
 	"warning": {kind: vSay, display: "warned", part: true}, "noting": {kind: vSay, display: "noted", part: true},
@@ -231,7 +232,7 @@ var leadingConjunctions = setOf("and", "but", "while", "as", "so", "yet", "then"
 var nounPhraseOpeners = setOf("the", "a", "an", "our", "his", "her", "their", "its", "local", "state", "this", "that", "one")
 
 // Name connectors that may stand between capitalised words of a name.
-var nameConnectors = setOf("of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "del", "for", "and", "the", "el", "di", "dos", "das", "ibn")
+var nameConnectors = setOf("&", "of", "de", "van", "von", "al", "bin", "la", "le", "du", "da", "der", "del", "for", "and", "the", "el", "di", "dos", "das", "ibn")
 
 // Generic objects of a denial that carry no claim of their own ("rejected
 // the accusation").

@@ -27,13 +27,17 @@ var characterisationVerbs = setOf("was", "were", "is", "are", "would", "will", "
 // The claim is the clause around it with the attribution taken out; inside
 // another frame's claim it starts where that claim starts.
 func characterisations(s, low string, from int, qs []span, ws []word, frames []rawFrame) []rawFrame {
-	if !strings.Contains(low, "what ") && !strings.Contains(low, " that ") && !strings.Contains(low, " which ") {
-		return nil
-	}
 	var out []rawFrame
+	checked := false // the test of the text below, made once a word asks for it
 	for i, w := range ws {
 		if w.s <= from || (w.lower != "what" && w.lower != "that" && w.lower != "which") || inSpans(qs, w.s) {
 			continue
+		}
+		if !checked {
+			if !strings.Contains(low, "what ") && !strings.Contains(low, " that ") && !strings.Contains(low, " which ") {
+				return nil
+			}
+			checked = true
 		}
 		f, ok := characterisation(s, from, qs, ws, i, frames)
 		if ok {
@@ -104,9 +108,10 @@ func characterisation(s string, from int, qs []span, ws []word, i int, frames []
 	}
 	rel := ws[i]
 	start := from
+	outer := "" // the speaker whose claim holds the characterisation
 	for _, f := range frames {
 		if k := strings.Index(s, f.claim); f.claim != "" && k >= 0 && k <= rel.s && rel.s < k+len(f.claim) {
-			start = k
+			start, outer = k, f.subject
 		}
 	}
 	prefix := strings.TrimSpace(s[start:rel.s])
@@ -122,7 +127,11 @@ func characterisation(s string, from int, qs []span, ws []word, i int, frames []
 	default:
 		claim = prefix + ", " + rest
 	}
-	if pronouns[lowerASCII(speaker)] {
+	if pronouns[lowerASCII(speaker)] && outer != "" && !pronouns[lowerASCII(outer)] {
+		// "The office said that most victims were children, in what it
+		// called a massacre": "it" is the office, not the victims.
+		speaker = outer
+	} else if pronouns[lowerASCII(speaker)] {
 		sc := &sentenceScan{s: s, low: lowerASCII(s), qs: qs}
 		if subj := initialNounPhrase(sc, start, rel.s); subj != "" {
 			speaker = subj
