@@ -252,7 +252,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 			base += len(para) + 2
 			continue
 		}
-		dl := textStart(para)
+		dl := datelineLen(para)
 		// A headline over the paragraphs that follow it ("Schools to stay
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.

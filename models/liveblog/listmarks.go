@@ -3,19 +3,9 @@ package liveblog
 import "strings"
 
 // listMarks are the marks a bulleted line starts with, each followed by a
-// space: "• Police say …", "- He said the lorry was rented …".
+// space: "• Police say …", "- He said the lorry was rented …". The mark is
+// no part of the sentence, so the item speaks as the sentence without it.
 var listMarks = []string{"•", "▪", "·", "*", "-", "–", "—", "◦", "○", "►", "▶"}
-
-// textStart returns where the text of a paragraph proper starts: after a
-// wire dateline ("CAIRO (Reuters) - ") or a list mark ("• "), neither of
-// which names a speaker. A key point "• Officials fear …" under "What we
-// know" speaks as the same sentence without its bullet would.
-func textStart(para string) int {
-	if n := datelineLen(para); n > 0 {
-		return n
-	}
-	return listMarkLen(para)
-}
 
 // listMarkLen returns the length of a list mark, its spaces included, at
 // the start of para, or 0. The mark must be followed by a space and a

@@ -7,6 +7,10 @@ import "strings"
 // also saying that …").
 var progressiveAdverbs = setOf("now", "also", "still", "already", "again", "currently", "increasingly")
 
+// baseAdverbs may stand between a plural subject and a bare reporting verb
+// ("Police now say", "Officials also say", "They all say").
+var baseAdverbs = setOf("now", "also", "still", "all", "both", "too", "later", "earlier", "separately", "reportedly", "themselves")
+
 // passiveQuote reports whether the "quoted"/"cited" at ws[q] is passive
 // with its agent after it ("X was quoted by ANI as saying"): the speaker
 // stands before the auxiliary, not between "quoted" and "as".

@@ -74,7 +74,7 @@ func (p *sentencePipe) read(paras []string, size int) {
 	var sents []span
 	b, bytes := p.batch(), 0
 	for _, para := range paras {
-		dl := textStart(para)
+		dl := datelineLen(para)
 		paraLow := lowered.next(para)
 		sents = appendSentences(sents[:0], para)
 		for si, sp := range sents {

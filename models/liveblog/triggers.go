@@ -191,7 +191,13 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			// "Officials, however, say": the subject stands before the adverb.
 			prev, adjacent = ws[i-2].lower, true
 		}
-		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
+		pw := i - 1 // the word the bare form's subject ends with
+		if info.base && i > 1 && adjacent && baseAdverbs[prev] {
+			// "Police now say", "Officials also say": the subject stands before the adverb.
+			pw = i - 2
+			prev = ws[pw].lower
+		}
+		if info.base && !(adjacent && (pluralSubjects[prev] || pw >= 0 && isCapitalized(ws[pw].text) ||
 			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
 			!pluralBeforePlace(s, ws, i) && !invertedOrCitedBase(s, ws, i) {
 			continue
