@@ -257,11 +257,13 @@ func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
 	var channels []string
 	if t.info.kind == vTell {
 		obj, k := tellObject(sc, j, hi)
-		if obj == "" {
+		switch {
+		case obj != "":
+			channels = append(channels, "told "+obj)
+			j = k
+		case !objectlessTell(t.info.display, s[j:hi]):
 			return ti, false
 		}
-		channels = append(channels, "told "+obj)
-		j = k
 	}
 	// Split quotation: `, "Q2."` running to the end of the clause.
 	k := skipSpaces(s, j)
@@ -393,8 +395,8 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 func tellObject(sc *sentenceScan, j, hi int) (string, int) {
 	s, qs := sc.s, sc.qs
 	ws := sc.wordsN(j, hi, 10)
-	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
-		return "", j
+	if len(ws) == 0 || inSpans(qs, j+ws[0].s) || ws[0].lower == "that" {
+		return "", j // "informed that …": no one is told
 	}
 	at := func(k int) int { return j + ws[k].s }
 	end := func(k int) int { return j + ws[k].e }

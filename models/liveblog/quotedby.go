@@ -46,3 +46,10 @@ func quotedByAgent(pre string) (speaker, agent string, ok bool) {
 	}
 	return head, agent, true
 }
+
+// objectlessTell reports whether a telling verb closes its sentence without
+// an object, as Indian English writes "informed" ("…, a state government
+// official informed."): the claim before it is the speaker's all the same.
+func objectlessTell(display, rest string) bool {
+	return display == "informed" && strings.Trim(rest, " .") == ""
+}
