@@ -540,9 +540,16 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
 	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
-	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but "} {
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but ", ", although ", ", though "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
 			best, bestEnd = k, k+len(b)
+		}
+	}
+	if best < 0 && frontedSubordinate(s) {
+		// "While an official confirmed that C1, the Star reports that
+		// C2": the comma closes the fronted clause.
+		if k := strings.LastIndex(low, ", "); k >= 0 && !inSpans(qs, from+k) {
+			best, bestEnd = k, k+2
 		}
 	}
 	if best < 0 {

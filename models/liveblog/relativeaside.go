@@ -62,3 +62,11 @@ func segmentTexts(s string, segs []span) []string {
 	}
 	return out
 }
+
+// frontedSubordinate reports whether a sentence opens with a subordinate
+// clause of contrast ("While an official confirmed …, the paper reports
+// …"), whose comma ends the first speaker's claim.
+func frontedSubordinate(s string) bool {
+	w := lowerASCII(firstWord(strings.TrimSpace(s)))
+	return w == "while" || w == "although" || w == "though" || w == "whereas"
+}
