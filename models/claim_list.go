@@ -232,6 +232,9 @@ func (s *Store) Claims(ctx context.Context, f ClaimFilter) (*ClaimPage, error) {
 		return nil, v
 	}
 	now := s.Now()
+	if page, ok, err := s.searchListedClaims(ctx, f, now); ok || err != nil {
+		return page, err
+	}
 	total, err := s.countClaims(ctx, f, now)
 	if err != nil {
 		return nil, err

@@ -61,7 +61,7 @@ func (s *Store) pageRows(ctx context.Context, f ClaimFilter, now time.Time, tota
 			// Few matches: rank by how much of each claim matches, then
 			// newest first. The search index drives (see searchJoin), so
 			// the full-text query runs once, not once per claim.
-			return s.searchJoin(ctx, f, now), "length(offsets(claim_search)) DESC, claims.reported_at DESC, claims.id DESC"
+			return s.searchJoinArg(ctx, f, now, s.searchRankArg(ctx, f, now)), "length(offsets(claim_search)) DESC, claims.reported_at DESC, claims.id DESC"
 		}
 		if f.Sort == "relevance" && total <= maxRankedMatches {
 			// Few matches: rank by how much of each claim matches, then newest first.

@@ -40,6 +40,7 @@ var migrations = []migration{
 	{19, "the list's orders with the filter columns beside them", schemaV19, pgSchemaV19},
 	{20, "search inside a date range or the sign-off queue", schemaV20(), nil},
 	{21, "where a date range starts in each order; a story's and an assignee's claims by entry and by change", schemaV21, pgSchemaV21},
+	{22, "search inside two broad filters; each claim's verdict by id", schemaV22(), nil},
 }
 
 // SchemaVersion is the schema this binary writes and understands.

@@ -42,6 +42,22 @@ func (s *Store) searchDeskAnswer(ctx context.Context, f ClaimFilter, now time.Ti
 	if s.d.pg || len(searchWords(f.Query)) == 0 || f.CloseMatch || f.matchesNothing() {
 		return nil, nil, false, nil
 	}
+	if ids, vs, ok, err := s.searchListed(ctx, f, now, true); ok || err != nil {
+		// The filters are all facets: one reading of the index gives the
+		// matches and their verdicts (search_match_list.go).
+		if err != nil {
+			return nil, nil, false, err
+		}
+		counts := map[string]int64{}
+		for _, v := range Verdicts() {
+			counts[string(v)] = 0
+		}
+		for _, v := range vs {
+			counts[v]++
+		}
+		page, err := s.listedPage(ctx, f, now, ids)
+		return page, counts, err == nil, err
+	}
 	if e, _, ok := s.counts.get(f.countKey(now)); ok && e.n > exactCountLimit {
 		// Known to have many matches (the list keeps such a total for a
 		// while): counted apart, as Claims does.

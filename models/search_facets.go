@@ -32,6 +32,13 @@ func facetWord(kind, value string) string {
 // filterSearchArg is the search argument for f: its words (searchArg) and,
 // on SQLite, the facets of its filters. "" when f searches nothing.
 func (d dialect) filterSearchArg(f ClaimFilter) string {
+	return d.facetSearchArg(f, true)
+}
+
+// facetSearchArg is filterSearchArg, asking for two broad filters' pair
+// words when pairs is true, else for each filter's own words (see
+// searchRankArg).
+func (d dialect) facetSearchArg(f ClaimFilter, pairs bool) string {
 	arg := d.searchArg(f.Query)
 	if arg == "" || d.pg {
 		return arg
@@ -43,6 +50,29 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	if f.SourceID > 0 {
 		parts = append(parts, facetWord("s", strconv.FormatInt(f.SourceID, 10)))
 	}
+	switch f.Withdrawn {
+	case WithdrawnOnly:
+		parts = append(parts, facetWord("w", ""))
+	case WithdrawnHidden:
+		not = append(not, facetWord("w", ""))
+	}
+	if words, ok := pairFacets(f); ok && pairs {
+		// Two broad filters together: their pairs' shorter lists (see
+		// search_facet_pairs.go).
+		parts = append(parts, words...)
+	} else {
+		parts, not = broadFacets(f, parts, not)
+	}
+	if len(not) == 0 {
+		return strings.Join(parts, " ")
+	}
+	return "(" + strings.Join(parts, " ") + ") NOT " + strings.Join(not, " NOT ")
+}
+
+// broadFacets adds the words of f's verdict, verifiability, assignee and
+// sign-off filters to parts (words every match has) and not (words none
+// has), each filter by its own words.
+func broadFacets(f ClaimFilter, parts, not []string) ([]string, []string) {
 	if f.AssigneeID > 0 {
 		parts = append(parts, facetWord("a", strconv.FormatInt(f.AssigneeID, 10)))
 	}
@@ -58,12 +88,6 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 	}
 	if f.AwaitingSignOff {
 		not = append(not, facetWord("o", ""))
-	}
-	switch f.Withdrawn {
-	case WithdrawnOnly:
-		parts = append(parts, facetWord("w", ""))
-	case WithdrawnHidden:
-		not = append(not, facetWord("w", ""))
 	}
 	if in, ok := facetVerdicts(f); ok {
 		var out []string
@@ -90,10 +114,7 @@ func (d dialect) filterSearchArg(f ClaimFilter) string {
 			parts = append(parts, "("+strings.Join(words, " OR ")+")")
 		}
 	}
-	if len(not) == 0 {
-		return strings.Join(parts, " ")
-	}
-	return "(" + strings.Join(parts, " ") + ") NOT " + strings.Join(not, " NOT ")
+	return parts, not
 }
 
 // facetVerdicts is the set of verdicts f allows, from its verdict,

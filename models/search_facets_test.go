@@ -90,6 +90,11 @@ func TestSearchInsideFiltersFindsWhatBothFind(t *testing.T) {
 		"unassigned+story":    {Unassigned: true, StoryID: other.ID},
 		"verifiability":       {Verifiability: []Verifiability{VerifNotVerifiable}},
 		"two verifiabilities": {Verifiability: []Verifiability{VerifNotVerifiable, VerifUnknown}, AssigneeID: f.fc.ID},
+		// Two or three broad filters: their pairs' words.
+		"verdict+verifiability":  {Verdicts: []Verdict{Disputed, Unverified}, Verifiability: []Verifiability{VerifNotVerifiable}},
+		"unconfirmed+unassigned": {Unconfirmed: true, Unassigned: true},
+		"verdict+assignee":       {Verdicts: []Verdict{Unverified}, AssigneeID: f.fc.ID},
+		"all three":              {Verdicts: []Verdict{Unreviewed}, Verifiability: []Verifiability{VerifNotVerifiable}, AssigneeID: f.fc.ID},
 	}
 	for what, flt := range filters {
 		for _, q := range []string{"army", "arm", "police bridge"} {

@@ -186,6 +186,11 @@ func searchDatesDesk(t *testing.T) (*fixture, map[string]ClaimFilter) {
 		"story, stale":            {StoryID: f.story.ID, Stale: true},
 		"withdrawn only, since":   {Withdrawn: WithdrawnOnly, Since: at(-200 * time.Hour)},
 		"withdrawn too, awaiting": {Withdrawn: WithdrawnIncluded, AwaitingSignOff: true},
+		// Two broad filters: their pairs' words (search_facet_pairs.go).
+		"awaiting, unassigned":       {AwaitingSignOff: true, Unassigned: true},
+		"awaiting, verifiability":    {AwaitingSignOff: true, Verifiability: []Verifiability{VerifUnknown}},
+		"unconfirmed, verifiability": {Unconfirmed: true, Verifiability: []Verifiability{VerifUnknown, VerifVerifiable}},
+		"verdict, unassigned, since": {Verdicts: []Verdict{Verified, Misleading}, Unassigned: true, Since: at(-100 * time.Hour)},
 	}
 }
 

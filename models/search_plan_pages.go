@@ -57,30 +57,42 @@ func (s *Store) searchFacetPage(ctx context.Context, f ClaimFilter, now time.Tim
 		matches := s.searchIndexOnly(ctx, f, now).Select("claim_search.docid AS id")
 		return s.read(ctx).Table("(?) AS claims", matches), claimSorts[sort], true
 	case "reported", "created", "updated":
-		walk := float64(wanted) * float64(rows) / float64(max(total, 1))
-		if out, late := outsideRange(f); late && f.cursor() == nil && by != "reported" {
-			// Sorted oldest first since a time: the walk meets the claims
-			// reported before the range first (see claim_plan_range.go).
-			skipped, err := s.countClaims(ctx, out, now)
-			if err != nil {
-				return nil, "", false
-			}
-			walk += float64(skipped)
-		}
-		if (broadFilters(f) && wanted <= searchBroadWalkFrom) || total <= 0 || walk >= searchWalkCost*float64(total) {
+		if (broadFilters(f) && wanted <= searchBroadWalkFrom) || !s.searchWalkPays(ctx, f, now, by, wanted, total, rows, searchWalkCost) {
 			return nil, "", false
 		}
-		return s.searchSortWalk(ctx, f, now, by), claimSorts[sort], true
+		matches := s.searchIndexOnly(ctx, f, now).Select("claim_search.docid")
+		return s.searchSortWalk(ctx, f, now, by, matches), claimSorts[sort], true
 	}
 	return nil, "", false
 }
 
+// searchWalkPays reports whether walking the sort's index (by: reported,
+// created or updated) to the page's wanted matches of total costs less than
+// reading every match to sort it, a match read costing as much as cost
+// entries of the walk. A failed count of the claims before a range leaves
+// the sort chosen.
+func (s *Store) searchWalkPays(ctx context.Context, f ClaimFilter, now time.Time, by string, wanted, total, rows int64, cost float64) bool {
+	if total <= 0 {
+		return false
+	}
+	walk := float64(wanted) * float64(rows) / float64(total)
+	if out, late := outsideRange(f); late && f.cursor() == nil && by != "reported" {
+		// Sorted oldest first since a time: the walk meets the claims
+		// reported before the range first (see claim_plan_range.go).
+		skipped, err := s.countClaims(ctx, out, now)
+		if err != nil {
+			return false
+		}
+		walk += float64(skipped)
+	}
+	return walk < cost*float64(total)
+}
+
 // searchSortWalk walks the sort's index (by: reported, created or updated)
-// keeping the claims the search index matches. Sorted by report time, the
+// keeping the claims whose ids matches selects. Sorted by report time, the
 // walk starts and ends at the range's bounds.
-func (s *Store) searchSortWalk(ctx context.Context, f ClaimFilter, now time.Time, by string) *gorm.DB {
-	db := s.read(ctx).Table("claims INDEXED BY claims_"+by).
-		Where("claims.id IN (?)", s.searchIndexOnly(ctx, f, now).Select("claim_search.docid"))
+func (s *Store) searchSortWalk(ctx context.Context, f ClaimFilter, now time.Time, by string, matches any) *gorm.DB {
+	db := s.read(ctx).Table("claims INDEXED BY claims_"+by).Where("claims.id IN (?)", matches)
 	if lo, hi := f.reportedRange(now, s.staleAfter); by == "reported" {
 		if lo != nil {
 			db = db.Where("claims.reported_at >= ?", lo.UTC())

@@ -138,7 +138,7 @@ func (s *Store) Seed(ctx context.Context, opt SeedOptions) error {
 					return err
 				}
 			}
-			for _, fill := range []string{searchFillV20SQL, countFillSQL, dayCountFillSQL, storyCountFillSQL, dayBoundsFillSQL} {
+			for _, fill := range []string{searchFillV22SQL, countFillSQL, dayCountFillSQL, storyCountFillSQL, dayBoundsFillSQL} {
 				if _, err := tx.ExecContext(ctx, fill); err != nil {
 					return err
 				}

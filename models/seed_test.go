@@ -45,6 +45,18 @@ func TestSeed(t *testing.T) {
 	if q.Total == 0 {
 		t.Error("full-text search finds nothing in the seeded claims")
 	}
+	// A search inside two broad filters, read through their pairs' words in
+	// the search index the seed filled, finds what the search alone and the
+	// filters alone both find.
+	for _, flt := range []ClaimFilter{{Unconfirmed: true, Unassigned: true}, {AwaitingSignOff: true, Verifiability: []Verifiability{VerifUnknown}}} {
+		g := flt
+		g.Query, g.Sort = "drones", "-id"
+		flt.Sort = "-id"
+		want := keep(plainIDs(t, f.s, flt), plainIDs(t, f.s, ClaimFilter{Query: "drones", Sort: "-id", Withdrawn: WithdrawnIncluded}))
+		if got, err := f.s.CountClaims(ctx, g); err != nil || got != int64(len(want)) || len(want) == 0 {
+			t.Errorf("%+v: %d found (%v), want %d", flt, got, err, len(want))
+		}
+	}
 	// The count tables hold the seeded claims, on SQLite counted in bulk.
 	checkCountTables(t, f.s)
 	checkDayBounds(t, f.s)

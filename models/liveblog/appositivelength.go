@@ -31,3 +31,22 @@ func invertedSpeakerLength(subj string) bool {
 	office := strings.Fields(lowerASCII(subj[k+1:]))
 	return len(office) > 0 && !inSet(relatives, office[0]) && plainTail(office)
 }
+
+// isOfficeTitle reports whether an appositive is a capitalised office of
+// one or two words ("Director", "Chief Spokesman"), which names no one.
+func isOfficeTitle(seg string) bool {
+	ws := strings.Fields(lowerASCII(strings.TrimSpace(seg)))
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return titles[last] || personRoles[last]
+}
+
+// officeAndBody reports whether three segments before a verb are a name,
+// its office as a bare title and the body it serves ("Ivo Marek,
+// Director, Army Public Relations,").
+func officeAndBody(s string, qs []span, name, office, body span) bool {
+	n := strings.TrimSpace(afterQuote(s, qs, name))
+	return nameLike(n) && isCapitalized(n) && isOfficeTitle(s[office.s:office.e]) && nameLike(strings.TrimSpace(s[body.s:body.e]))
+}

@@ -42,7 +42,7 @@ func placeAppositive(last, before string) bool {
 	if d != "the" && d != "a" && d != "an" {
 		return false
 	}
-	return inSet(placeNouns, ws[1]) && (len(ws) == 2 || ws[2] == "of" || ws[2] == "in")
+	return inSet(placeNouns, ws[1]) && (len(ws) == 2 || ws[2] == "of" || ws[2] == "in" || ws[2] == "located" || ws[2] == "situated")
 }
 
 // isQuantity reports whether seg opens with "at least" or "at most": a

@@ -20,9 +20,9 @@ func unnamedSpokesperson(para string) string {
 	if len(para) > 100 || strings.Contains(para, ". ") {
 		return ""
 	}
-	low := strings.TrimRight(lowerASCII(strings.TrimSpace(para)), ".: ")
+	t := strings.TrimRight(strings.TrimSpace(para), ".: ")
 	for _, h := range []string{"briefing by the spokesperson", "briefing by the spokesman", "briefing by the spokeswoman"} {
-		if strings.HasSuffix(low, h) {
+		if len(t) >= len(h) && strings.EqualFold(t[len(t)-len(h):], h) { // no lowered copy: most headers are no such line
 			return "Spokesperson"
 		}
 	}

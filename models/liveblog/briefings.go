@@ -25,8 +25,7 @@ func speakerPrefix(para string) (string, int, bool) {
 	if strings.Contains(name, ", ") {
 		most = 9 // "Mr. Fumio Kishida, Minister for Foreign Affairs"
 	}
-	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] || germanTopicLabel(ws) ||
-		germanCaptionLine(para) {
+	if len(ws) == 0 || len(ws) > most || speakerLabels[lowerASCII(strings.Trim(ws[0], "*"))] || germanTopicLabel(ws) {
 		return "", 0, false
 	}
 	for k, w := range ws {
@@ -45,7 +44,8 @@ func speakerPrefix(para string) (string, int, bool) {
 		}
 	}
 	rest := k + 2
-	if wordCount(para[rest:min(len(para), rest+40)]) < 3 || !hasLetter(para[rest:min(len(para), rest+40)]) {
+	if wordCount(para[rest:min(len(para), rest+40)]) < 3 || !hasLetter(para[rest:min(len(para), rest+40)]) ||
+		germanCaptionLine(para) {
 		return "", 0, false
 	}
 	return name, rest, true

@@ -125,7 +125,7 @@ func analyzeSubject(raw string) subjectInfo {
 	if len(parts) >= 2 && placeAndCountry(parts[len(parts)-2], parts[len(parts)-1]) {
 		parts = parts[:len(parts)-1]
 	}
-	if len(parts) >= 3 && nameLike(parts[0]) && !nameLike(parts[1]) && !nameLike(parts[len(parts)-1]) {
+	if len(parts) >= 3 && nameLike(parts[0]) && (!nameLike(parts[1]) && !nameLike(parts[len(parts)-1]) || isOfficeTitle(parts[1])) {
 		// "Ana Borg, a resident of Aparri, a coastal town in the north":
 		// the later appositives describe the office's place.
 		si.name, si.role = cleanName(parts[0]), parts[1]

@@ -231,7 +231,8 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			out = append(out, f)
 			continue
 		}
-		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) && !announcesCount(t.info.display, text) {
+		if t.info.needsTo && !hadThat && !startsQuoteOrColon(s, t.ve, cs) && !startsClause(text) && !characterises(t.info.display, text) && !announcesCount(t.info.display, text) &&
+			!nounClause(text) {
 			// "declared force majeure": an act, not a claim, but its
 			// subject still speaks in a following "and said".
 			f.generic = true

@@ -13,3 +13,16 @@ func introducesSpeaker(s string, qs []span, seg span) bool {
 	p := strings.TrimSpace(afterQuote(s, qs, seg))
 	return p != "" && wordCount(p) <= 6 && isIntroLike(p)
 }
+
+// describedFromPlace reports whether a speaker phrase is a description
+// that ends with where the speaker is from ("An official from Sindh"), so
+// an appositive about that place after it ("a province in the south") is
+// an aside, not the speaker.
+func describedFromPlace(p string) bool {
+	ws := strings.Fields(strings.TrimSpace(p))
+	if len(ws) < 3 || !isCapitalized(ws[len(ws)-1]) {
+		return false
+	}
+	d := lowerASCII(ws[0])
+	return (d == "a" || d == "an" || d == "the") && inSet(placeOnlyPrepositions, lowerASCII(ws[len(ws)-2]))
+}

@@ -14,8 +14,9 @@ import "strings"
 
 // germanObjectVerbs maps a verb whose object is the claim to what must
 // follow it: "an" closing the sentence (separable "angeben"), "von" soon
-// after it ("sprach von"), "#" a figure and the subject after the verb
-// ("Seit Februar zählt die Ukraine 5900 …"), "" nothing.
+// after it ("sprach von"), "als" soon after it ("beschreiben ihn als
+// zurückgezogen"), "#" a figure and the subject after the verb ("Seit
+// Februar zählt die Ukraine 5900 …"), "" nothing.
 var germanObjectVerbs = map[string]string{
 	"gibt": "an", "gab": "an", "geben": "an", "gaben": "an",
 	"sprach": "von", "spricht": "von", "sprachen": "von", "sprechen": "von",
@@ -23,6 +24,7 @@ var germanObjectVerbs = map[string]string{
 	"zählt": "#", "zählte": "#", "zählen": "#", "zählten": "#",
 	"beklagt": "", "beklagte": "", "beklagen": "", "beklagten": "",
 	"erwartet": "", "erwartete": "", "erwarten": "", "erwarteten": "",
+	"beschreibt": "als", "beschrieb": "als", "beschreiben": "als", "beschrieben": "als",
 }
 
 // germanSubjectAdverbs may stand between a subject and its verb ("Die
@@ -89,6 +91,14 @@ func germanObjectFrame(s string, qs []span, ws []word, first int) (rawFrame, boo
 		}
 	case "#":
 		if !strings.ContainsAny(s[ws[vi].e:], "0123456789") {
+			return rawFrame{}, false
+		}
+	case "als":
+		ok := false // "Nachbarn beschreiben ihn als zurückgezogen"
+		for k := vi + 1; k < len(ws) && k < vi+6; k++ {
+			ok = ok || ws[k].lower == "als"
+		}
+		if !ok {
 			return rawFrame{}, false
 		}
 	}
@@ -286,6 +296,9 @@ func germanQuoteThenVerb(s string, qs []span, ws []word, first int) (rawFrame, b
 // germanSubjectAt returns where the subject that opens a clause at first
 // ends when the verb at vi follows it (see germanSubjectEnd), or first.
 func germanSubjectAt(s string, ws []word, first, vi int) int {
+	if germanOpeningAdverbs[ws[first].lower] {
+		return first // "Weiter heißt es …": an adverb, not a subject
+	}
 	if germanNP(s, ws, first) == vi {
 		return vi // the plain case: a noun phrase, then the verb
 	}

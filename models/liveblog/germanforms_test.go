@@ -197,3 +197,18 @@ func TestGermanEpithetsAndAppeals(t *testing.T) {
 		want{"Gebiete zurückholen", "Selenskyj"}, want{"Informationsterror", "Selenskyj"})
 	checkClaims(t, "Die Polizei warnt: Bitte treffen Sie Vorkehrungen und sichern Sie Ihre Keller.", want{"Vorkehrungen", ""})
 }
+
+// TestGermanDescribesAs reads "X beschreiben ihn als Y" as X's claim, and
+// an opening "Weiter" as no speaker.
+func TestGermanDescribesAs(t *testing.T) {
+	checkClaims(t, "Nachbarn beschreiben den Verdächtigen als zurückgezogen.", want{"als zurückgezogen", "Nachbarn"})
+	checkClaims(t, "Weiter heißt es in dem Schreiben: „Der Einsatz macht mich betroffen.“", want{"Einsatz macht mich", ""})
+}
+
+// TestGermanPartyEpithet reads "der SPD-Kanzlerkandidat" after a named
+// politician as that politician.
+func TestGermanPartyEpithet(t *testing.T) {
+	checkClaims(t, "14:00 Uhr: Scholz dringt auf Frieden\nBundeskanzler Olaf Scholz hat für eine Friedenslösung geworben.\n"+
+		"„Die Ukraine ist ein Land, das sich für Europa entschieden hat“, sagte der SPD-Kanzlerkandidat in Potsdam.",
+		want{"für Europa entschieden", "Olaf Scholz"})
+}

@@ -21,7 +21,7 @@ var (
 		"worden", "hatte", "hatten", "keine", "sowie", "oder", "zwischen", "wegen", "gibt", "man", "am",
 		"dieses", "diesem", "ihm", "ihn", "uns", "kein", "kann", "können", "muss", "müssen", "müssten", "würde", "würden",
 		"wäre", "schon", "sehr", "mehr", "immer", "jetzt", "dann", "doch", "wenn", "jedoch", "weiter", "weitere", "viele",
-		"vielen", "alle", "allen", "mehrere")
+		"vielen", "alle", "allen", "mehrere", "als")
 	englishFunctionWords = setOf("the", "and", "of", "to", "is", "was", "were", "said", "that", "on", "for", "with", "has",
 		"have", "it", "by", "from", "a", "are", "says", "will", "would", "he", "she", "they", "been")
 )

@@ -135,7 +135,7 @@ func germanCaptionLine(para string) bool {
 // by which German news refers back to the person it named: it returns the
 // pronoun that stands for that person ("er", "sie"), or "".
 func germanAgeEpithet(ws []word, k int) string {
-	if k+1 >= len(ws) || !strings.HasSuffix(ws[k+1].lower, "-jährige") || !isDigit(ws[k+1].lower[0]) {
+	if k+1 >= len(ws) || !(strings.HasSuffix(ws[k+1].lower, "-jährige") && isDigit(ws[k+1].lower[0]) || partyEpithet(ws, k+1)) {
 		return ""
 	}
 	switch ws[k].lower {
@@ -145,6 +145,22 @@ func germanAgeEpithet(ws []word, k int) string {
 		return "sie"
 	}
 	return ""
+}
+
+// germanParties prefix the role by which German news refers back to a
+// politician it named ("der SPD-Kanzlerkandidat", "die CDU-Politikerin").
+var germanParties = []string{"spd-", "cdu-", "csu-", "fdp-", "grünen-", "afd-", "linken-", "bsw-", "övp-", "spö-"}
+
+// partyEpithet reports whether word k is such a role: a party's prefix
+// and one word, the phrase ending there ("…, sagte der SPD-Politiker.").
+func partyEpithet(ws []word, k int) bool {
+	w := lowerASCII(ws[k].text)
+	for _, p := range germanParties {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+3 && strings.Count(w, "-") == 1 {
+			return k+1 == len(ws) || !isCapitalized(ws[k+1].text)
+		}
+	}
+	return false
 }
 
 // germanImperative reports whether a German claim is an appeal ("Bitte

@@ -60,4 +60,4 @@ func germanStatementSource(s string, ws []word, vi int) string {
 // germanOpeningAdverbs open a German sentence before its verb, so the
 // speaker follows the verb ("Zugleich erklärte Selenskyj, dass …").
 var germanOpeningAdverbs = setOf("zugleich", "zudem", "außerdem", "gleichzeitig", "später", "dabei", "ferner",
-	"unterdessen", "derweil", "inzwischen", "daraufhin", "anschließend")
+	"unterdessen", "derweil", "inzwischen", "daraufhin", "anschließend", "weiter", "weiterhin", "ebenso", "danach", "zuvor")

@@ -20,8 +20,8 @@ var updateVerbs = []string{" updates on ", " gives update on ", " briefs media o
 // updatesColon reads "<speaker> updates on <topic>: <claim>" and returns
 // the claim after the colon and the speaker before the verb.
 func updatesColon(line string) (claim, source string, ok bool) {
-	k := strings.Index(line, ": ")
-	if k < 0 || k > 120 {
+	k := strings.Index(line[:min(len(line), 122)], ": ")
+	if k < 0 {
 		return "", "", false
 	}
 	head := line[:k]

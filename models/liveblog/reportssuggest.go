@@ -11,7 +11,7 @@ var suggestVerbs = setOf("suggest", "suggests", "suggested")
 // "reports" or "report" and followed by "that", or after "reports" by the
 // subject of a clause.
 func reportsSuggest(ws []word, i int) bool {
-	if !suggestVerbs[ws[i].lower] || i == 0 || i+1 >= len(ws) {
+	if w := ws[i].lower; len(w) < 7 || w[0] != 's' || !suggestVerbs[w] || i == 0 || i+1 >= len(ws) {
 		return false
 	}
 	if p := ws[i-1].lower; p != "reports" && p != "report" {

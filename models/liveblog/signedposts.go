@@ -8,10 +8,11 @@ import "strings"
 // three capitalised words of a name.
 func signedPost(para string) (claim, source string, ok bool) {
 	t := strings.TrimSpace(para)
+	tail := max(0, len(t)-44) // the signature closes the paragraph
 	dash, sep := -1, 0
 	for _, d := range []string{" - ", " — ", " – "} {
-		if k := strings.LastIndex(t, d); k > dash {
-			dash, sep = k, len(d)
+		if k := strings.LastIndex(t[tail:], d); k >= 0 && tail+k > dash {
+			dash, sep = tail+k, len(d)
 		}
 	}
 	if dash < 0 || len(t)-dash > 40 || !endsSentence(t[:dash]) {

@@ -36,12 +36,16 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 		n--
 		segs = segs[:n]
 	}
-	for trailing && n >= 3 && placeAppositive(s[segs[n-1].s:segs[n-1].e], s[segs[n-2].s:segs[n-2].e]) {
+	for trailing && (n >= 3 || n == 2 && describedFromPlace(s[segs[0].s:segs[0].e])) && placeAppositive(s[segs[n-1].s:segs[n-1].e], s[segs[n-2].s:segs[n-2].e]) {
 		n-- // "…, a spokesman for the corps in Ostra, the capital of Vell province,"
 		segs = segs[:n]
 	}
 	first := n - 1
-	if trailing && n >= 2 {
+	if trailing && n >= 3 && officeAndBody(s, qs, segs[n-3], segs[n-2], segs[n-1]) {
+		// "Gen. Ivo Marek, Director, Army Public Relations, said": the
+		// name, its office and the office's body.
+		first = n - 3
+	} else if trailing && n >= 2 {
 		pi := n - 2
 		if n >= 3 && isAge(s[segs[pi].s:segs[pi].e]) {
 			pi-- // "Ivo Marsh, 45, a baker, said": the name before the age
