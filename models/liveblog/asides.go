@@ -7,7 +7,8 @@ import "strings"
 // name ("or HWP") and a participle describing it ("led by Ana Diaz",
 // "backed by the unions", "based in Ostra", "known as …").
 var asideOpeners = setOf("outside", "inside", "near", "beside", "behind", "or", "led", "backed",
-	"based", "headed", "founded", "supported", "funded", "known", "formed", "run", "allied", "linked")
+	"based", "headed", "founded", "supported", "funded", "known", "formed", "run", "allied", "linked",
+	"both", "each") // "both in Owo", "each in the capital"
 
 // isSpeakerAside reports whether seg opens with one of asideOpeners; "or"
 // needs a name after it ("or HWP", not "or more").

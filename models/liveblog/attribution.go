@@ -106,7 +106,7 @@ func trailingFrame(s string, qs []span, lo, hi int, t trigger, sc *sentenceScan)
 		subj = withoutAnonymity(subj)     // "said a doctor who asked not to be named because …"
 		subj = withoutGermanAdjunct(subj) // "sagte Spahn am Abend"
 		if subj != "" && (startsNounPhrase(subj) || t.info.base && startsPlural(subj)) && invertedSpeakerLength(subj) && !hasAuxiliary(subj) && !isInsertion(lastSegment(pre)) &&
-			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) {
+			!thatClause(subj) && !isCommaAdverb(lastSegment(pre)) && !coordinatedAfter(subj) && !relativeAsideBefore(pre) {
 			claimEnd := lo + len(strings.TrimRight(pre, " ,"))
 			f.subject, f.rule = subj, ruleClaimVerbSpeaker
 			f.claim, f.direct = cleanClaim(s[lo:claimEnd])
@@ -257,11 +257,13 @@ func consumeTail(sc *sentenceScan, t trigger, hi int) (tailInfo, bool) {
 	var channels []string
 	if t.info.kind == vTell {
 		obj, k := tellObject(sc, j, hi)
-		if obj == "" {
+		switch {
+		case obj != "":
+			channels = append(channels, "told "+obj)
+			j = k
+		case !objectlessTell(t.info.display, s[j:hi]):
 			return ti, false
 		}
-		channels = append(channels, "told "+obj)
-		j = k
 	}
 	// Split quotation: `, "Q2."` running to the end of the clause.
 	k := skipSpaces(s, j)
@@ -393,8 +395,8 @@ func topLevelSplit(s string, qs []span, from, to int) []span {
 func tellObject(sc *sentenceScan, j, hi int) (string, int) {
 	s, qs := sc.s, sc.qs
 	ws := sc.wordsN(j, hi, 10)
-	if len(ws) == 0 || inSpans(qs, j+ws[0].s) {
-		return "", j
+	if len(ws) == 0 || inSpans(qs, j+ws[0].s) || ws[0].lower == "that" {
+		return "", j // "informed that …": no one is told
 	}
 	at := func(k int) int { return j + ws[k].s }
 	end := func(k int) int { return j + ws[k].e }

@@ -222,6 +222,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 	var caveats []caveatAt
 	base := 0
 	colonPara := -1    // the paragraph after one that ends "… says:"
+	var leadIn *item   // the speaker of that "… says:"
 	briefSpeaker := "" // the speaker of the last transcript turn
 	// A transcript has several "Name: …" turns; one alone is more likely
 	// a dateline ("Ramallah: …").
@@ -256,7 +257,7 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 		// shut, minister says"; "No independent confirmation") restates or
 		// announces them: neither a claim nor a caveat of its own.
 		heading := pi+1 < len(paras) && len(para) < 400 && headlineLike(para) && !strings.HasSuffix(strings.TrimSpace(para), ":") && !pastTense(para) &&
-			!isListItem(para) && // "• More than 40,000 homes …, says X" under "Key Points"
+			!isListLine(para) && // "• More than 40,000 homes …, says X" under "Key Points"
 			!inUpdateList(paras, pi)
 		// A transcript turn: "Lin Wei: …" speaks, and so do the
 		// paragraphs after it until the next turn; a question speaks
@@ -411,6 +412,8 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 						ix.add(mention{name: it.si.name, role: it.si.role, head: ks.head, last: ks.last, pos: it.subjPos,
 							person: ks.person, speaker: true})
 					}
+				case f.rule == ruleColonBlock && leadIn != nil:
+					it.si, it.subjPos = leadIn.si, leadIn.subjPos // a list under "X gave details:" is X's, item after item
 				case prevInSentence != nil:
 					it.si, it.subjPos = prevInSentence.si, prevInSentence.subjPos
 				case len(items) > 0:
@@ -435,7 +438,9 @@ func scanEntry(paras []string, subjects map[string]*knownSubject, scratch *[]wor
 				items = append(items, it)
 			}
 		}
-		if strings.HasSuffix(strings.TrimSpace(para), ":") && len(items) > 0 && items[len(items)-1].para == pi {
+		if endsAsLeadIn(para) && len(items) > 0 && items[len(items)-1].para == pi {
+			colonPara, leadIn = pi+1, items[len(items)-1]
+		} else if continuesLeadInList(paras, pi, colonPara) {
 			colonPara = pi + 1
 		}
 		base += len(para) + 2

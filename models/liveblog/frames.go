@@ -53,6 +53,11 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 				f.via = agent + " quoted"
 			}
 		case t.quoted:
+			if subj, agent, ok := quotedByAgent(s[lo:t.vs]); ok {
+				f.subject, f.via = subj, agent+" quoted"
+				f.verb, f.rule = "quoted as saying", ruleQuotedAsSaying
+				break
+			}
 			pre := strings.TrimRight(s[lo:t.vs], " ")
 			pre = strings.TrimSuffix(strings.TrimSuffix(pre, "as"), " ")
 			pre = strings.TrimSuffix(pre, "quoted")
@@ -174,7 +179,7 @@ func leadingFrames(s string, qs []span, lo, hi int, trigs []trigger, sc *sentenc
 			}
 		}
 		if cs >= ce {
-			if f.subject != "" && strings.HasSuffix(strings.TrimSpace(s[t.ve:hi]), ":") {
+			if f.subject != "" && endsAsLeadIn(s[t.ve:hi]) {
 				// "PA Media says:" at the end: what it says follows in
 				// the next paragraph; keep the speaker for it.
 				f.generic = true
@@ -536,9 +541,16 @@ func clauseBoundary(s string, qs []span, from, to int) (int, int, bool) {
 	seg := s[from:to]
 	low := lowerASCII(seg)
 	best, bestEnd := -1, -1
-	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but "} {
+	for _, b := range []string{", and ", ", but ", "; ", ", while ", ", whereas ", " while ", " whereas ", ", as ", " but ", ", although ", ", though "} {
 		if k := strings.LastIndex(low, b); k > best && !inSpans(qs, from+k) {
 			best, bestEnd = k, k+len(b)
+		}
+	}
+	if best < 0 && frontedSubordinate(s) {
+		// "While an official confirmed that C1, the Star reports that
+		// C2": the comma closes the fronted clause.
+		if k := strings.LastIndex(low, ", "); k >= 0 && !inSpans(qs, from+k) {
+			best, bestEnd = k, k+2
 		}
 	}
 	if best < 0 {

@@ -41,6 +41,9 @@ func splitSentences(p string) []span { return appendSentences(nil, p) }
 // a caller can reuse one list for many paragraphs.
 func appendSentences(out []span, p string) []span {
 	start := bulletLen(p) // "• Russia says …": the list mark is no part of the sentence
+	if start == 0 {
+		start = listMarkLen(p) // "- He said the lorry was rented …"
+	}
 	inQuote := false
 	low9 := false // the quotation opened with a German „, which “ closes
 	for i := start; i < len(p); {

@@ -63,14 +63,24 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			}
 			first = n - 2
 			// "Michel Blanc, 43, who owns three houses, told": asides
-			// one after another all belong to the name before them.
-			for first > 0 {
+			// one after another all belong to the name before them. In
+			// "…, the spokesman, Ali Rahim, said" the role is the head
+			// of its name, not an aside of the claim before it.
+			roleHead := nameLike(L) && roleLike(P) && pi == n-2 && !isInsertion(L)
+			for first > 0 && !roleHead {
 				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
 				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) || placeIntroduction(s[segs[first-1].s:segs[first-1].e]) {
 					break
 				}
 				first--
 			}
+		}
+	}
+	if trailing && first == n-1 && n >= 3 {
+		// "The official, who is in Kabul and spoke on condition of
+		// anonymity, said": the noun the relative clause describes.
+		if k := relativeAsideIn(segmentTexts(s, segs)); k >= 0 {
+			first, n = k, k+1 // the clause says nothing of who speaks
 		}
 	}
 	ss = segs[first].s

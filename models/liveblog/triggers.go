@@ -113,6 +113,12 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			out = append(out, trigger{vs: ws[i-1].s, ve: w.e, info: info})
 			continue
 		}
+		if info.part && i > 1 && progressiveAdverbs[prev] && progressiveAuxiliaries[prev2] {
+			// "The BBC is now reporting that …": the same, with an adverb.
+			info.part = false
+			out = append(out, trigger{vs: ws[i-2].s, ve: w.e, info: info})
+			continue
+		}
 		if info.part && i > 1 {
 			// "…, with President Ana Diaz saying …": the name speaks.
 			if k := withSubject(ws, i); k >= 0 {
@@ -185,7 +191,13 @@ func findTriggers(s string, ws []word, qs []span) []trigger {
 			// "Officials, however, say": the subject stands before the adverb.
 			prev, adjacent = ws[i-2].lower, true
 		}
-		if info.base && !(adjacent && (pluralSubjects[prev] || isCapitalized(ws[i-1].text) ||
+		pw := i - 1 // the word the bare form's subject ends with
+		if info.base && i > 1 && adjacent && baseAdverbs[prev] {
+			// "Police now say", "Officials also say": the subject stands before the adverb.
+			pw = i - 2
+			prev = ws[pw].lower
+		}
+		if info.base && !(adjacent && (pluralSubjects[prev] || pw >= 0 && isCapitalized(ws[pw].text) ||
 			(strings.HasSuffix(prev, "s") && !strings.HasSuffix(prev, "'s") && !strings.HasSuffix(prev, "’s")))) &&
 			!pluralBeforePlace(s, ws, i) && !invertedOrCitedBase(s, ws, i) {
 			continue
@@ -321,6 +333,10 @@ func activeQuote(ws []word, i int, info verbInfo) (trigger, bool) {
 	for q := last - 1; q >= 0 && q >= i-10; q-- {
 		switch ws[q].lower {
 		case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+			if passiveQuote(ws, q) {
+				// "X was quoted by ANI as saying": X, before the verb, speaks.
+				return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true}, true
+			}
 			return trigger{vs: ws[i].s, ve: ws[i].e, info: info, quoted: true,
 				quotedName: span{ws[q+1].s, ws[last].e}, agentEnd: ws[q].s}, true
 		case "said", "says", "told", "that":

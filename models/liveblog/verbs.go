@@ -109,7 +109,7 @@ var moreReportingVerbs = map[string]verbInfo{
 	"retorted": {kind: vSay, display: "retorted"}, "testified": {kind: vSay, display: "testified", needsTo: true},
 	"speculated": {kind: vSay, display: "speculated", needsTo: true}, "hinted": {kind: vSay, display: "hinted", needsTo: true},
 	"boasted": {kind: vSay, display: "boasted", needsTo: true}, "specified": {kind: vSay, display: "specified", needsTo: true},
-	"informed": {kind: vTell, display: "informed", needsTo: true}, "assured": {kind: vSay, display: "assured", needsTo: true},
+	"informed": {kind: vTell, display: "informed"}, "assured": {kind: vSay, display: "assured", needsTo: true},
 	"notes": {kind: vSay, display: "notes", noun: true}, "stresses": {kind: vSay, display: "stresses", noun: true},
 	"explains": {kind: vSay, display: "explains"}, "admits": {kind: vSay, display: "admits"},
 	"maintains": {kind: vSay, display: "maintains", needsTo: true}, "asserts": {kind: vSay, display: "asserts"},
