@@ -74,21 +74,6 @@ var requestOpeners = setOf("please", "been", "being")
 // ("It's confirmed that …", "There's word that …").
 var expletives = setOf("it's", "it’s", "there's", "there’s", "that's", "that’s")
 
-// placeIntroduction reports whether a phrase before a speaker's commas
-// only sets the scene ("In Tarsia, the Pallas agency, which …,
-// reported"): a preposition and a capitalised name, no speaker.
-func placeIntroduction(seg string) bool {
-	ws := strings.Fields(seg)
-	if len(ws) < 2 || len(ws) > 4 {
-		return false
-	}
-	switch lowerASCII(ws[0]) {
-	case "in", "at", "from", "inside", "outside", "near":
-		return isCapitalized(ws[1])
-	}
-	return false
-}
-
 // nameOnlyClaim reports whether what a "C, S said" rule took for the claim
 // is only a name or a title ("The Somali Prime Minister, Abdi Said
 // Shirdon, called on …", "Donetsk in Russian-occupied Ukraine, local

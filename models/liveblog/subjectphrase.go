@@ -69,7 +69,7 @@ func subjectSpan(s string, qs []span, lo, vs int) (ss, se, sep int, ok bool) {
 			roleHead := nameLike(L) && roleLike(P) && pi == n-2 && !isInsertion(L)
 			for first > 0 && !roleHead {
 				seg := strings.TrimSpace(afterQuote(s, qs, segs[first]))
-				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) || placeIntroduction(s[segs[first-1].s:segs[first-1].e]) {
+				if !(isAge(seg) || isInsertion(seg) || isRoleAppositive(seg)) || introducesSpeaker(s, qs, segs[first-1]) {
 					break
 				}
 				first--
