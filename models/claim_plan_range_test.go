@@ -86,14 +86,7 @@ func TestRangeWalkedOrSorted(t *testing.T) {
 				if err != nil || len(want) != 5 {
 					t.Fatalf("%s: reference page %v, %v", name, want, err)
 				}
-				page, err := f.s.Claims(ctx, flt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				var got []int64
-				for _, c := range page.Claims {
-					got = append(got, c.ID)
-				}
+				got, _ := listedIDs(ctx, t, f.s, flt)
 				if fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Errorf("%s: page %v, the walk gives %v", name, got, want)
 				}

@@ -320,3 +320,18 @@ func TestSearchFacetViewsReadTheIndex(t *testing.T) {
 		t.Fatalf("checked %d counts and %d pages: too few", counts, pages)
 	}
 }
+
+// listedIDs is the list's page for g as the desk gets it: the claims' ids in
+// order and the total.
+func listedIDs(ctx context.Context, t *testing.T, s *Store, g ClaimFilter) ([]int64, int64) {
+	t.Helper()
+	page, err := s.Claims(ctx, g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, c := range page.Claims {
+		ids = append(ids, c.ID)
+	}
+	return ids, page.Total
+}

@@ -66,14 +66,7 @@ func TestSearchFacetPagesAsListed(t *testing.T) {
 						t.Fatal(err)
 					}
 					p.After, p.Page = first.Next, 2
-					next, err := f.s.Claims(ctx, p)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var got []int64
-					for _, c := range next.Claims {
-						got = append(got, c.ID)
-					}
+					got, _ := listedIDs(ctx, t, f.s, p)
 					if want := all[4:min(len(all), 8)]; !slices.Equal(got, want) {
 						t.Errorf("%s, %q, %s after a cursor: %v, want %v", what, q, sort, got, want)
 					}
